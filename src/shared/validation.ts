@@ -1,0 +1,36 @@
+// Parses untrusted input with a zod schema; failures become one DomainError naming every bad field, in Chinese.
+
+import { z } from "zod";
+import { DomainError, type FieldIssue } from "../domain/domain-error.ts";
+
+const zhCN = z.locales.zhCN().localeError;
+
+/** YYYY-MM-DD that is a real date. */
+export const calendarDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "日期格式应为 YYYY-MM-DD" })
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
+    error: "不是有效的日期",
+  });
+
+/** A required, trimmed, non-empty text of at most `max` characters. */
+export const requiredText = (max: number) =>
+  z.string({ error: "必须填写" }).trim().min(1, { error: "不能为空" }).max(max, { error: `不能超过${max}个字符` });
+
+export const optionalText = (max: number) => z.string().trim().max(max, { error: `不能超过${max}个字符` }).nullish();
+
+const pathToString = (path: readonly PropertyKey[]): string => path.map(String).join(".");
+
+/** Validates `input`; throws DomainError("invalid_input") whose fields name each problem (path, code, Chinese message). */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what = "输入"): z.output<S> {
+  const result = schema.safeParse(input, { error: zhCN });
+  if (result.success) return result.data;
+  const fields: FieldIssue[] = result.error.issues.map((issue) => ({
+    path: pathToString(issue.path),
+    code: issue.code,
+    message: issue.message,
+  }));
+  const first = fields[0];
+  const summary = first ? `${first.path || "(根)"}：${first.message}` : "格式不正确";
+  throw new DomainError("invalid_input", `${what}有误（${fields.length}处）：${summary}`, fields);
+}

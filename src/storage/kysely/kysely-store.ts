@@ -1,0 +1,79 @@
+// The Store over Kysely: repositories bound to the database or to a transaction, driver errors translated.
+
+import type { Kysely } from "kysely";
+import type { Repositories, Store } from "../store.ts";
+import { auditRepository } from "./audit-repository.ts";
+import type { Database } from "./db-schema.ts";
+import { aspectRepository, inspectionRepository, problemRepository } from "./inspection-repositories.ts";
+import { measureRepository } from "./measure-repository.ts";
+import { migrateToLatest } from "./migrate.ts";
+import { openDatabase, type DatabaseTarget } from "./open-database.ts";
+import { orgRepository, personRepository } from "./org-repositories.ts";
+import { outcomeRepository, planRepository } from "./outcome-plan-repositories.ts";
+import { progressRepository } from "./progress-repository.ts";
+import { statisticsRepository } from "./statistics-repository.ts";
+import { translateStorageError } from "./storage-errors.ts";
+
+/** Wraps every method so that "database locked / unreachable" surfaces as StorageUnavailableError. */
+function translatingErrors<T extends object>(repository: T): T {
+  return new Proxy(repository, {
+    get(target, key, receiver) {
+      const value: unknown = Reflect.get(target, key, receiver);
+      if (typeof value !== "function") return value;
+      return async (...args: unknown[]) => {
+        try {
+          return await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+        } catch (e) {
+          throw translateStorageError(e);
+        }
+      };
+    },
+  });
+}
+
+function repositories(db: Kysely<Database>): Repositories {
+  return {
+    orgs: translatingErrors(orgRepository(db)),
+    people: translatingErrors(personRepository(db)),
+    inspections: translatingErrors(inspectionRepository(db)),
+    aspects: translatingErrors(aspectRepository(db)),
+    problems: translatingErrors(problemRepository(db)),
+    measures: translatingErrors(measureRepository(db)),
+    progress: translatingErrors(progressRepository(db)),
+    outcomes: translatingErrors(outcomeRepository(db)),
+    plans: translatingErrors(planRepository(db)),
+    statistics: translatingErrors(statisticsRepository(db)),
+    audit: translatingErrors(auditRepository(db)),
+  };
+}
+
+export function kyselyStore(db: Kysely<Database>, dialect: Store["dialect"]): Store {
+  return {
+    ...repositories(db),
+    dialect,
+    async transaction(work) {
+      try {
+        return await db.transaction().execute((trx) => work(repositories(trx)));
+      } catch (e) {
+        throw translateStorageError(e);
+      }
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}
+
+/** Opens the database, applies pending migrations and returns the store. */
+export async function openStore(target: DatabaseTarget, options: { migrate?: boolean } = {}): Promise<Store> {
+  const { db, dialect } = await openDatabase(target);
+  if (options.migrate ?? true) {
+    try {
+      await migrateToLatest(db as Kysely<unknown>);
+    } catch (e) {
+      await db.destroy();
+      throw translateStorageError(e);
+    }
+  }
+  return kyselyStore(db, dialect);
+}

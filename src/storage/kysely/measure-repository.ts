@@ -1,0 +1,103 @@
+// Measures and their cooperating departments.
+
+import { sql, type Kysely, type Selectable } from "kysely";
+import type { CalendarDate } from "../../domain/calendar-date.ts";
+import type { Measure, MeasureState } from "../../domain/measure.ts";
+import type { Scope } from "../../domain/scope.ts";
+import type { MeasureFilter, MeasureRepository } from "../store.ts";
+import type { Database, MeasuresTable } from "./db-schema.ts";
+import { inspectionVisible } from "./inspection-repositories.ts";
+import { measureFromRow, measureToRow } from "./row-mappers.ts";
+import { chunkRows } from "./scope-filter.ts";
+
+const OPEN_STATES: MeasureState[] = ["draft", "in_progress", "submitted", "returned"];
+
+export function measureRepository(db: Kysely<Database>): MeasureRepository {
+  const withCooperators = async (rows: Selectable<MeasuresTable>[]): Promise<Measure[]> => {
+    if (rows.length === 0) return [];
+    const byMeasure = new Map<string, string[]>();
+    for (const chunk of chunkRows(rows, 1)) {
+      const links = await db
+        .selectFrom("measure_cooperators")
+        .select(["measure_id", "org_id"])
+        .where("measure_id", "in", chunk.map((r) => r.id))
+        .orderBy("org_id")
+        .execute();
+      for (const l of links) byMeasure.set(l.measure_id, [...(byMeasure.get(l.measure_id) ?? []), l.org_id]);
+    }
+    return rows.map((r) => measureFromRow(r, byMeasure.get(r.id) ?? []));
+  };
+
+  return {
+    async insertMany(measures: readonly Measure[]) {
+      for (const chunk of chunkRows(measures, 15)) {
+        await db.insertInto("measures").values(chunk.map(measureToRow)).execute();
+      }
+      const links = measures.flatMap((m) => m.cooperatingDepartmentIds.map((org_id) => ({ measure_id: m.id, org_id })));
+      for (const chunk of chunkRows(links, 2)) await db.insertInto("measure_cooperators").values(chunk).execute();
+    },
+    async get(scope: Scope, id: string) {
+      const row = await db
+        .selectFrom("measures")
+        .selectAll()
+        .where("id", "=", id)
+        .where(inspectionVisible(db, scope, "measures.inspection_id"))
+        .executeTakeFirst();
+      return row ? (await withCooperators([row]))[0] : undefined;
+    },
+    async listByInspection(scope: Scope, inspectionId: string) {
+      const rows = await db
+        .selectFrom("measures")
+        .selectAll()
+        .where("inspection_id", "=", inspectionId)
+        .where(inspectionVisible(db, scope, "measures.inspection_id"))
+        .orderBy("problem_id")
+        .orderBy("seq")
+        .execute();
+      return withCooperators(rows);
+    },
+    async page(scope: Scope, filter: MeasureFilter, page: { limit: number; offset: number }) {
+      let q = db.selectFrom("measures").selectAll().where(inspectionVisible(db, scope, "measures.inspection_id"));
+      if (filter.inspectionId !== undefined) q = q.where("inspection_id", "=", filter.inspectionId);
+      if (filter.departmentId !== undefined) q = q.where("department_id", "=", filter.departmentId);
+      if (filter.states !== undefined) q = q.where("state", "in", filter.states.length > 0 ? [...filter.states] : ["__none__"]);
+      if (filter.overdueOn !== undefined) q = q.where("state", "in", OPEN_STATES).where("deadline", "<", filter.overdueOn);
+      const rows = await q
+        .orderBy(sql`case when deadline is null then 1 else 0 end`)
+        .orderBy("deadline")
+        .orderBy("id")
+        .limit(page.limit)
+        .offset(page.offset)
+        .execute();
+      return withCooperators(rows);
+    },
+    async countOverdue(scope: Scope, on: CalendarDate) {
+      const row = await db
+        .selectFrom("measures")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("state", "in", OPEN_STATES)
+        .where("deadline", "<", on)
+        .where(inspectionVisible(db, scope, "measures.inspection_id"))
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+    async updateState(id, expectedVersion, change) {
+      const result = await db
+        .updateTable("measures")
+        .set({ state: change.state, closed_at: change.closedAt, version: expectedVersion + 1 })
+        .where("id", "=", id)
+        .where("version", "=", expectedVersion)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+    async updateDeadline(id, expectedVersion, deadline) {
+      const result = await db
+        .updateTable("measures")
+        .set({ deadline, version: expectedVersion + 1 })
+        .where("id", "=", id)
+        .where("version", "=", expectedVersion)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+  };
+}

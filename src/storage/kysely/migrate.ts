@@ -1,0 +1,18 @@
+// Applies the one migration history (same files for SQLite and PostgreSQL).
+
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from "kysely";
+import * as ledgerCore from "./migrations/0001-ledger-core.ts";
+
+const MIGRATIONS: Record<string, Migration> = {
+  "0001-ledger-core": ledgerCore,
+};
+
+const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };
+
+/** Brings the schema to the newest version; returns the names of the migrations applied now. */
+export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider, migrationTableName: "schema_migrations", migrationLockTableName: "schema_migrations_lock" });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(`数据库迁移失败：${String(error)}`);
+  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}

@@ -1,0 +1,59 @@
+// Orgs and people.
+
+import type { Kysely } from "kysely";
+import type { Org, OrgKind, Person } from "../../domain/org.ts";
+import type { Scope } from "../../domain/scope.ts";
+import type { OrgRepository, PersonRepository } from "../store.ts";
+import type { Database } from "./db-schema.ts";
+import { orgFromRow, personFromRow } from "./row-mappers.ts";
+import { pathInScope } from "./scope-filter.ts";
+
+export function orgRepository(db: Kysely<Database>): OrgRepository {
+  return {
+    async insert(org: Org) {
+      await db.insertInto("orgs").values({ id: org.id, parent_id: org.parentId, kind: org.kind, name: org.name, path: org.path }).execute();
+    },
+    async get(scope: Scope, id: string) {
+      const row = await db.selectFrom("orgs").selectAll().where("id", "=", id).where(pathInScope(scope, "orgs.path")).executeTakeFirst();
+      return row && orgFromRow(row);
+    },
+    async list(scope: Scope, filter: { kind?: OrgKind; parentId?: string | null } = {}) {
+      let q = db.selectFrom("orgs").selectAll().where(pathInScope(scope, "orgs.path"));
+      if (filter.kind) q = q.where("kind", "=", filter.kind);
+      if (filter.parentId !== undefined) q = q.where("parent_id", filter.parentId === null ? "is" : "=", filter.parentId);
+      return (await q.orderBy("path").execute()).map(orgFromRow);
+    },
+    async findChildByName(parentId: string | null, name: string) {
+      const row = await db
+        .selectFrom("orgs")
+        .selectAll()
+        .where("parent_id", parentId === null ? "is" : "=", parentId)
+        .where("name", "=", name)
+        .executeTakeFirst();
+      return row && orgFromRow(row);
+    },
+  };
+}
+
+export function personRepository(db: Kysely<Database>): PersonRepository {
+  return {
+    async insert(p: Person) {
+      await db.insertInto("people").values({ id: p.id, org_id: p.orgId, name: p.name, post: p.post }).execute();
+    },
+    async findByName(orgId: string, name: string) {
+      const row = await db.selectFrom("people").selectAll().where("org_id", "=", orgId).where("name", "=", name).executeTakeFirst();
+      return row && personFromRow(row);
+    },
+    async listByOrg(scope: Scope, orgId: string) {
+      const rows = await db
+        .selectFrom("people")
+        .innerJoin("orgs", "orgs.id", "people.org_id")
+        .selectAll("people")
+        .where("people.org_id", "=", orgId)
+        .where(pathInScope(scope, "orgs.path"))
+        .orderBy("people.name")
+        .execute();
+      return rows.map(personFromRow);
+    },
+  };
+}

@@ -1,0 +1,117 @@
+// Progress reports with evidence, reviews and extension requests of measures.
+
+import type { Kysely } from "kysely";
+import type { ExtensionDecision, ExtensionRequest, ProgressReport, Review, ReviewDecision } from "../../domain/progress.ts";
+import type { Scope } from "../../domain/scope.ts";
+import type { ProgressRepository } from "../store.ts";
+import type { Database } from "./db-schema.ts";
+import { inspectionVisible } from "./inspection-repositories.ts";
+import { chunkRows } from "./scope-filter.ts";
+
+const reportToRow = (r: ProgressReport) => ({
+  id: r.id, measure_id: r.measureId, period: r.period, text: r.text, author_id: r.authorId, created_at: r.createdAt,
+});
+
+export function progressRepository(db: Kysely<Database>): ProgressRepository {
+  const measureVisible = (scope: Scope, measureId: string) =>
+    db.selectFrom("measures").select("id").where("id", "=", measureId).where(inspectionVisible(db, scope, "measures.inspection_id"));
+
+  return {
+    async insertReport(report, evidence) {
+      await db.insertInto("progress_reports").values(reportToRow(report)).execute();
+      if (evidence.length > 0) {
+        await db
+          .insertInto("evidence")
+          .values(evidence.map((e) => ({ id: e.id, progress_report_id: e.progressReportId, sha256: e.sha256, name: e.name, size: e.size, media_type: e.mediaType })))
+          .execute();
+      }
+    },
+    async insertReports(reports) {
+      for (const chunk of chunkRows(reports, 6)) await db.insertInto("progress_reports").values(chunk.map(reportToRow)).execute();
+    },
+    async listByMeasure(scope, measureId) {
+      const reports = await db
+        .selectFrom("progress_reports")
+        .selectAll()
+        .where("measure_id", "in", measureVisible(scope, measureId))
+        .orderBy("created_at")
+        .orderBy("id")
+        .execute();
+      const evidence = reports.length === 0 ? [] : await db
+        .selectFrom("evidence")
+        .selectAll()
+        .where("progress_report_id", "in", reports.map((r) => r.id))
+        .orderBy("name")
+        .execute();
+      return reports.map((r) => ({
+        id: r.id, measureId: r.measure_id, period: r.period, text: r.text, authorId: r.author_id, createdAt: r.created_at,
+        evidence: evidence
+          .filter((e) => e.progress_report_id === r.id)
+          .map((e) => ({ id: e.id, progressReportId: e.progress_report_id, sha256: e.sha256, name: e.name, size: Number(e.size), mediaType: e.media_type })),
+      }));
+    },
+    async latestByInspection(scope, inspectionId) {
+      const rows = await db
+        .selectFrom("progress_reports as r")
+        .innerJoin("measures as m", "m.id", "r.measure_id")
+        .selectAll("r")
+        .where("m.inspection_id", "=", inspectionId)
+        .where(inspectionVisible(db, scope, "m.inspection_id"))
+        .orderBy("r.measure_id")
+        .orderBy("r.created_at")
+        .orderBy("r.id")
+        .execute();
+      const latest = new Map<string, ProgressReport>();
+      for (const r of rows) {
+        latest.set(r.measure_id, { id: r.id, measureId: r.measure_id, period: r.period, text: r.text, authorId: r.author_id, createdAt: r.created_at });
+      }
+      return latest;
+    },
+    async insertReview(review: Review) {
+      await db
+        .insertInto("reviews")
+        .values({ id: review.id, measure_id: review.measureId, level: review.level, decision: review.decision, reason: review.reason, reviewer_id: review.reviewerId, created_at: review.createdAt })
+        .execute();
+    },
+    async listReviews(scope, measureId) {
+      const rows = await db
+        .selectFrom("reviews")
+        .selectAll()
+        .where("measure_id", "in", measureVisible(scope, measureId))
+        .orderBy("created_at")
+        .orderBy("id")
+        .execute();
+      return rows.map((r) => ({
+        id: r.id, measureId: r.measure_id, level: Number(r.level), decision: r.decision as ReviewDecision,
+        reason: r.reason, reviewerId: r.reviewer_id, createdAt: r.created_at,
+      }));
+    },
+    async insertExtension(request: ExtensionRequest) {
+      await db
+        .insertInto("extension_requests")
+        .values({ id: request.id, measure_id: request.measureId, reason: request.reason, new_deadline: request.newDeadline, decision: request.decision, decided_by: request.decidedBy, decided_at: request.decidedAt, created_at: request.createdAt })
+        .execute();
+    },
+    async decideExtension(id, decision, by, at) {
+      const result = await db
+        .updateTable("extension_requests")
+        .set({ decision, decided_by: by, decided_at: at })
+        .where("id", "=", id)
+        .where("decision", "=", "pending")
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+    async listExtensions(scope, measureId) {
+      const rows = await db
+        .selectFrom("extension_requests")
+        .selectAll()
+        .where("measure_id", "in", measureVisible(scope, measureId))
+        .orderBy("created_at")
+        .execute();
+      return rows.map((r) => ({
+        id: r.id, measureId: r.measure_id, reason: r.reason, newDeadline: r.new_deadline,
+        decision: r.decision as ExtensionDecision, decidedBy: r.decided_by, decidedAt: r.decided_at, createdAt: r.created_at,
+      }));
+    },
+  };
+}

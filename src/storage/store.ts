@@ -1,0 +1,162 @@
+// THE storage interface: repositories grouped by noun plus transactions. Only src/storage implements it.
+
+import type { CalendarDate } from "../domain/calendar-date.ts";
+import type { Inspection } from "../domain/inspection.ts";
+import type { ProblemTally } from "../domain/ledger-statistics.ts";
+import type { Measure, MeasureState } from "../domain/measure.ts";
+import type { Outcome } from "../domain/outcome.ts";
+import type { LeadingGroup, PlanItem, PlanMeeting } from "../domain/plan.ts";
+import type { Aspect, Problem } from "../domain/problem.ts";
+import type { Evidence, ExtensionRequest, ProgressReport, Review } from "../domain/progress.ts";
+import type { Org, OrgKind, Person } from "../domain/org.ts";
+import type { Scope } from "../domain/scope.ts";
+
+export interface OrgRepository {
+  insert(org: Org): Promise<void>;
+  get(scope: Scope, id: string): Promise<Org | undefined>;
+  list(scope: Scope, filter?: { kind?: OrgKind; parentId?: string | null }): Promise<Org[]>;
+  /** The child of `parentId` with this exact name, if any (used to reuse departments on import). */
+  findChildByName(parentId: string | null, name: string): Promise<Org | undefined>;
+}
+
+export interface PersonRepository {
+  insert(person: Person): Promise<void>;
+  findByName(orgId: string, name: string): Promise<Person | undefined>;
+  listByOrg(scope: Scope, orgId: string): Promise<Person[]>;
+}
+
+export interface InspectionFilter {
+  readonly roundLabel?: string;
+  readonly targetOrgId?: string;
+  readonly includeExamples?: boolean;
+}
+
+export interface InspectionRepository {
+  insert(inspection: Inspection): Promise<void>;
+  get(scope: Scope, id: string): Promise<Inspection | undefined>;
+  /** Ordered by feedback date, newest first. */
+  list(scope: Scope, filter?: InspectionFilter): Promise<Inspection[]>;
+  count(scope: Scope, filter?: InspectionFilter): Promise<number>;
+}
+
+export interface AspectRepository {
+  insertMany(aspects: readonly Aspect[]): Promise<void>;
+  listByInspection(scope: Scope, inspectionId: string): Promise<Aspect[]>;
+}
+
+export interface ProblemRepository {
+  insertMany(problems: readonly Problem[]): Promise<void>;
+  get(scope: Scope, id: string): Promise<Problem | undefined>;
+  listByInspection(scope: Scope, inspectionId: string): Promise<Problem[]>;
+}
+
+export interface MeasureFilter {
+  readonly inspectionId?: string;
+  readonly departmentId?: string;
+  readonly states?: readonly MeasureState[];
+  /** Only measures overdue on this date (open, deadline before it). */
+  readonly overdueOn?: CalendarDate;
+}
+
+export interface MeasureRepository {
+  insertMany(measures: readonly Measure[]): Promise<void>;
+  get(scope: Scope, id: string): Promise<Measure | undefined>;
+  listByInspection(scope: Scope, inspectionId: string): Promise<Measure[]>;
+  /** A page ordered by deadline (open-ended last), then id. */
+  page(scope: Scope, filter: MeasureFilter, page: { limit: number; offset: number }): Promise<Measure[]>;
+  countOverdue(scope: Scope, on: CalendarDate): Promise<number>;
+  /**
+   * Writes a new state if the stored version still equals `expectedVersion` (optimistic lock);
+   * returns false when someone else changed the measure first.
+   */
+  updateState(
+    id: string,
+    expectedVersion: number,
+    change: { state: MeasureState; closedAt: string | null },
+  ): Promise<boolean>;
+  updateDeadline(id: string, expectedVersion: number, deadline: CalendarDate): Promise<boolean>;
+}
+
+export interface ProgressRepository {
+  insertReport(report: ProgressReport, evidence: readonly Evidence[]): Promise<void>;
+  insertReports(reports: readonly ProgressReport[]): Promise<void>;
+  listByMeasure(scope: Scope, measureId: string): Promise<Array<ProgressReport & { evidence: Evidence[] }>>;
+  /** The newest report of each measure of an inspection, keyed by measure id. */
+  latestByInspection(scope: Scope, inspectionId: string): Promise<Map<string, ProgressReport>>;
+  insertReview(review: Review): Promise<void>;
+  listReviews(scope: Scope, measureId: string): Promise<Review[]>;
+  insertExtension(request: ExtensionRequest): Promise<void>;
+  decideExtension(id: string, decision: "approved" | "rejected", by: string | null, at: string): Promise<boolean>;
+  listExtensions(scope: Scope, measureId: string): Promise<ExtensionRequest[]>;
+}
+
+export interface OutcomeRepository {
+  insertMany(outcomes: readonly Outcome[]): Promise<void>;
+  listByInspection(scope: Scope, inspectionId: string): Promise<Outcome[]>;
+  /** Every outcome visible in scope (kind and quantity only), for totals across units. */
+  listQuantities(scope: Scope): Promise<Array<Pick<Outcome, "inspectionId" | "kind" | "quantity">>>;
+}
+
+export interface PlanRepository {
+  setLeadingGroup(group: LeadingGroup): Promise<void>;
+  insertMeetings(meetings: readonly PlanMeeting[]): Promise<void>;
+  insertItems(items: readonly PlanItem[]): Promise<void>;
+  get(
+    scope: Scope,
+    inspectionId: string,
+  ): Promise<{ leadingGroup: LeadingGroup | undefined; meetings: PlanMeeting[]; items: PlanItem[] }>;
+}
+
+export interface StatisticsRepository {
+  /**
+   * One tally per problem (measure counts by state, overdue on `on`), for the problems of one
+   * inspection or of every inspection in scope. Domain code derives statuses and counts from them.
+   */
+  problemTallies(scope: Scope, query: { inspectionId?: string; on: CalendarDate; includeExamples?: boolean }): Promise<ProblemTally[]>;
+}
+
+export interface AuditEntry {
+  readonly at: string;
+  readonly actor: string;
+  readonly action: string;
+  readonly entity: string;
+  readonly entityId: string;
+  readonly data: unknown;
+}
+
+export interface AuditEvent extends AuditEntry {
+  readonly seq: number;
+  readonly prevHash: string;
+  readonly hash: string;
+}
+
+export interface AuditRepository {
+  /** Appends to the hash chain (hash = sha-256 of the previous hash and the entry). */
+  append(entry: AuditEntry): Promise<AuditEvent>;
+  listForEntity(entity: string, entityId: string): Promise<AuditEvent[]>;
+  /** Recomputes the chain; returns the seq of the first broken link, or null when intact. */
+  verify(): Promise<number | null>;
+}
+
+/** The repositories, bound either to the database or to one open transaction. */
+export interface Repositories {
+  readonly orgs: OrgRepository;
+  readonly people: PersonRepository;
+  readonly inspections: InspectionRepository;
+  readonly aspects: AspectRepository;
+  readonly problems: ProblemRepository;
+  readonly measures: MeasureRepository;
+  readonly progress: ProgressRepository;
+  readonly outcomes: OutcomeRepository;
+  readonly plans: PlanRepository;
+  readonly statistics: StatisticsRepository;
+  readonly audit: AuditRepository;
+}
+
+export interface Store extends Repositories {
+  /** Runs `work` in one transaction: everything it wrote is committed together or not at all. */
+  transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
+  /** sqlite or postgres, for diagnostics. */
+  readonly dialect: "sqlite" | "postgres";
+  close(): Promise<void>;
+}
