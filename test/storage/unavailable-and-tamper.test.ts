@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { createLedger } from "../../src/app/create-ledger.ts";
 import { SYSTEM_ACTOR } from "../../src/app/deps.ts";
 import { openStore } from "../../src/storage/kysely/kysely-store.ts";
-import { StorageUnavailableError } from "../../src/storage/kysely/storage-errors.ts";
+import { StorageUnavailableError } from "../../src/storage/storage-errors.ts";
 import { makeLedger } from "../support/ledger-builders.ts";
 import { testDatabases, testDeps } from "../support/test-stores.ts";
 

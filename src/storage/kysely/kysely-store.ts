@@ -12,7 +12,7 @@ import { orgRepository, personRepository } from "./org-repositories.ts";
 import { outcomeRepository, planRepository } from "./outcome-plan-repositories.ts";
 import { progressRepository } from "./progress-repository.ts";
 import { statisticsRepository } from "./statistics-repository.ts";
-import { translateStorageError } from "./storage-errors.ts";
+import { translateStorageError } from "../storage-errors.ts";
 
 /** Wraps every method so that "database locked / unreachable" surfaces as StorageUnavailableError. */
 function translatingErrors<T extends object>(repository: T): T {
@@ -76,4 +76,16 @@ export async function openStore(target: DatabaseTarget, options: { migrate?: boo
     }
   }
   return kyselyStore(db, dialect);
+}
+
+/** `zhenggai db migrate`: applies pending migrations and returns their names. */
+export async function migrateDatabase(target: DatabaseTarget): Promise<string[]> {
+  const { db } = await openDatabase(target);
+  try {
+    return await migrateToLatest(db as Kysely<unknown>);
+  } catch (e) {
+    throw translateStorageError(e);
+  } finally {
+    await db.destroy();
+  }
 }

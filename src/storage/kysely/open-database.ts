@@ -5,7 +5,7 @@ import { dirname } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect, sql } from "kysely";
 import pg from "pg";
-import { StorageUnavailableError } from "./storage-errors.ts";
+import { StorageUnavailableError } from "../storage-errors.ts";
 import type { Database } from "./db-schema.ts";
 
 /** Where the data lives. `lockTimeoutMs` bounds waiting for a lock or a connection (default LOCK_TIMEOUT_MS). */

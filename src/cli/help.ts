@@ -1,0 +1,25 @@
+// Help text in Chinese and English. Lists only commands that work.
+
+export const VERSION = "0.1.0";
+
+export const HELP = `zhenggai ${VERSION} — 整改台账 / rectification ledger
+
+用法 Usage:
+  zhenggai serve [--port N] [--host H] [--data DIR]
+      启动服务（API），默认 http://127.0.0.1:8080，数据存放在 ./data（SQLite）
+      Start the server; default http://127.0.0.1:8080, data in ./data (SQLite)
+  zhenggai db migrate [--data DIR]
+      将数据库结构升级到最新版本 / Apply pending database migrations
+  zhenggai --help | -h      显示本帮助 / Show this help
+  zhenggai --version | -v   显示版本 / Show the version
+
+环境变量 Environment:
+  PORT            端口 / port (default 8080)
+  HOST            监听地址 / interface (default 127.0.0.1)
+  ZHENGGAI_DATA   数据目录 / data folder (default ./data)
+  DATABASE_URL    postgres://… 使用 PostgreSQL；未设置或 file:路径 使用 SQLite
+                  postgres://… selects PostgreSQL; unset or file:PATH selects SQLite
+  LOG_LEVEL       日志级别 / log level (info)
+
+退出码 Exit codes: 0 成功 ok · 1 执行失败 failure · 2 命令或输入有误 usage/input error
+`;

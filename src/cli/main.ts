@@ -1,0 +1,75 @@
+// The zhenggai command: argv → the same use cases as the API; returns an exit code, never calls process.exit.
+
+import { parseArgs } from "node:util";
+import { isDomainError } from "../domain/domain-error.ts";
+import { StorageUnavailableError } from "../storage/storage-errors.ts";
+import type { ConfigOverrides } from "../config.ts";
+import { EXIT, type CliIo } from "./cli-io.ts";
+import { dbMigrate } from "./commands/db-migrate.ts";
+import { serve } from "./commands/serve.ts";
+import { HELP, VERSION } from "./help.ts";
+
+const OPTIONS = {
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean", short: "v" },
+  port: { type: "string" },
+  host: { type: "string" },
+  data: { type: "string" },
+} as const;
+
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (e) {
+    io.err(`命令行参数有误：${(e as Error).message}\n运行 zhenggai --help 查看用法。\n`);
+    return EXIT.usage;
+  }
+  const { values, positionals } = parsed;
+  if (values.version) {
+    io.out(`${VERSION}\n`);
+    return EXIT.ok;
+  }
+  if (values.help || positionals.length === 0 || positionals[0] === "help") {
+    io.out(HELP);
+    return EXIT.ok;
+  }
+  const overrides: ConfigOverrides = {
+    ...(values.port !== undefined ? { port: values.port } : {}),
+    ...(values.host !== undefined ? { host: values.host } : {}),
+    ...(values.data !== undefined ? { dataDir: values.data } : {}),
+  };
+  const command = positionals.join(" ");
+  try {
+    switch (command) {
+      case "serve":
+        return await serve(overrides, io);
+      case "db migrate":
+        return await dbMigrate(overrides, io);
+      default:
+        io.err(`未知命令：${command}\n运行 zhenggai --help 查看用法。\n`);
+        return EXIT.usage;
+    }
+  } catch (e) {
+    return reportFailure(e, io);
+  }
+}
+
+function reportFailure(e: unknown, io: CliIo): number {
+  if (isDomainError(e)) {
+    io.err(`错误：${e.message}\n`);
+    for (const f of e.fields ?? []) io.err(`  ${f.path}：${f.message}\n`);
+    return EXIT.usage;
+  }
+  if (e instanceof StorageUnavailableError) {
+    io.err(`错误：${e.message}\n`);
+    return EXIT.failure;
+  }
+  const code = (e as { code?: string }).code;
+  if (code === "EADDRINUSE") {
+    io.err("错误：端口已被占用，请用 --port 指定其他端口\n");
+    return EXIT.failure;
+  }
+  io.err(`错误：${(e as Error).message}\n`);
+  return EXIT.failure;
+}

@@ -1,0 +1,57 @@
+// Every setting in one zod schema, read once at start from the environment and command-line overrides.
+
+import { isAbsolute, join, resolve } from "node:path";
+import { z } from "zod";
+import type { DatabaseTarget } from "./storage/kysely/open-database.ts";
+import { parseInput } from "./shared/validation.ts";
+
+export const configSchema = z.object({
+  /** HTTP port (PORT, --port). */
+  port: z.coerce.number().int().min(0).max(65535).default(8080),
+  /** Interface to bind (HOST, --host). Loopback by default: sign-in arrives with the API issue. */
+  host: z.string().min(1).default("127.0.0.1"),
+  /** Folder for the SQLite file and evidence (ZHENGGAI_DATA, --data). */
+  dataDir: z.string().min(1).default("./data"),
+  /** postgres://… selects PostgreSQL; unset or file:PATH selects SQLite (DATABASE_URL). */
+  databaseUrl: z.string().optional(),
+  /** pino level (LOG_LEVEL). */
+  logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Config = z.output<typeof configSchema>;
+export type ConfigOverrides = Partial<Record<keyof Config, string | number>>;
+
+/** Settings from an environment (process.env by default) with command-line overrides on top. */
+export function readConfig(overrides: ConfigOverrides = {}, env: Record<string, string | undefined> = process.env): Config {
+  const fromEnv = {
+    port: env.PORT,
+    host: env.HOST,
+    dataDir: env.ZHENGGAI_DATA,
+    databaseUrl: env.DATABASE_URL || undefined,
+    logLevel: env.LOG_LEVEL,
+  };
+  const merged = Object.fromEntries(
+    Object.entries({ ...fromEnv, ...overrides }).filter(([, v]) => v !== undefined && v !== ""),
+  );
+  return parseInput(configSchema, merged, "配置");
+}
+
+/** Where the data lives, from DATABASE_URL or the data folder. */
+export function databaseTarget(config: Config): DatabaseTarget {
+  const url = config.databaseUrl;
+  if (url === undefined) return { kind: "sqlite", file: resolve(join(config.dataDir, "zhenggai.db")) };
+  if (/^postgres(ql)?:\/\//.test(url)) return { kind: "postgres", url };
+  if (url.startsWith("file:")) {
+    const path = url.slice("file:".length).replace(/^\/\/(?=\/)/, "");
+    return { kind: "sqlite", file: isAbsolute(path) ? path : resolve(path) };
+  }
+  throw new Error("DATABASE_URL 只支持 postgres://… 或 file:路径");
+}
+
+/** A database target safe to print: the password of a URL is masked. */
+export function describeTarget(target: DatabaseTarget): string {
+  if (target.kind === "sqlite") return `SQLite ${target.file}`;
+  const url = new URL(target.url);
+  if (url.password) url.password = "***";
+  return `PostgreSQL ${url.toString()}`;
+}

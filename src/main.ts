@@ -1,0 +1,46 @@
+// Composition root: config → store → deps → HTTP server. The only place that picks concrete implementations.
+
+import type { FastifyInstance } from "fastify";
+import type { Deps } from "./app/deps.ts";
+import { databaseTarget, describeTarget, type Config } from "./config.ts";
+import { buildApp } from "./http/build-app.ts";
+import { systemClock, randomIds } from "./runtime/system-ports.ts";
+import { migrateDatabase, openStore } from "./storage/kysely/kysely-store.ts";
+
+export interface RunningServer {
+  readonly url: string;
+  readonly app: FastifyInstance;
+  close(): Promise<void>;
+}
+
+/** Opens the store (applying migrations) and serves the API; resolves once listening. */
+export async function startServer(config: Config, log: (line: string) => void): Promise<RunningServer> {
+  const target = databaseTarget(config);
+  const store = await openStore(target);
+  const deps: Deps = { store, clock: systemClock, ids: randomIds };
+  const app = buildApp(deps, { logger: config.logLevel === "silent" ? false : { level: config.logLevel } });
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
+  const address = app.server.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  const url = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}`;
+  log(`zhenggai 已启动：${url}（数据库：${describeTarget(target)}）`);
+  return {
+    url,
+    app,
+    async close() {
+      await app.close();
+      await store.close();
+    },
+  };
+}
+
+/** Applies pending migrations to the configured database. */
+export async function migrate(config: Config): Promise<{ target: string; applied: string[] }> {
+  const target = databaseTarget(config);
+  return { target: describeTarget(target), applied: await migrateDatabase(target) };
+}
