@@ -1,0 +1,88 @@
+// 版头 of the internal variant (cl. 7.2.4–7.2.7): red 发文机关标志, 发文字号 and the red separator line.
+// Positions are approximated with spacing and exact line heights; Word/WPS rendering is unverified (docs/official-layout.md).
+
+import { AlignmentType, BorderStyle, Paragraph } from "docx";
+import type { Placed } from "./docx-blocks.ts";
+import { TEXT_WIDTH, emptyLine, exactSpacing, textRun, type DocxContext } from "./docx-styles.ts";
+import { textWidth } from "./estimate-lines.ts";
+import { oneLine, type RedHeader } from "./official-document.ts";
+
+/** 35 mm from the top of the 版心 to the top of the 发文机关标志, in twips. */
+const ISSUER_OFFSET = 1984;
+/** Candidate sizes of the 发文机关标志 in points, largest first: 初号, 小初, 一号, 小一, 二号. */
+const ISSUER_SIZES = [42, 36, 26, 24, 22] as const;
+/** Height of the spacer that carries the red line, ≈ 4 mm below the 发文字号 glyphs together with its line's leading. */
+const SEPARATOR_SPACER = 100;
+/** Red line ≈ 0.35 mm (eighths of a point); the standard leaves the thickness open. */
+const SEPARATOR_SIZE = 8;
+
+/**
+ * The largest size that keeps the issuer on one line of the 版心 (cl. 7.2.4: "以醒目、美观、庄重为原则"),
+ * and a horizontal scale in percent when even 二号 is too wide.
+ */
+export function issuerSize(issuer: string): { points: number; scale: number } {
+  const width = textWidth(issuer);
+  for (const points of ISSUER_SIZES) if (width * points * 20 <= TEXT_WIDTH) return { points, scale: 100 };
+  const smallest = ISSUER_SIZES[ISSUER_SIZES.length - 1] ?? 22;
+  return { points: smallest, scale: Math.max(33, Math.floor((TEXT_WIDTH / (width * smallest * 20)) * 100)) };
+}
+
+export function redHeaderParagraphs(ctx: DocxContext, header: RedHeader): Placed[] {
+  const red = ctx.settings.redColor;
+  const issuer = oneLine(header.issuer);
+  const { points, scale } = issuerSize(issuer);
+  const issuerLine = points * 20;
+  const placed: Placed[] = [
+    {
+      node: new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: { ...exactSpacing(issuerLine), before: ISSUER_OFFSET },
+        widowControl: false,
+        keepNext: true,
+        children: [
+          textRun(ctx, issuer, "title", {
+            size: points * 2,
+            color: red,
+            snapToGrid: false,
+            ...(scale < 100 ? { scale } : {}),
+          }),
+        ],
+      }),
+      lines: Math.ceil((ISSUER_OFFSET + issuerLine) / ctx.settings.linePitch),
+    },
+  ];
+  const docNumber = oneLine(header.docNumber ?? "");
+  if (docNumber !== "") {
+    // 发文字号: two empty lines below the 发文机关标志, centred, 三号仿宋 (cl. 7.2.5).
+    placed.push(
+      { node: emptyLine(ctx, { keepNext: true }), lines: 1 },
+      { node: emptyLine(ctx, { keepNext: true }), lines: 1 },
+    );
+    placed.push({
+      node: new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: ctx.exact,
+        widowControl: false,
+        keepNext: true,
+        children: [textRun(ctx, docNumber, "body")],
+      }),
+      lines: 1,
+    });
+  }
+  placed.push({
+    node: new Paragraph({
+      spacing: exactSpacing(SEPARATOR_SPACER),
+      widowControl: false,
+      keepNext: true,
+      border: { bottom: { style: BorderStyle.SINGLE, size: SEPARATOR_SIZE, color: red, space: 0 } },
+      children: [],
+    }),
+    lines: 0,
+  });
+  // 标题 two empty lines below the red line (cl. 7.3.1).
+  placed.push(
+    { node: emptyLine(ctx, { keepNext: true }), lines: 1 },
+    { node: emptyLine(ctx, { keepNext: true }), lines: 1 },
+  );
+  return placed;
+}

@@ -1,0 +1,80 @@
+// Serializes an OfficialDocument to .docx in the GB/T 9704 layout (gbt9704.md); docx v9 does the XML.
+// Pure assembly in `buildDocx`; `writeDocx` only packs. No clock reads besides docx's own core-properties stamp.
+
+import { Document, Packer } from "docx";
+import { colophonBlock } from "./docx-colophon.ts";
+import {
+  addresseeParagraph,
+  attachmentParagraphs,
+  blockParagraph,
+  noteParagraph,
+  titleParagraphs,
+  type Placed,
+} from "./docx-blocks.ts";
+import { pageNumberFooters } from "./docx-footer.ts";
+import { redHeaderParagraphs } from "./docx-red-header.ts";
+import { signatureParagraphs } from "./docx-signature.ts";
+import {
+  documentStyles,
+  makeDocxContext,
+  sectionProperties,
+  xmlSafe,
+  type DocxContext,
+} from "./docx-styles.ts";
+import { signatureGap } from "./estimate-lines.ts";
+import { resolveLayoutSettings, type LayoutSettings, type LayoutSettingsInput } from "./layout-settings.ts";
+import { showsColophon, showsRedHeader, titleLines, type OfficialDocument } from "./official-document.ts";
+
+/** The body of the one section, in order, with a running line estimate used for the signature and 版记. */
+export function layoutBody(ctx: DocxContext, doc: OfficialDocument): Placed[] {
+  const placed: Placed[] = [];
+  const used = () => placed.reduce((sum, p) => sum + p.lines, 0);
+  const redHeader = showsRedHeader(doc);
+  if (redHeader) placed.push(...redHeaderParagraphs(ctx, redHeader));
+  placed.push(...titleParagraphs(ctx, doc.title));
+  if (doc.addressee !== undefined && doc.addressee.trim() !== "")
+    placed.push(addresseeParagraph(ctx, doc.addressee));
+
+  const signature = doc.signature;
+  const attachments = doc.attachments ?? [];
+  doc.blocks.forEach((block, i) => {
+    // The seal must sit within one line of the text (cl. 7.3.5.1): glue the last text line to the signature.
+    const last = i === doc.blocks.length - 1;
+    placed.push(blockParagraph(ctx, block, last && signature !== undefined && attachments.length === 0));
+  });
+  if (attachments.length > 0) placed.push(...attachmentParagraphs(ctx, attachments, signature !== undefined));
+
+  if (signature) {
+    const sealed = signature.sealed !== false;
+    const wanted = sealed ? ctx.settings.blankLinesBeforeSignature : 1;
+    placed.push(...signatureParagraphs(ctx, signature, signatureGap(used(), wanted)));
+  }
+  if (doc.note !== undefined && doc.note.trim() !== "") placed.push(noteParagraph(ctx, doc.note));
+
+  const colophon = showsColophon(doc);
+  if (colophon) placed.push(...colophonBlock(ctx, colophon, used()));
+  return placed;
+}
+
+/** The docx Document for `doc`; `settings` must already be resolved. */
+export function buildDocx(doc: OfficialDocument, settings: LayoutSettings): Document {
+  const ctx = makeDocxContext(settings);
+  return new Document({
+    creator: "zhenggai",
+    title: xmlSafe(titleLines(doc.title).join("")),
+    evenAndOddHeaderAndFooters: true,
+    styles: documentStyles(ctx),
+    sections: [
+      {
+        properties: sectionProperties(ctx),
+        footers: pageNumberFooters(ctx),
+        children: layoutBody(ctx, doc).map((p) => p.node),
+      },
+    ],
+  });
+}
+
+/** `.docx` bytes of an official document; `settings` are validated and completed with defaults. */
+export async function writeDocx(doc: OfficialDocument, settings?: LayoutSettingsInput): Promise<Buffer> {
+  return Packer.toBuffer(buildDocx(doc, resolveLayoutSettings(settings)));
+}
