@@ -39,6 +39,16 @@ export async function startServer(config: Config, log: (line: string) => void): 
   };
 }
 
+/** Opens the configured store for one command, hands the use-case deps to `work`, and closes it again. */
+export async function withDeps<T>(config: Config, work: (deps: Deps) => Promise<T>): Promise<T> {
+  const store = await openStore(databaseTarget(config));
+  try {
+    return await work({ store, clock: systemClock, ids: randomIds });
+  } finally {
+    await store.close();
+  }
+}
+
 /** Applies pending migrations to the configured database. */
 export async function migrate(config: Config): Promise<{ target: string; applied: string[] }> {
   const target = databaseTarget(config);

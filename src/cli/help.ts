@@ -10,6 +10,9 @@ export const HELP = `zhenggai ${VERSION} — 整改台账 / rectification ledger
       Start the server; default http://127.0.0.1:8080, data in ./data (SQLite)
   zhenggai db migrate [--data DIR]
       将数据库结构升级到最新版本 / Apply pending database migrations
+  zhenggai import notice FILE [--dry-run] [--json] [--unit NAME] [--data DIR]
+      导入整改情况通报（.txt/.md/.docx）为新台账；--dry-run 只检查不写入；--json 输出识别结果
+      Import a rectification notice into a new ledger; --dry-run checks only; --json prints what was read
   zhenggai --help | -h      显示本帮助 / Show this help
   zhenggai --version | -v   显示版本 / Show the version
 

@@ -6,6 +6,7 @@ import { StorageUnavailableError } from "../storage/storage-errors.ts";
 import type { ConfigOverrides } from "../config.ts";
 import { EXIT, type CliIo } from "./cli-io.ts";
 import { dbMigrate } from "./commands/db-migrate.ts";
+import { importNoticeCommand } from "./commands/import-notice.ts";
 import { serve } from "./commands/serve.ts";
 import { HELP, VERSION } from "./help.ts";
 
@@ -15,6 +16,9 @@ const OPTIONS = {
   port: { type: "string" },
   host: { type: "string" },
   data: { type: "string" },
+  "dry-run": { type: "boolean" },
+  json: { type: "boolean" },
+  unit: { type: "string" },
 } as const;
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
@@ -39,13 +43,19 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     ...(values.host !== undefined ? { host: values.host } : {}),
     ...(values.data !== undefined ? { dataDir: values.data } : {}),
   };
-  const command = positionals.join(" ");
+  const command = positionals.slice(0, 2).join(" ");
   try {
     switch (command) {
       case "serve":
         return await serve(overrides, io);
       case "db migrate":
         return await dbMigrate(overrides, io);
+      case "import notice":
+        return await importNoticeCommand(
+          { file: positionals[2], dryRun: values["dry-run"] ?? false, json: values.json ?? false, unit: values.unit },
+          overrides,
+          io,
+        );
       default:
         io.err(`未知命令：${command}\n运行 zhenggai --help 查看用法。\n`);
         return EXIT.usage;

@@ -1,0 +1,38 @@
+// Imports a parsed rectification notice into a new ledger (one transaction), or only checks it (dry run).
+
+import { DomainError } from "../domain/domain-error.ts";
+import type { NoticeDraft } from "../documents/notice/notice-draft.ts";
+import { noticeToLedgerInput } from "../documents/notice/notice-to-ledger-input.ts";
+import { ledgerInputSchema } from "../shared/ledger-input.ts";
+import { parseInput } from "../shared/validation.ts";
+import { createLedger, type CreatedLedger } from "./create-ledger.ts";
+import type { Actor, Deps } from "./deps.ts";
+
+export interface ImportNoticeOptions {
+  readonly unitName?: string;
+  readonly dryRun?: boolean;
+  readonly isExample?: boolean;
+}
+
+export interface ImportedNotice {
+  /** Absent on a dry run. */
+  readonly created?: CreatedLedger;
+  /** What could not be taken over as written. */
+  readonly notes: readonly string[];
+}
+
+/** Refuses (DomainError no_rectification_structure) a document in which no problem was recognised. */
+export async function importNotice(deps: Deps, actor: Actor, draft: NoticeDraft, options: ImportNoticeOptions = {}): Promise<ImportedNotice> {
+  if (!draft.recognised || draft.problems.length === 0) {
+    throw new DomainError("no_rectification_structure", "未识别出整改情况通报的结构（没有找到任何问题），未导入任何内容");
+  }
+  const { input, notes } = noticeToLedgerInput(draft, {
+    ...(options.unitName !== undefined ? { unitName: options.unitName } : {}),
+    ...(options.isExample !== undefined ? { isExample: options.isExample } : {}),
+  });
+  if (options.dryRun) {
+    parseInput(ledgerInputSchema, input, "通报内容");
+    return { notes };
+  }
+  return { created: await createLedger(deps, actor, input), notes };
+}

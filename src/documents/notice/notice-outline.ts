@@ -1,0 +1,261 @@
+// Finds the outline of a notice: title, intro, organisation / body / plan sections, status and aspect groups,
+// and where each problem starts and ends. Decides by the shape of headings, never by known titles.
+
+import type { ClassifiedLine, HeadingLine, LabelLine } from "./classify-lines.ts";
+import type { NoticeProblemKind, NoticeProblemStatus } from "./notice-draft.ts";
+import { groupKind, statusFromWords } from "./status-words.ts";
+
+export type SectionKind = "intro" | "organisation" | "body" | "plan" | "other";
+
+export interface OutlineGroup {
+  readonly type: "status" | "aspect";
+  readonly rank: number;
+  readonly heading: HeadingLine;
+  readonly status: NoticeProblemStatus | null;
+  readonly kind: NoticeProblemKind | null;
+  /** Aspect name without 关于/方面/counts. */
+  readonly name: string;
+  /** The bracketed count text of the heading ("6个问题，已整改5个，正在整改1个"), if any. */
+  readonly countText: string | null;
+}
+
+export interface OutlineProblem {
+  readonly heading: HeadingLine | LabelLine;
+  readonly content: ClassifiedLine[];
+  readonly status: OutlineGroup | null;
+  readonly aspect: OutlineGroup | null;
+}
+
+export interface NoticeOutline {
+  readonly title: string | null;
+  readonly intro: ClassifiedLine[];
+  readonly organisation: ClassifiedLine[];
+  readonly plan: ClassifiedLine[];
+  /** Lines outside problems that state facts about the whole rectification (group intros, statistics). */
+  readonly statements: ClassifiedLine[];
+  readonly problems: OutlineProblem[];
+  readonly aspects: OutlineGroup[];
+  readonly contact: ClassifiedLine[];
+  readonly unclassified: ClassifiedLine[];
+}
+
+const TITLE_LIKE = /(?:通报|报告|情况|公告|公示|说明|公开)$/;
+const COUNT_BRACKET = /（([^（）]*\d*[个项条][^（）]*)）$/;
+const QUOTED = /“[^”]*”|‘[^’]*’|"[^"]*"|「[^」]*」/g;
+const STATUS_LABEL = /【([^】]{1,12})】/;
+
+const stripCount = (t: string): string => t.replace(COUNT_BRACKET, "").replace(/[：。，\s]+$/, "");
+
+function statusGroupOf(h: HeadingLine): OutlineGroup | null {
+  if (h.rank > 2) return null;
+  const t = stripCount(h.title).replace(/^关于/, "");
+  if (t.length > 24 || /[“”"‘’]/.test(t)) return null;
+  if (!/^(?:已|正在|尚未|未|基本|持续|需|长期|立行立改|限期|限时|立即|阶段性|分阶段)/.test(t)) return null;
+  if (!/(?:问题|事项|任务|类|情况)$/.test(t) && t.length > 10) return null;
+  const status = statusFromWords(t);
+  const kind = groupKind(t);
+  if (status === null && kind === null) return null;
+  return { type: "status", rank: h.rank, heading: h, status, kind, name: t, countText: countTextOf(h.title) };
+}
+
+const countTextOf = (title: string): string | null => COUNT_BRACKET.exec(title)?.[1] ?? null;
+
+/** An aspect heading: ends with 方面 (quotes aside) or carries a "（N个问题）" count. */
+function aspectGroupOf(h: HeadingLine): OutlineGroup | null {
+  const countText = countTextOf(h.title);
+  const bare = stripCount(h.title);
+  const unquoted = bare.replace(QUOTED, "");
+  const endsWithAspect = /方面(?:的?问题|存在的问题|存在问题|问题)?$/.test(unquoted);
+  const hasProblemCount = countText !== null && /\d+\s*[个项]问题|[一二三四五六七八九十]+[个项]问题/.test(countText);
+  if (!endsWithAspect && !hasProblemCount) return null;
+  const name = aspectName(bare);
+  return { type: "aspect", rank: h.rank, heading: h, status: null, kind: null, name, countText };
+}
+
+/** "关于贯彻落实…方面（4个问题）" → "贯彻落实…"; "预算执行方面存在的问题" → "预算执行". */
+export function aspectName(title: string): string {
+  const name = stripCount(title)
+    .replace(/^(?:关于|在)/, "")
+    .replace(/方面(?:的?问题|存在的问题|存在问题|问题)?$/, "");
+  return name === "" ? stripCount(title) : name;
+}
+
+const PLAN_SECTION = /下一步|下步|今后|打算|工作安排|工作计划|整改计划|努力方向|工作思路/;
+const ORG_SECTION = /组织|总体|基本情况|整体情况|主要做法|工作开展情况|领导/;
+const BODY_SECTION = /问题|落实情况|整改情况|整改进展|整改结果|具体情况/;
+
+function sectionOf(h: HeadingLine): SectionKind {
+  if (PLAN_SECTION.test(h.title)) return "plan";
+  if (ORG_SECTION.test(h.title) && !/问题/.test(h.title)) return "organisation";
+  if (BODY_SECTION.test(h.title)) return "body";
+  return "other";
+}
+
+/** A heading that names a problem by its shape: 关于“…”/关于…问题, …问题, 问题N：, or a 【status】 label. */
+function isStrongProblem(h: HeadingLine): boolean {
+  if (h.marker === "problem_no") return true;
+  const t = h.title.replace(STATUS_LABEL, "").replace(/[。：；\s]+$/, "");
+  if (/^关于/.test(t) && /问题|“|"/.test(t)) return true;
+  if (/问题(?:的整改|整改)?(?:情况)?$/.test(t) && h.rank > 1) return true;
+  return STATUS_LABEL.test(h.title) && statusFromWords(STATUS_LABEL.exec(h.title)?.[1] ?? "") !== null;
+}
+
+const PROBLEM_BLOCKS = new Set(["measures", "status", "deadline", "responsible_leader", "responsible_unit", "ongoing", "finding"]);
+
+/** Shallowest rank holding at least half as many candidates as the best rank. */
+function dominantRank(counts: ReadonlyMap<number, number>): number | null {
+  const max = Math.max(0, ...counts.values());
+  return max === 0 ? null : Math.min(...[...counts].filter(([, c]) => c * 2 >= max).map(([r]) => r));
+}
+
+/**
+ * The numbering rank at which problems sit: where problem-shaped titles are; else where headings are
+ * directly followed by problem fields (整改措施：, 完成情况：…); else the headings right under the groups.
+ */
+function problemRank(lines: readonly ClassifiedLine[], headings: readonly HeadingLine[], groups: ReadonlyMap<HeadingLine, OutlineGroup>): number | null {
+  const strong = new Map<number, number>();
+  for (const h of headings) {
+    if (groups.has(h) || h.marker === "problem_no") continue;
+    if (isStrongProblem(h)) strong.set(h.rank, (strong.get(h.rank) ?? 0) + 1);
+  }
+  const byShape = dominantRank(strong);
+  if (byShape !== null) return byShape;
+  const labelled = new Map<number, number>();
+  let last: HeadingLine | null = null;
+  for (const l of lines) {
+    if (l.kind === "heading") last = groups.has(l) ? null : l;
+    else if (last !== null && l.kind === "label" && PROBLEM_BLOCKS.has(l.blockKind)) {
+      labelled.set(last.rank, (labelled.get(last.rank) ?? 0) + 1);
+      last = null;
+    }
+  }
+  const byFields = dominantRank(labelled);
+  if (byFields !== null) return byFields;
+  // No problem-shaped titles: problems are the headings right under the groups.
+  const below = new Map<number, number>();
+  headings.forEach((h, i) => {
+    if (!groups.has(h)) return;
+    const next = headings[i + 1];
+    if (next && next.rank > h.rank && !groups.has(next)) below.set(next.rank, (below.get(next.rank) ?? 0) + 1);
+  });
+  const best = [...below].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
+  return best ? best[0] : null;
+}
+
+const PROBLEM_LABEL = (l: ClassifiedLine): l is LabelLine => l.kind === "label" && l.blockKind === "problem";
+const CONTACT_START = /^(?:欢迎|联系电话|举报电话|监督电话|咨询电话|电话|联系人|电子邮箱|电子信箱|邮箱|通信地址|通讯地址|来信地址|地址|邮政编码|邮编|网络举报|意见箱)/;
+const isContactLine = (text: string): boolean =>
+  CONTACT_START.test(text) || (/监督|意见建议|反映/.test(text) && /电话|邮箱|信箱|地址|@/.test(text));
+
+/** Builds the outline from classified lines (title first). */
+export function buildOutline(lines: readonly ClassifiedLine[]): NoticeOutline {
+  const first = lines[0];
+  const hasTitle = first !== undefined && first.kind === "text" && first.text.length <= 80 && !/[。；]/.test(first.text) && (TITLE_LIKE.test(first.text) || /关于/.test(first.text));
+  const title = hasTitle ? first.text : null;
+  const rest = hasTitle ? lines.slice(1) : lines;
+
+  const headings = rest.filter((l): l is HeadingLine => l.kind === "heading");
+  const groups = new Map<HeadingLine, OutlineGroup>();
+  for (const h of headings) {
+    if (h.marker === "problem_no") continue;
+    const g = statusGroupOf(h) ?? aspectGroupOf(h);
+    if (g) groups.set(h, g);
+  }
+  const rank = problemRank(rest, headings, groups);
+  const hasProblemLabels = rest.some(PROBLEM_LABEL);
+  const outline: NoticeOutline = {
+    title, intro: [], organisation: [], plan: [], statements: [], problems: [], aspects: [], contact: [], unclassified: [],
+  };
+  let section: SectionKind = "intro";
+  let stack: OutlineGroup[] = [];
+  let problem: OutlineProblem | null = null;
+  let sinceGroup = true; // no problem yet since the last group heading (its intro lines are statements)
+
+  const startProblem = (heading: HeadingLine | LabelLine): void => {
+    problem = {
+      heading,
+      content: [],
+      status: [...stack].reverse().find((g) => g.type === "status") ?? null,
+      aspect: [...stack].reverse().find((g) => g.type === "aspect") ?? null,
+    };
+    outline.problems.push(problem);
+    sinceGroup = false;
+    if (section === "intro") section = "body";
+  };
+  const put = (l: ClassifiedLine): void => {
+    if (isContactLine(l.text) && section !== "intro") outline.contact.push(l);
+    else if (section === "intro") outline.intro.push(l);
+    else if (section === "organisation") outline.organisation.push(l);
+    else if (section === "plan") outline.plan.push(l);
+    else if (sinceGroup && section === "body") outline.statements.push(l);
+    else outline.unclassified.push(l);
+  };
+
+  for (const l of rest) {
+    if (l.kind === "separator") {
+      problem = null;
+      continue;
+    }
+    if (l.kind === "heading") {
+      const group = groups.get(l);
+      const inProblems = section !== "organisation" && section !== "plan";
+      if (group && (rank === null || l.rank < rank) && (inProblems || l.rank === 1)) {
+        problem = null;
+        stack = stack.filter((g) => g.rank < l.rank);
+        stack.push(group);
+        if (group.type === "aspect") outline.aspects.push(group);
+        if (l.rank === 1 || section === "intro") section = "body";
+        sinceGroup = true;
+        outline.statements.push(l);
+        continue;
+      }
+      const atProblemRank = l.marker === "problem_no" || (rank !== null && l.rank === rank);
+      if (atProblemRank && (inProblems || stack.length > 0 || (section === "organisation" && isStrongProblem(l)))) {
+        if (l.rank > 1 || isStrongProblem(l) || stack.length > 0) {
+          startProblem(l);
+          continue;
+        }
+      }
+      if (l.rank === 1) {
+        problem = null;
+        stack = [];
+        section = sectionOf(l);
+        sinceGroup = true;
+        if (section === "body" || section === "other") outline.statements.push(l);
+        else put(l);
+        continue;
+      }
+      if (rank !== null && l.rank < rank && inProblems && section !== "intro") {
+        // A heading between the section and the problems that names no aspect or status: an unnamed grouping.
+        problem = null;
+        const g: OutlineGroup = { type: "aspect", rank: l.rank, heading: l, status: null, kind: null, name: aspectName(l.title), countText: countTextOf(l.title) };
+        stack = stack.filter((s) => s.rank < l.rank);
+        stack.push(g);
+        outline.aspects.push(g);
+        sinceGroup = true;
+        outline.statements.push(l);
+        continue;
+      }
+    }
+    if (PROBLEM_LABEL(l) && section !== "plan" && section !== "organisation" && (hasProblemLabels || problem === null)) {
+      const current = problem as OutlineProblem | null;
+      if (current === null || current.content.length > 0 || current.heading.kind === "label") {
+        startProblem(l);
+        continue;
+      }
+    }
+    const current = problem as OutlineProblem | null;
+    if (current !== null && l.kind === "text" && CONTACT_START.test(l.text) && /欢迎|监督|@|电话|地址/.test(l.text)) {
+      // The supervision paragraph after the last problem of a notice without a next-step section.
+      problem = null;
+      outline.contact.push(l);
+      continue;
+    }
+    if (current !== null && section !== "plan") {
+      current.content.push(l);
+      continue;
+    }
+    put(l);
+  }
+  return outline;
+}

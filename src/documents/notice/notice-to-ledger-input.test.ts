@@ -1,0 +1,27 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { ledgerQuantity, noticeToLedgerInput } from "./notice-to-ledger-input.ts";
+import { parseNotice } from "./parse-notice.ts";
+
+const seed = readFileSync(new URL("../../../test/fixtures/notices/seed.txt", import.meta.url), "utf8");
+
+describe("notice → ledger input", () => {
+  it("turns done work into closed measures and ongoing items into open ones", () => {
+    const { input } = noticeToLedgerInput(parseNotice(seed));
+    expect(input.unitName).toBe("市文联党组");
+    expect(input.inspection).toMatchObject({ regime: "xuncha", team: "市委第八巡察组", feedbackDate: "2021-03-04" });
+    expect(input.problems).toHaveLength(11);
+    const completed = input.problems[0]!;
+    expect(completed.measures!.every((m) => m.state === "closed")).toBe(true);
+    const inProgress = input.problems[8]!;
+    expect(inProgress.measures!.some((m) => m.state === "in_progress")).toBe(true);
+    expect(inProgress.measures!.some((m) => m.state === "closed")).toBe(true);
+  });
+
+  it("shifts 万元 into 元 exactly", () => {
+    expect(ledgerQuantity("620", "万元")).toBe("6200000");
+    expect(ledgerQuantity("12.345", "万元")).toBe("123450");
+    expect(ledgerQuantity("0.0001234", "万元")).toBeNull();
+    expect(ledgerQuantity("47", "人")).toBe("47");
+  });
+});

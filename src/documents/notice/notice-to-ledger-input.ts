@@ -1,0 +1,118 @@
+// Turns a parsed notice into the input that creates a ledger: done items become closed measures, ongoing items open ones.
+
+import type { LedgerInput } from "../../shared/ledger-input.ts";
+import type { NoticeDraft, NoticeInspectionKind, NoticeProblem } from "./notice-draft.ts";
+
+type ProblemInput = LedgerInput["problems"][number];
+type MeasureInput = NonNullable<ProblemInput["measures"]>[number];
+
+const REGIME_BY_KIND: Record<NoticeInspectionKind, { regime: LedgerInput["inspection"]["regime"]; kind: NonNullable<LedgerInput["inspection"]["kind"]> }> = {
+  巡视: { regime: "xunshi", kind: "regular" },
+  巡察: { regime: "xuncha", kind: "regular" },
+  审计: { regime: "audit", kind: "regular" },
+  督察: { regime: "supervision", kind: "regular" },
+  回头看: { regime: "xuncha", kind: "follow_up" },
+  其他: { regime: "special_check", kind: "regular" },
+};
+
+export interface NoticeLedgerOptions {
+  /** Overrides the inspected unit found in the notice (`--unit`). */
+  readonly unitName?: string;
+  readonly isExample?: boolean;
+}
+
+/** What could not be taken over as written, reported next to the import. */
+export interface NoticeLedgerInput {
+  readonly input: LedgerInput;
+  readonly notes: readonly string[];
+}
+
+/**
+ * Done work (整改结果及成效 / 整改措施及阶段性成效) becomes closed measures; 正在深化整改的内容及时限 items become
+ * open measures with their deadlines, so the ledger derives the same status the notice states. A problem
+ * in progress with no open item keeps its measures open; a long-term problem's measures are long-term.
+ */
+export function noticeToLedgerInput(draft: NoticeDraft, options: NoticeLedgerOptions = {}): NoticeLedgerInput {
+  const notes: string[] = [];
+  const unitName = options.unitName ?? draft.inspection.target ?? draft.issuer ?? "";
+  if (!options.unitName && !draft.inspection.target) notes.push(`未识别出被巡察单位，已使用发文单位“${unitName}”`);
+  const team = draft.inspection.team ?? "未注明";
+  if (!draft.inspection.team) notes.push("未识别出巡察组，记为“未注明”");
+  const { regime, kind } = REGIME_BY_KIND[draft.inspection.kind];
+  const aspects = [...new Set(draft.problems.map((p) => p.aspect).filter((a): a is string => !!a))];
+  return {
+    notes,
+    input: {
+      unitName,
+      inspection: {
+        regime,
+        kind,
+        team,
+        onsiteStart: draft.inspection.onsiteStart,
+        onsiteEnd: draft.inspection.onsiteEnd,
+        feedbackDate: draft.inspection.feedbackDate,
+        isExample: options.isExample ?? false,
+      },
+      aspects,
+      problems: draft.problems.map((p) => problemInput(p, notes)),
+      plan: {
+        leader: draft.organisation?.leader ?? null,
+        members: [],
+        meetings: [],
+        items: draft.plan.map((item) => ({ text: item.text })),
+      },
+    },
+  };
+}
+
+function problemInput(p: NoticeProblem, notes: string[]): ProblemInput {
+  const status = p.status ?? "in_progress";
+  if (p.status === null) notes.push(`问题“${p.title}”未识别出整改状态，按正在推进导入`);
+  const longTerm = status === "long_term";
+  const ongoing: MeasureInput[] = p.ongoing.map((o) => ({
+    text: o.text,
+    kind: o.longTerm ? "long_term" : "time_limited",
+    deadline: o.deadline,
+    state: "in_progress",
+  }));
+  const doneState = status === "in_progress" && ongoing.length === 0 ? "in_progress" : "closed";
+  const done: MeasureInput[] = (p.measures.length > 0 ? p.measures.map((m) => m.text) : fallbackMeasureText(p)).map((text) => ({
+    text,
+    kind: longTerm ? "long_term" : "time_limited",
+    deadline: p.deadline ?? null,
+    leader: p.responsibleLeader ?? null,
+    department: p.responsibleUnit ?? null,
+    state: doneState,
+  }));
+  return {
+    title: p.title,
+    aspect: p.aspect ?? null,
+    feedbackText: p.title,
+    measures: [...done, ...ongoing],
+    outcomes: p.outcomes.flatMap((o) => {
+      const quantity = ledgerQuantity(o.quantity, o.unit);
+      if (quantity === null) {
+        notes.push(`成效数字“${o.quantity}${o.unit}”无法换算，未导入（问题“${p.title}”）`);
+        return [];
+      }
+      return [{ kind: o.kind, quantity, note: o.source.slice(0, 1000) }];
+    }),
+  };
+}
+
+/** Quantities in the ledger are counts or 元 with at most two decimals; 万元/亿元 are shifted exactly, as strings. */
+export function ledgerQuantity(quantity: string, unit: string): string | null {
+  const shift = unit.startsWith("亿") ? 8 : unit.startsWith("万") ? 4 : 0;
+  const m = /^(\d+)(?:\.(\d+))?$/.exec(quantity);
+  if (!m) return null;
+  const fraction = (m[2] ?? "").padEnd(shift, "0");
+  const whole = `${m[1] as string}${fraction.slice(0, shift)}`.replace(/^0+(?=\d)/, "");
+  const rest = fraction.slice(shift).replace(/0+$/, "");
+  if (rest.length > 2) return null;
+  return rest ? `${whole}.${rest}` : whole;
+}
+
+function fallbackMeasureText(p: NoticeProblem): string[] {
+  const text = p.text.join("").trim() || p.blocks.map((b) => b.text).join("").trim();
+  return [text || `${p.title}问题整改`];
+}

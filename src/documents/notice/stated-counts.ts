@@ -1,0 +1,51 @@
+// The counts a notice states about itself ("4个方面11项问题", "40条整改措施", "共计8个问题已整改",
+// "已完成整改A个、正在整改B个，整改完成率C%"). Reads what is written; never recounts.
+
+import { parseChineseNumber } from "../../domain/chinese-numerals.ts";
+import type { NoticeStated } from "./notice-draft.ts";
+
+const N = "(\\d+|[零一二两三四五六七八九十百]+)";
+
+// For each field, every pattern is tried and the match that comes first in the text wins.
+const PATTERNS: Readonly<Record<Exclude<keyof NoticeStated, "completionRate">, readonly RegExp[]>> = {
+  aspects: [new RegExp(`${N}个方面`)],
+  problems: [
+    new RegExp(`[个]方面(?:的)?(?:共|共计)?${N}(?:个|项|条)(?:具体)?问题`),
+    new RegExp(`(?:反馈|指出|发现|查出|梳理|交办|移交|反映)(?:的|了|出)?(?:问题)?(?:共|共计)?${N}(?:个|项|条)(?:具体)?问题`),
+    new RegExp(`${N}(?:个|项|条)问题中`),
+    new RegExp(`(?:共|共计|共有)${N}(?:个|项|条)问题(?![^，。；]{0,3}(?:已|正在|均))`),
+  ],
+  measures: [
+    new RegExp(`${N}(?:条|项|个)(?:具体)?整改(?:措施|任务|举措)`),
+    new RegExp(`整改(?:措施|任务|举措)(?:共|共计)?${N}(?:条|项|个)`),
+  ],
+  completed: [
+    new RegExp(`(?<!基本|尚未|未)(?:已整改完成|已完成整改|已整改到位|已整改|整改完成|已完成|已销号|完成整改)(?:问题)?${N}(?:个|项)(?![\\d.])`),
+    new RegExp(`${N}(?:个|项)(?:问题)?(?:已整改完成|已完成整改|整改完成|已整改|已完成|已销号)`),
+  ],
+  inProgress: [
+    new RegExp(`(?:正在推进整改|正在整改|正在推进|推进中|整改中|尚未完成整改|尚未完成|未完成整改|未完成|未整改|正在落实)(?:的问题)?${N}(?:个|项)`),
+    new RegExp(`${N}(?:个|项)(?:问题)?(?:正在整改|正在推进|推进中|尚未完成|未完成|未整改)`),
+  ],
+  longTerm: [
+    new RegExp(`(?:基本完成|持续整改|长期坚持|持续推进|阶段性成效)[^，。；\\d]{0,8}?${N}(?:个|项)`),
+    new RegExp(`${N}(?:个|项)(?:问题)?(?:需)?(?:长期坚持|持续整改|基本完成|持续推进)`),
+  ],
+};
+
+/** Reads the stated counts from statement text (intro, organisation and statistics paragraphs). */
+export function readStatedCounts(text: string): NoticeStated {
+  const stated: Record<string, number | string> = {};
+  for (const [field, patterns] of Object.entries(PATTERNS)) {
+    let best: { at: number; value: number } | undefined;
+    for (const re of patterns) {
+      const m = re.exec(text);
+      const value = m?.[1] === undefined ? undefined : parseChineseNumber(m[1]);
+      if (m && value !== undefined && (best === undefined || m.index < best.at)) best = { at: m.index, value };
+    }
+    if (best) stated[field] = best.value;
+  }
+  const rate = /完成率(?:为|达到?)?\s*(\d+(?:\.\d+)?)\s*%/.exec(text);
+  if (rate?.[1] !== undefined) stated.completionRate = rate[1];
+  return stated;
+}

@@ -1,0 +1,87 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { main } from "../../src/cli/main.ts";
+import type { CliIo } from "../../src/cli/cli-io.ts";
+import { getInspectionLedger } from "../../src/app/get-inspection-ledger.ts";
+import { SCOPE_ALL } from "../../src/domain/scope.ts";
+import { openStore } from "../../src/storage/kysely/kysely-store.ts";
+import { testDeps } from "../support/test-stores.ts";
+
+const SEED = new URL("../fixtures/notices/seed.txt", import.meta.url).pathname;
+
+function run(argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), env: {} };
+  return main(argv, io).then((code) => ({ code, out: out.join(""), err: err.join("") }));
+}
+
+const dirs: string[] = [];
+const tempDir = () => {
+  const d = mkdtempSync(join(tmpdir(), "zhenggai-import-"));
+  dirs.push(d);
+  return d;
+};
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+async function countInspections(data: string) {
+  const store = await openStore({ kind: "sqlite", file: join(data, "zhenggai.db") });
+  try {
+    return await store.inspections.count(SCOPE_ALL);
+  } finally {
+    await store.close();
+  }
+}
+
+describe("zhenggai import notice", () => {
+  it("imports the seed into a ledger whose derived statuses match the notice: 8 completed, 3 in progress", async () => {
+    const data = tempDir();
+    const result = await run(["import", "notice", SEED, "--data", data, "--json"]);
+    expect(result.code).toBe(0);
+    const body = JSON.parse(result.out) as { stated: Record<string, number>; import: { inspectionId: string } };
+    expect(body.stated).toMatchObject({ aspects: 4, problems: 11, measures: 40, completed: 8, inProgress: 3 });
+
+    const store = await openStore({ kind: "sqlite", file: join(data, "zhenggai.db") });
+    try {
+      const ledger = await getInspectionLedger(testDeps(store), SCOPE_ALL, body.import.inspectionId);
+      expect(ledger.counts).toMatchObject({ problems: 11, completed: 8, inProgress: 3, longTerm: 0 });
+      expect(ledger.inspection).toMatchObject({ team: "市委第八巡察组", onsiteStart: "2020-11-12", onsiteEnd: "2021-01-12", feedbackDate: "2021-03-04" });
+      expect(ledger.unit.name).toBe("市文联党组");
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("writes nothing on a dry run and names the count mismatch", async () => {
+    const data = tempDir();
+    const result = await run(["import", "notice", new URL("../fixtures/notices/E.txt", import.meta.url).pathname, "--data", data, "--dry-run"]);
+    expect(result.code).toBe(0);
+    expect(result.out).toContain("文中称已整改7个问题，实际列出6个");
+    expect(result.out).toContain("未写入任何数据");
+    expect(await countInspections(data)).toBe(0);
+  });
+
+  it("refuses unsupported formats and documents without rectification structure with exit code 2", async () => {
+    const data = tempDir();
+    const pdf = join(data, "notice.pdf");
+    writeFileSync(pdf, "%PDF-1.4");
+    const refused = await run(["import", "notice", pdf, "--data", data]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain("不支持的格式，请另存为 .docx 或 .txt");
+
+    const prose = join(data, "prose.txt");
+    writeFileSync(prose, "今天天气很好。\n我们去公园散步。\n");
+    const none = await run(["import", "notice", prose, "--data", data]);
+    expect(none.code).toBe(2);
+    expect(none.err).toContain("未识别出整改情况通报的结构");
+    expect(await countInspections(data)).toBe(0);
+
+    const missing = await run(["import", "notice", join(data, "nope.txt"), "--data", data]);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain("找不到文件");
+  });
+});
