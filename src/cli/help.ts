@@ -13,6 +13,10 @@ export const HELP = `zhenggai ${VERSION} — 整改台账 / rectification ledger
   zhenggai import notice FILE [--dry-run] [--json] [--unit NAME] [--data DIR]
       导入整改情况通报（.txt/.md/.docx）为新台账；--dry-run 只检查不写入；--json 输出识别结果
       Import a rectification notice into a new ledger; --dry-run checks only; --json prints what was read
+  zhenggai report notice --inspection ID --version internal|public [--layout status|aspect]
+                        [--format docx|md|html] --out FILE [--date YYYY-MM-DD]
+      由台账生成整改情况通报（GB/T 9704 版式），数字均由台账计算；公开版略去不公开问题并留存记录
+      Generate the notice from the ledger (GB/T 9704 layout); the public version leaves out withheld problems
   zhenggai --help | -h      显示本帮助 / Show this help
   zhenggai --version | -v   显示版本 / Show the version
 

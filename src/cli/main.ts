@@ -7,21 +7,32 @@ import type { ConfigOverrides } from "../config.ts";
 import { EXIT, type CliIo } from "./cli-io.ts";
 import { dbMigrate } from "./commands/db-migrate.ts";
 import { importNoticeCommand } from "./commands/import-notice.ts";
+import { reportNoticeCommand } from "./commands/report-notice.ts";
 import { serve } from "./commands/serve.ts";
 import { HELP, VERSION } from "./help.ts";
 
 const OPTIONS = {
   help: { type: "boolean", short: "h" },
-  version: { type: "boolean", short: "v" },
   port: { type: "string" },
   host: { type: "string" },
   data: { type: "string" },
   "dry-run": { type: "boolean" },
   json: { type: "boolean" },
   unit: { type: "string" },
+  inspection: { type: "string" },
+  // `report notice --version internal|public`; a bare `--version` / `-v` prints the program version.
+  version: { type: "string" },
+  layout: { type: "string" },
+  format: { type: "string" },
+  out: { type: "string" },
+  date: { type: "string" },
 } as const;
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-v")) {
+    io.out(`${VERSION}\n`);
+    return EXIT.ok;
+  }
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
@@ -30,10 +41,6 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return EXIT.usage;
   }
   const { values, positionals } = parsed;
-  if (values.version) {
-    io.out(`${VERSION}\n`);
-    return EXIT.ok;
-  }
   if (values.help || positionals.length === 0 || positionals[0] === "help") {
     io.out(HELP);
     return EXIT.ok;
@@ -53,6 +60,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       case "import notice":
         return await importNoticeCommand(
           { file: positionals[2], dryRun: values["dry-run"] ?? false, json: values.json ?? false, unit: values.unit },
+          overrides,
+          io,
+        );
+      case "report notice":
+        return await reportNoticeCommand(
+          { inspection: values.inspection, version: values.version, layout: values.layout, format: values.format, out: values.out, issuedOn: values.date },
           overrides,
           io,
         );

@@ -138,6 +138,25 @@ export interface AuditRepository {
   verify(): Promise<number | null>;
 }
 
+/** A generated notice and its redaction record (what the public version left out, why, who approved). */
+export interface Publication {
+  readonly id: string;
+  readonly inspectionId: string;
+  readonly version: "internal" | "public";
+  readonly layout: "status" | "aspect";
+  readonly format: "docx" | "md" | "html";
+  /** sha-256 of the generated file. */
+  readonly sha256: string;
+  readonly withheld: ReadonlyArray<{ problemId: string; title: string; reason: string }>;
+  readonly approvedBy: string;
+  readonly createdAt: string;
+}
+
+export interface PublicationRepository {
+  insert(publication: Publication): Promise<void>;
+  listByInspection(scope: Scope, inspectionId: string): Promise<Publication[]>;
+}
+
 /** The repositories, bound either to the database or to one open transaction. */
 export interface Repositories {
   readonly orgs: OrgRepository;
@@ -151,6 +170,7 @@ export interface Repositories {
   readonly plans: PlanRepository;
   readonly statistics: StatisticsRepository;
   readonly audit: AuditRepository;
+  readonly publications: PublicationRepository;
 }
 
 export interface Store extends Repositories {

@@ -12,6 +12,7 @@ import { writeDocx } from "../official-document/write-docx.ts";
 import { writeMarkdown } from "../official-document/write-markdown.ts";
 import { buildNoticeDocument, measureGroups, stripOrdinalLead, type BuildNoticeOptions } from "./build-notice-document.ts";
 import type { NoticeDraft } from "./notice-draft.ts";
+import { markdownToText } from "./markdown-to-text.ts";
 import { parseNotice } from "./parse-notice.ts";
 
 // ---- A hand-built ledger mirroring the seed notice (no database) ----
@@ -192,12 +193,6 @@ const DEADLINE_SUFFIX = /（(?:完成时限：[^）]*|长期坚持)）$/;
  * parseNotice reads plain text; `writeMarkdown` writes ATX headings ("## 一、…") and backslash escapes, which
  * the parser does not strip (parser gap, see the report). This is what a .md reader has to do first.
  */
-const markdownToText = (md: string): string =>
-  md
-    .split("\n")
-    .map((l) => l.replace(/^#{1,6}\s+/, "").replace(/\\([!-/:-@[-`{-~])/g, "$1").replace(/ {2}$/, ""))
-    .join("\n");
-
 /** What the parsed notice must give back, problem by problem, in document order. */
 function expectedProblems(l: InspectionLedger, shown: (p: LedgerProblem) => boolean, order: LedgerProblem["status"][]) {
   return order.flatMap((status) =>

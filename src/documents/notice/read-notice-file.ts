@@ -6,6 +6,7 @@ import { extname } from "node:path";
 import { extractRawText } from "mammoth";
 import { open as openZip, type Entry, type ZipFile } from "yauzl";
 import { DomainError } from "../../domain/domain-error.ts";
+import { markdownToText } from "./markdown-to-text.ts";
 import type { NoticeWarning } from "./notice-draft.ts";
 
 export type NoticeFileFormat = "txt" | "md" | "docx";
@@ -44,7 +45,7 @@ export async function readNoticeFile(path: string): Promise<NoticeFile> {
   }
   if (format === "docx") return readDocx(path);
   const { text, warnings } = decodeText(await readFile(path));
-  return { text, format, warnings };
+  return { text: format === "md" ? markdownToText(text) : text, format, warnings };
 }
 
 /**

@@ -51,7 +51,13 @@ export interface AuditEventsTable {
 }
 export interface AuditHeadTable { id: number; seq: BigIntColumn; hash: string }
 
+export interface PublicationsTable {
+  id: string; inspection_id: string; version: string; layout: string; format: string; sha256: string;
+  withheld: string; approved_by: string; created_at: string;
+}
+
 export interface Database {
+  publications: PublicationsTable;
   orgs: OrgsTable;
   people: PeopleTable;
   inspections: InspectionsTable;

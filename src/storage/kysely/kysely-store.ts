@@ -11,6 +11,7 @@ import { openDatabase, type DatabaseTarget } from "./open-database.ts";
 import { orgRepository, personRepository } from "./org-repositories.ts";
 import { outcomeRepository, planRepository } from "./outcome-plan-repositories.ts";
 import { progressRepository } from "./progress-repository.ts";
+import { publicationRepository } from "./publication-repository.ts";
 import { statisticsRepository } from "./statistics-repository.ts";
 import { translateStorageError } from "../storage-errors.ts";
 
@@ -44,6 +45,7 @@ function repositories(db: Kysely<Database>): Repositories {
     plans: translatingErrors(planRepository(db)),
     statistics: translatingErrors(statisticsRepository(db)),
     audit: translatingErrors(auditRepository(db)),
+    publications: translatingErrors(publicationRepository(db)),
   };
 }
 

@@ -2,9 +2,11 @@
 
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from "kysely";
 import * as ledgerCore from "./migrations/0001-ledger-core.ts";
+import * as publications from "./migrations/0002-publications.ts";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001-ledger-core": ledgerCore,
+  "0002-publications": publications,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

@@ -1,0 +1,34 @@
+// Publications (generated notices) with their redaction records.
+
+import type { Kysely } from "kysely";
+import type { Publication, PublicationRepository } from "../store.ts";
+import type { Database } from "./db-schema.ts";
+import { inspectionVisible } from "./inspection-repositories.ts";
+
+export function publicationRepository(db: Kysely<Database>): PublicationRepository {
+  return {
+    async insert(p) {
+      await db
+        .insertInto("publications")
+        .values({ id: p.id, inspection_id: p.inspectionId, version: p.version, layout: p.layout, format: p.format, sha256: p.sha256, withheld: JSON.stringify(p.withheld), approved_by: p.approvedBy, created_at: p.createdAt })
+        .execute();
+    },
+    async listByInspection(scope, inspectionId) {
+      const rows = await db
+        .selectFrom("publications")
+        .selectAll()
+        .where("inspection_id", "=", inspectionId)
+        .where(inspectionVisible(db, scope, "publications.inspection_id"))
+        .orderBy("created_at")
+        .orderBy("id")
+        .execute();
+      return rows.map(
+        (r): Publication => ({
+          id: r.id, inspectionId: r.inspection_id, version: r.version as Publication["version"], layout: r.layout as Publication["layout"],
+          format: r.format as Publication["format"], sha256: r.sha256, withheld: JSON.parse(r.withheld) as Publication["withheld"],
+          approvedBy: r.approved_by, createdAt: r.created_at,
+        }),
+      );
+    },
+  };
+}
