@@ -14,12 +14,14 @@ export const configSchema = z.object({
   dataDir: z.string().min(1).default("./data"),
   /** postgres://… selects PostgreSQL; unset or file:PATH selects SQLite (DATABASE_URL). */
   databaseUrl: z.string().optional(),
+  /** Load the example ledger (示例) into an empty database at start (ZHENGGAI_EXAMPLE_DATA=0 turns it off). */
+  exampleData: z.preprocess((v) => (typeof v === "string" ? !["0", "false", "no", "off"].includes(v.toLowerCase()) : v), z.boolean()).default(true),
   /** pino level (LOG_LEVEL). */
   logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
 export type Config = z.output<typeof configSchema>;
-export type ConfigOverrides = Partial<Record<keyof Config, string | number>>;
+export type ConfigOverrides = Partial<Record<keyof Config, string | number | boolean>>;
 
 /** Settings from an environment (process.env by default) with command-line overrides on top. */
 export function readConfig(overrides: ConfigOverrides = {}, env: Record<string, string | undefined> = process.env): Config {
@@ -29,6 +31,7 @@ export function readConfig(overrides: ConfigOverrides = {}, env: Record<string, 
     dataDir: env.ZHENGGAI_DATA,
     databaseUrl: env.DATABASE_URL || undefined,
     logLevel: env.LOG_LEVEL,
+    exampleData: env.ZHENGGAI_EXAMPLE_DATA,
   };
   const merged = Object.fromEntries(
     Object.entries({ ...fromEnv, ...overrides }).filter(([, v]) => v !== undefined && v !== ""),

@@ -1,11 +1,16 @@
 // Composition root: config → store → deps → HTTP server. The only place that picks concrete implementations.
 
+import { readFile } from "node:fs/promises";
 import type { FastifyInstance } from "fastify";
+import { offerExampleLedger } from "./app/offer-example-ledger.ts";
 import type { Deps } from "./app/deps.ts";
 import { databaseTarget, describeTarget, type Config } from "./config.ts";
 import { buildApp } from "./http/build-app.ts";
 import { systemClock, randomIds } from "./runtime/system-ports.ts";
 import { migrateDatabase, openStore } from "./storage/kysely/kysely-store.ts";
+
+/** A real published notice (市文联党组, 2021), shipped as example data. */
+const EXAMPLE_NOTICE = new URL("../assets/example-notice.txt", import.meta.url);
 
 export interface RunningServer {
   readonly url: string;
@@ -18,6 +23,10 @@ export async function startServer(config: Config, log: (line: string) => void): 
   const target = databaseTarget(config);
   const store = await openStore(target);
   const deps: Deps = { store, clock: systemClock, ids: randomIds };
+  if (config.exampleData) {
+    const exampleId = await offerExampleLedger(deps, await readFile(EXAMPLE_NOTICE, "utf8"));
+    if (exampleId) log(`数据库为空，已载入示例台账（示例）：${exampleId}`);
+  }
   const app = buildApp(deps, { logger: config.logLevel === "silent" ? false : { level: config.logLevel } });
   try {
     await app.listen({ port: config.port, host: config.host });

@@ -27,6 +27,7 @@ export const HELP = `zhenggai ${VERSION} — 整改台账 / rectification ledger
   DATABASE_URL    postgres://… 使用 PostgreSQL；未设置或 file:路径 使用 SQLite
                   postgres://… selects PostgreSQL; unset or file:PATH selects SQLite
   LOG_LEVEL       日志级别 / log level (info)
+  ZHENGGAI_EXAMPLE_DATA  0 = 空库启动时不载入示例台账 / do not load the example ledger into an empty database
 
 退出码 Exit codes: 0 成功 ok · 1 执行失败 failure · 2 命令或输入有误 usage/input error
 `;

@@ -1,0 +1,21 @@
+// `npm run bench -- <name> [options]`: runs one benchmark. Benchmarks are scripts, not tests (not in CI's pass/fail).
+
+type Benchmark = (args: readonly string[]) => Promise<number>;
+
+const BENCHMARKS = new Map<string, Benchmark>([
+  ["ledger", async (args) => (await import("./ledger-bench.ts")).runLedgerBench(args)],
+]);
+
+const [name, ...args] = process.argv.slice(2);
+const benchmark = name === undefined ? undefined : BENCHMARKS.get(name);
+if (benchmark === undefined) {
+  console.error(`usage: npm run bench -- <name> [options]\nbenchmarks: ${[...BENCHMARKS.keys()].join(", ")}`);
+  process.exitCode = 2;
+} else {
+  try {
+    process.exitCode = await benchmark(args);
+  } catch (e) {
+    console.error(e instanceof Error ? (e.stack ?? e.message) : e);
+    process.exitCode = 1;
+  }
+}
