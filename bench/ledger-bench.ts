@@ -18,61 +18,21 @@ import { kyselyStore, openStore } from "../src/storage/kysely/kysely-store.ts";
 import { openDatabase, type DatabaseTarget } from "../src/storage/kysely/open-database.ts";
 import type { Repositories, Store } from "../src/storage/store.ts";
 import { generateLedger, LedgerTruth, REFERENCE_DATE, type UnitLedger } from "./synthetic-ledger.ts";
+import { check, summarise, timeRuns } from "./timing.ts";
 
-const RUNS = 20;
-const WARMUPS = 2;
 /** Rows buffered before they are written (one insertMany per table). */
 const BATCH_ROWS = 5_000;
+/** timeRuns defaults: 20 timed runs after 2 warm-ups. */
+const RUNS = 20;
+const WARMUPS = 2;
 const PAGE = { limit: 25, offset: 0 };
 
 const TARGETS = { a: 5, b: 250, c: 10, d: 50, loadRowsPerSecond: 20_000 } as const;
-
-export interface Timing {
-  readonly medianMs: number;
-  readonly p90Ms: number;
-  readonly minMs: number;
-  readonly maxMs: number;
-  readonly runs: number;
-}
 
 interface QueryTiming {
   readonly sql: string;
   readonly medianMs: number;
   readonly plan: string[];
-}
-
-/** Throws with a clear message; benchmark figures over wrong results are worthless. */
-function check(condition: boolean, what: string): asserts condition {
-  if (!condition) throw new Error(`sanity check failed: ${what}`);
-}
-
-function summarise(durations: number[]): Timing {
-  const s = [...durations].sort((x, y) => x - y);
-  const at = (i: number) => s[Math.min(s.length - 1, Math.max(0, i))] as number;
-  const mid = s.length / 2;
-  return {
-    medianMs: s.length % 2 === 0 ? (at(mid - 1) + at(mid)) / 2 : at(Math.floor(mid)),
-    p90Ms: at(Math.ceil(0.9 * s.length) - 1),
-    minMs: at(0),
-    maxMs: at(s.length - 1),
-    runs: s.length,
-  };
-}
-
-/** WARMUPS + RUNS calls of `work(i)`; only the calls are timed, `verify` runs after each one. */
-async function timeRuns<T>(
-  work: (i: number) => Promise<T>,
-  verify: (result: T, i: number) => void,
-): Promise<Timing> {
-  const durations: number[] = [];
-  for (let i = 0; i < WARMUPS + RUNS; i++) {
-    const start = performance.now();
-    const result = await work(i);
-    const ms = performance.now() - start;
-    verify(result, i);
-    if (i >= WARMUPS) durations.push(ms);
-  }
-  return summarise(durations);
 }
 
 // ---------------------------------------------------------------- database
