@@ -83,8 +83,8 @@ export const ledgerInputSchema = z
       if (p.aspect && !aspects.has(p.aspect)) {
         ctx.addIssue({ code: "custom", path: ["problems", i, "aspect"], message: `方面“${p.aspect}”不在本次巡察的方面列表中` });
       }
-      if (p.disclosure === "withheld" && p.withholdingReason == null) {
-        ctx.addIssue({ code: "custom", path: ["problems", i, "withholdingReason"], message: "不公开的问题必须注明不公开理由" });
+      if (p.disclosure !== "withheld" && p.withholdingReason != null) {
+        ctx.addIssue({ code: "custom", path: ["problems", i, "withholdingReason"], message: "只有不公开的问题才填写不公开理由" });
       }
     });
   });

@@ -1,0 +1,64 @@
+// Generating notices from a stored ledger, on both databases: public redaction and its record.
+
+import mammoth from "mammoth";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createLedger } from "../../src/app/create-ledger.ts";
+import { SYSTEM_ACTOR, type Deps } from "../../src/app/deps.ts";
+import { generateNotice } from "../../src/app/generate-notice.ts";
+import { SCOPE_ALL } from "../../src/domain/scope.ts";
+import type { Store } from "../../src/storage/store.ts";
+import { makeLedger, makeMeasure, makeProblem } from "../support/ledger-builders.ts";
+import { testDatabases, testDeps } from "../support/test-stores.ts";
+
+describe.each(testDatabases)("generate notice on $name", (database) => {
+  let store: Store;
+  let deps: Deps;
+  let cleanup: () => Promise<void>;
+  beforeEach(async () => {
+    ({ store, cleanup } = await database.open());
+    deps = testDeps(store, "2021-07-01");
+  });
+  afterEach(async () => cleanup());
+
+  const ledgerWithSecret = (reason: "personal_privacy" | null) =>
+    makeLedger({
+      problems: [
+        makeProblem({ title: "四风问题依然存在", measures: [makeMeasure({ state: "closed" })] }),
+        makeProblem({ title: "某干部违规收受礼金", disclosure: "withheld", withholdingReason: reason, measures: [makeMeasure({ state: "closed" })] }),
+      ],
+    });
+
+  it("refuses the public version while a withheld problem lacks a reason, listing it, and records nothing", async () => {
+    const { inspectionId } = await createLedger(deps, SYSTEM_ACTOR, ledgerWithSecret(null));
+    const error = await generateNotice(deps, SYSTEM_ACTOR, SCOPE_ALL, { inspectionId, version: "public", format: "md" }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "withholding_reason_missing", message: expect.stringContaining("“某干部违规收受礼金”") as string });
+    expect(await store.publications.listByInspection(SCOPE_ALL, inspectionId)).toEqual([]);
+  });
+
+  it("leaves withheld problems out of the public version and stores the redaction record", async () => {
+    const { inspectionId } = await createLedger(deps, SYSTEM_ACTOR, ledgerWithSecret("personal_privacy"));
+    const publicNotice = await generateNotice(deps, SYSTEM_ACTOR, SCOPE_ALL, { inspectionId, version: "public", format: "docx" });
+    const { value: publicText } = await mammoth.extractRawText({ buffer: Buffer.from(publicNotice.content) });
+    expect(publicText).toContain("四风问题依然存在");
+    expect(publicText).not.toContain("某干部违规收受礼金");
+
+    const internal = await generateNotice(deps, SYSTEM_ACTOR, SCOPE_ALL, { inspectionId, version: "internal", format: "md" });
+    expect(new TextDecoder().decode(internal.content)).toContain("某干部违规收受礼金");
+
+    const records = await store.publications.listByInspection(SCOPE_ALL, inspectionId);
+    expect(records.map((r) => [r.version, r.format, r.withheld.map((w) => [w.title, w.reason]), r.approvedBy])).toEqual([
+      ["public", "docx", [["某干部违规收受礼金", "涉及个人隐私"]], "system"],
+      ["internal", "md", [], "system"],
+    ]);
+    expect(records[0]?.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect((await store.audit.listForEntity("inspection", inspectionId)).map((e) => e.action)).toEqual(["ledger.create", "notice.generate", "notice.generate"]);
+  });
+
+  it("computes every count in the text from the ledger at generation time", async () => {
+    const { inspectionId } = await createLedger(deps, SYSTEM_ACTOR, makeLedger());
+    const text = new TextDecoder().decode((await generateNotice(deps, SYSTEM_ACTOR, SCOPE_ALL, { inspectionId, version: "internal", format: "md" })).content);
+    expect(text).toContain("2个方面3项问题，细化分解为5条整改措施");
+    expect(text).toContain("共计1个问题已整改");
+    expect(text).toContain("共计1个问题正在整改过程中");
+  });
+});
