@@ -30,7 +30,7 @@ export async function summarizeInspections(
   const [inspections, tallies, outcomes] = await Promise.all([
     store.inspections.list(scope, filter),
     store.statistics.problemTallies(scope, { on: asOf, includeExamples: filter.includeExamples ?? false }),
-    store.outcomes.listQuantities(scope),
+    store.outcomes.quantityCounts(scope, { ...filter, includeExamples: false }),
   ]);
   const listed = new Set(inspections.map((i) => i.id));
   const counted = new Set(inspections.filter((i) => !i.isExample).map((i) => i.id));
@@ -40,6 +40,6 @@ export async function summarizeInspections(
     asOf,
     inspections: inspections.map((inspection) => ({ inspection, counts: byInspection.get(inspection.id) ?? countLedger([]) })),
     total: countLedger(relevant.filter((t) => counted.has(t.inspectionId))),
-    outcomeTotals: totalOutcomes(outcomes.filter((o) => counted.has(o.inspectionId))),
+    outcomeTotals: totalOutcomes(outcomes),
   };
 }

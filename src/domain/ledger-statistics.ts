@@ -93,13 +93,15 @@ export const isDueSoon = (m: DeadlineFacts, on: CalendarDate, until: CalendarDat
 export interface OutcomeQuantity {
   readonly kind: OutcomeKind;
   readonly quantity: string;
+  /** How many outcomes carry this quantity (1 when absent). */
+  readonly count?: number;
 }
 
 /** Totals by kind: counts summed as integers, money kinds summed exactly in 分 and given back in 元. */
 export function totalOutcomes(outcomes: readonly OutcomeQuantity[]): Record<OutcomeKind, string> {
   const sums = new Map<OutcomeKind, bigint>(OUTCOME_KINDS.map((k) => [k, 0n]));
   for (const o of outcomes) {
-    const amount = MONEY_OUTCOME_KINDS.has(o.kind) ? yuanToFen(o.quantity) : BigInt(o.quantity);
+    const amount = (MONEY_OUTCOME_KINDS.has(o.kind) ? yuanToFen(o.quantity) : BigInt(o.quantity)) * BigInt(o.count ?? 1);
     sums.set(o.kind, (sums.get(o.kind) ?? 0n) + amount);
   }
   return Object.fromEntries(

@@ -4,7 +4,7 @@ import type { CalendarDate } from "../domain/calendar-date.ts";
 import type { Inspection } from "../domain/inspection.ts";
 import type { ProblemTally } from "../domain/ledger-statistics.ts";
 import type { Measure, MeasureState } from "../domain/measure.ts";
-import type { Outcome } from "../domain/outcome.ts";
+import type { Outcome, OutcomeKind } from "../domain/outcome.ts";
 import type { LeadingGroup, PlanItem, PlanMeeting } from "../domain/plan.ts";
 import type { Aspect, Problem } from "../domain/problem.ts";
 import type { Evidence, ExtensionRequest, ProgressReport, Review } from "../domain/progress.ts";
@@ -93,8 +93,11 @@ export interface ProgressRepository {
 export interface OutcomeRepository {
   insertMany(outcomes: readonly Outcome[]): Promise<void>;
   listByInspection(scope: Scope, inspectionId: string): Promise<Outcome[]>;
-  /** Every outcome visible in scope (kind and quantity only), for totals across units. */
-  listQuantities(scope: Scope): Promise<Array<Pick<Outcome, "inspectionId" | "kind" | "quantity">>>;
+  /**
+   * For totals across units: how many outcomes of each (kind, quantity) the inspections matching `filter`
+   * hold (examples only when `filter.includeExamples`). Grouping in SQL keeps the rows few; sums stay exact in domain code.
+   */
+  quantityCounts(scope: Scope, filter?: InspectionFilter): Promise<Array<{ kind: OutcomeKind; quantity: string; count: number }>>;
 }
 
 export interface PlanRepository {

@@ -186,7 +186,7 @@ describe.each(testDatabases)("store contract on $name", (database) => {
 
   it("sums outcomes exactly and leaves examples out of overview totals", async () => {
     await createLedger(deps, SYSTEM_ACTOR, makeLedger({ problems: [makeProblem({ outcomes: [{ kind: "funds_returned", quantity: "0.10" }, { kind: "funds_returned", quantity: "0.20" }, { kind: "rules_new", quantity: "3" }] })] }));
-    const example = makeLedger({ unitName: "示例单位" });
+    const example = makeLedger({ unitName: "示例单位", problems: [makeProblem({ outcomes: [{ kind: "rules_new", quantity: "5" }] })] });
     await createLedger(deps, SYSTEM_ACTOR, { ...example, inspection: { ...example.inspection, isExample: true } });
     const overview = await summarizeInspections(deps, SCOPE_ALL, { includeExamples: true });
     expect(overview.inspections).toHaveLength(2);

@@ -3,10 +3,12 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from "kysely";
 import * as ledgerCore from "./migrations/0001-ledger-core.ts";
 import * as publications from "./migrations/0002-publications.ts";
+import * as measureTallyIndex from "./migrations/0003-measure-tally-index.ts";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001-ledger-core": ledgerCore,
   "0002-publications": publications,
+  "0003-measure-tally-index": measureTallyIndex,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

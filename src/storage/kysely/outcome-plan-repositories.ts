@@ -1,9 +1,9 @@
 // Outcomes (成效) and the rectification plan (leading group, meetings, next-step items).
 
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { OutcomeKind } from "../../domain/outcome.ts";
 import type { Scope } from "../../domain/scope.ts";
-import type { OutcomeRepository, PlanRepository } from "../store.ts";
+import type { InspectionFilter, OutcomeRepository, PlanRepository } from "../store.ts";
 import type { Database } from "./db-schema.ts";
 import { inspectionVisible } from "./inspection-repositories.ts";
 import { outcomeFromRow, outcomeToRow } from "./row-mappers.ts";
@@ -24,13 +24,18 @@ export function outcomeRepository(db: Kysely<Database>): OutcomeRepository {
         .execute();
       return rows.map(outcomeFromRow);
     },
-    async listQuantities(scope: Scope) {
+    async quantityCounts(scope: Scope, filter: InspectionFilter = {}) {
+      let inspections = db.selectFrom("inspections").select("id").where(inspectionVisible(db, scope, "inspections.id"));
+      if (!filter.includeExamples) inspections = inspections.where("is_example", "=", 0);
+      if (filter.roundLabel !== undefined) inspections = inspections.where("round_label", "=", filter.roundLabel);
+      if (filter.targetOrgId !== undefined) inspections = inspections.where("target_org_id", "=", filter.targetOrgId);
       const rows = await db
         .selectFrom("outcomes")
-        .select(["inspection_id", "kind", "quantity"])
-        .where(inspectionVisible(db, scope, "outcomes.inspection_id"))
+        .select(["kind", "quantity", sql<number>`count(*)`.as("n")])
+        .where("inspection_id", "in", inspections)
+        .groupBy(["kind", "quantity"])
         .execute();
-      return rows.map((r) => ({ inspectionId: r.inspection_id, kind: r.kind as OutcomeKind, quantity: r.quantity }));
+      return rows.map((r) => ({ kind: r.kind as OutcomeKind, quantity: r.quantity, count: Number(r.n) }));
     },
   };
 }

@@ -1,46 +1,60 @@
-// Per-problem tallies of measures in one aggregate query; domain code turns them into statuses and counts.
+// Per-problem tallies of measures; domain code turns them into statuses and counts.
+// Two plain queries (problems; measures grouped by problem over a covering index) merged here are several
+// times faster at province scale than one LEFT JOIN … GROUP BY over both tables.
 
 import { sql, type Kysely } from "kysely";
 import type { ProblemTally } from "../../domain/ledger-statistics.ts";
+import type { Scope } from "../../domain/scope.ts";
 import type { StatisticsRepository } from "../store.ts";
 import type { Database } from "./db-schema.ts";
 import { inspectionVisible } from "./inspection-repositories.ts";
 
 export function statisticsRepository(db: Kysely<Database>): StatisticsRepository {
+  /** The inspections a query covers: one, or every one in scope (examples only when asked). */
+  const covering = (scope: Scope, query: { inspectionId?: string; includeExamples?: boolean }, column: string) => {
+    const visible = inspectionVisible(db, scope, column);
+    if (query.inspectionId !== undefined) return sql<boolean>`${sql.ref(column)} = ${query.inspectionId} and ${visible}`;
+    if (query.includeExamples) return visible;
+    const examples = db.selectFrom("inspections").select("id").where("is_example", "=", 1);
+    return sql<boolean>`${sql.ref(column)} not in (${examples}) and ${visible}`;
+  };
+
   return {
     async problemTallies(scope, query) {
-      let q = db
-        .selectFrom("problems as p")
-        .leftJoin("measures as m", "m.problem_id", "p.id")
+      const problems = await db
+        .selectFrom("problems")
+        .select(["id", "inspection_id", "aspect_id"])
+        .where(covering(scope, query, "problems.inspection_id"))
+        .execute();
+      const measures = await db
+        .selectFrom("measures")
         .select([
-          "p.id as problem_id",
-          "p.inspection_id as inspection_id",
-          "p.aspect_id as aspect_id",
-          sql<number>`count(m.id)`.as("measures"),
-          sql<number>`coalesce(sum(case when m.state <> 'closed' then 1 else 0 end), 0)`.as("open"),
-          sql<number>`coalesce(sum(case when m.state = 'closed' then 1 else 0 end), 0)`.as("closed"),
-          sql<number>`coalesce(sum(case when m.state = 'closed' and m.kind = 'long_term' then 1 else 0 end), 0)`.as("closed_long_term"),
-          sql<number>`coalesce(sum(case when m.state <> 'closed' and m.deadline < ${query.on} then 1 else 0 end), 0)`.as("overdue"),
+          "problem_id",
+          sql<number>`count(*)`.as("measures"),
+          sql<number>`sum(case when state <> 'closed' then 1 else 0 end)`.as("open"),
+          sql<number>`sum(case when state = 'closed' and kind = 'long_term' then 1 else 0 end)`.as("closed_long_term"),
+          sql<number>`sum(case when state <> 'closed' and deadline < ${query.on} then 1 else 0 end)`.as("overdue"),
         ])
-        .where(inspectionVisible(db, scope, "p.inspection_id"))
-        .groupBy(["p.id", "p.inspection_id", "p.aspect_id"]);
-      if (query.inspectionId !== undefined) q = q.where("p.inspection_id", "=", query.inspectionId);
-      else if (!query.includeExamples) {
-        q = q.where("p.inspection_id", "not in", db.selectFrom("inspections").select("id").where("is_example", "=", 1));
-      }
-      const rows = await q.execute();
-      return rows.map(
-        (r): ProblemTally => ({
-          problemId: r.problem_id,
-          inspectionId: r.inspection_id,
-          aspectId: r.aspect_id,
-          measures: Number(r.measures),
-          open: Number(r.open),
-          closed: Number(r.closed),
-          closedLongTerm: Number(r.closed_long_term),
-          overdue: Number(r.overdue),
-        }),
-      );
+        // Without a filter this reads only the covering index; examples drop out in the merge below.
+        .$if(query.inspectionId !== undefined || scope.kind !== "all", (q) => q.where(covering(scope, query, "measures.inspection_id")))
+        .groupBy("problem_id")
+        .execute();
+      const byProblem = new Map(measures.map((m) => [m.problem_id, m]));
+      return problems.map((p): ProblemTally => {
+        const m = byProblem.get(p.id);
+        const total = Number(m?.measures ?? 0);
+        const open = Number(m?.open ?? 0);
+        return {
+          problemId: p.id,
+          inspectionId: p.inspection_id,
+          aspectId: p.aspect_id,
+          measures: total,
+          open,
+          closed: total - open,
+          closedLongTerm: Number(m?.closed_long_term ?? 0),
+          overdue: Number(m?.overdue ?? 0),
+        };
+      });
     },
   };
 }
