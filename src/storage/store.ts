@@ -3,7 +3,7 @@
 import type { CalendarDate } from "../domain/calendar-date.ts";
 import type { Inspection } from "../domain/inspection.ts";
 import type { ProblemTally } from "../domain/ledger-statistics.ts";
-import type { Measure, MeasureState } from "../domain/measure.ts";
+import type { Measure, MeasureKind, MeasureState } from "../domain/measure.ts";
 import type { Outcome, OutcomeKind } from "../domain/outcome.ts";
 import type { LeadingGroup, PlanItem, PlanMeeting } from "../domain/plan.ts";
 import type { Aspect, Problem } from "../domain/problem.ts";
@@ -13,6 +13,8 @@ import type { Scope } from "../domain/scope.ts";
 
 export interface OrgRepository {
   insert(org: Org): Promise<void>;
+  /** Parents before children. */
+  insertMany(orgs: readonly Org[]): Promise<void>;
   get(scope: Scope, id: string): Promise<Org | undefined>;
   list(scope: Scope, filter?: { kind?: OrgKind; parentId?: string | null }): Promise<Org[]>;
   /** The child of `parentId` with this exact name, if any (used to reuse departments on import). */
@@ -21,6 +23,7 @@ export interface OrgRepository {
 
 export interface PersonRepository {
   insert(person: Person): Promise<void>;
+  insertMany(people: readonly Person[]): Promise<void>;
   findByName(orgId: string, name: string): Promise<Person | undefined>;
   listByOrg(scope: Scope, orgId: string): Promise<Person[]>;
 }
@@ -160,6 +163,58 @@ export interface PublicationRepository {
   listByInspection(scope: Scope, inspectionId: string): Promise<Publication[]>;
 }
 
+/** A problem of the ledger with its aspect, as a spreadsheet export lists it (问题清单). */
+export interface LedgerProblemRow extends Problem {
+  readonly aspectTitle: string | null;
+}
+
+/** One measure with the names and facts a spreadsheet export shows (任务清单), self-contained. */
+export interface LedgerMeasureRow {
+  readonly inspectionId: string;
+  readonly problemId: string;
+  readonly problemSeq: number;
+  readonly problemTitle: string;
+  readonly aspectTitle: string | null;
+  readonly measureId: string;
+  readonly measureSeq: number;
+  readonly text: string;
+  readonly kind: MeasureKind;
+  readonly deadline: CalendarDate | null;
+  readonly state: MeasureState;
+  /** Names, not ids: 牵头领导, 责任部门, 责任人, 配合部门 (sorted). */
+  readonly leader: string | null;
+  readonly department: string | null;
+  readonly person: string | null;
+  readonly cooperatingDepartments: readonly string[];
+  /** Text of the newest progress report. */
+  readonly latestProgress: string | null;
+  /** Evidence files over all progress reports of the measure. */
+  readonly evidenceCount: number;
+  /** ISO UTC. */
+  readonly closedAt: string | null;
+  /** The newest approving review (ISO UTC) and its reviewer's name, whatever the state. */
+  readonly lastApprovalAt: string | null;
+  readonly lastApprover: string | null;
+}
+
+/** Position after which a measure page continues (keyset paging in ledger order). */
+export interface LedgerMeasureCursor {
+  readonly problemSeq: number;
+  readonly measureSeq: number;
+}
+
+/** Paged reads of whole ledgers for exports: bounded memory whatever the size of the inspection. */
+export interface LedgerRowsRepository {
+  /** Problems of one inspection in seq order, those with seq > `afterSeq`, at most `limit`. */
+  problemPage(scope: Scope, inspectionId: string, page: { afterSeq: number; limit: number }): Promise<LedgerProblemRow[]>;
+  /** Measures of one inspection ordered by problem seq then measure seq, after `after` (null = from the start). */
+  measurePage(
+    scope: Scope,
+    inspectionId: string,
+    page: { after: LedgerMeasureCursor | null; limit: number },
+  ): Promise<LedgerMeasureRow[]>;
+}
+
 /** The repositories, bound either to the database or to one open transaction. */
 export interface Repositories {
   readonly orgs: OrgRepository;
@@ -174,6 +229,7 @@ export interface Repositories {
   readonly statistics: StatisticsRepository;
   readonly audit: AuditRepository;
   readonly publications: PublicationRepository;
+  readonly ledgerRows: LedgerRowsRepository;
 }
 
 export interface Store extends Repositories {

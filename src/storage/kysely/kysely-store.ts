@@ -5,6 +5,7 @@ import type { Repositories, Store } from "../store.ts";
 import { auditRepository } from "./audit-repository.ts";
 import type { Database } from "./db-schema.ts";
 import { aspectRepository, inspectionRepository, problemRepository } from "./inspection-repositories.ts";
+import { ledgerRowsRepository } from "./ledger-rows-repository.ts";
 import { measureRepository } from "./measure-repository.ts";
 import { migrateToLatest } from "./migrate.ts";
 import { openDatabase, type DatabaseTarget } from "./open-database.ts";
@@ -46,6 +47,7 @@ function repositories(db: Kysely<Database>): Repositories {
     statistics: translatingErrors(statisticsRepository(db)),
     audit: translatingErrors(auditRepository(db)),
     publications: translatingErrors(publicationRepository(db)),
+    ledgerRows: translatingErrors(ledgerRowsRepository(db)),
   };
 }
 

@@ -6,12 +6,17 @@ import type { Scope } from "../../domain/scope.ts";
 import type { OrgRepository, PersonRepository } from "../store.ts";
 import type { Database } from "./db-schema.ts";
 import { orgFromRow, personFromRow } from "./row-mappers.ts";
-import { pathInScope } from "./scope-filter.ts";
+import { chunkRows, pathInScope } from "./scope-filter.ts";
 
 export function orgRepository(db: Kysely<Database>): OrgRepository {
   return {
     async insert(org: Org) {
-      await db.insertInto("orgs").values({ id: org.id, parent_id: org.parentId, kind: org.kind, name: org.name, path: org.path }).execute();
+      await this.insertMany([org]);
+    },
+    async insertMany(orgs: readonly Org[]) {
+      for (const chunk of chunkRows(orgs, 5)) {
+        await db.insertInto("orgs").values(chunk.map((o) => ({ id: o.id, parent_id: o.parentId, kind: o.kind, name: o.name, path: o.path }))).execute();
+      }
     },
     async get(scope: Scope, id: string) {
       const row = await db.selectFrom("orgs").selectAll().where("id", "=", id).where(pathInScope(scope, "orgs.path")).executeTakeFirst();
@@ -38,7 +43,12 @@ export function orgRepository(db: Kysely<Database>): OrgRepository {
 export function personRepository(db: Kysely<Database>): PersonRepository {
   return {
     async insert(p: Person) {
-      await db.insertInto("people").values({ id: p.id, org_id: p.orgId, name: p.name, post: p.post }).execute();
+      await this.insertMany([p]);
+    },
+    async insertMany(people: readonly Person[]) {
+      for (const chunk of chunkRows(people, 4)) {
+        await db.insertInto("people").values(chunk.map((p) => ({ id: p.id, org_id: p.orgId, name: p.name, post: p.post }))).execute();
+      }
     },
     async findByName(orgId: string, name: string) {
       const row = await db.selectFrom("people").selectAll().where("org_id", "=", orgId).where("name", "=", name).executeTakeFirst();
