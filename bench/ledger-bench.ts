@@ -3,22 +3,23 @@
 // and times the ledger's hot reads. Prints a Markdown table and writes bench/out/ledger-<dialect>.json.
 
 import { isDeepStrictEqual } from "node:util";
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
-import { join } from "node:path";
-import { CompiledQuery, type Kysely, type KyselyPlugin, type RootOperationNode } from "kysely";
-import pg from "pg";
+import type { Kysely } from "kysely";
 import type { Deps } from "../src/app/deps.ts";
 import { getInspectionLedger } from "../src/app/get-inspection-ledger.ts";
 import { summarizeInspections } from "../src/app/summarize-inspections.ts";
 import { countLedger } from "../src/domain/ledger-statistics.ts";
 import { SCOPE_ALL } from "../src/domain/scope.ts";
 import type { Database } from "../src/storage/kysely/db-schema.ts";
-import { kyselyStore, openStore } from "../src/storage/kysely/kysely-store.ts";
-import { openDatabase, type DatabaseTarget } from "../src/storage/kysely/open-database.ts";
+import { openStore } from "../src/storage/kysely/kysely-store.ts";
+import { openDatabase } from "../src/storage/kysely/open-database.ts";
 import type { Repositories, Store } from "../src/storage/store.ts";
-import { generateLedger, LedgerTruth, REFERENCE_DATE, type UnitLedger } from "./synthetic-ledger.ts";
-import { check, summarise, timeRuns } from "./timing.ts";
+import { postgresDatabase, run, sqliteDatabase } from "./bench-database.ts";
+import { LedgerTruth } from "./ledger-truth.ts";
+import { breakdown, capturingStore } from "./query-capture.ts";
+import { generateLedger, REFERENCE_DATE, type UnitLedger } from "./synthetic-ledger.ts";
+import { check, timeRuns } from "./timing.ts";
 
 /** Rows buffered before they are written (one insertMany per table). */
 const BATCH_ROWS = 5_000;
@@ -29,104 +30,7 @@ const PAGE = { limit: 25, offset: 0 };
 
 const TARGETS = { a: 5, b: 250, c: 10, d: 50, loadRowsPerSecond: 20_000 } as const;
 
-interface QueryTiming {
-  readonly sql: string;
-  readonly medianMs: number;
-  readonly plan: string[];
-}
 
-// ---------------------------------------------------------------- database
-
-interface BenchDatabase {
-  readonly dialect: "sqlite" | "postgres";
-  readonly target: DatabaseTarget;
-  readonly where: string;
-  /** Bytes on disk (SQLite: file + WAL after a checkpoint; PostgreSQL: tables with indexes and TOAST). */
-  size(db: Kysely<Database>): Promise<number>;
-  version(db: Kysely<Database>): Promise<string>;
-  /** After the load, before timing (PostgreSQL: ANALYZE, which autovacuum would run shortly anyway). */
-  settle(db: Kysely<Database>): Promise<void>;
-  explain(db: Kysely<Database>, query: CompiledQuery): Promise<string[]>;
-  drop(): Promise<void>;
-}
-
-const run = async (db: Kysely<Database>, text: string, parameters: readonly unknown[] = []) =>
-  (await db.executeQuery<Record<string, unknown>>(CompiledQuery.raw(text, [...parameters]))).rows;
-
-function sqliteDatabase(): BenchDatabase {
-  const dir = mkdtempSync(join(os.tmpdir(), "zhenggai-bench-"));
-  const file = join(dir, "ledger.db");
-  const bytes = (path: string) => {
-    try {
-      return statSync(path).size;
-    } catch {
-      return 0;
-    }
-  };
-  return {
-    dialect: "sqlite",
-    target: { kind: "sqlite", file },
-    where: file,
-    async size(db) {
-      await run(db, "pragma wal_checkpoint(TRUNCATE)");
-      return bytes(file) + bytes(`${file}-wal`);
-    },
-    async version(db) {
-      return `SQLite ${String((await run(db, "select sqlite_version() as v"))[0]?.v)}`;
-    },
-    async settle() {},
-    async explain(db, query) {
-      const rows = await run(db, `explain query plan ${query.sql}`, query.parameters);
-      return rows.map((r) => String(r.detail));
-    },
-    drop() {
-      rmSync(dir, { recursive: true, force: true });
-      return Promise.resolve();
-    },
-  };
-}
-
-async function postgresDatabase(baseUrl: string): Promise<BenchDatabase> {
-  const schema = `bench_ledger_${process.pid}_${Date.now().toString(36)}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: baseUrl });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`create schema ${schema}`);
-  const url = new URL(baseUrl);
-  url.searchParams.set("options", `-c search_path=${schema}`);
-  return {
-    dialect: "postgres",
-    target: { kind: "postgres", url: url.toString() },
-    where: `${url.host}${url.pathname} schema ${schema}`,
-    async size(db) {
-      const rows = await run(
-        db,
-        `select coalesce(sum(pg_total_relation_size(c.oid)), 0)::bigint as bytes from pg_class c
-           join pg_namespace n on n.oid = c.relnamespace where n.nspname = current_schema() and c.relkind = 'r'`,
-      );
-      return Number(rows[0]?.bytes);
-    },
-    async version(db) {
-      return `PostgreSQL ${String((await run(db, "select current_setting('server_version') as v"))[0]?.v)}`;
-    },
-    async settle(db) {
-      await run(db, "analyze");
-    },
-    async explain(db, query) {
-      const rows = await run(db, `explain (analyze, buffers) ${query.sql}`, query.parameters);
-      return rows.map((r) => String(r["QUERY PLAN"]));
-    },
-    async drop() {
-      await admin(`drop schema ${schema} cascade`);
-    },
-  };
-}
 
 // ---------------------------------------------------------------- load
 
@@ -215,58 +119,6 @@ async function load(
 }
 
 // ---------------------------------------------------------------- query capture for diagnosis
-
-/** A store whose queries are recorded (to time and EXPLAIN them one by one). */
-function capturingStore(
-  db: Kysely<Database>,
-  dialect: Store["dialect"],
-): { store: Store; take: () => CompiledQuery[] } {
-  // transformQuery also sees subqueries as they are built; only nodes whose result comes back were executed.
-  const seen = new WeakMap<object, RootOperationNode>();
-  let nodes: RootOperationNode[] = [];
-  const plugin: KyselyPlugin = {
-    transformQuery(args) {
-      seen.set(args.queryId, args.node);
-      return args.node;
-    },
-    transformResult(args) {
-      const node = seen.get(args.queryId);
-      if (node) nodes.push(node);
-      return Promise.resolve(args.result);
-    },
-  };
-  return {
-    store: kyselyStore(db.withPlugin(plugin), dialect),
-    take() {
-      const compiled = nodes.map((node) => db.getExecutor().compileQuery(node, { queryId: "bench" }));
-      nodes = [];
-      return compiled;
-    },
-  };
-}
-
-async function breakdown(
-  bench: BenchDatabase,
-  db: Kysely<Database>,
-  queries: CompiledQuery[],
-): Promise<QueryTiming[]> {
-  const out: QueryTiming[] = [];
-  for (const query of queries) {
-    const durations: number[] = [];
-    for (let i = 0; i < 7; i++) {
-      const start = performance.now();
-      await db.executeQuery(query);
-      durations.push(performance.now() - start);
-    }
-    out.push({
-      sql: query.sql.replace(/\s+/g, " "),
-      medianMs: summarise(durations.slice(2)).medianMs,
-      plan: await bench.explain(db, query),
-    });
-  }
-  return out;
-}
-
 // ---------------------------------------------------------------- report
 
 const ms = (n: number) => (n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : n.toFixed(0));
