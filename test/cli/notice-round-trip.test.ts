@@ -8,6 +8,7 @@ import { main } from "../../src/cli/main.ts";
 import type { CliIo } from "../../src/cli/cli-io.ts";
 
 interface ImportJson {
+  organisation: { leader: string | null; meetings: number | null } | null;
   problems: { title: string; status: string; measures: { text: string }[]; ongoing: { text: string }[] }[];
   warnings: { code: string }[];
   import: { inspectionId: string };
@@ -40,6 +41,7 @@ describe("notice round trip through the ledger", () => {
     await run(["report", "notice", "--inspection", seed.import.inspectionId, "--version", "internal", "--format", "md", "--out", md, "--date", "2021-07-01"]);
     const fromMd = await importJson(md);
     expect(summary(fromMd)).toEqual(summary(seed));
+    expect(fromMd.organisation).toMatchObject({ leader: "杨建", meetings: 3 });
     expect(fromMd.warnings.filter((w) => w.code === "count_mismatch")).toEqual([]);
 
     const docx = join(data, "notice.docx");

@@ -9,7 +9,7 @@ import { scanDates } from "./notice-dates.ts";
 
 const N = "(\\d+|[一二两三四五六七八九十]+)";
 const POSITIONS = "书记|副书记|主任|局长|馆长|行长|院长|部长|主席|厅长|县长|市长|区长|董事长|总经理|经理|校长|处长|科长|所长|站长|委员|组长|秘书长|负责人";
-const LEADER = /(?:以|由)([^，。；以由]{1,40}?)(?:同志)?(?:为|任|担任)(?:整改工作领导小组)?组长/;
+const LEADER = /(?:以|由)([^，。；以由]{1,40}?)(同志)?(?:为|任|担任)(?:整改工作领导小组)?组长/;
 const NAME_AFTER_POSITION = new RegExp(`^(.*(?:${POSITIONS}))、?([\\u4e00-\\u9fff·]{2,4})$`);
 const MEETINGS = [new RegExp(`${N}次(?:组织|专题|主持)?召开`), new RegExp(`召开[^。；]{0,24}?${N}次`)];
 const MECHANISM_START = /^(?:建立|实行|实施|坚持|健全|完善|落实|推行|形成|制定|明确)/;
@@ -26,7 +26,10 @@ export function readOrganisation(lines: readonly ClassifiedLine[]): NoticeOrgani
     const who = lm[1].trim();
     const named = NAME_AFTER_POSITION.exec(who);
     // "党组书记、主任任组长" names no person: the last word is a position, not a name.
-    if (named && !new RegExp(`(?:${POSITIONS})$`).test(named[2] as string)) [leaderTitle, leader] = [named[1] as string, named[2] as string];
+    const endsWithPosition = (s: string) => new RegExp(`(?:${POSITIONS})$`).test(s);
+    if (named && !endsWithPosition(named[2] as string)) [leaderTitle, leader] = [named[1] as string, named[2] as string];
+    // "以杨建同志为组长": a bare name, marked as a person by 同志.
+    else if (lm[2] !== undefined && /^[\u4e00-\u9fff·]{2,4}$/.test(who) && !endsWithPosition(who)) leader = who;
     else leaderTitle = who;
   }
   let meetings: number | null = null;

@@ -11,6 +11,8 @@ describe("notice → ledger input", () => {
     expect(input.unitName).toBe("市文联党组");
     expect(input.inspection).toMatchObject({ regime: "xuncha", team: "市委第八巡察组", feedbackDate: "2021-03-04" });
     expect(input.problems).toHaveLength(11);
+    expect(input.plan).toMatchObject({ leader: "杨建", meetings: [{ heldOn: null }, {}, {}] });
+    expect(input.plan?.meetings).toHaveLength(3);
     const completed = input.problems[0]!;
     expect(completed.measures!.every((m) => m.state === "closed")).toBe(true);
     const inProgress = input.problems[8]!;

@@ -58,7 +58,11 @@ export function noticeToLedgerInput(draft: NoticeDraft, options: NoticeLedgerOpt
       plan: {
         leader: draft.organisation?.leader ?? null,
         members: [],
-        meetings: [],
+        // The notice states how many meetings were held, not when: one undated record each keeps the count.
+        meetings: Array.from({ length: Math.min(draft.organisation?.meetings ?? 0, 100) }, (_, i) => ({
+          heldOn: null,
+          title: `整改专题会议（第${i + 1}次，据通报导入）`,
+        })),
         items: draft.plan.map((item) => ({ text: item.text })),
       },
     },
