@@ -4,6 +4,7 @@ import type { CalendarDate } from "./calendar-date.ts";
 import type { MeasureKind, MeasureState } from "./measure.ts";
 import { isOpenState } from "./measure.ts";
 import { MONEY_OUTCOME_KINDS, OUTCOME_KINDS, type OutcomeKind } from "./outcome.ts";
+import { DomainError } from "./domain-error.ts";
 import { fenToYuan, yuanToFen } from "./money.ts";
 import { deriveProblemStatus, type MeasureTally } from "./problem-status.ts";
 import type { ProblemStatus } from "./problem.ts";
@@ -97,11 +98,18 @@ export interface OutcomeQuantity {
   readonly count?: number;
 }
 
+function countOf(o: OutcomeQuantity): bigint {
+  if (!/^\d+$/.test(o.quantity)) {
+    throw new DomainError("invalid_outcome_quantity", `成效数量应为非负整数：${o.quantity}`);
+  }
+  return BigInt(o.quantity);
+}
+
 /** Totals by kind: counts summed as integers, money kinds summed exactly in 分 and given back in 元. */
 export function totalOutcomes(outcomes: readonly OutcomeQuantity[]): Record<OutcomeKind, string> {
   const sums = new Map<OutcomeKind, bigint>(OUTCOME_KINDS.map((k) => [k, 0n]));
   for (const o of outcomes) {
-    const amount = (MONEY_OUTCOME_KINDS.has(o.kind) ? yuanToFen(o.quantity) : BigInt(o.quantity)) * BigInt(o.count ?? 1);
+    const amount = (MONEY_OUTCOME_KINDS.has(o.kind) ? yuanToFen(o.quantity) : countOf(o)) * BigInt(o.count ?? 1);
     sums.set(o.kind, (sums.get(o.kind) ?? 0n) + amount);
   }
   return Object.fromEntries(

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { INSPECTION_KINDS, REGIMES } from "../domain/inspection.ts";
 import { MEASURE_KINDS } from "../domain/measure.ts";
-import { OUTCOME_KINDS, SANCTION_TYPES } from "../domain/outcome.ts";
+import { MONEY_OUTCOME_KINDS, OUTCOME_KINDS, SANCTION_TYPES } from "../domain/outcome.ts";
 import { DISCLOSURES, PROBLEM_SOURCES, WITHHOLDING_REASONS } from "../domain/problem.ts";
 import { calendarDateSchema, optionalText, requiredText } from "./validation.ts";
 
@@ -31,6 +31,10 @@ export const outcomeInputSchema = z
     quantity: z.string().regex(/^\d+(\.\d{1,2})?$/, { error: "数量应为非负整数，金额最多两位小数（单位：元）" }),
     sanctionType: z.enum(SANCTION_TYPES).nullish(),
     note: optionalText(1000),
+  })
+  .refine((o) => MONEY_OUTCOME_KINDS.has(o.kind) || /^\d+$/.test(o.quantity), {
+    error: "该类成效是数量，应为非负整数",
+    path: ["quantity"],
   });
 
 export const problemInputSchema = z

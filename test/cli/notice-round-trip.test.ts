@@ -50,3 +50,44 @@ describe("notice round trip through the ledger", () => {
     expect(summary(fromDocx)).toEqual(summary(seed));
   });
 });
+
+describe("long-term problems through the ledger", () => {
+  it("keep their 基本完成、持续深化 status after generate → import", async () => {
+    const { openStore } = await import("../../src/storage/kysely/kysely-store.ts");
+    const { createLedger } = await import("../../src/app/create-ledger.ts");
+    const { getInspectionLedger } = await import("../../src/app/get-inspection-ledger.ts");
+    const { SYSTEM_ACTOR } = await import("../../src/app/deps.ts");
+    const { SCOPE_ALL } = await import("../../src/domain/scope.ts");
+    const { makeLedger } = await import("../support/ledger-builders.ts");
+    const { testDeps } = await import("../support/test-stores.ts");
+    const dir = mkdtempSync(join(tmpdir(), "zhenggai-longterm-"));
+    const file = join(dir, "zhenggai.db");
+    try {
+      const store = await openStore({ kind: "sqlite", file });
+      const deps = testDeps(store);
+      const { inspectionId } = await createLedger(deps, SYSTEM_ACTOR, makeLedger());
+      const before = await getInspectionLedger(deps, SCOPE_ALL, inspectionId, "2021-06-30");
+      await store.close();
+
+      const md = join(dir, "notice.md");
+      const out: string[] = [];
+      const io: CliIo = { out: (t) => out.push(t), err: (t) => out.push(t), env: {} };
+      expect(await main(["report", "notice", "--inspection", inspectionId, "--version", "internal", "--format", "md", "--out", md, "--date", "2021-06-30", "--data", dir], io)).toBe(0);
+      out.length = 0;
+      expect(await main(["import", "notice", md, "--json", "--data", dir], io)).toBe(0);
+      const imported = JSON.parse(out.join("")) as ImportJson;
+
+      const again = await openStore({ kind: "sqlite", file });
+      try {
+        const after = await getInspectionLedger(testDeps(again), SCOPE_ALL, imported.import.inspectionId, "2021-06-30");
+        const byTitle = (l: typeof before) => Object.fromEntries(l.problems.map((p) => [p.title, p.status]));
+        expect(byTitle(after)).toEqual(byTitle(before));
+        expect(after.counts).toMatchObject({ completed: before.counts.completed, inProgress: before.counts.inProgress, longTerm: before.counts.longTerm });
+      } finally {
+        await again.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

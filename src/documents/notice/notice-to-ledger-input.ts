@@ -1,9 +1,12 @@
 // Turns a parsed notice into the input that creates a ledger: done items become closed measures, ongoing items open ones.
 
+import { MONEY_OUTCOME_KINDS } from "../../domain/outcome.ts";
 import type { LedgerInput } from "../../shared/ledger-input.ts";
 import type { NoticeDraft, NoticeInspectionKind, NoticeProblem } from "./notice-draft.ts";
 
 type ProblemInput = LedgerInput["problems"][number];
+
+const MONEY_UNIT = /元$/;
 type MeasureInput = NonNullable<ProblemInput["measures"]>[number];
 
 const REGIME_BY_KIND: Record<NoticeInspectionKind, { regime: LedgerInput["inspection"]["regime"]; kind: NonNullable<LedgerInput["inspection"]["kind"]> }> = {
@@ -73,16 +76,19 @@ function problemInput(p: NoticeProblem, notes: string[]): ProblemInput {
   const status = p.status ?? "in_progress";
   if (p.status === null) notes.push(`问题“${p.title}”未识别出整改状态，按正在推进导入`);
   const longTerm = status === "long_term";
+  // A long-term problem's further work is the next stage of long-term measures: closed for now, carried on
+  // (长期坚持), so the ledger keeps deriving 基本完成、持续深化 rather than 正在推进.
   const ongoing: MeasureInput[] = p.ongoing.map((o) => ({
     text: o.text,
-    kind: o.longTerm ? "long_term" : "time_limited",
+    kind: longTerm || o.longTerm ? "long_term" : "time_limited",
     deadline: o.deadline,
-    state: "in_progress",
+    state: longTerm ? "closed" : "in_progress",
   }));
   const doneState = status === "in_progress" && ongoing.length === 0 ? "in_progress" : "closed";
   const done: MeasureInput[] = (p.measures.length > 0 ? p.measures.map((m) => m.text) : fallbackMeasureText(p)).map((text) => ({
     text,
-    kind: longTerm ? "long_term" : "time_limited",
+    // Without further items, the done work itself is what carries on for a long-term problem.
+    kind: longTerm && ongoing.length === 0 ? "long_term" : "time_limited",
     deadline: p.deadline ?? null,
     leader: p.responsibleLeader ?? null,
     department: p.responsibleUnit ?? null,
@@ -95,8 +101,10 @@ function problemInput(p: NoticeProblem, notes: string[]): ProblemInput {
     measures: [...done, ...ongoing],
     outcomes: p.outcomes.flatMap((o) => {
       const quantity = ledgerQuantity(o.quantity, o.unit);
-      if (quantity === null) {
-        notes.push(`成效数字“${o.quantity}${o.unit}”无法换算，未导入（问题“${p.title}”）`);
+      const isMoney = MONEY_OUTCOME_KINDS.has(o.kind);
+      // A count must be whole and an amount must be money: anything else is text, not a figure to add up.
+      if (quantity === null || (isMoney ? !MONEY_UNIT.test(o.unit) : !/^\d+$/.test(quantity) || MONEY_UNIT.test(o.unit))) {
+        notes.push(`成效数字“${o.quantity}${o.unit}”未能归类，未作为成效导入（问题“${p.title}”）`);
         return [];
       }
       return [{ kind: o.kind, quantity, note: o.source.slice(0, 1000) }];
