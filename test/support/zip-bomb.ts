@@ -7,6 +7,8 @@ import { crc32, deflateRawSync } from "node:zlib";
 export interface ZipEntrySpec {
   readonly name: string;
   readonly data: Buffer;
+  /** The uncompressed size written into the headers, when a test wants them to lie. */
+  readonly declaredSize?: number;
 }
 
 /** Builds a zip (method 8, deflate) holding the given entries. */
@@ -25,7 +27,7 @@ export function buildZip(entries: readonly ZipEntrySpec[]): Buffer {
     local.writeUInt16LE(8, 8); // deflate
     local.writeUInt32LE(crc >>> 0, 14);
     local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(e.data.length, 22);
+    local.writeUInt32LE(e.declaredSize ?? e.data.length, 22);
     local.writeUInt16LE(name.length, 26);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
@@ -35,7 +37,7 @@ export function buildZip(entries: readonly ZipEntrySpec[]): Buffer {
     central.writeUInt16LE(8, 10);
     central.writeUInt32LE(crc >>> 0, 16);
     central.writeUInt32LE(body.length, 20);
-    central.writeUInt32LE(e.data.length, 24);
+    central.writeUInt32LE(e.declaredSize ?? e.data.length, 24);
     central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(offset, 42);
     locals.push(local, name, body);

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { readFileSync } from "node:fs";
 import { Document, Packer, Paragraph } from "docx";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { writeZipBomb } from "../../../test/support/zip-bomb.ts";
+import { buildZip, writeZipBomb } from "../../../test/support/zip-bomb.ts";
 import { parseNotice } from "./parse-notice.ts";
 import { decodeText, readNoticeFile } from "./read-notice-file.ts";
 
@@ -80,8 +80,16 @@ describe("readNoticeFile on .docx", () => {
     await expect(readNoticeFile(at("ratio.docx"))).rejects.toMatchObject({ code: "archive_ratio_too_high" });
   });
 
+  it("refuses an archive whose headers understate an entry's size, before mammoth unpacks it", async () => {
+    // 150 MB of zeros declared as 1 MB: the directory looks harmless, the real inflation gives it away.
+    await writeFile(at("liar.docx"), buildZip([{ name: "word/document.xml", data: Buffer.alloc(150 * 1024 * 1024), declaredSize: 1024 * 1024 }]));
+    const before = process.memoryUsage().rss;
+    await expect(readNoticeFile(at("liar.docx"))).rejects.toMatchObject({ code: "archive_size_mismatch" });
+    expect(process.memoryUsage().rss - before).toBeLessThan(100 * 1024 * 1024);
+  });
+
   it("refuses a file that is not a zip", async () => {
     await writeFile(at("fake.docx"), "not a zip");
-    await expect(readNoticeFile(at("fake.docx"))).rejects.toMatchObject({ code: "invalid_docx" });
+    await expect(readNoticeFile(at("fake.docx"))).rejects.toMatchObject({ code: "invalid_archive" });
   });
 });

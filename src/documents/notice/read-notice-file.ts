@@ -1,11 +1,11 @@
 // The IO edge of the notice importer: a file path → plain text, one paragraph per line. Refuses what it
 // cannot read safely (size, format, zip bombs) with a DomainError before reading; never parses notices.
 
-import { readFile, stat } from "node:fs/promises";
+import { open } from "node:fs/promises";
 import { extname } from "node:path";
 import { extractRawText } from "mammoth";
-import { open as openZip, type Entry, type ZipFile } from "yauzl";
 import { DomainError } from "../../domain/domain-error.ts";
+import { guardArchive } from "../archive-guard.ts";
 import { markdownToText } from "./markdown-to-text.ts";
 import type { NoticeWarning } from "./notice-draft.ts";
 
@@ -27,10 +27,22 @@ export const NOTICE_FILE_LIMITS = {
   maxRatio: 100,
   /** …unless it is this small, where a high ratio is harmless (a run of spaces in a tiny XML part). */
   ratioExemptBytes: 64 * 1024,
+  maxEntries: 2_000,
 } as const;
 
 const UNSUPPORTED = new Set([".doc", ".wps", ".pdf", ".ofd", ".rtf", ".wpt", ".dot", ".et", ".xls", ".xlsx"]);
 const FORMATS: Readonly<Record<string, NoticeFileFormat>> = { ".txt": "txt", ".md": "md", ".markdown": "md", ".docx": "docx" };
+
+/** Reads a whole file through one handle, refusing it from its size before reading (no stat-then-open race). */
+async function readLimited(path: string, maxBytes: number): Promise<Buffer> {
+  const handle = await open(path, "r");
+  try {
+    if ((await handle.stat()).size > maxBytes) throw new DomainError("file_too_large", "文件超过 20 MB，未读取");
+    return await handle.readFile();
+  } finally {
+    await handle.close();
+  }
+}
 
 /** Reads a notice file (.txt/.md in UTF-8, UTF-8 with BOM or GB18030/GBK; .docx via mammoth). */
 export async function readNoticeFile(path: string): Promise<NoticeFile> {
@@ -39,12 +51,9 @@ export async function readNoticeFile(path: string): Promise<NoticeFile> {
   if (format === undefined || UNSUPPORTED.has(ext)) {
     throw new DomainError("unsupported_format", "不支持的格式，请另存为 .docx 或 .txt");
   }
-  const info = await stat(path);
-  if (info.size > NOTICE_FILE_LIMITS.maxFileBytes) {
-    throw new DomainError("file_too_large", "文件超过 20 MB，未读取");
-  }
-  if (format === "docx") return readDocx(path);
-  const { text, warnings } = decodeText(await readFile(path));
+  const bytes = await readLimited(path, NOTICE_FILE_LIMITS.maxFileBytes);
+  if (format === "docx") return readDocx(bytes);
+  const { text, warnings } = decodeText(bytes);
   return { text: format === "md" ? markdownToText(text) : text, format, warnings };
 }
 
@@ -78,45 +87,12 @@ function decodeWith(encoding: string, bytes: Uint8Array): { text: string; encodi
   return { text, encoding, warnings };
 }
 
-async function readDocx(path: string): Promise<NoticeFile> {
-  await checkArchive(path);
-  const result = await extractRawText({ path });
+async function readDocx(bytes: Buffer): Promise<NoticeFile> {
+  await guardArchive(bytes, NOTICE_FILE_LIMITS, "文档");
+  const result = await extractRawText({ buffer: bytes });
   // mammoth separates paragraphs with a blank line; one paragraph per line is what the parser reads.
   const text = result.value.replace(/\n{2,}/g, "\n");
   const warnings: NoticeWarning[] =
     result.messages.length === 0 ? [] : [{ code: "docx_messages", message: `读取 .docx 时有${result.messages.length}条提示，部分格式可能未保留` }];
   return { text, format: "docx", warnings };
-}
-
-/** Inspects the zip central directory (no decompression) and refuses archives that would inflate too far. */
-export async function checkArchive(path: string): Promise<void> {
-  const zip = await new Promise<ZipFile>((resolve, reject) => {
-    openZip(path, { lazyEntries: true, autoClose: true, validateEntrySizes: true }, (err, z) => {
-      if (err) reject(new DomainError("invalid_docx", "文件不是有效的 .docx（无法读取压缩包目录）"));
-      else resolve(z);
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    let total = 0;
-    const fail = (e: DomainError): void => {
-      zip.close();
-      reject(e);
-    };
-    zip.on("entry", (entry: Entry) => {
-      total += entry.uncompressedSize;
-      if (total > NOTICE_FILE_LIMITS.maxUncompressedBytes) {
-        fail(new DomainError("archive_too_large", "文档解压后将超过 100 MB，已拒绝读取"));
-        return;
-      }
-      const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
-      if (entry.uncompressedSize > NOTICE_FILE_LIMITS.ratioExemptBytes && ratio > NOTICE_FILE_LIMITS.maxRatio) {
-        fail(new DomainError("archive_ratio_too_high", "文档中的内容压缩比异常（超过 100 倍），疑似压缩炸弹，已拒绝读取"));
-        return;
-      }
-      zip.readEntry();
-    });
-    zip.on("end", () => resolve());
-    zip.on("error", () => fail(new DomainError("invalid_docx", "文件不是有效的 .docx（压缩包目录损坏）")));
-    zip.readEntry();
-  });
 }
