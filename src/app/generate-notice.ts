@@ -36,7 +36,14 @@ export interface GeneratedNotice {
  * Every number in the text is computed from the ledger now. The public version leaves out withheld
  * problems and is refused, listing them, while any of them lacks one of the five reasons.
  */
-export async function generateNotice(deps: Deps, actor: Actor, scope: Scope, request: GenerateNoticeRequest): Promise<GeneratedNotice> {
+export async function generateNotice(
+  deps: Deps,
+  actor: Actor,
+  scope: Scope,
+  request: GenerateNoticeRequest,
+  /** Receives the file before the publication is recorded; when it throws, nothing is recorded. */
+  deliver: (content: Uint8Array) => Promise<void> = () => Promise.resolve(),
+): Promise<GeneratedNotice> {
   const r = parseInput(requestSchema, request, "生成通报参数");
   const issuedOn = r.issuedOn ?? deps.clock.today();
   const ledger = await getInspectionLedger(deps, scope, r.inspectionId, issuedOn);
@@ -58,6 +65,7 @@ export async function generateNotice(deps: Deps, actor: Actor, scope: Scope, req
   const content =
     r.format === "docx" ? new Uint8Array(await writeDocx(document)) : new TextEncoder().encode(r.format === "md" ? writeMarkdown(document) : writeHtml(document));
   const redactions = r.version === "public" ? withheld.map((w) => ({ problemId: w.problemId, title: w.title, reason: WITHHOLDING_REASON_LABELS[w.reason!] })) : [];
+  await deliver(content);
   const publicationId = deps.ids.next("pub");
   const now = deps.clock.now();
   await deps.store.transaction(async (tx) => {

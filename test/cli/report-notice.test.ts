@@ -1,0 +1,70 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { main } from "../../src/cli/main.ts";
+import type { CliIo } from "../../src/cli/cli-io.ts";
+import { SCOPE_ALL } from "../../src/domain/scope.ts";
+import { openStore } from "../../src/storage/kysely/kysely-store.ts";
+
+const root = mkdtempSync(join(tmpdir(), "zhenggai-report-"));
+const data = join(root, "data");
+let inspectionId = "";
+
+async function run(argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), env: {} };
+  const code = await main([...argv, "--data", data], io);
+  return { code, out: out.join(""), err: err.join("") };
+}
+
+async function publications() {
+  const store = await openStore({ kind: "sqlite", file: join(data, "zhenggai.db") });
+  try {
+    return await store.publications.listByInspection(SCOPE_ALL, inspectionId);
+  } finally {
+    await store.close();
+  }
+}
+
+beforeAll(async () => {
+  const imported = await run(["import", "notice", new URL("../fixtures/notices/seed.txt", import.meta.url).pathname, "--json"]);
+  inspectionId = (JSON.parse(imported.out) as { import: { inspectionId: string } }).import.inspectionId;
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const report = (out: string, ...extra: string[]) => run(["report", "notice", "--inspection", inspectionId, "--version", "internal", "--out", out, ...extra]);
+
+describe("zhenggai report notice", () => {
+  it("writes the file and records the publication", async () => {
+    const out = join(root, "通报.html");
+    const result = await report(out);
+    expect(result.code).toBe(0);
+    expect(readFileSync(out, "utf8")).toContain("市文联党组");
+    expect(await publications()).toHaveLength(1);
+  });
+
+  it("never overwrites an existing file, and records nothing then", async () => {
+    const out = join(root, "existing.md");
+    writeFileSync(out, "keep me");
+    const before = (await publications()).length;
+    const result = await report(out);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain("文件已存在");
+    expect(readFileSync(out, "utf8")).toBe("keep me");
+    expect(await publications()).toHaveLength(before);
+  });
+
+  it("refuses to write into the data folder or a missing folder, recording nothing", async () => {
+    const before = (await publications()).length;
+    const intoData = await report(join(data, "zhenggai.db"));
+    expect(intoData.code).toBe(2);
+    expect(intoData.err).toContain("不能把通报写入数据目录");
+    const missing = await report(join(root, "no-such-folder", "x.md"));
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain("输出目录不存在");
+    expect(existsSync(join(root, "no-such-folder"))).toBe(false);
+    expect(await publications()).toHaveLength(before);
+  });
+});
