@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { DomainError } from "../domain/domain-error.ts";
-import { WITHHOLDING_REASON_LABELS } from "../domain/problem.ts";
+import { WITHHOLDING_REASON_LABELS, type WithholdingReason } from "../domain/problem.ts";
 import type { Scope } from "../domain/scope.ts";
 import { buildNoticeDocument } from "../documents/notice/build-notice-document.ts";
 import { writeDocx } from "../documents/official-document/write-docx.ts";
@@ -24,6 +24,9 @@ const requestSchema = z.object({
   contact: z.string().trim().max(2000).optional(),
 });
 
+/** Why a 党内 problem is not in the public version, as the redaction record says it. */
+const INTERNAL_ONLY = "仅限党内通报";
+
 export type GenerateNoticeRequest = z.input<typeof requestSchema>;
 
 export interface GeneratedNotice {
@@ -33,8 +36,8 @@ export interface GeneratedNotice {
 }
 
 /**
- * Every number in the text is computed from the ledger now. The public version leaves out withheld
- * problems and is refused, listing them, while any of them lacks one of the five reasons.
+ * Every number in the text is computed from the ledger now. The public version shows only 社会公开 problems;
+ * it is refused, with the list, while any 不公开 problem lacks one of the five reasons.
  */
 export async function generateNotice(
   deps: Deps,
@@ -54,7 +57,7 @@ export async function generateNotice(
     ...(r.issuer ? { issuer: r.issuer } : {}),
     ...(r.contact ? { contact: r.contact } : {}),
   });
-  const missing = withheld.filter((w) => w.reason === null);
+  const missing = withheld.filter((w) => w.disclosure === "withheld" && w.reason === null);
   if (r.version === "public" && missing.length > 0) {
     throw new DomainError(
       "withholding_reason_missing",
@@ -64,7 +67,11 @@ export async function generateNotice(
   }
   const content =
     r.format === "docx" ? new Uint8Array(await writeDocx(document)) : new TextEncoder().encode(r.format === "md" ? writeMarkdown(document) : writeHtml(document));
-  const redactions = r.version === "public" ? withheld.map((w) => ({ problemId: w.problemId, title: w.title, reason: WITHHOLDING_REASON_LABELS[w.reason!] })) : [];
+  const redactions = withheld.map((w) => ({
+    problemId: w.problemId,
+    title: w.title,
+    reason: w.disclosure === "internal" ? INTERNAL_ONLY : WITHHOLDING_REASON_LABELS[w.reason as WithholdingReason],
+  }));
   await deliver(content);
   const publicationId = deps.ids.next("pub");
   const now = deps.clock.now();

@@ -25,6 +25,7 @@ describe.each(testDatabases)("generate notice on $name", (database) => {
       problems: [
         makeProblem({ title: "四风问题依然存在", measures: [makeMeasure({ state: "closed" })] }),
         makeProblem({ title: "某干部违规收受礼金", disclosure: "withheld", withholdingReason: reason, measures: [makeMeasure({ state: "closed" })] }),
+        makeProblem({ title: "党内组织生活不够严格", disclosure: "internal", measures: [makeMeasure({ state: "closed" })] }),
       ],
     });
 
@@ -41,13 +42,15 @@ describe.each(testDatabases)("generate notice on $name", (database) => {
     const { value: publicText } = await mammoth.extractRawText({ buffer: Buffer.from(publicNotice.content) });
     expect(publicText).toContain("四风问题依然存在");
     expect(publicText).not.toContain("某干部违规收受礼金");
+    expect(publicText).not.toContain("党内组织生活不够严格");
 
     const internal = await generateNotice(deps, SYSTEM_ACTOR, SCOPE_ALL, { inspectionId, version: "internal", format: "md" });
     expect(new TextDecoder().decode(internal.content)).toContain("某干部违规收受礼金");
+    expect(new TextDecoder().decode(internal.content)).toContain("党内组织生活不够严格");
 
     const records = await store.publications.listByInspection(SCOPE_ALL, inspectionId);
     expect(records.map((r) => [r.version, r.format, r.withheld.map((w) => [w.title, w.reason]), r.approvedBy])).toEqual([
-      ["public", "docx", [["某干部违规收受礼金", "涉及个人隐私"]], "system"],
+      ["public", "docx", [["某干部违规收受礼金", "涉及个人隐私"], ["党内组织生活不够严格", "仅限党内通报"]], "system"],
       ["internal", "md", [], "system"],
     ]);
     expect(records[0]?.sha256).toMatch(/^[0-9a-f]{64}$/);

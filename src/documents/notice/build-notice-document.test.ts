@@ -314,7 +314,7 @@ describe("buildNoticeDocument", () => {
   it("public version: omits withheld problems, reports them, keeps the ledger totals and says 予以公布", () => {
     const { document, withheld } = buildNoticeDocument(ledger, { ...base, version: "public" });
     expect(document.variant).toBe("public");
-    expect(withheld).toEqual([{ problemId: "p3", title: "涉及个人的具体问题", reason: "personal_privacy" }]);
+    expect(withheld).toEqual([{ problemId: "p3", title: "涉及个人的具体问题", disclosure: "withheld", reason: "personal_privacy" }]);
     const text = body(document);
     expect(text).not.toContain("涉及个人的具体问题");
     expect(text).not.toContain("对有关人员进行谈话提醒");

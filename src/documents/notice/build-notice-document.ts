@@ -22,10 +22,14 @@ export interface BuildNoticeOptions {
   readonly contact?: string;
 }
 
-/** A problem left out of the public version; `reason` null means it still needs one before publishing. */
+/**
+ * A problem left out of the public version: 党内 (internal) problems by their disclosure level; 不公开
+ * (withheld) ones need one of the five reasons before publishing (`reason` null = still missing).
+ */
 export interface WithheldProblem {
   readonly problemId: string;
   readonly title: string;
+  readonly disclosure: "internal" | "withheld";
   readonly reason: WithholdingReason | null;
 }
 
@@ -236,16 +240,16 @@ function planBlocks(ledger: InspectionLedger, sectionNo: number): Block[] {
   ];
 }
 
-/** Builds the notice. Public version: withheld problems are left out and listed in `withheld`. */
+/** Builds the notice. Public version: only 社会公开 problems; the others are left out and listed in `withheld`. */
 export function buildNoticeDocument(ledger: InspectionLedger, options: BuildNoticeOptions): NoticeDocument {
   const regime = REGIME_LABELS[ledger.inspection.regime];
   const issuer = options.issuer?.trim() || defaultIssuer(ledger.unit.name.trim());
   const isPublic = options.version === "public";
-  const shown = isPublic ? ledger.problems.filter((p) => p.disclosure !== "withheld") : [...ledger.problems];
+  const shown = isPublic ? ledger.problems.filter((p) => p.disclosure === "public") : [...ledger.problems];
   const withheld: WithheldProblem[] = isPublic
     ? ledger.problems
-        .filter((p) => p.disclosure === "withheld")
-        .map((p) => ({ problemId: p.id, title: p.title, reason: p.withholdingReason }))
+        .filter((p) => p.disclosure !== "public")
+        .map((p) => ({ problemId: p.id, title: p.title, disclosure: p.disclosure === "internal" ? "internal" : "withheld", reason: p.withholdingReason }))
     : [];
 
   // The counts in the text always describe the whole ledger, also in the public version: real notices
