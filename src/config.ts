@@ -54,7 +54,11 @@ export function databaseTarget(config: Config): DatabaseTarget {
 /** A database target safe to print: the password of a URL is masked. */
 export function describeTarget(target: DatabaseTarget): string {
   if (target.kind === "sqlite") return `SQLite ${target.file}`;
-  const url = new URL(target.url);
-  if (url.password) url.password = "***";
-  return `PostgreSQL ${url.toString()}`;
+  // Only where the server is and which database: no user secrets, no query options (pg reads ?password= too).
+  try {
+    const url = new URL(target.url);
+    return `PostgreSQL ${url.hostname}${url.port ? `:${url.port}` : ""}${url.pathname}`;
+  } catch {
+    return "PostgreSQL（连接串无法解析）";
+  }
 }

@@ -3,7 +3,7 @@
 import { DomainError } from "../domain/domain-error.ts";
 import type { NoticeDraft } from "../documents/notice/notice-draft.ts";
 import { noticeToLedgerInput } from "../documents/notice/notice-to-ledger-input.ts";
-import { ledgerInputSchema } from "../shared/ledger-input.ts";
+import { ledgerInputSchema, type LedgerInput } from "../shared/ledger-input.ts";
 import { parseInput } from "../shared/validation.ts";
 import { createLedger, type CreatedLedger } from "./create-ledger.ts";
 import type { Actor, Deps } from "./deps.ts";
@@ -21,8 +21,11 @@ export interface ImportedNotice {
   readonly notes: readonly string[];
 }
 
-/** Refuses (DomainError no_rectification_structure) a document in which no problem was recognised. */
-export async function importNotice(deps: Deps, actor: Actor, draft: NoticeDraft, options: ImportNoticeOptions = {}): Promise<ImportedNotice> {
+/**
+ * What importing `draft` would store, validated, without touching any database (the dry run). Refuses
+ * (DomainError no_rectification_structure) a document in which no problem was recognised.
+ */
+export function planNoticeImport(draft: NoticeDraft, options: Omit<ImportNoticeOptions, "dryRun"> = {}): { input: LedgerInput; notes: readonly string[] } {
   if (!draft.recognised || draft.problems.length === 0) {
     throw new DomainError("no_rectification_structure", "未识别出整改情况通报的结构（没有找到任何问题），未导入任何内容");
   }
@@ -30,9 +33,12 @@ export async function importNotice(deps: Deps, actor: Actor, draft: NoticeDraft,
     ...(options.unitName !== undefined ? { unitName: options.unitName } : {}),
     ...(options.isExample !== undefined ? { isExample: options.isExample } : {}),
   });
-  if (options.dryRun) {
-    parseInput(ledgerInputSchema, input, "通报内容");
-    return { notes };
-  }
+  parseInput(ledgerInputSchema, input, "通报内容");
+  return { input, notes };
+}
+
+export async function importNotice(deps: Deps, actor: Actor, draft: NoticeDraft, options: ImportNoticeOptions = {}): Promise<ImportedNotice> {
+  const { input, notes } = planNoticeImport(draft, options);
+  if (options.dryRun) return { notes };
   return { created: await createLedger(deps, actor, input), notes };
 }

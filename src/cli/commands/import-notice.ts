@@ -1,7 +1,7 @@
 // `zhenggai import notice FILE [--dry-run] [--json] [--unit NAME]`: a published notice → a new ledger.
 
 import { SYSTEM_ACTOR } from "../../app/deps.ts";
-import { importNotice } from "../../app/import-notice.ts";
+import { importNotice, planNoticeImport } from "../../app/import-notice.ts";
 import { readConfig, type ConfigOverrides } from "../../config.ts";
 import { DomainError } from "../../domain/domain-error.ts";
 import { PROBLEM_STATUS_LABELS } from "../../domain/problem.ts";
@@ -29,10 +29,14 @@ export async function importNoticeCommand(args: ImportNoticeArgs, overrides: Con
   const draft = parseNotice(file.text, args.unit ? { unitName: args.unit } : {});
   const warnings = [...file.warnings, ...draft.warnings];
   const options = { dryRun: args.dryRun, ...(args.unit ? { unitName: args.unit } : {}) };
-  const result = await withDeps(readConfig(overrides, io.env), (deps) => importNotice(deps, SYSTEM_ACTOR, draft, options));
+  // A dry run never opens (let alone migrates) the database.
+  const result = args.dryRun
+    ? planNoticeImport(draft, options)
+    : await withDeps(readConfig(overrides, io.env), (deps) => importNotice(deps, SYSTEM_ACTOR, draft, options));
+  const created = "created" in result ? result.created : undefined;
 
   if (args.json) {
-    const body = { ...draft, warnings, import: { dryRun: args.dryRun, inspectionId: result.created?.inspectionId ?? null, notes: result.notes } };
+    const body = { ...draft, warnings, import: { dryRun: args.dryRun, inspectionId: created?.inspectionId ?? null, notes: result.notes } };
     io.out(`${JSON.stringify(body, null, 2)}\n`);
     return EXIT.ok;
   }
@@ -41,6 +45,6 @@ export async function importNoticeCommand(args: ImportNoticeArgs, overrides: Con
   draft.problems.forEach((p) => io.out(`  ${p.no}. ${p.title}｜${p.status ? PROBLEM_STATUS_LABELS[p.status] : "状态未识别"}｜措施 ${p.measures.length} 条${p.ongoing.length ? `，深化整改 ${p.ongoing.length} 项` : ""}\n`));
   for (const w of warnings) io.out(`提示：${w.message}\n`);
   for (const n of result.notes) io.out(`提示：${n}\n`);
-  io.out(result.created ? `已导入：巡察 ${result.created.inspectionId}，${result.created.problems} 个问题、${result.created.measures} 条措施\n` : "试运行（--dry-run）：未写入任何数据\n");
+  io.out(created ? `已导入：巡察 ${created.inspectionId}，${created.problems} 个问题、${created.measures} 条措施\n` : "试运行（--dry-run）：未写入任何数据\n");
   return EXIT.ok;
 }
