@@ -10,6 +10,7 @@ import type { LeadingGroup, PlanItem, PlanMeeting } from "../domain/plan.ts";
 import { deriveProblemStatus } from "../domain/problem-status.ts";
 import type { Aspect, Problem, ProblemStatus } from "../domain/problem.ts";
 import type { Scope } from "../domain/scope.ts";
+import type { Repositories } from "../storage/store.ts";
 import type { Deps } from "./deps.ts";
 
 export interface LedgerMeasure extends Measure {
@@ -36,9 +37,13 @@ export interface InspectionLedger {
 
 /** The ledger of one inspection, or DomainError inspection_not_found when it is absent or not visible in `scope`. */
 export async function getInspectionLedger(deps: Deps, scope: Scope, inspectionId: string, asOf = deps.clock.today()): Promise<InspectionLedger> {
-  const { store } = deps;
+  return deps.store.snapshot((store) => readLedger(store, scope, inspectionId, asOf));
+}
+
+async function readLedger(store: Repositories, scope: Scope, inspectionId: string, asOf: string): Promise<InspectionLedger> {
   const inspection = await store.inspections.get(scope, inspectionId);
   if (!inspection) throw new DomainError("inspection_not_found", "未找到该巡察（或无权查看）");
+  // One connection inside the snapshot: the reads run one after another.
   const [unit, aspects, problems, measures, outcomes, plan, tallies] = await Promise.all([
     store.orgs.get({ kind: "all" }, inspection.targetOrgId),
     store.aspects.listByInspection(scope, inspectionId),

@@ -26,12 +26,13 @@ export async function summarizeInspections(
   filter: InspectionFilter = {},
   asOf = deps.clock.today(),
 ): Promise<InspectionsOverview> {
-  const { store } = deps;
-  const [inspections, tallies, outcomes] = await Promise.all([
-    store.inspections.list(scope, filter),
-    store.statistics.problemTallies(scope, { on: asOf, includeExamples: filter.includeExamples ?? false }),
-    store.outcomes.quantityCounts(scope, { ...filter, includeExamples: false }),
-  ]);
+  const [inspections, tallies, outcomes] = await deps.store.snapshot((store) =>
+    Promise.all([
+      store.inspections.list(scope, filter),
+      store.statistics.problemTallies(scope, { on: asOf, includeExamples: filter.includeExamples ?? false }),
+      store.outcomes.quantityCounts(scope, { ...filter, includeExamples: false }),
+    ]),
+  );
   const listed = new Set(inspections.map((i) => i.id));
   const counted = new Set(inspections.filter((i) => !i.isExample).map((i) => i.id));
   const relevant = tallies.filter((t) => listed.has(t.inspectionId));

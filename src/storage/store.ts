@@ -235,6 +235,11 @@ export interface Repositories {
 export interface Store extends Repositories {
   /** Runs `work` in one transaction: everything it wrote is committed together or not at all. */
   transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
+  /**
+   * Runs several reads against one consistent snapshot (PostgreSQL: REPEATABLE READ; SQLite: one
+   * transaction on its single connection), so counts and the lists they summarise always agree.
+   */
+  snapshot<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
   /** sqlite or postgres, for diagnostics. */
   readonly dialect: "sqlite" | "postgres";
   close(): Promise<void>;

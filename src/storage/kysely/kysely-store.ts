@@ -62,6 +62,14 @@ export function kyselyStore(db: Kysely<Database>, dialect: Store["dialect"]): St
         throw translateStorageError(e);
       }
     },
+    async snapshot(work) {
+      try {
+        const trx = dialect === "postgres" ? db.transaction().setIsolationLevel("repeatable read") : db.transaction();
+        return await trx.execute((t) => work(repositories(t)));
+      } catch (e) {
+        throw translateStorageError(e);
+      }
+    },
     async close() {
       await db.destroy();
     },
