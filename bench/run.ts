@@ -5,6 +5,7 @@ type Benchmark = (args: readonly string[]) => Promise<number>;
 const BENCHMARKS = new Map<string, Benchmark>([
   ["ledger", async (args) => (await import("./ledger-bench.ts")).runLedgerBench(args)],
   ["notice", async () => (await import("./notice-bench.ts")).runNoticeBench()],
+  ["xlsx", async (args) => (await import("./xlsx-bench.ts")).runXlsxBench(args)],
 ]);
 
 const [name, ...args] = process.argv.slice(2);

@@ -1,12 +1,11 @@
 // Creates a whole ledger (inspection, aspects, problems, measures, outcomes, plan) in one transaction.
 
 import { computeInspectionDeadlines, type Inspection } from "../domain/inspection.ts";
-import type { Measure } from "../domain/measure.ts";
-import type { Outcome } from "../domain/outcome.ts";
-import type { Aspect, Problem } from "../domain/problem.ts";
+import type { Aspect } from "../domain/problem.ts";
 import { ledgerInputSchema } from "../shared/ledger-input.ts";
 import { parseInput } from "../shared/validation.ts";
 import type { Actor, Deps } from "./deps.ts";
+import { insertProblems } from "./insert-problems.ts";
 import { orgResolver } from "./resolve-orgs.ts";
 
 export interface CreatedLedger {
@@ -51,62 +50,13 @@ export async function createLedger(deps: Deps, actor: Actor, input: unknown): Pr
     const aspectIdByTitle = new Map(aspects.map((a) => [a.title, a.id]));
     await tx.aspects.insertMany(aspects);
 
-    const problems: Problem[] = [];
-    const measures: Measure[] = [];
-    const outcomes: Outcome[] = [];
-    for (const [pi, p] of ledger.problems.entries()) {
-      const problem: Problem = {
-        id: ids.next("prb"),
-        inspectionId: inspection.id,
-        aspectId: p.aspect ? (aspectIdByTitle.get(p.aspect) ?? null) : null,
-        seq: pi + 1,
-        title: p.title,
-        feedbackText: p.feedbackText ?? p.title,
-        symptoms: p.symptoms ?? null,
-        source: p.source,
-        disclosure: p.disclosure,
-        withholdingReason: p.withholdingReason ?? null,
-        isCommon: p.isCommon,
-      };
-      problems.push(problem);
-      for (const [mi, m] of p.measures.entries()) {
-        const department = m.department ? await resolve.org(unit, "department", m.department) : null;
-        const cooperating = await Promise.all(m.cooperatingDepartments.map(async (d) => (await resolve.org(unit, "department", d)).id));
-        measures.push({
-          id: ids.next("msr"),
-          inspectionId: inspection.id,
-          problemId: problem.id,
-          seq: mi + 1,
-          text: m.text,
-          kind: m.kind,
-          deadline: m.deadline ?? null,
-          leadLeaderId: m.leader ? await resolve.person(unit, m.leader) : null,
-          departmentId: department?.id ?? null,
-          personId: m.person ? await resolve.person(department ?? unit, m.person) : null,
-          cooperatingDepartmentIds: [...new Set(cooperating)],
-          acceptanceCriteria: m.acceptanceCriteria ?? null,
-          evidenceRequired: m.evidenceRequired,
-          state: m.state,
-          closedAt: m.state === "closed" ? now : null,
-          version: 1,
-        });
-      }
-      for (const o of p.outcomes) {
-        outcomes.push({
-          id: ids.next("out"),
-          inspectionId: inspection.id,
-          problemId: problem.id,
-          measureId: null,
-          kind: o.kind,
-          quantity: o.quantity,
-          sanctionType: o.sanctionType ?? null,
-          note: o.note ?? null,
-        });
-      }
-    }
-    await tx.problems.insertMany(problems);
-    await tx.measures.insertMany(measures);
-    await tx.outcomes.insertMany(outcomes);
+    const { problems, measures, outcomes } = await insertProblems(
+      tx,
+      ids,
+      resolve,
+      { inspectionId: inspection.id, unit, aspectIdByTitle, firstSeq: 1, now },
+      ledger.problems,
+    );
 
     const plan = ledger.plan;
     if (plan.leader) await tx.plans.setLeadingGroup({ inspectionId: inspection.id, leader: plan.leader, members: plan.members });

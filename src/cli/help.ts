@@ -17,6 +17,13 @@ export const HELP = `zhenggai ${VERSION} — 整改台账 / rectification ledger
                         [--format docx|md|html] --out FILE [--date YYYY-MM-DD]
       由台账生成整改情况通报（GB/T 9704 版式），数字均由台账计算；公开版略去不公开问题并留存记录
       Generate the notice from the ledger (GB/T 9704 layout); the public version leaves out withheld problems
+  zhenggai export ledger (--inspection ID | --round 轮次 | --all) --out FILE.xlsx
+      导出整改台账 Excel（问题清单、任务清单、责任清单、成效统计、汇总；流式写出）
+      Export the ledger as a styled workbook (streamed; lists, responsibilities, outcomes, summary)
+  zhenggai import ledger FILE.xlsx [--dry-run] [--inspection ID] [--unit NAME] [--map 列名=字段 …]
+                        [--skip-invalid] [--row-limit N] [--json]
+      导入 Excel 台账：自动识别表头与同义列名，有错误时全部不导入（--skip-invalid 只导入无误的行）
+      Import a ledger workbook; all or nothing unless --skip-invalid; --json prints problems and errors
   zhenggai --help | -h      显示本帮助 / Show this help
   zhenggai --version | -v   显示版本 / Show the version
 

@@ -6,6 +6,8 @@ import { StorageUnavailableError } from "../storage/storage-errors.ts";
 import type { ConfigOverrides } from "../config.ts";
 import { EXIT, type CliIo } from "./cli-io.ts";
 import { dbMigrate } from "./commands/db-migrate.ts";
+import { exportLedgerCommand } from "./commands/export-ledger.ts";
+import { importLedgerCommand } from "./commands/import-ledger.ts";
 import { importNoticeCommand } from "./commands/import-notice.ts";
 import { reportNoticeCommand } from "./commands/report-notice.ts";
 import { serve } from "./commands/serve.ts";
@@ -26,6 +28,11 @@ const OPTIONS = {
   format: { type: "string" },
   out: { type: "string" },
   date: { type: "string" },
+  round: { type: "string" },
+  all: { type: "boolean" },
+  map: { type: "string", multiple: true },
+  "skip-invalid": { type: "boolean" },
+  "row-limit": { type: "string" },
 } as const;
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
@@ -66,6 +73,27 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       case "report notice":
         return await reportNoticeCommand(
           { inspection: values.inspection, version: values.version, layout: values.layout, format: values.format, out: values.out, issuedOn: values.date },
+          overrides,
+          io,
+        );
+      case "export ledger":
+        return await exportLedgerCommand(
+          { inspection: values.inspection, round: values.round, all: values.all ?? false, out: values.out },
+          overrides,
+          io,
+        );
+      case "import ledger":
+        return await importLedgerCommand(
+          {
+            file: positionals[2],
+            dryRun: values["dry-run"] ?? false,
+            json: values.json ?? false,
+            inspection: values.inspection,
+            unit: values.unit,
+            map: values.map ?? [],
+            skipInvalid: values["skip-invalid"] ?? false,
+            rowLimit: values["row-limit"],
+          },
           overrides,
           io,
         );

@@ -14,8 +14,9 @@ interface ImportJson {
   import: { inspectionId: string };
 }
 
-const data = mkdtempSync(join(tmpdir(), "zhenggai-roundtrip-"));
-afterAll(() => rmSync(data, { recursive: true, force: true }));
+const root = mkdtempSync(join(tmpdir(), "zhenggai-roundtrip-"));
+const data = join(root, "data");
+afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 async function run(argv: string[]): Promise<string> {
   const out: string[] = [];
@@ -37,14 +38,14 @@ describe("notice round trip through the ledger", () => {
     const seed = await importJson(new URL("../fixtures/notices/seed.txt", import.meta.url).pathname);
     expect(seed.problems).toHaveLength(11);
 
-    const md = join(data, "notice.md");
+    const md = join(root, "notice.md");
     await run(["report", "notice", "--inspection", seed.import.inspectionId, "--version", "internal", "--format", "md", "--out", md, "--date", "2021-07-01"]);
     const fromMd = await importJson(md);
     expect(summary(fromMd)).toEqual(summary(seed));
     expect(fromMd.organisation).toMatchObject({ leader: "杨建", meetings: 3 });
     expect(fromMd.warnings.filter((w) => w.code === "count_mismatch")).toEqual([]);
 
-    const docx = join(data, "notice.docx");
+    const docx = join(root, "notice.docx");
     await run(["report", "notice", "--inspection", fromMd.import.inspectionId, "--version", "public", "--format", "docx", "--out", docx, "--date", "2021-07-01"]);
     const fromDocx = await importJson(docx);
     expect(summary(fromDocx)).toEqual(summary(seed));
@@ -61,7 +62,8 @@ describe("long-term problems through the ledger", () => {
     const { makeLedger } = await import("../support/ledger-builders.ts");
     const { testDeps } = await import("../support/test-stores.ts");
     const dir = mkdtempSync(join(tmpdir(), "zhenggai-longterm-"));
-    const file = join(dir, "zhenggai.db");
+    const dataDir = join(dir, "data");
+    const file = join(dataDir, "zhenggai.db");
     try {
       const store = await openStore({ kind: "sqlite", file });
       const deps = testDeps(store);
@@ -72,9 +74,9 @@ describe("long-term problems through the ledger", () => {
       const md = join(dir, "notice.md");
       const out: string[] = [];
       const io: CliIo = { out: (t) => out.push(t), err: (t) => out.push(t), env: {} };
-      expect(await main(["report", "notice", "--inspection", inspectionId, "--version", "internal", "--format", "md", "--out", md, "--date", "2021-06-30", "--data", dir], io)).toBe(0);
+      expect(await main(["report", "notice", "--inspection", inspectionId, "--version", "internal", "--format", "md", "--out", md, "--date", "2021-06-30", "--data", dataDir], io)).toBe(0);
       out.length = 0;
-      expect(await main(["import", "notice", md, "--json", "--data", dir], io)).toBe(0);
+      expect(await main(["import", "notice", md, "--json", "--data", dataDir], io)).toBe(0);
       const imported = JSON.parse(out.join("")) as ImportJson;
 
       const again = await openStore({ kind: "sqlite", file });

@@ -68,5 +68,6 @@ export function titleFacts(title: string): { unitName?: string; asOf?: string } 
   const unit = /^(.+?)(?:巡视|巡察|审计|督察|专项检查)?(?:反馈意见|反馈问题)?整改(?:工作|落实)?(?:情况)?台账/.exec(t)?.[1];
   const date = /截至(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(t);
   const asOf = date ? `${date[1]}-${date[2]?.padStart(2, "0")}-${date[3]?.padStart(2, "0")}` : undefined;
-  return { ...(unit ? { unitName: unit } : {}), ...(asOf ? { asOf } : {}) };
+  const named = unit !== undefined && !/^(巡视|巡察|审计|督察|巡视巡察)$/.test(unit);
+  return { ...(named ? { unitName: unit } : {}), ...(asOf ? { asOf } : {}) };
 }

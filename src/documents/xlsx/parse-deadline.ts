@@ -77,7 +77,7 @@ export function parseDeadline(value: CellValue, reference: CalendarDate | null):
 
   const numeric = numericDates(text).sort();
   if (numeric.length > 0) return withKind(numeric[numeric.length - 1] ?? null);
-  let found: CalendarDate | null = null;
+  let found: CalendarDate | null;
   try {
     found = findDeadline(text, { date: reference }, false).deadline;
   } catch {

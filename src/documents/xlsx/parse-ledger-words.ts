@@ -1,7 +1,7 @@
 // Chinese words of ledger cells → domain values: measure status (the notice import's status words, plus
 // the ledger's own state labels), kind, disclosure, outcome kind, sanction. Pure and total: never throws.
 
-import { IMPORTABLE_MEASURE_STATES } from "../../shared/ledger-input.ts";
+import type { IMPORTABLE_MEASURE_STATES } from "../../shared/ledger-input.ts";
 import { MEASURE_KIND_LABELS, MEASURE_KINDS, MEASURE_STATE_LABELS, MEASURE_STATES, type MeasureKind } from "../../domain/measure.ts";
 import { OUTCOME_KIND_LABELS, OUTCOME_KINDS, SANCTION_TYPE_LABELS, SANCTION_TYPES, type OutcomeKind, type SanctionType } from "../../domain/outcome.ts";
 import { DISCLOSURE_LABELS, WITHHOLDING_REASON_LABELS, WITHHOLDING_REASONS, type Disclosure, type WithholdingReason } from "../../domain/problem.ts";

@@ -81,7 +81,7 @@ export async function openStore(target: DatabaseTarget, options: { migrate?: boo
   const { db, dialect } = await openDatabase(target);
   if (options.migrate ?? true) {
     try {
-      await migrateToLatest(db as Kysely<unknown>);
+      await migrateToLatest(db as Kysely<unknown>, dialect);
     } catch (e) {
       await db.destroy();
       throw translateStorageError(e);
@@ -92,9 +92,9 @@ export async function openStore(target: DatabaseTarget, options: { migrate?: boo
 
 /** `zhenggai db migrate`: applies pending migrations and returns their names. */
 export async function migrateDatabase(target: DatabaseTarget): Promise<string[]> {
-  const { db } = await openDatabase(target);
+  const { db, dialect } = await openDatabase(target);
   try {
-    return await migrateToLatest(db as Kysely<unknown>);
+    return await migrateToLatest(db as Kysely<unknown>, dialect);
   } catch (e) {
     throw translateStorageError(e);
   } finally {
