@@ -9,34 +9,40 @@ export interface OrgResolver {
   person(org: Org, name: string): Promise<string>;
 }
 
+/**
+ * The cache holds promises, not results: callers resolving the same name at the same time (Promise.all over
+ * a measure's cooperating departments) share one lookup instead of each creating the org.
+ */
 export function orgResolver(tx: Repositories, ids: IdGenerator): OrgResolver {
-  const orgs = new Map<string, Org>();
-  const people = new Map<string, string>();
+  const orgs = new Map<string, Promise<Org>>();
+  const people = new Map<string, Promise<string>>();
+  const remember = <T>(cache: Map<string, Promise<T>>, key: string, find: () => Promise<T>): Promise<T> => {
+    let found = cache.get(key);
+    if (!found) {
+      found = find();
+      cache.set(key, found);
+    }
+    return found;
+  };
   return {
-    async org(parent, kind, name) {
-      const key = `${parent?.id ?? ""}\u0000${name}`;
-      const known = orgs.get(key);
-      if (known) return known;
-      let org = await tx.orgs.findChildByName(parent?.id ?? null, name);
-      if (!org) {
+    org(parent, kind, name) {
+      return remember(orgs, `${parent?.id ?? ""}\u0000${name}`, async () => {
+        const existing = await tx.orgs.findChildByName(parent?.id ?? null, name);
+        if (existing) return existing;
         const id = ids.next(kind === "department" ? "dep" : kind === "unit" ? "unt" : "ovs");
-        org = { id, parentId: parent?.id ?? null, kind, name, path: childPath(parent?.path ?? null, id) };
+        const org: Org = { id, parentId: parent?.id ?? null, kind, name, path: childPath(parent?.path ?? null, id) };
         await tx.orgs.insert(org);
-      }
-      orgs.set(key, org);
-      return org;
+        return org;
+      });
     },
-    async person(org, name) {
-      const key = `${org.id}\u0000${name}`;
-      const known = people.get(key);
-      if (known) return known;
-      let id = (await tx.people.findByName(org.id, name))?.id;
-      if (!id) {
-        id = ids.next("psn");
+    person(org, name) {
+      return remember(people, `${org.id}\u0000${name}`, async () => {
+        const existing = await tx.people.findByName(org.id, name);
+        if (existing) return existing.id;
+        const id = ids.next("psn");
         await tx.people.insert({ id, orgId: org.id, name, post: null });
-      }
-      people.set(key, id);
-      return id;
+        return id;
+      });
     },
   };
 }

@@ -50,6 +50,13 @@ describe.each(testDatabases)("store contract on $name", (database) => {
     expect(new Set(measures.map((m) => m.leadLeaderId)).size).toBe(1);
   });
 
+  it("creates one department per name even when a measure names it twice among its cooperators", async () => {
+    const { unitId } = await createLedger(deps, SYSTEM_ACTOR, makeLedger({ problems: [makeProblem({ measures: [makeMeasure({ department: "宣传部", cooperatingDepartments: ["宣传部", "宣传部", "组织部"] })] })] }));
+    const departments = await store.orgs.list(SCOPE_ALL, { kind: "department", parentId: unitId });
+    expect(departments.map((d) => d.name).sort()).toEqual(["组织部", "宣传部"].sort());
+    await expect(store.orgs.insert({ id: "twin", parentId: unitId, kind: "department", name: "宣传部", path: "/twin/" })).rejects.toThrow();
+  });
+
   it("refuses a measure under another inspection's problem and stores nothing of the batch", async () => {
     const a = await createLedger(deps, SYSTEM_ACTOR, makeLedger());
     const b = await createLedger(deps, SYSTEM_ACTOR, makeLedger({ unitName: "市科协党组" }));

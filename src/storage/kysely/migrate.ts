@@ -4,11 +4,13 @@ import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } fr
 import * as ledgerCore from "./migrations/0001-ledger-core.ts";
 import * as publications from "./migrations/0002-publications.ts";
 import * as measureTallyIndex from "./migrations/0003-measure-tally-index.ts";
+import * as uniqueOrgNames from "./migrations/0004-unique-org-names.ts";
 
 const MIGRATIONS: Record<string, Migration> = {
   "0001-ledger-core": ledgerCore,
   "0002-publications": publications,
   "0003-measure-tally-index": measureTallyIndex,
+  "0004-unique-org-names": uniqueOrgNames,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };
