@@ -1,21 +1,18 @@
 // `npm run bench -- xlsx [--measures N] [--runs R]`: exports a 100,000-measure ledger to .xlsx with the
 // streaming writer and imports it back into a fresh database, timing both (medians of R runs) and sampling
-// the process's RSS every 50 ms. Targets (issue 4): export ≤ 20 s, import ≤ 30 s, peak RSS ≤ 500 MB.
+// each step's peak RSS (every step runs in a fresh process: bench/xlsx-step.ts). Targets (issue 4): export ≤ 20 s, import ≤ 30 s, peak RSS ≤ 500 MB.
 
-import { createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
-import { finished } from "node:stream/promises";
+import { fileURLToPath } from "node:url";
 import { createLedger } from "../src/app/create-ledger.ts";
-import { SYSTEM_ACTOR, type Deps } from "../src/app/deps.ts";
-import { exportLedger } from "../src/app/export-ledger.ts";
-import { importLedger } from "../src/app/import-ledger.ts";
-import { SCOPE_ALL } from "../src/domain/scope.ts";
-import { readLedgerXlsx } from "../src/documents/xlsx/read-ledger-xlsx.ts";
+import { SYSTEM_ACTOR } from "../src/app/deps.ts";
 import type { LedgerInput } from "../src/shared/ledger-input.ts";
 import { openStore } from "../src/storage/kysely/kysely-store.ts";
-import type { Store } from "../src/storage/store.ts";
-import { check, summarise } from "./timing.ts";
+import { benchDeps } from "./xlsx-step.ts";
+import { check, peakRssMiB, summarise } from "./timing.ts";
 
 const TARGETS = { exportSeconds: 20, importSeconds: 30, rssMiB: 500 } as const;
 const ASPECTS = ["贯彻落实党的路线方针政策方面", "落实全面从严治党战略部署方面", "落实新时代党的组织路线方面", "巡视巡察整改方面"];
@@ -61,27 +58,13 @@ function bigLedger(measures: number): LedgerInput {
   };
 }
 
-/** Runs `work` while sampling RSS every 50 ms; returns its result, seconds taken and the peak RSS in MiB. */
-async function measured<T>(work: () => Promise<T>): Promise<{ result: T; seconds: number; peakMiB: number }> {
-  let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, 50);
-  const start = performance.now();
-  try {
-    const result = await work();
-    const seconds = (performance.now() - start) / 1000;
-    peak = Math.max(peak, process.memoryUsage().rss);
-    return { result, seconds, peakMiB: Math.round(peak / 1024 / 1024) };
-  } finally {
-    clearInterval(timer);
-  }
+/** Runs one step in a fresh Node process (bench/xlsx-step.ts) and reads its time, peak RSS and row count. */
+function inChild(...args: string[]): { seconds: number; peakMiB: number; measures: number } {
+  const step = fileURLToPath(new URL("./xlsx-step.ts", import.meta.url));
+  const out = execFileSync(process.execPath, ["--import", "tsx", step, ...args], { encoding: "utf8", maxBuffer: 1 << 20 });
+  const lines = out.trim().split("\n").map((l) => JSON.parse(l) as Record<string, number>);
+  return Object.assign({ seconds: NaN, peakMiB: NaN, measures: NaN }, ...lines) as { seconds: number; peakMiB: number; measures: number };
 }
-
-const deps = (store: Store, today = "2021-06-30"): Deps => {
-  let n = 0;
-  return { store, clock: { now: () => `${today}T08:00:00.000Z`, today: () => today }, ids: { next: (p) => `${p}${(++n).toString(36).padStart(8, "0")}` } };
-};
 
 const option = (args: readonly string[], name: string, fallback: number): number => {
   const i = args.indexOf(name);
@@ -93,31 +76,27 @@ export async function runXlsxBench(args: readonly string[] = []): Promise<number
   const runs = option(args, "--runs", 3);
   const dir = mkdtempSync(join(os.tmpdir(), "zhenggai-xlsx-bench-"));
   try {
-    const source = await openStore({ kind: "sqlite", file: join(dir, "source.db") });
-    const setup = await measured(() => createLedger(deps(source), SYSTEM_ACTOR, bigLedger(measures)));
-    check(setup.result.measures === measures, `ledger has ${measures} measures`);
+    const sourceDb = join(dir, "source.db");
+    const source = await openStore({ kind: "sqlite", file: sourceDb });
+    const setupStart = performance.now();
+    const created = await createLedger(benchDeps(source), SYSTEM_ACTOR, bigLedger(measures));
+    const setup = { seconds: (performance.now() - setupStart) / 1000, peakMiB: peakRssMiB() };
+    await source.close();
+    check(created.measures === measures, `ledger has ${measures} measures`);
     const file = join(dir, "ledger.xlsx");
     const exports: { seconds: number; peakMiB: number }[] = [];
     for (let i = 0; i < runs; i++) {
-      const run = await measured(async () => {
-        const out = createWriteStream(file);
-        const r = await exportLedger(deps(source), SCOPE_ALL, { inspectionId: setup.result.inspectionId }, out, { pageSize: 2_000 });
-        await finished(out);
-        return r;
-      });
-      check(run.result.measures === measures, "export wrote every measure");
+      rmSync(file, { force: true });
+      const run = inChild("export", sourceDb, file, created.inspectionId);
+      check(run.measures === measures, "export wrote every measure");
       exports.push(run);
     }
-    await source.close();
     const bytes = statSync(file).size;
 
     const imports: { seconds: number; peakMiB: number }[] = [];
     for (let i = 0; i < runs; i++) {
-      const target = await openStore({ kind: "sqlite", file: join(dir, `target${i}.db`) });
-      const run = await measured(() => importLedger(deps(target), SYSTEM_ACTOR, SCOPE_ALL, (reference) => readLedgerXlsx(file, { reference })));
-      check(run.result.stored && run.result.errors.length === 0, "import stored without errors");
-      check((await target.measures.page(SCOPE_ALL, {}, { limit: 1, offset: measures - 1 })).length === 1, "every measure imported");
-      await target.close();
+      const run = inChild("import", join(dir, `target${i}.db`), file);
+      check(run.measures === measures, "every measure imported");
       imports.push(run);
     }
     const exportMedian = summarise(exports.map((r) => r.seconds * 1000)).medianMs / 1000;
@@ -130,7 +109,7 @@ export async function runXlsxBench(args: readonly string[] = []): Promise<number
     console.log(`| setup (createLedger, not timed against a target) | ${setup.seconds.toFixed(1)} s | — | ${setup.peakMiB} MiB | — |`);
     console.log(`| export → .xlsx (${(bytes / 1024 / 1024).toFixed(1)} MiB) | ${exportMedian.toFixed(1)} s | ${exports.map((r) => r.seconds.toFixed(1)).join(", ")} | ${exportPeak} MiB | ≤ ${TARGETS.exportSeconds} s |`);
     console.log(`| import .xlsx → new ledger | ${importMedian.toFixed(1)} s | ${imports.map((r) => r.seconds.toFixed(1)).join(", ")} | ${importPeak} MiB | ≤ ${TARGETS.importSeconds} s |`);
-    console.log(`peak RSS target ≤ ${TARGETS.rssMiB} MiB (sampled every 50 ms; the process also holds the setup's heap): ${ok ? "all targets met" : "TARGET MISSED"}`);
+    console.log(`peak RSS target ≤ ${TARGETS.rssMiB} MiB (maxRSS of a fresh process per step): ${ok ? "all targets met" : "TARGET MISSED"}`);
     return ok ? 0 : 1;
   } finally {
     rmSync(dir, { recursive: true, force: true });
