@@ -58,10 +58,12 @@ describe("zhenggai export ledger / import ledger", () => {
   it("exports an inspection and imports it into another database with --json listing problems, measures and no errors", async () => {
     const source = tempDir();
     const inspectionId = await withStore(source, async (store) => (await createLedger(testDeps(store), SYSTEM_ACTOR, makeLedger())).inspectionId);
-    const out = join(source, "台账.xlsx");
+    const out = join(tempDir(), "台账.xlsx");
     const exported = await run(["export", "ledger", "--inspection", inspectionId, "--out", out, "--data", source]);
     expect(exported).toMatchObject({ code: 0, err: "" });
     expect(exported.out).toContain("3 个问题，5 条整改措施");
+    const again = await run(["export", "ledger", "--inspection", inspectionId, "--out", out, "--data", source]);
+    expect(again).toMatchObject({ code: 2, err: expect.stringContaining("文件已存在") as unknown });
 
     const target = tempDir();
     const imported = await run(["import", "ledger", out, "--data", target, "--json"]);

@@ -60,7 +60,7 @@ describe("zhenggai report notice", () => {
     const before = (await publications()).length;
     const intoData = await report(join(data, "zhenggai.db"));
     expect(intoData.code).toBe(2);
-    expect(intoData.err).toContain("不能把通报写入数据目录");
+    expect(intoData.err).toContain("不能把文件写入数据目录");
     const missing = await report(join(root, "no-such-folder", "x.md"));
     expect(missing.code).toBe(2);
     expect(missing.err).toContain("输出目录不存在");

@@ -1,13 +1,13 @@
 // `zhenggai export ledger (--inspection ID | --round R | --all) --out FILE.xlsx`: the ledger as a styled workbook.
 
 import { createWriteStream } from "node:fs";
-import { rename, rm } from "node:fs/promises";
 import { finished } from "node:stream/promises";
 import { exportLedger, type LedgerSelection } from "../../app/export-ledger.ts";
 import { readConfig, type ConfigOverrides } from "../../config.ts";
 import { SCOPE_ALL } from "../../domain/scope.ts";
 import { withDeps } from "../../main.ts";
 import { EXIT, type CliIo } from "../cli-io.ts";
+import { explainWriteError, prepareOutputFile } from "../output-file.ts";
 
 export interface ExportLedgerArgs {
   readonly inspection?: string;
@@ -28,18 +28,24 @@ export async function exportLedgerCommand(args: ExportLedgerArgs, overrides: Con
   }
   const selection: LedgerSelection =
     args.inspection !== undefined ? { inspectionId: args.inspection } : args.round !== undefined ? { roundLabel: args.round } : { all: true };
-  // Written next to the target and renamed at the end: a failed export leaves no half-written workbook behind.
-  const partial = `${args.out}.partial`;
-  const output = createWriteStream(partial);
+  const config = readConfig(overrides, io.env);
+  const file = await prepareOutputFile(args.out, config.dataDir);
+  const output = createWriteStream(file.temp, { flags: "wx" });
+  const opened = new Promise<void>((resolve, reject) => {
+    output.once("open", () => resolve());
+    output.once("error", (e) => reject(explainWriteError(e, file.temp)));
+  });
   try {
-    const result = await withDeps(readConfig(overrides, io.env), (deps) => exportLedger(deps, SCOPE_ALL, selection, output));
+    await opened;
+    const result = await withDeps(config, (deps) => exportLedger(deps, SCOPE_ALL, selection, output));
     await finished(output);
-    await rename(partial, args.out);
+    await file.place();
     io.out(`已导出：${args.out}（${result.inspections} 个巡察，${result.problems} 个问题，${result.measures} 条整改措施，截至 ${result.asOf}）\n`);
     return EXIT.ok;
   } catch (e) {
     output.destroy();
-    await rm(partial, { force: true });
     throw e;
+  } finally {
+    await file.discard();
   }
 }
