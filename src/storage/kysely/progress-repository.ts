@@ -12,6 +12,10 @@ const reportToRow = (r: ProgressReport) => ({
   id: r.id, measure_id: r.measureId, period: r.period, text: r.text, author_id: r.authorId, created_at: r.createdAt,
 });
 
+const reportFromRow = (r: ReturnType<typeof reportToRow>): ProgressReport => ({
+  id: r.id, measureId: r.measure_id, period: r.period, text: r.text, authorId: r.author_id, createdAt: r.created_at,
+});
+
 export function progressRepository(db: Kysely<Database>): ProgressRepository {
   const measureVisible = (scope: Scope, measureId: string) =>
     db.selectFrom("measures").select("id").where("id", "=", measureId).where(inspectionVisible(db, scope, "measures.inspection_id"));
@@ -44,7 +48,7 @@ export function progressRepository(db: Kysely<Database>): ProgressRepository {
         .orderBy("name")
         .execute();
       return reports.map((r) => ({
-        id: r.id, measureId: r.measure_id, period: r.period, text: r.text, authorId: r.author_id, createdAt: r.created_at,
+        ...reportFromRow(r),
         evidence: evidence
           .filter((e) => e.progress_report_id === r.id)
           .map((e) => ({ id: e.id, progressReportId: e.progress_report_id, sha256: e.sha256, name: e.name, size: Number(e.size), mediaType: e.media_type })),
@@ -63,7 +67,7 @@ export function progressRepository(db: Kysely<Database>): ProgressRepository {
         .execute();
       const latest = new Map<string, ProgressReport>();
       for (const r of rows) {
-        latest.set(r.measure_id, { id: r.id, measureId: r.measure_id, period: r.period, text: r.text, authorId: r.author_id, createdAt: r.created_at });
+        latest.set(r.measure_id, reportFromRow(r));
       }
       return latest;
     },
