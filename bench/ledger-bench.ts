@@ -14,15 +14,14 @@ import { SCOPE_ALL } from "../src/domain/scope.ts";
 import type { Database } from "../src/storage/kysely/db-schema.ts";
 import { openStore } from "../src/storage/kysely/kysely-store.ts";
 import { openDatabase } from "../src/storage/kysely/open-database.ts";
-import type { Repositories, Store } from "../src/storage/store.ts";
+import type { Store } from "../src/storage/store.ts";
 import { postgresDatabase, run, sqliteDatabase } from "./bench-database.ts";
+import { load } from "./ledger-load.ts";
 import { LedgerTruth } from "./ledger-truth.ts";
 import { breakdown, capturingStore } from "./query-capture.ts";
-import { generateLedger, REFERENCE_DATE, type UnitLedger } from "./synthetic-ledger.ts";
+import { REFERENCE_DATE } from "./synthetic-ledger.ts";
 import { check, timeRuns } from "./timing.ts";
 
-/** Rows buffered before they are written (one insertMany per table). */
-const BATCH_ROWS = 5_000;
 /** timeRuns defaults: 20 timed runs after 2 warm-ups. */
 const RUNS = 20;
 const WARMUPS = 2;
@@ -32,94 +31,6 @@ const TARGETS = { a: 5, b: 250, c: 10, d: 50, loadRowsPerSecond: 20_000 } as con
 
 
 
-// ---------------------------------------------------------------- load
-
-class Buffers {
-  private units: UnitLedger[] = [];
-  rows = 0;
-
-  add(unit: UnitLedger): void {
-    this.units.push(unit);
-    this.rows +=
-      unit.orgs.length +
-      unit.people.length +
-      1 +
-      unit.aspects.length +
-      unit.problems.length +
-      unit.measures.length +
-      unit.reports.length +
-      unit.outcomes.length;
-  }
-
-  /** Writes the buffered units table by table, parents first; adds each table's write time to `ms`. */
-  async flush(tx: Repositories, ms: Record<string, number>): Promise<void> {
-    const units = this.units;
-    this.units = [];
-    this.rows = 0;
-    const timed = async (table: string, write: () => Promise<void>) => {
-      const start = performance.now();
-      await write();
-      ms[table] = (ms[table] ?? 0) + performance.now() - start;
-    };
-    // The store has no batch insert for inspections: one statement per row (2,000 rows).
-    await timed("orgs", async () => {
-      await tx.orgs.insertMany(units.flatMap((u) => u.orgs));
-    });
-    await timed("people", async () => {
-      await tx.people.insertMany(units.flatMap((u) => u.people));
-    });
-    await timed("inspections", async () => {
-      for (const u of units) await tx.inspections.insert(u.inspection);
-    });
-    await timed("aspects", () => tx.aspects.insertMany(units.flatMap((u) => u.aspects)));
-    await timed("problems", () => tx.problems.insertMany(units.flatMap((u) => u.problems)));
-    await timed("measures+cooperators", () => tx.measures.insertMany(units.flatMap((u) => u.measures)));
-    await timed("progress_reports", () => tx.progress.insertReports(units.flatMap((u) => u.reports)));
-    await timed("outcomes", () => tx.outcomes.insertMany(units.flatMap((u) => u.outcomes)));
-  }
-}
-
-/** Streams the generator into the store: one transaction per round, writes every BATCH_ROWS rows. */
-async function load(
-  store: Store,
-  truth: LedgerTruth,
-): Promise<{ totalMs: number; generateMs: number; clientCpuMs: number; writeMs: Record<string, number> }> {
-  const start = performance.now();
-  const cpuStart = process.cpuUsage();
-  const writeMs: Record<string, number> = {};
-  let generateMs = 0;
-  const units = generateLedger();
-  const nextUnit = () => {
-    const t = performance.now();
-    const next = units.next();
-    if (!next.done) truth.add(next.value);
-    generateMs += performance.now() - t;
-    return next;
-  };
-  let next = nextUnit();
-  while (!next.done) {
-    const round = next.value.round;
-    await store.transaction(async (tx) => {
-      const buffers = new Buffers();
-      while (!next.done && next.value.round === round) {
-        buffers.add(next.value);
-        if (buffers.rows >= BATCH_ROWS) await buffers.flush(tx, writeMs);
-        next = nextUnit();
-      }
-      await buffers.flush(tx, writeMs);
-    });
-  }
-  const cpu = process.cpuUsage(cpuStart);
-  return {
-    totalMs: performance.now() - start,
-    generateMs,
-    clientCpuMs: (cpu.user + cpu.system) / 1000,
-    writeMs,
-  };
-}
-
-// ---------------------------------------------------------------- query capture for diagnosis
-// ---------------------------------------------------------------- report
 
 const ms = (n: number) => (n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : n.toFixed(0));
 const int = (n: number) => Math.round(n).toLocaleString("en-US");
