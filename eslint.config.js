@@ -5,7 +5,15 @@ import tseslint from "typescript-eslint";
 const infra = ["kysely", "kysely/*", "better-sqlite3", "pg", "pg-*"];
 const httpLibs = ["fastify", "fastify/*", "@fastify/*", "light-my-request"];
 const documentLibs = ["docx", "mammoth", "exceljs", "yauzl"];
-const nodeIo = ["node:fs", "node:fs/*", "node:net", "node:http", "node:child_process", "node:os", "node:process"];
+const nodeIo = [
+  "node:fs",
+  "node:fs/*",
+  "node:net",
+  "node:http",
+  "node:child_process",
+  "node:os",
+  "node:process",
+];
 
 const restrict = (groups, { allowTypeImports = false } = {}) => [
   "error",
@@ -18,14 +26,23 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ["*.js", "bin/*.js"] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ["*.js", "bin/*.js"] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       "@typescript-eslint/no-floating-promises": "error",
-      "@typescript-eslint/switch-exhaustiveness-check": ["error", { considerDefaultExhaustiveForUnions: true }],
+      "@typescript-eslint/switch-exhaustiveness-check": [
+        "error",
+        { considerDefaultExhaustiveForUnions: true },
+      ],
       "@typescript-eslint/consistent-type-imports": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
-      "no-restricted-syntax": ["error", { selector: "ExportDefaultDeclaration", message: "Named exports only." }],
+      "no-restricted-syntax": [
+        "error",
+        { selector: "ExportDefaultDeclaration", message: "Named exports only." },
+      ],
       "no-restricted-properties": [
         "error",
         { object: "process", property: "env", message: "Read settings in src/config.ts only." },
@@ -36,7 +53,10 @@ export default tseslint.config(
     files: ["src/domain/**/*.ts"],
     rules: {
       "@typescript-eslint/no-restricted-imports": restrict([
-        { group: ["**/app/**", "**/storage/**", "**/http/**", "**/cli/**", "**/documents/**", "**/web/**"], message: "domain imports only shared." },
+        {
+          group: ["**/app/**", "**/storage/**", "**/http/**", "**/cli/**", "**/documents/**", "**/web/**"],
+          message: "domain imports only shared.",
+        },
         { group: [...infra, ...httpLibs, ...documentLibs, ...nodeIo], message: "domain is pure: no IO." },
       ]),
       "no-restricted-globals": ["error", { name: "process", message: "domain is pure." }],
@@ -54,8 +74,15 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: ["**/storage/**"], allowTypeImports: true, message: "app imports only the types of storage/store.ts." },
-            { group: ["**/http/**", "**/cli/**", "**/web/**", ...infra, ...httpLibs], message: "app knows no HTTP, CLI or SQL." },
+            {
+              group: ["**/storage/**"],
+              allowTypeImports: true,
+              message: "app imports only the types of storage/store.ts.",
+            },
+            {
+              group: ["**/http/**", "**/cli/**", "**/web/**", ...infra, ...httpLibs],
+              message: "app knows no HTTP, CLI or SQL.",
+            },
           ],
         },
       ],
@@ -79,7 +106,9 @@ export default tseslint.config(
   {
     files: ["src/http/**/*.ts"],
     rules: {
-      "@typescript-eslint/no-restricted-imports": restrict([{ group: [...infra, "**/storage/kysely/**"], message: "Only src/storage speaks SQL." }]),
+      "@typescript-eslint/no-restricted-imports": restrict([
+        { group: [...infra, "**/storage/kysely/**"], message: "Only src/storage speaks SQL." },
+      ]),
     },
   },
   { files: ["**/*.js"], ...tseslint.configs.disableTypeChecked },

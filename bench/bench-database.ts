@@ -98,4 +98,3 @@ export async function postgresDatabase(baseUrl: string): Promise<BenchDatabase> 
     },
   };
 }
-

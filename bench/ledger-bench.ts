@@ -29,9 +29,6 @@ const PAGE = { limit: 25, offset: 0 };
 
 const TARGETS = { a: 5, b: 250, c: 10, d: 50, loadRowsPerSecond: 20_000 } as const;
 
-
-
-
 const ms = (n: number) => (n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : n.toFixed(0));
 const int = (n: number) => Math.round(n).toLocaleString("en-US");
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;

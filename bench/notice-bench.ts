@@ -23,7 +23,13 @@ function largeLedger(): LedgerInput {
   const aspects = ["政治建设", "全面从严治党", "党的建设", "选人用人", "巡察整改"];
   return {
     unitName: "某市某局党组",
-    inspection: { regime: "xuncha", team: "市委第一巡察组", onsiteStart: "2023-03-01", onsiteEnd: "2023-04-30", feedbackDate: "2023-06-15" },
+    inspection: {
+      regime: "xuncha",
+      team: "市委第一巡察组",
+      onsiteStart: "2023-03-01",
+      onsiteEnd: "2023-04-30",
+      feedbackDate: "2023-06-15",
+    },
     aspects,
     problems: Array.from({ length: 60 }, (_, p) => ({
       title: `第${p + 1}个问题：制度执行不够严格，监督管理存在薄弱环节`,
@@ -46,7 +52,11 @@ export async function runNoticeBench(): Promise<number> {
   const store = await openStore({ kind: "sqlite", file: join(dir, "bench.db") });
   const deps: Deps = { store, clock: systemClock, ids: randomIds };
   try {
-    const parse = await timeRuns(() => parseNotice(SEED), (d) => check(d.problems.length === 11, "seed parses into 11 problems"), { runs: 200, warmups: 50 });
+    const parse = await timeRuns(
+      () => parseNotice(SEED),
+      (d) => check(d.problems.length === 11, "seed parses into 11 problems"),
+      { runs: 200, warmups: 50 },
+    );
     const importTiming = await timeRuns(
       () => importNotice(deps, SYSTEM_ACTOR, parseNotice(SEED)),
       (r) => check(r.created?.problems === 11, "seed imports 11 problems"),
@@ -54,31 +64,54 @@ export async function runNoticeBench(): Promise<number> {
     );
     const seedId = (await importNotice(deps, SYSTEM_ACTOR, parseNotice(SEED))).created!.inspectionId;
     const seedDocx = await timeRuns(
-      () => generateNotice(deps, SYSTEM_ACTOR, SCOPE_ALL, { inspectionId: seedId, version: "internal", format: "docx" }),
+      () =>
+        generateNotice(deps, SYSTEM_ACTOR, SCOPE_ALL, {
+          inspectionId: seedId,
+          version: "internal",
+          format: "docx",
+        }),
       (r) => check(r.content.byteLength > 5_000, "seed docx written"),
     );
     const large = await createLedger(deps, SYSTEM_ACTOR, largeLedger());
     check(large.problems === 60 && large.measures === 300, "large ledger has 60 problems and 300 measures");
     const largeDocx = await timeRuns(
-      () => generateNotice(deps, SYSTEM_ACTOR, SCOPE_ALL, { inspectionId: large.inspectionId, version: "internal", format: "docx" }),
+      () =>
+        generateNotice(deps, SYSTEM_ACTOR, SCOPE_ALL, {
+          inspectionId: large.inspectionId,
+          version: "internal",
+          format: "docx",
+        }),
       (r) => check(r.content.byteLength > 8_000, "large docx written"),
       { runs: 10, warmups: 2 },
     );
     const rows: [string, Timing, number | null][] = [
       ["parse the seed (parseNotice)", parse, TARGETS.importMs],
       ["import the seed (parse + one transaction into SQLite)", importTiming, null],
-      ["generate .docx of the seed ledger (read ledger + build + write + record)", seedDocx, TARGETS.seedDocxMs],
+      [
+        "generate .docx of the seed ledger (read ledger + build + write + record)",
+        seedDocx,
+        TARGETS.seedDocxMs,
+      ],
       ["generate .docx of 60 problems / 300 measures", largeDocx, TARGETS.largeDocxMs],
     ];
     const fmt = (ms: number) => ms.toFixed(2);
-    console.log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "?"}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, load ${os.loadavg()[0]?.toFixed(2)}`);
-    console.log("| measure | runs | target ms | median ms | p90 | min | met? |\n|---|--:|--:|--:|--:|--:|:-:|");
+    console.log(
+      `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "?"}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, load ${os.loadavg()[0]?.toFixed(2)}`,
+    );
+    console.log(
+      "| measure | runs | target ms | median ms | p90 | min | met? |\n|---|--:|--:|--:|--:|--:|:-:|",
+    );
     for (const [name, t, target] of rows) {
-      console.log(`| ${name} | ${t.runs} | ${target ?? "—"} | ${fmt(t.medianMs)} | ${fmt(t.p90Ms)} | ${fmt(t.minMs)} | ${target === null ? "" : t.medianMs <= target ? "met" : "missed"} |`);
+      console.log(
+        `| ${name} | ${t.runs} | ${target ?? "—"} | ${fmt(t.medianMs)} | ${fmt(t.p90Ms)} | ${fmt(t.minMs)} | ${target === null ? "" : t.medianMs <= target ? "met" : "missed"} |`,
+      );
     }
     console.log(`Peak RSS: ${peakRssMiB()} MiB`);
     mkdirSync(new URL("./out/", import.meta.url), { recursive: true });
-    writeFileSync(new URL("./out/notice-sqlite.json", import.meta.url), JSON.stringify({ rows, peakRssMiB: peakRssMiB() }, null, 2));
+    writeFileSync(
+      new URL("./out/notice-sqlite.json", import.meta.url),
+      JSON.stringify({ rows, peakRssMiB: peakRssMiB() }, null, 2),
+    );
     return 0;
   } finally {
     await store.close();

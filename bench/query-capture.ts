@@ -13,7 +13,6 @@ export interface QueryTiming {
   readonly plan: string[];
 }
 
-
 /** A store whose queries are recorded (to time and EXPLAIN them one by one). */
 export function capturingStore(
   db: Kysely<Database>,
@@ -64,4 +63,3 @@ export async function breakdown(
   }
   return out;
 }
-

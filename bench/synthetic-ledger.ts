@@ -17,7 +17,18 @@ import {
 import type { Aspect, Disclosure, Problem, ProblemSource } from "../src/domain/problem.ts";
 import type { ProgressReport } from "../src/domain/progress.ts";
 import { idMaker, mulberry32, Random } from "./synthetic-random.ts";
-import { ACTIONS, ASPECTS, DEPARTMENTS, NEXT, personName, PLACES, PROBLEM_TITLES, PROGRESS, SYMPTOMS, UNIT_KINDS } from "./synthetic-text.ts";
+import {
+  ACTIONS,
+  ASPECTS,
+  DEPARTMENTS,
+  NEXT,
+  personName,
+  PLACES,
+  PROBLEM_TITLES,
+  PROGRESS,
+  SYMPTOMS,
+  UNIT_KINDS,
+} from "./synthetic-text.ts";
 
 export interface LedgerShape {
   readonly rounds: number;
@@ -340,4 +351,3 @@ export function* generateLedger(
     }
   }
 }
-

@@ -15,8 +15,22 @@ import { benchDeps } from "./xlsx-step.ts";
 import { check, peakRssMiB, summarise } from "./timing.ts";
 
 const TARGETS = { exportSeconds: 20, importSeconds: 30, rssMiB: 500 } as const;
-const ASPECTS = ["贯彻落实党的路线方针政策方面", "落实全面从严治党战略部署方面", "落实新时代党的组织路线方面", "巡视巡察整改方面"];
-const DEPARTMENTS = ["办公室", "组织人事处", "财务审计处", "机关党委", "政策法规处", "规划发展处", "综合业务处", "监督检查处"];
+const ASPECTS = [
+  "贯彻落实党的路线方针政策方面",
+  "落实全面从严治党战略部署方面",
+  "落实新时代党的组织路线方面",
+  "巡视巡察整改方面",
+];
+const DEPARTMENTS = [
+  "办公室",
+  "组织人事处",
+  "财务审计处",
+  "机关党委",
+  "政策法规处",
+  "规划发展处",
+  "综合业务处",
+  "监督检查处",
+];
 const STATES = ["draft", "in_progress", "submitted", "closed"] as const;
 
 /** A tiny seeded PRNG (LCG), uniform in [0, 1): the same ledger on every run. */
@@ -35,7 +49,12 @@ function bigLedger(measures: number): LedgerInput {
   const problems = Math.ceil(measures / perProblem);
   return {
     unitName: "省基准测试单位",
-    inspection: { regime: "xunshi", team: "省委第一巡视组", roundLabel: "基准轮次", feedbackDate: "2021-03-04" },
+    inspection: {
+      regime: "xunshi",
+      team: "省委第一巡视组",
+      roundLabel: "基准轮次",
+      feedbackDate: "2021-03-04",
+    },
     aspects: ASPECTS,
     problems: Array.from({ length: problems }, (_, p) => ({
       title: `问题${p + 1}：执行财务管理制度不够严格，公务接待管理不规范`,
@@ -47,7 +66,10 @@ function bigLedger(measures: number): LedgerInput {
         return {
           text: `措施${p + 1}-${m + 1}：完善财务报销审批流程，建立台账逐项销号，组织专题培训并开展“回头看”。`,
           kind,
-          deadline: kind === "long_term" ? null : `2021-${String(4 + Math.floor(random() * 9)).padStart(2, "0")}-${String(1 + Math.floor(random() * 28)).padStart(2, "0")}`,
+          deadline:
+            kind === "long_term"
+              ? null
+              : `2021-${String(4 + Math.floor(random() * 9)).padStart(2, "0")}-${String(1 + Math.floor(random() * 28)).padStart(2, "0")}`,
           leader: `领导${1 + (d % 4)}`,
           department: DEPARTMENTS[d] as string,
           person: `干部${d}${Math.floor(random() * 5)}`,
@@ -61,9 +83,19 @@ function bigLedger(measures: number): LedgerInput {
 /** Runs one step in a fresh Node process (bench/xlsx-step.ts) and reads its time, peak RSS and row count. */
 function inChild(...args: string[]): { seconds: number; peakMiB: number; measures: number } {
   const step = fileURLToPath(new URL("./xlsx-step.ts", import.meta.url));
-  const out = execFileSync(process.execPath, ["--import", "tsx", step, ...args], { encoding: "utf8", maxBuffer: 1 << 20 });
-  const lines = out.trim().split("\n").map((l) => JSON.parse(l) as Record<string, number>);
-  return Object.assign({ seconds: NaN, peakMiB: NaN, measures: NaN }, ...lines) as { seconds: number; peakMiB: number; measures: number };
+  const out = execFileSync(process.execPath, ["--import", "tsx", step, ...args], {
+    encoding: "utf8",
+    maxBuffer: 1 << 20,
+  });
+  const lines = out
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l) as Record<string, number>);
+  return Object.assign({ seconds: NaN, peakMiB: NaN, measures: NaN }, ...lines) as {
+    seconds: number;
+    peakMiB: number;
+    measures: number;
+  };
 }
 
 const option = (args: readonly string[], name: string, fallback: number): number => {
@@ -103,13 +135,26 @@ export async function runXlsxBench(args: readonly string[] = []): Promise<number
     const importMedian = summarise(imports.map((r) => r.seconds * 1000)).medianMs / 1000;
     const exportPeak = Math.max(...exports.map((r) => r.peakMiB));
     const importPeak = Math.max(...imports.map((r) => r.peakMiB));
-    const ok = exportMedian <= TARGETS.exportSeconds && importMedian <= TARGETS.importSeconds && Math.max(exportPeak, importPeak) <= TARGETS.rssMiB;
-    console.log(`xlsx benchmark: ${measures.toLocaleString("en-US")} measures in one inspection, SQLite, ${runs} runs each, ${os.cpus().length} CPUs, Node ${process.version}`);
+    const ok =
+      exportMedian <= TARGETS.exportSeconds &&
+      importMedian <= TARGETS.importSeconds &&
+      Math.max(exportPeak, importPeak) <= TARGETS.rssMiB;
+    console.log(
+      `xlsx benchmark: ${measures.toLocaleString("en-US")} measures in one inspection, SQLite, ${runs} runs each, ${os.cpus().length} CPUs, Node ${process.version}`,
+    );
     console.log(`| step | median | runs (s) | peak RSS | target |\n|---|---|---|---|---|`);
-    console.log(`| setup (createLedger, not timed against a target) | ${setup.seconds.toFixed(1)} s | — | ${setup.peakMiB} MiB | — |`);
-    console.log(`| export → .xlsx (${(bytes / 1024 / 1024).toFixed(1)} MiB) | ${exportMedian.toFixed(1)} s | ${exports.map((r) => r.seconds.toFixed(1)).join(", ")} | ${exportPeak} MiB | ≤ ${TARGETS.exportSeconds} s |`);
-    console.log(`| import .xlsx → new ledger | ${importMedian.toFixed(1)} s | ${imports.map((r) => r.seconds.toFixed(1)).join(", ")} | ${importPeak} MiB | ≤ ${TARGETS.importSeconds} s |`);
-    console.log(`peak RSS target ≤ ${TARGETS.rssMiB} MiB (maxRSS of a fresh process per step): ${ok ? "all targets met" : "TARGET MISSED"}`);
+    console.log(
+      `| setup (createLedger, not timed against a target) | ${setup.seconds.toFixed(1)} s | — | ${setup.peakMiB} MiB | — |`,
+    );
+    console.log(
+      `| export → .xlsx (${(bytes / 1024 / 1024).toFixed(1)} MiB) | ${exportMedian.toFixed(1)} s | ${exports.map((r) => r.seconds.toFixed(1)).join(", ")} | ${exportPeak} MiB | ≤ ${TARGETS.exportSeconds} s |`,
+    );
+    console.log(
+      `| import .xlsx → new ledger | ${importMedian.toFixed(1)} s | ${imports.map((r) => r.seconds.toFixed(1)).join(", ")} | ${importPeak} MiB | ≤ ${TARGETS.importSeconds} s |`,
+    );
+    console.log(
+      `peak RSS target ≤ ${TARGETS.rssMiB} MiB (maxRSS of a fresh process per step): ${ok ? "all targets met" : "TARGET MISSED"}`,
+    );
     return ok ? 0 : 1;
   } finally {
     rmSync(dir, { recursive: true, force: true });

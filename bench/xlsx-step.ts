@@ -16,20 +16,37 @@ import { check, peakRssMiB } from "./timing.ts";
 
 export const benchDeps = (store: Store, today = "2021-06-30"): Deps => {
   let n = 0;
-  return { store, clock: { now: () => `${today}T08:00:00.000Z`, today: () => today }, ids: { next: (p) => `${p}${(++n).toString(36).padStart(8, "0")}` } };
+  return {
+    store,
+    clock: { now: () => `${today}T08:00:00.000Z`, today: () => today },
+    ids: { next: (p) => `${p}${(++n).toString(36).padStart(8, "0")}` },
+  };
 };
 
-async function step(role: string, db: string, file: string, inspectionId: string | undefined): Promise<number> {
+async function step(
+  role: string,
+  db: string,
+  file: string,
+  inspectionId: string | undefined,
+): Promise<number> {
   const store = await openStore({ kind: "sqlite", file: db });
   const start = performance.now();
   try {
     if (role === "export") {
       const out = createWriteStream(file);
-      const result = await exportLedger(benchDeps(store), SCOPE_ALL, { inspectionId: inspectionId ?? "" }, out, { pageSize: 2_000 });
+      const result = await exportLedger(
+        benchDeps(store),
+        SCOPE_ALL,
+        { inspectionId: inspectionId ?? "" },
+        out,
+        { pageSize: 2_000 },
+      );
       await finished(out);
       return result.measures;
     }
-    const result = await importLedger(benchDeps(store), SYSTEM_ACTOR, SCOPE_ALL, (reference) => readLedgerXlsx(file, { reference }));
+    const result = await importLedger(benchDeps(store), SYSTEM_ACTOR, SCOPE_ALL, (reference) =>
+      readLedgerXlsx(file, { reference }),
+    );
     check(result.stored && result.errors.length === 0, "import stored without errors");
     return (await store.measures.page(SCOPE_ALL, {}, { limit: 1_000_000, offset: 0 })).length;
   } finally {

@@ -15,7 +15,12 @@ export const configSchema = z.object({
   /** postgres://… selects PostgreSQL; unset or file:PATH selects SQLite (DATABASE_URL). */
   databaseUrl: z.string().optional(),
   /** Load the example ledger (示例) into an empty database at start (ZHENGGAI_EXAMPLE_DATA=0 turns it off). */
-  exampleData: z.preprocess((v) => (typeof v === "string" ? !["0", "false", "no", "off"].includes(v.toLowerCase()) : v), z.boolean()).default(true),
+  exampleData: z
+    .preprocess(
+      (v) => (typeof v === "string" ? !["0", "false", "no", "off"].includes(v.toLowerCase()) : v),
+      z.boolean(),
+    )
+    .default(true),
   /** pino level (LOG_LEVEL). */
   logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
@@ -24,7 +29,10 @@ export type Config = z.output<typeof configSchema>;
 export type ConfigOverrides = Partial<Record<keyof Config, string | number | boolean>>;
 
 /** Settings from an environment (process.env by default) with command-line overrides on top. */
-export function readConfig(overrides: ConfigOverrides = {}, env: Record<string, string | undefined> = process.env): Config {
+export function readConfig(
+  overrides: ConfigOverrides = {},
+  env: Record<string, string | undefined> = process.env,
+): Config {
   const fromEnv = {
     port: env.PORT,
     host: env.HOST,

@@ -17,7 +17,10 @@ const changeSchema = z
     reason: z.string().trim().max(2000).nullish(),
     reviewLevel: z.number().int().min(1).max(9).default(1),
   })
-  .refine((c) => c.event !== "return" || (c.reason ?? "") !== "", { error: "退回时必须填写理由", path: ["reason"] });
+  .refine((c) => c.event !== "return" || (c.reason ?? "") !== "", {
+    error: "退回时必须填写理由",
+    path: ["reason"],
+  });
 
 export type MeasureStateChange = z.input<typeof changeSchema>;
 

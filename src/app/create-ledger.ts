@@ -26,7 +26,9 @@ export async function createLedger(deps: Deps, actor: Actor, input: unknown): Pr
 
   return deps.store.transaction(async (tx) => {
     const resolve = orgResolver(tx, ids);
-    const oversight = ledger.oversightName ? await resolve.org(null, "oversight", ledger.oversightName) : null;
+    const oversight = ledger.oversightName
+      ? await resolve.org(null, "oversight", ledger.oversightName)
+      : null;
     const unit = await resolve.org(oversight, "unit", ledger.unitName);
 
     const inspection: Inspection = {
@@ -46,7 +48,12 @@ export async function createLedger(deps: Deps, actor: Actor, input: unknown): Pr
     };
     await tx.inspections.insert(inspection);
 
-    const aspects: Aspect[] = ledger.aspects.map((title, i) => ({ id: ids.next("asp"), inspectionId: inspection.id, seq: i + 1, title }));
+    const aspects: Aspect[] = ledger.aspects.map((title, i) => ({
+      id: ids.next("asp"),
+      inspectionId: inspection.id,
+      seq: i + 1,
+      title,
+    }));
     const aspectIdByTitle = new Map(aspects.map((a) => [a.title, a.id]));
     await tx.aspects.insertMany(aspects);
 
@@ -59,9 +66,29 @@ export async function createLedger(deps: Deps, actor: Actor, input: unknown): Pr
     );
 
     const plan = ledger.plan;
-    if (plan.leader) await tx.plans.setLeadingGroup({ inspectionId: inspection.id, leader: plan.leader, members: plan.members });
-    await tx.plans.insertMeetings(plan.meetings.map((m) => ({ id: ids.next("mtg"), inspectionId: inspection.id, heldOn: m.heldOn ?? null, title: m.title })));
-    await tx.plans.insertItems(plan.items.map((item, i) => ({ id: ids.next("pln"), inspectionId: inspection.id, seq: i + 1, text: item.text, deadline: item.deadline ?? null })));
+    if (plan.leader)
+      await tx.plans.setLeadingGroup({
+        inspectionId: inspection.id,
+        leader: plan.leader,
+        members: plan.members,
+      });
+    await tx.plans.insertMeetings(
+      plan.meetings.map((m) => ({
+        id: ids.next("mtg"),
+        inspectionId: inspection.id,
+        heldOn: m.heldOn ?? null,
+        title: m.title,
+      })),
+    );
+    await tx.plans.insertItems(
+      plan.items.map((item, i) => ({
+        id: ids.next("pln"),
+        inspectionId: inspection.id,
+        seq: i + 1,
+        text: item.text,
+        deadline: item.deadline ?? null,
+      })),
+    );
 
     await tx.audit.append({
       at: now,
@@ -69,8 +96,18 @@ export async function createLedger(deps: Deps, actor: Actor, input: unknown): Pr
       action: "ledger.create",
       entity: "inspection",
       entityId: inspection.id,
-      data: { unit: unit.name, problems: problems.length, measures: measures.length, outcomes: outcomes.length },
+      data: {
+        unit: unit.name,
+        problems: problems.length,
+        measures: measures.length,
+        outcomes: outcomes.length,
+      },
     });
-    return { inspectionId: inspection.id, unitId: unit.id, problems: problems.length, measures: measures.length };
+    return {
+      inspectionId: inspection.id,
+      unitId: unit.id,
+      problems: problems.length,
+      measures: measures.length,
+    };
   });
 }

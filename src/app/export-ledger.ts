@@ -9,12 +9,18 @@ import { countLedger, isDueSoon, isOverdue, type ProblemTally } from "../domain/
 import type { Org } from "../domain/org.ts";
 import { deriveProblemStatus } from "../domain/problem-status.ts";
 import { SCOPE_ALL, type Scope } from "../domain/scope.ts";
-import { SUMMARY_FACTS, type XlsxMeasureRow, type XlsxOutcomeRow, type XlsxProblemRow } from "../documents/xlsx/ledger-workbook.ts";
+import {
+  SUMMARY_FACTS,
+  type XlsxMeasureRow,
+  type XlsxOutcomeRow,
+  type XlsxProblemRow,
+} from "../documents/xlsx/ledger-workbook.ts";
 import { writeLedgerXlsx } from "../documents/xlsx/write-ledger-xlsx.ts";
 import type { LedgerMeasureCursor } from "../storage/store.ts";
 import type { Deps } from "./deps.ts";
 
-export type LedgerSelection = { readonly inspectionId: string } | { readonly roundLabel: string } | { readonly all: true };
+export type LedgerSelection =
+  { readonly inspectionId: string } | { readonly roundLabel: string } | { readonly all: true };
 
 export interface ExportLedgerOptions {
   /** Open measures due within this many days are 临期 (amber). Default 15. */
@@ -31,27 +37,45 @@ export interface ExportedLedger {
 }
 
 /** ISO UTC → the Asia/Shanghai calendar day (UTC+8, no daylight saving). */
-const shanghaiDay = (iso: string): CalendarDate => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
+const shanghaiDay = (iso: string): CalendarDate =>
+  new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
 
 const zhDate = (d: CalendarDate): string => {
   const { year, month, day } = dateParts(d);
   return `${year}年${month}月${day}日`;
 };
 
-async function selectInspections(deps: Deps, scope: Scope, selection: LedgerSelection): Promise<Inspection[]> {
+async function selectInspections(
+  deps: Deps,
+  scope: Scope,
+  selection: LedgerSelection,
+): Promise<Inspection[]> {
   if ("inspectionId" in selection) {
     const inspection = await deps.store.inspections.get(scope, selection.inspectionId);
     if (!inspection) throw new DomainError("inspection_not_found", "未找到该巡察（或无权查看）");
     return [inspection];
   }
-  const list = await deps.store.inspections.list(scope, "roundLabel" in selection ? { roundLabel: selection.roundLabel } : {});
+  const list = await deps.store.inspections.list(
+    scope,
+    "roundLabel" in selection ? { roundLabel: selection.roundLabel } : {},
+  );
   const chosen = list.filter((i) => !i.isExample).reverse();
-  if (chosen.length === 0) throw new DomainError("nothing_to_export", "roundLabel" in selection ? `没有轮次为“${selection.roundLabel}”的巡察台账` : "没有可导出的巡察台账");
+  if (chosen.length === 0)
+    throw new DomainError(
+      "nothing_to_export",
+      "roundLabel" in selection ? `没有轮次为“${selection.roundLabel}”的巡察台账` : "没有可导出的巡察台账",
+    );
   return chosen;
 }
 
 /** Streams the workbook into `output`; DomainError inspection_not_found / nothing_to_export when nothing is selected. */
-export async function exportLedger(deps: Deps, scope: Scope, selection: LedgerSelection, output: Writable, options: ExportLedgerOptions = {}): Promise<ExportedLedger> {
+export async function exportLedger(
+  deps: Deps,
+  scope: Scope,
+  selection: LedgerSelection,
+  output: Writable,
+  options: ExportLedgerOptions = {},
+): Promise<ExportedLedger> {
   const { store } = deps;
   const asOf = deps.clock.today();
   const dueSoonUntil = addDays(asOf, options.dueSoonDays ?? 15);
@@ -69,33 +93,50 @@ export async function exportLedger(deps: Deps, scope: Scope, selection: LedgerSe
   const unitOf = (i: Inspection): string => units.get(i.targetOrgId)?.name ?? "";
   const chosen = new Set(inspections.map((i) => i.id));
   const tallies: ProblemTally[] = (
-    await store.statistics.problemTallies(scope, { on: asOf, includeExamples: true, ...(single ? { inspectionId: single.id } : {}) })
+    await store.statistics.problemTallies(scope, {
+      on: asOf,
+      includeExamples: true,
+      ...(single ? { inspectionId: single.id } : {}),
+    })
   ).filter((t) => chosen.has(t.inspectionId));
   const tallyOf = new Map(tallies.map((t) => [t.problemId, t]));
 
   const outcomes: XlsxOutcomeRow[] = [];
   for (const i of inspections) {
-    const [problems, list] = await Promise.all([store.problems.listByInspection(scope, i.id), store.outcomes.listByInspection(scope, i.id)]);
+    const [problems, list] = await Promise.all([
+      store.problems.listByInspection(scope, i.id),
+      store.outcomes.listByInspection(scope, i.id),
+    ]);
     const problemOf = new Map(problems.map((p) => [p.id, p]));
     for (const o of list) {
       const p = o.problemId ? problemOf.get(o.problemId) : undefined;
       outcomes.push({
         ...(multiUnit ? { unit: unitOf(i) } : {}),
-        problemNo: p?.seq ?? null, problem: p?.title ?? null, kind: o.kind, quantity: o.quantity, sanctionType: o.sanctionType, note: o.note,
+        problemNo: p?.seq ?? null,
+        problem: p?.title ?? null,
+        kind: o.kind,
+        quantity: o.quantity,
+        sanctionType: o.sanctionType,
+        note: o.note,
       });
     }
   }
 
   async function* problems(): AsyncGenerator<XlsxProblemRow> {
     for (const i of inspections) {
-      for (let afterSeq = 0; ; ) {
+      for (let afterSeq = 0; ;) {
         const page = await store.ledgerRows.problemPage(scope, i.id, { afterSeq, limit: pageSize });
         for (const p of page) {
           yield {
             ...(multiUnit ? { unit: unitOf(i) } : {}),
-            no: p.seq, aspect: p.aspectTitle, title: p.title, feedbackText: p.feedbackText, symptoms: p.symptoms,
+            no: p.seq,
+            aspect: p.aspectTitle,
+            title: p.title,
+            feedbackText: p.feedbackText,
+            symptoms: p.symptoms,
             status: deriveProblemStatus(tallyOf.get(p.id) ?? { measures: 0, open: 0, closedLongTerm: 0 }),
-            disclosure: p.disclosure, withholdingReason: p.withholdingReason,
+            disclosure: p.disclosure,
+            withholdingReason: p.withholdingReason,
           };
         }
         const last = page[page.length - 1];
@@ -108,16 +149,26 @@ export async function exportLedger(deps: Deps, scope: Scope, selection: LedgerSe
   let measureCount = 0;
   async function* measures(): AsyncGenerator<XlsxMeasureRow> {
     for (const i of inspections) {
-      for (let after: LedgerMeasureCursor | null = null; ; ) {
+      for (let after: LedgerMeasureCursor | null = null; ;) {
         const page = await store.ledgerRows.measurePage(scope, i.id, { after, limit: pageSize });
         for (const m of page) {
           measureCount += 1;
           const closed = m.state === "closed";
           yield {
             ...(multiUnit ? { unit: unitOf(i) } : {}),
-            problemKey: m.problemId, no: m.problemSeq, aspect: m.aspectTitle, problem: m.problemTitle, text: m.text, kind: m.kind,
-            leader: m.leader, department: m.department, person: m.person, cooperating: m.cooperatingDepartments,
-            deadline: m.deadline, progress: m.latestProgress, state: m.state,
+            problemKey: m.problemId,
+            no: m.problemSeq,
+            aspect: m.aspectTitle,
+            problem: m.problemTitle,
+            text: m.text,
+            kind: m.kind,
+            leader: m.leader,
+            department: m.department,
+            person: m.person,
+            cooperating: m.cooperatingDepartments,
+            deadline: m.deadline,
+            progress: m.latestProgress,
+            state: m.state,
             flag: isOverdue(m, asOf) ? "overdue" : isDueSoon(m, asOf, dueSoonUntil) ? "due_soon" : null,
             evidenceCount: m.evidenceCount,
             closedOn: closed && m.closedAt ? shanghaiDay(m.closedAt) : null,
@@ -145,9 +196,14 @@ export async function exportLedger(deps: Deps, scope: Scope, selection: LedgerSe
         ...(single.roundLabel ? [[SUMMARY_FACTS.roundLabel, single.roundLabel] as [string, string]] : []),
         ...(single.onsiteStart ? [[SUMMARY_FACTS.onsiteStart, single.onsiteStart] as [string, string]] : []),
         ...(single.onsiteEnd ? [[SUMMARY_FACTS.onsiteEnd, single.onsiteEnd] as [string, string]] : []),
-        ...(single.feedbackDate ? [[SUMMARY_FACTS.feedbackDate, single.feedbackDate] as [string, string]] : []),
+        ...(single.feedbackDate
+          ? [[SUMMARY_FACTS.feedbackDate, single.feedbackDate] as [string, string]]
+          : []),
       ]
-    : [["被巡察单位数", units.size], ["巡察（巡视）数", inspections.length]];
+    : [
+        ["被巡察单位数", units.size],
+        ["巡察（巡视）数", inspections.length],
+      ];
   const summary: [string, string | number][] = [
     ...facts,
     [SUMMARY_FACTS.asOf, asOf],

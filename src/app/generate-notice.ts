@@ -62,15 +62,22 @@ export async function generateNotice(
     throw new DomainError(
       "withholding_reason_missing",
       `以下不公开的问题缺少不公开理由，不能生成公开版：${missing.map((w) => `“${w.title}”`).join("、")}`,
-      missing.map((w) => ({ path: `problems.${w.problemId}.withholdingReason`, code: "required", message: `“${w.title}”须注明不公开理由` })),
+      missing.map((w) => ({
+        path: `problems.${w.problemId}.withholdingReason`,
+        code: "required",
+        message: `“${w.title}”须注明不公开理由`,
+      })),
     );
   }
   const content =
-    r.format === "docx" ? new Uint8Array(await writeDocx(document)) : new TextEncoder().encode(r.format === "md" ? writeMarkdown(document) : writeHtml(document));
+    r.format === "docx"
+      ? new Uint8Array(await writeDocx(document))
+      : new TextEncoder().encode(r.format === "md" ? writeMarkdown(document) : writeHtml(document));
   const redactions = withheld.map((w) => ({
     problemId: w.problemId,
     title: w.title,
-    reason: w.disclosure === "internal" ? INTERNAL_ONLY : WITHHOLDING_REASON_LABELS[w.reason as WithholdingReason],
+    reason:
+      w.disclosure === "internal" ? INTERNAL_ONLY : WITHHOLDING_REASON_LABELS[w.reason as WithholdingReason],
   }));
   await deliver(content);
   const publicationId = deps.ids.next("pub");
@@ -87,7 +94,14 @@ export async function generateNotice(
       approvedBy: actor.id,
       createdAt: now,
     });
-    await tx.audit.append({ at: now, actor: actor.id, action: "notice.generate", entity: "inspection", entityId: r.inspectionId, data: { publicationId, version: r.version, format: r.format, withheld: redactions.length } });
+    await tx.audit.append({
+      at: now,
+      actor: actor.id,
+      action: "notice.generate",
+      entity: "inspection",
+      entityId: r.inspectionId,
+      data: { publicationId, version: r.version, format: r.format, withheld: redactions.length },
+    });
   });
   return { content, publicationId, withheld: redactions };
 }

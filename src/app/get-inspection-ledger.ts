@@ -2,7 +2,13 @@
 
 import { DomainError } from "../domain/domain-error.ts";
 import type { Inspection } from "../domain/inspection.ts";
-import { countLedger, countLedgerBy, isOverdue, totalOutcomes, type LedgerCounts } from "../domain/ledger-statistics.ts";
+import {
+  countLedger,
+  countLedgerBy,
+  isOverdue,
+  totalOutcomes,
+  type LedgerCounts,
+} from "../domain/ledger-statistics.ts";
 import type { Measure } from "../domain/measure.ts";
 import type { Org } from "../domain/org.ts";
 import type { Outcome, OutcomeKind } from "../domain/outcome.ts";
@@ -36,11 +42,21 @@ export interface InspectionLedger {
 }
 
 /** The ledger of one inspection, or DomainError inspection_not_found when it is absent or not visible in `scope`. */
-export async function getInspectionLedger(deps: Deps, scope: Scope, inspectionId: string, asOf = deps.clock.today()): Promise<InspectionLedger> {
+export async function getInspectionLedger(
+  deps: Deps,
+  scope: Scope,
+  inspectionId: string,
+  asOf = deps.clock.today(),
+): Promise<InspectionLedger> {
   return deps.store.snapshot((store) => readLedger(store, scope, inspectionId, asOf));
 }
 
-async function readLedger(store: Repositories, scope: Scope, inspectionId: string, asOf: string): Promise<InspectionLedger> {
+async function readLedger(
+  store: Repositories,
+  scope: Scope,
+  inspectionId: string,
+  asOf: string,
+): Promise<InspectionLedger> {
   const inspection = await store.inspections.get(scope, inspectionId);
   if (!inspection) throw new DomainError("inspection_not_found", "未找到该巡察（或无权查看）");
   // One connection inside the snapshot: the reads run one after another.

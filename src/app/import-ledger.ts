@@ -48,13 +48,22 @@ export async function importLedger(
   readWorkbook: (reference: CalendarDate | null) => Promise<ReadLedger>,
   options: ImportLedgerOptions = {},
 ): Promise<ImportedLedgerWorkbook> {
-  const target = options.inspectionId === undefined ? undefined : await deps.store.inspections.get(scope, options.inspectionId);
-  if (options.inspectionId !== undefined && !target) throw new DomainError("inspection_not_found", "未找到该巡察（或无权查看）");
+  const target =
+    options.inspectionId === undefined
+      ? undefined
+      : await deps.store.inspections.get(scope, options.inspectionId);
+  if (options.inspectionId !== undefined && !target)
+    throw new DomainError("inspection_not_found", "未找到该巡察（或无权查看）");
   const read = await readWorkbook(target?.feedbackDate ?? null);
   const refusedBy = read.errors.filter((e) => WORKBOOK_LEVEL.has(e.code) || !options.skipInvalid);
-  const result = (inspectionId: string | null, stored: boolean, refused: boolean): ImportedLedgerWorkbook => ({ read, inspectionId, stored, refused, errors: read.errors });
+  const result = (
+    inspectionId: string | null,
+    stored: boolean,
+    refused: boolean,
+  ): ImportedLedgerWorkbook => ({ read, inspectionId, stored, refused, errors: read.errors });
   if (refusedBy.length > 0) return result(null, false, true);
-  if (read.problems.length === 0) throw new DomainError("nothing_to_import", "工作簿中没有可导入的问题或整改措施，未导入任何内容");
+  if (read.problems.length === 0)
+    throw new DomainError("nothing_to_import", "工作簿中没有可导入的问题或整改措施，未导入任何内容");
 
   if (target) {
     const problems = parseInput(z.array(problemInputSchema).max(5_000), read.problems, "台账数据");
@@ -62,18 +71,41 @@ export async function importLedger(
     await deps.store.transaction(async (tx) => {
       const unit = await tx.orgs.get(SCOPE_ALL, target.targetOrgId);
       if (!unit) throw new DomainError("unit_not_found", "被巡察单位不存在");
-      const [aspects, existing] = await Promise.all([tx.aspects.listByInspection(scope, target.id), tx.problems.listByInspection(scope, target.id)]);
+      const [aspects, existing] = await Promise.all([
+        tx.aspects.listByInspection(scope, target.id),
+        tx.problems.listByInspection(scope, target.id),
+      ]);
       const aspectIdByTitle = new Map(aspects.map((a) => [a.title, a.id]));
       const added = read.aspects
         .filter((t) => !aspectIdByTitle.has(t))
-        .map((title, i) => ({ id: deps.ids.next("asp"), inspectionId: target.id, seq: aspects.length + i + 1, title }));
+        .map((title, i) => ({
+          id: deps.ids.next("asp"),
+          inspectionId: target.id,
+          seq: aspects.length + i + 1,
+          title,
+        }));
       await tx.aspects.insertMany(added);
       for (const a of added) aspectIdByTitle.set(a.title, a.id);
       const now = deps.clock.now();
-      const written = await insertProblems(tx, deps.ids, orgResolver(tx, deps.ids), { inspectionId: target.id, unit, aspectIdByTitle, firstSeq: existing.length + 1, now }, problems);
+      const written = await insertProblems(
+        tx,
+        deps.ids,
+        orgResolver(tx, deps.ids),
+        { inspectionId: target.id, unit, aspectIdByTitle, firstSeq: existing.length + 1, now },
+        problems,
+      );
       await tx.audit.append({
-        at: now, actor: actor.id, action: "ledger.import", entity: "inspection", entityId: target.id,
-        data: { problems: written.problems.length, measures: written.measures.length, outcomes: written.outcomes.length, skippedRows: read.skippedRows },
+        at: now,
+        actor: actor.id,
+        action: "ledger.import",
+        entity: "inspection",
+        entityId: target.id,
+        data: {
+          problems: written.problems.length,
+          measures: written.measures.length,
+          outcomes: written.outcomes.length,
+          skippedRows: read.skippedRows,
+        },
       });
     });
     return result(target.id, true, false);
@@ -81,7 +113,10 @@ export async function importLedger(
 
   const unitName = options.unitName ?? read.unitName;
   if (!unitName) {
-    throw new DomainError("unit_unknown", "工作簿中没有写明被巡察单位（标题行、被巡察单位列或汇总表），请用 --unit 指定，或用 --inspection 导入到已有巡察");
+    throw new DomainError(
+      "unit_unknown",
+      "工作簿中没有写明被巡察单位（标题行、被巡察单位列或汇总表），请用 --unit 指定，或用 --inspection 导入到已有巡察",
+    );
   }
   const f = read.facts;
   const input: LedgerInput = {

@@ -25,9 +25,15 @@ export interface ImportedNotice {
  * What importing `draft` would store, validated, without touching any database (the dry run). Refuses
  * (DomainError no_rectification_structure) a document in which no problem was recognised.
  */
-export function planNoticeImport(draft: NoticeDraft, options: Omit<ImportNoticeOptions, "dryRun"> = {}): { input: LedgerInput; notes: readonly string[] } {
+export function planNoticeImport(
+  draft: NoticeDraft,
+  options: Omit<ImportNoticeOptions, "dryRun"> = {},
+): { input: LedgerInput; notes: readonly string[] } {
   if (!draft.recognised || draft.problems.length === 0) {
-    throw new DomainError("no_rectification_structure", "未识别出整改情况通报的结构（没有找到任何问题），未导入任何内容");
+    throw new DomainError(
+      "no_rectification_structure",
+      "未识别出整改情况通报的结构（没有找到任何问题），未导入任何内容",
+    );
   }
   const { input, notes } = noticeToLedgerInput(draft, {
     ...(options.unitName !== undefined ? { unitName: options.unitName } : {}),
@@ -37,7 +43,12 @@ export function planNoticeImport(draft: NoticeDraft, options: Omit<ImportNoticeO
   return { input, notes };
 }
 
-export async function importNotice(deps: Deps, actor: Actor, draft: NoticeDraft, options: ImportNoticeOptions = {}): Promise<ImportedNotice> {
+export async function importNotice(
+  deps: Deps,
+  actor: Actor,
+  draft: NoticeDraft,
+  options: ImportNoticeOptions = {},
+): Promise<ImportedNotice> {
   const { input, notes } = planNoticeImport(draft, options);
   if (options.dryRun) return { notes };
   return { created: await createLedger(deps, actor, input), notes };

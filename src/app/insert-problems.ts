@@ -50,7 +50,9 @@ export async function insertProblems(
     problems.push(problem);
     for (const [mi, m] of p.measures.entries()) {
       const department = m.department ? await resolve.org(unit, "department", m.department) : null;
-      const cooperating = await Promise.all(m.cooperatingDepartments.map(async (d) => (await resolve.org(unit, "department", d)).id));
+      const cooperating = await Promise.all(
+        m.cooperatingDepartments.map(async (d) => (await resolve.org(unit, "department", d)).id),
+      );
       measures.push({
         id: ids.next("msr"),
         inspectionId,

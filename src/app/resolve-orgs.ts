@@ -30,7 +30,13 @@ export function orgResolver(tx: Repositories, ids: IdGenerator): OrgResolver {
         const existing = await tx.orgs.findChildByName(parent?.id ?? null, name);
         if (existing) return existing;
         const id = ids.next(kind === "department" ? "dep" : kind === "unit" ? "unt" : "ovs");
-        const org: Org = { id, parentId: parent?.id ?? null, kind, name, path: childPath(parent?.path ?? null, id) };
+        const org: Org = {
+          id,
+          parentId: parent?.id ?? null,
+          kind,
+          name,
+          path: childPath(parent?.path ?? null, id),
+        };
         await tx.orgs.insert(org);
         return org;
       });

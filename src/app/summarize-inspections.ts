@@ -39,7 +39,10 @@ export async function summarizeInspections(
   const byInspection = countLedgerBy(relevant, (t) => t.inspectionId);
   return {
     asOf,
-    inspections: inspections.map((inspection) => ({ inspection, counts: byInspection.get(inspection.id) ?? countLedger([]) })),
+    inspections: inspections.map((inspection) => ({
+      inspection,
+      counts: byInspection.get(inspection.id) ?? countLedger([]),
+    })),
     total: countLedger(relevant.filter((t) => counted.has(t.inspectionId))),
     outcomeTotals: totalOutcomes(outcomes),
   };

@@ -66,13 +66,25 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return await dbMigrate(overrides, io);
       case "import notice":
         return await importNoticeCommand(
-          { file: positionals[2], dryRun: values["dry-run"] ?? false, json: values.json ?? false, unit: values.unit },
+          {
+            file: positionals[2],
+            dryRun: values["dry-run"] ?? false,
+            json: values.json ?? false,
+            unit: values.unit,
+          },
           overrides,
           io,
         );
       case "report notice":
         return await reportNoticeCommand(
-          { inspection: values.inspection, version: values.version, layout: values.layout, format: values.format, out: values.out, issuedOn: values.date },
+          {
+            inspection: values.inspection,
+            version: values.version,
+            layout: values.layout,
+            format: values.format,
+            out: values.out,
+            issuedOn: values.date,
+          },
           overrides,
           io,
         );

@@ -21,7 +21,13 @@ export async function prepareOutputFile(target: string, dataDir: string): Promis
     throw new DomainError("output_in_data_folder", `不能把文件写入数据目录（${dataDir}），请换一个位置`);
   }
   const exists = new DomainError("output_exists", `文件已存在：${target}，请换一个文件名或先删除`);
-  if (await access(out).then(() => true, () => false)) throw exists;
+  if (
+    await access(out).then(
+      () => true,
+      () => false,
+    )
+  )
+    throw exists;
   try {
     await access(dirname(out));
   } catch {
@@ -46,6 +52,7 @@ export async function prepareOutputFile(target: string, dataDir: string): Promis
 export function explainWriteError(e: unknown, path: string): Error {
   const code = (e as { code?: string }).code;
   if (code === "ENOENT") return new DomainError("output_folder_missing", `输出目录不存在：${dirname(path)}`);
-  if (code === "EACCES" || code === "EPERM" || code === "EROFS") return new DomainError("output_not_writable", `没有写入权限：${dirname(path)}`);
+  if (code === "EACCES" || code === "EPERM" || code === "EROFS")
+    return new DomainError("output_not_writable", `没有写入权限：${dirname(path)}`);
   return e instanceof Error ? e : new Error(String(e));
 }

@@ -23,7 +23,10 @@ export async function guardArchive(bytes: Buffer, limits: ArchiveLimits, what: s
       else resolve(z);
     });
   });
-  const tooLarge = new DomainError("archive_too_large", `${what}解压后将超过 ${Math.round(limits.maxUncompressedBytes / 1024 / 1024)} MB，已拒绝读取`);
+  const tooLarge = new DomainError(
+    "archive_too_large",
+    `${what}解压后将超过 ${Math.round(limits.maxUncompressedBytes / 1024 / 1024)} MB，已拒绝读取`,
+  );
   let declared = 0;
   let inflated = 0;
   let entries = 0;
@@ -35,15 +38,22 @@ export async function guardArchive(bytes: Buffer, limits: ArchiveLimits, what: s
     zip.on("entry", (entry: Entry) => {
       entries += 1;
       declared += entry.uncompressedSize;
-      if (entries > limits.maxEntries) return fail(new DomainError("archive_too_many_entries", `${what}中的文件过多，已拒绝读取`));
+      if (entries > limits.maxEntries)
+        return fail(new DomainError("archive_too_many_entries", `${what}中的文件过多，已拒绝读取`));
       if (declared > limits.maxUncompressedBytes) return fail(tooLarge);
       const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
       if (entry.uncompressedSize > limits.ratioExemptBytes && ratio > limits.maxRatio) {
-        return fail(new DomainError("archive_ratio_too_high", `${what}中的内容压缩比异常（超过 ${limits.maxRatio} 倍），疑似压缩炸弹，已拒绝读取`));
+        return fail(
+          new DomainError(
+            "archive_ratio_too_high",
+            `${what}中的内容压缩比异常（超过 ${limits.maxRatio} 倍），疑似压缩炸弹，已拒绝读取`,
+          ),
+        );
       }
       if (entry.fileName.endsWith("/")) return zip.readEntry();
       zip.openReadStream(entry, (err, stream) => {
-        if (err) return fail(new DomainError("invalid_archive", `${what}已损坏（${entry.fileName} 无法解压）`));
+        if (err)
+          return fail(new DomainError("invalid_archive", `${what}已损坏（${entry.fileName} 无法解压）`));
         stream.on("data", (chunk: Buffer) => {
           inflated += chunk.length;
           if (inflated > limits.maxUncompressedBytes) {
@@ -51,12 +61,21 @@ export async function guardArchive(bytes: Buffer, limits: ArchiveLimits, what: s
             fail(tooLarge);
           }
         });
-        stream.on("error", () => fail(new DomainError("archive_size_mismatch", `${what}中 ${entry.fileName} 的实际大小与声明不符，疑似压缩炸弹，已拒绝读取`)));
+        stream.on("error", () =>
+          fail(
+            new DomainError(
+              "archive_size_mismatch",
+              `${what}中 ${entry.fileName} 的实际大小与声明不符，疑似压缩炸弹，已拒绝读取`,
+            ),
+          ),
+        );
         stream.on("end", () => zip.readEntry());
       });
     });
     zip.on("end", () => resolve());
-    zip.on("error", () => fail(new DomainError("invalid_archive", `文件不是有效的${what}（压缩包目录损坏）`)));
+    zip.on("error", () =>
+      fail(new DomainError("invalid_archive", `文件不是有效的${what}（压缩包目录损坏）`)),
+    );
     zip.readEntry();
   });
 }

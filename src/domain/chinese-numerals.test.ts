@@ -5,9 +5,21 @@ import { formatHeadingNumber, formatOrdinalLead } from "./numbering.ts";
 
 describe("parseChineseNumber", () => {
   it.each([
-    ["〇", 0], ["零", 0], ["十", 10], ["十二", 12], ["二十一", 21], ["一百零五", 105], ["一百一十", 110],
-    ["两千", 2000], ["一万", 10000], ["一万零一十", 10010], ["二〇二一", 2021], ["40", 40], ["１２", 12],
-    ["三千零二", 3002], ["十万", 100000],
+    ["〇", 0],
+    ["零", 0],
+    ["十", 10],
+    ["十二", 12],
+    ["二十一", 21],
+    ["一百零五", 105],
+    ["一百一十", 110],
+    ["两千", 2000],
+    ["一万", 10000],
+    ["一万零一十", 10010],
+    ["二〇二一", 2021],
+    ["40", 40],
+    ["１２", 12],
+    ["三千零二", 3002],
+    ["十万", 100000],
   ])("reads %s as %d", (text, value) => {
     expect(parseChineseNumber(text)).toBe(value);
   });
@@ -17,21 +29,41 @@ describe("parseChineseNumber", () => {
   });
 
   it("reads back every number it formats from 0 to 10,000", () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 10_000 }), (n) => parseChineseNumber(formatChineseNumber(n)) === n), {
-      numRuns: 2000,
-    });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 10_000 }),
+        (n) => parseChineseNumber(formatChineseNumber(n)) === n,
+      ),
+      {
+        numRuns: 2000,
+      },
+    );
     for (let n = 0; n <= 10_000; n++) expect(parseChineseNumber(formatChineseNumber(n))).toBe(n);
   });
 
   it("round-trips large numbers too", () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 999_999_999_999 }), (n) => parseChineseNumber(formatChineseNumber(n)) === n));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 999_999_999_999 }),
+        (n) => parseChineseNumber(formatChineseNumber(n)) === n,
+      ),
+    );
   });
 });
 
 describe("formatChineseNumber", () => {
   it.each([
-    [0, "零"], [10, "十"], [11, "十一"], [20, "二十"], [105, "一百零五"], [110, "一百一十"], [1010, "一千零一十"],
-    [10000, "一万"], [10010, "一万零一十"], [100001, "十万零一"], [1000000, "一百万"],
+    [0, "零"],
+    [10, "十"],
+    [11, "十一"],
+    [20, "二十"],
+    [105, "一百零五"],
+    [110, "一百一十"],
+    [1010, "一千零一十"],
+    [10000, "一万"],
+    [10010, "一万零一十"],
+    [100001, "十万零一"],
+    [1000000, "一百万"],
   ])("writes %d as %s", (n, text) => {
     expect(formatChineseNumber(n)).toBe(text);
   });
@@ -48,7 +80,12 @@ describe("scanNumbers", () => {
 
 describe("numbering", () => {
   it("labels the four heading levels", () => {
-    expect([1, 2, 3, 4].map((l) => formatHeadingNumber(l as 1 | 2 | 3 | 4, 11))).toEqual(["十一、", "（十一）", "11.", "（11）"]);
+    expect([1, 2, 3, 4].map((l) => formatHeadingNumber(l as 1 | 2 | 3 | 4, 11))).toEqual([
+      "十一、",
+      "（十一）",
+      "11.",
+      "（11）",
+    ]);
   });
   it("leads inline runs with 一是 … 十一是", () => {
     expect(formatOrdinalLead(1)).toBe("一是");

@@ -1,8 +1,27 @@
 // Chinese numerals as used in notices and headings: parse (十二, 二十一, 〇, 两千, 二〇二一) and format (一百零五).
 
 const DIGITS: Record<string, number> = {
-  〇: 0, 零: 0, 一: 1, 壹: 1, 二: 2, 贰: 2, 两: 2, 三: 3, 叁: 3, 四: 4, 肆: 4,
-  五: 5, 伍: 5, 六: 6, 陆: 6, 七: 7, 柒: 7, 八: 8, 捌: 8, 九: 9, 玖: 9,
+  〇: 0,
+  零: 0,
+  一: 1,
+  壹: 1,
+  二: 2,
+  贰: 2,
+  两: 2,
+  三: 3,
+  叁: 3,
+  四: 4,
+  肆: 4,
+  五: 5,
+  伍: 5,
+  六: 6,
+  陆: 6,
+  七: 7,
+  柒: 7,
+  八: 8,
+  捌: 8,
+  九: 9,
+  玖: 9,
 };
 const SMALL_UNITS: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
 const BIG_UNITS: Record<string, number> = { 万: 10_000, 亿: 100_000_000 };
@@ -86,7 +105,8 @@ function formatBelow10000(n: number, leadingZero: boolean): string {
  * 0 → 零, 10 → 十, 11 → 十一, 105 → 一百零五, 110 → 一百一十, 10010 → 一万零一十.
  */
 export function formatChineseNumber(n: number): string {
-  if (!Number.isInteger(n) || n < 0 || n >= 1e12) throw new RangeError(`cannot format ${n} in Chinese numerals`);
+  if (!Number.isInteger(n) || n < 0 || n >= 1e12)
+    throw new RangeError(`cannot format ${n} in Chinese numerals`);
   if (n === 0) return "零";
   const groups: number[] = [];
   for (let rest = n; rest > 0; rest = Math.floor(rest / 10_000)) groups.unshift(rest % 10_000);

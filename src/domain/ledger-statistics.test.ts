@@ -66,7 +66,10 @@ describe("calendar dates and inspection deadlines", () => {
     expect(addMonths("2021-11-15", 3)).toBe("2022-02-15");
   });
   it("puts the report due two months after the feedback by default", () => {
-    expect(computeInspectionDeadlines("2021-03-04")).toEqual({ reportDue: "2021-05-04", concentratedEnd: "2021-05-04" });
+    expect(computeInspectionDeadlines("2021-03-04")).toEqual({
+      reportDue: "2021-05-04",
+      concentratedEnd: "2021-05-04",
+    });
     expect(computeInspectionDeadlines(null)).toEqual({ reportDue: null, concentratedEnd: null });
   });
 });

@@ -64,7 +64,10 @@ export function countLedger(tallies: readonly ProblemTally[]): LedgerCounts {
 }
 
 /** Counts grouped by a key of each tally (inspection, aspect, or an org the caller maps to). */
-export function countLedgerBy<K>(tallies: readonly ProblemTally[], keyOf: (t: ProblemTally) => K): Map<K, LedgerCounts> {
+export function countLedgerBy<K>(
+  tallies: readonly ProblemTally[],
+  keyOf: (t: ProblemTally) => K,
+): Map<K, LedgerCounts> {
   const groups = new Map<K, ProblemTally[]>();
   for (const t of tallies) {
     const key = keyOf(t);
@@ -109,7 +112,8 @@ function countOf(o: OutcomeQuantity): bigint {
 export function totalOutcomes(outcomes: readonly OutcomeQuantity[]): Record<OutcomeKind, string> {
   const sums = new Map<OutcomeKind, bigint>(OUTCOME_KINDS.map((k) => [k, 0n]));
   for (const o of outcomes) {
-    const amount = (MONEY_OUTCOME_KINDS.has(o.kind) ? yuanToFen(o.quantity) : countOf(o)) * BigInt(o.count ?? 1);
+    const amount =
+      (MONEY_OUTCOME_KINDS.has(o.kind) ? yuanToFen(o.quantity) : countOf(o)) * BigInt(o.count ?? 1);
     sums.set(o.kind, (sums.get(o.kind) ?? 0n) + amount);
   }
   return Object.fromEntries(

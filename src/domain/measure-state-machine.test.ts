@@ -62,7 +62,9 @@ describe("problem statuses under any legal sequence of transitions", () => {
     minLength: 1,
     maxLength: 12,
   });
-  const stepsArb = fc.array(fc.tuple(fc.nat(), fc.nat(), fc.constantFrom(...MEASURE_EVENTS)), { maxLength: 200 });
+  const stepsArb = fc.array(fc.tuple(fc.nat(), fc.nat(), fc.constantFrom(...MEASURE_EVENTS)), {
+    maxLength: 200,
+  });
 
   const tally = (problems: SimMeasure[][]): ProblemTally[] =>
     problems.map((ms, i) => ({

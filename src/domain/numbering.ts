@@ -7,7 +7,8 @@ export type HeadingLevel = 1 | 2 | 3 | 4;
 
 /** The number label of a heading: level 1 → 一、, 2 → （一）, 3 → 1., 4 → （1）. `n` counts from 1. */
 export function formatHeadingNumber(level: HeadingLevel, n: number): string {
-  if (!Number.isInteger(n) || n < 1) throw new RangeError(`heading number must be a positive integer, got ${n}`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new RangeError(`heading number must be a positive integer, got ${n}`);
   switch (level) {
     case 1:
       return `${formatChineseNumber(n)}、`;

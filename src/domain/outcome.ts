@@ -31,7 +31,11 @@ export const OUTCOME_KIND_LABELS: Record<OutcomeKind, string> = {
 };
 
 /** Kinds whose quantity is money (元) rather than a count. */
-export const MONEY_OUTCOME_KINDS: ReadonlySet<OutcomeKind> = new Set(["funds_returned", "funds_recovered", "losses_recovered"]);
+export const MONEY_OUTCOME_KINDS: ReadonlySet<OutcomeKind> = new Set([
+  "funds_returned",
+  "funds_recovered",
+  "losses_recovered",
+]);
 
 export const SANCTION_TYPES = [
   "criticism_education",

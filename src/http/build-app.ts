@@ -18,7 +18,12 @@ export function buildApp(deps: Deps, options: AppOptions = {}): FastifyInstance 
   });
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send({ error: { code: "not_found", message: `没有这个地址：${request.method} ${request.url.split("?")[0] ?? ""}` } }),
+    reply.status(404).send({
+      error: {
+        code: "not_found",
+        message: `没有这个地址：${request.method} ${request.url.split("?")[0] ?? ""}`,
+      },
+    }),
   );
   healthRoutes(app, deps);
   inspectionRoutes(app, deps);

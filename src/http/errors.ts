@@ -13,23 +13,39 @@ const STATUS_BY_CODE: Record<string, number> = {
 };
 
 export interface ErrorBody {
-  error: { code: string; message: string; fields?: readonly { path: string; code: string; message: string }[] };
+  error: {
+    code: string;
+    message: string;
+    fields?: readonly { path: string; code: string; message: string }[];
+  };
 }
 
-export function handleError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+export function handleError(
+  error: FastifyError | Error,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): FastifyReply {
   if (isDomainError(error)) {
     const status = STATUS_BY_CODE[error.code] ?? (error.code.startsWith("measure_") ? 409 : 400);
-    const body: ErrorBody = { error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } };
+    const body: ErrorBody = {
+      error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) },
+    };
     return reply.status(status).send(body);
   }
   if (error instanceof StorageUnavailableError) {
     request.log.error({ err: error }, "storage unavailable");
-    return reply.status(503).send({ error: { code: error.code, message: error.message } } satisfies ErrorBody);
+    return reply
+      .status(503)
+      .send({ error: { code: error.code, message: error.message } } satisfies ErrorBody);
   }
   const status = (error as FastifyError).statusCode;
   if (status !== undefined && status >= 400 && status < 500) {
-    return reply.status(status).send({ error: { code: (error as FastifyError).code ?? "bad_request", message: "请求格式不正确" } } satisfies ErrorBody);
+    return reply.status(status).send({
+      error: { code: (error as FastifyError).code ?? "bad_request", message: "请求格式不正确" },
+    } satisfies ErrorBody);
   }
   request.log.error({ err: error }, "unhandled error");
-  return reply.status(500).send({ error: { code: "internal_error", message: "服务器内部错误，请稍后重试" } } satisfies ErrorBody);
+  return reply
+    .status(500)
+    .send({ error: { code: "internal_error", message: "服务器内部错误，请稍后重试" } } satisfies ErrorBody);
 }

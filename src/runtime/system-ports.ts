@@ -3,7 +3,12 @@
 import { randomBytes } from "node:crypto";
 import type { Clock, IdGenerator } from "../app/deps.ts";
 
-const shanghaiDate = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" });
+const shanghaiDate = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Asia/Shanghai",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
 
 export const systemClock: Clock = {
   now: () => new Date().toISOString(),

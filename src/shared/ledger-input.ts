@@ -28,7 +28,9 @@ export const measureInputSchema = z.object({
 export const outcomeInputSchema = z
   .object({
     kind: z.enum(OUTCOME_KINDS),
-    quantity: z.string().regex(/^\d+(\.\d{1,2})?$/, { error: "数量应为非负整数，金额最多两位小数（单位：元）" }),
+    quantity: z
+      .string()
+      .regex(/^\d+(\.\d{1,2})?$/, { error: "数量应为非负整数，金额最多两位小数（单位：元）" }),
     sanctionType: z.enum(SANCTION_TYPES).nullish(),
     note: optionalText(1000),
   })
@@ -37,19 +39,18 @@ export const outcomeInputSchema = z
     path: ["quantity"],
   });
 
-export const problemInputSchema = z
-  .object({
-    aspect: z.string().trim().min(1).nullish(),
-    title: requiredText(500),
-    feedbackText: z.string().max(20_000).nullish(),
-    symptoms: optionalText(20_000),
-    source: z.enum(PROBLEM_SOURCES).default("feedback"),
-    disclosure: z.enum(DISCLOSURES).default("public"),
-    withholdingReason: z.enum(WITHHOLDING_REASONS).nullish(),
-    isCommon: z.boolean().default(false),
-    measures: z.array(measureInputSchema).max(500).default([]),
-    outcomes: z.array(outcomeInputSchema).max(500).default([]),
-  });
+export const problemInputSchema = z.object({
+  aspect: z.string().trim().min(1).nullish(),
+  title: requiredText(500),
+  feedbackText: z.string().max(20_000).nullish(),
+  symptoms: optionalText(20_000),
+  source: z.enum(PROBLEM_SOURCES).default("feedback"),
+  disclosure: z.enum(DISCLOSURES).default("public"),
+  withholdingReason: z.enum(WITHHOLDING_REASONS).nullish(),
+  isCommon: z.boolean().default(false),
+  measures: z.array(measureInputSchema).max(500).default([]),
+  outcomes: z.array(outcomeInputSchema).max(500).default([]),
+});
 
 export const ledgerInputSchema = z
   .object({
@@ -76,8 +77,14 @@ export const ledgerInputSchema = z
       .object({
         leader: name.nullish(),
         members: z.array(name).max(100).default([]),
-        meetings: z.array(z.object({ heldOn: calendarDateSchema.nullish(), title: requiredText(500) })).max(500).default([]),
-        items: z.array(z.object({ text: requiredText(4000), deadline: calendarDateSchema.nullish() })).max(500).default([]),
+        meetings: z
+          .array(z.object({ heldOn: calendarDateSchema.nullish(), title: requiredText(500) }))
+          .max(500)
+          .default([]),
+        items: z
+          .array(z.object({ text: requiredText(4000), deadline: calendarDateSchema.nullish() }))
+          .max(500)
+          .default([]),
       })
       .default({ members: [], meetings: [], items: [] }),
   })
@@ -85,10 +92,18 @@ export const ledgerInputSchema = z
     const aspects = new Set(ledger.aspects);
     ledger.problems.forEach((p, i) => {
       if (p.aspect && !aspects.has(p.aspect)) {
-        ctx.addIssue({ code: "custom", path: ["problems", i, "aspect"], message: `方面“${p.aspect}”不在本次巡察的方面列表中` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["problems", i, "aspect"],
+          message: `方面“${p.aspect}”不在本次巡察的方面列表中`,
+        });
       }
       if (p.disclosure !== "withheld" && p.withholdingReason != null) {
-        ctx.addIssue({ code: "custom", path: ["problems", i, "withholdingReason"], message: "只有不公开的问题才填写不公开理由" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["problems", i, "withholdingReason"],
+          message: "只有不公开的问题才填写不公开理由",
+        });
       }
     });
   });

@@ -9,15 +9,28 @@ const zhCN = z.locales.zhCN().localeError;
 export const calendarDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "日期格式应为 YYYY-MM-DD" })
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-    error: "不是有效的日期",
-  });
+  .refine(
+    (s) =>
+      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    {
+      error: "不是有效的日期",
+    },
+  );
 
 /** A required, trimmed, non-empty text of at most `max` characters. */
 export const requiredText = (max: number) =>
-  z.string({ error: "必须填写" }).trim().min(1, { error: "不能为空" }).max(max, { error: `不能超过${max}个字符` });
+  z
+    .string({ error: "必须填写" })
+    .trim()
+    .min(1, { error: "不能为空" })
+    .max(max, { error: `不能超过${max}个字符` });
 
-export const optionalText = (max: number) => z.string().trim().max(max, { error: `不能超过${max}个字符` }).nullish();
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `不能超过${max}个字符` })
+    .nullish();
 
 const pathToString = (path: readonly PropertyKey[]): string => path.map(String).join(".");
 

@@ -9,7 +9,17 @@ export class StorageUnavailableError extends Error {
   }
 }
 
-const UNAVAILABLE_CODES = new Set(["SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_CANTOPEN", "ECONNREFUSED", "ENOTFOUND", "ETIMEDOUT", "57P01", "57P03", "55P03"]);
+const UNAVAILABLE_CODES = new Set([
+  "SQLITE_BUSY",
+  "SQLITE_LOCKED",
+  "SQLITE_CANTOPEN",
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "ETIMEDOUT",
+  "57P01",
+  "57P03",
+  "55P03",
+]);
 
 /** Maps driver errors meaning "cannot reach or lock the database" to StorageUnavailableError; others pass through. */
 export function translateStorageError(e: unknown): unknown {
@@ -17,8 +27,14 @@ export function translateStorageError(e: unknown): unknown {
   const err = e as { code?: string; message?: string } | undefined;
   const code = err?.code ?? "";
   const message = err?.message ?? "";
-  if (UNAVAILABLE_CODES.has(code) || /timeout exceeded when trying to connect|Connection terminated|database is locked/i.test(message)) {
-    const what = code.startsWith("SQLITE") || /database is locked/.test(message) ? "数据库文件被占用（已等待超时）" : "数据库暂时无法连接";
+  if (
+    UNAVAILABLE_CODES.has(code) ||
+    /timeout exceeded when trying to connect|Connection terminated|database is locked/i.test(message)
+  ) {
+    const what =
+      code.startsWith("SQLITE") || /database is locked/.test(message)
+        ? "数据库文件被占用（已等待超时）"
+        : "数据库暂时无法连接";
     return new StorageUnavailableError(`${what}，请稍后重试`, e);
   }
   return e;

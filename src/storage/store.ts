@@ -89,7 +89,12 @@ export interface ProgressRepository {
   insertReview(review: Review): Promise<void>;
   listReviews(scope: Scope, measureId: string): Promise<Review[]>;
   insertExtension(request: ExtensionRequest): Promise<void>;
-  decideExtension(id: string, decision: "approved" | "rejected", by: string | null, at: string): Promise<boolean>;
+  decideExtension(
+    id: string,
+    decision: "approved" | "rejected",
+    by: string | null,
+    at: string,
+  ): Promise<boolean>;
   listExtensions(scope: Scope, measureId: string): Promise<ExtensionRequest[]>;
 }
 
@@ -100,7 +105,10 @@ export interface OutcomeRepository {
    * For totals across units: how many outcomes of each (kind, quantity) the inspections matching `filter`
    * hold (examples only when `filter.includeExamples`). Grouping in SQL keeps the rows few; sums stay exact in domain code.
    */
-  quantityCounts(scope: Scope, filter?: InspectionFilter): Promise<Array<{ kind: OutcomeKind; quantity: string; count: number }>>;
+  quantityCounts(
+    scope: Scope,
+    filter?: InspectionFilter,
+  ): Promise<Array<{ kind: OutcomeKind; quantity: string; count: number }>>;
 }
 
 export interface PlanRepository {
@@ -118,7 +126,10 @@ export interface StatisticsRepository {
    * One tally per problem (measure counts by state, overdue on `on`), for the problems of one
    * inspection or of every inspection in scope. Domain code derives statuses and counts from them.
    */
-  problemTallies(scope: Scope, query: { inspectionId?: string; on: CalendarDate; includeExamples?: boolean }): Promise<ProblemTally[]>;
+  problemTallies(
+    scope: Scope,
+    query: { inspectionId?: string; on: CalendarDate; includeExamples?: boolean },
+  ): Promise<ProblemTally[]>;
 }
 
 export interface AuditEntry {
@@ -206,7 +217,11 @@ export interface LedgerMeasureCursor {
 /** Paged reads of whole ledgers for exports: bounded memory whatever the size of the inspection. */
 export interface LedgerRowsRepository {
   /** Problems of one inspection in seq order, those with seq > `afterSeq`, at most `limit`. */
-  problemPage(scope: Scope, inspectionId: string, page: { afterSeq: number; limit: number }): Promise<LedgerProblemRow[]>;
+  problemPage(
+    scope: Scope,
+    inspectionId: string,
+    page: { afterSeq: number; limit: number },
+  ): Promise<LedgerProblemRow[]>;
   /** Measures of one inspection ordered by problem seq then measure seq, after `after` (null = from the start). */
   measurePage(
     scope: Scope,

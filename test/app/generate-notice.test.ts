@@ -24,42 +24,88 @@ describe.each(testDatabases)("generate notice on $name", (database) => {
     makeLedger({
       problems: [
         makeProblem({ title: "四风问题依然存在", measures: [makeMeasure({ state: "closed" })] }),
-        makeProblem({ title: "某干部违规收受礼金", disclosure: "withheld", withholdingReason: reason, measures: [makeMeasure({ state: "closed" })] }),
-        makeProblem({ title: "党内组织生活不够严格", disclosure: "internal", measures: [makeMeasure({ state: "closed" })] }),
+        makeProblem({
+          title: "某干部违规收受礼金",
+          disclosure: "withheld",
+          withholdingReason: reason,
+          measures: [makeMeasure({ state: "closed" })],
+        }),
+        makeProblem({
+          title: "党内组织生活不够严格",
+          disclosure: "internal",
+          measures: [makeMeasure({ state: "closed" })],
+        }),
       ],
     });
 
   it("refuses the public version while a withheld problem lacks a reason, listing it, and records nothing", async () => {
     const { inspectionId } = await createLedger(deps, SYSTEM_ACTOR, ledgerWithSecret(null));
-    const error = await generateNotice(deps, SYSTEM_ACTOR, SCOPE_ALL, { inspectionId, version: "public", format: "md" }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: "withholding_reason_missing", message: expect.stringContaining("“某干部违规收受礼金”") as string });
+    const error = await generateNotice(deps, SYSTEM_ACTOR, SCOPE_ALL, {
+      inspectionId,
+      version: "public",
+      format: "md",
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: "withholding_reason_missing",
+      message: expect.stringContaining("“某干部违规收受礼金”") as string,
+    });
     expect(await store.publications.listByInspection(SCOPE_ALL, inspectionId)).toEqual([]);
   });
 
   it("leaves withheld problems out of the public version and stores the redaction record", async () => {
     const { inspectionId } = await createLedger(deps, SYSTEM_ACTOR, ledgerWithSecret("personal_privacy"));
-    const publicNotice = await generateNotice(deps, SYSTEM_ACTOR, SCOPE_ALL, { inspectionId, version: "public", format: "docx" });
+    const publicNotice = await generateNotice(deps, SYSTEM_ACTOR, SCOPE_ALL, {
+      inspectionId,
+      version: "public",
+      format: "docx",
+    });
     const { value: publicText } = await mammoth.extractRawText({ buffer: Buffer.from(publicNotice.content) });
     expect(publicText).toContain("四风问题依然存在");
     expect(publicText).not.toContain("某干部违规收受礼金");
     expect(publicText).not.toContain("党内组织生活不够严格");
 
-    const internal = await generateNotice(deps, SYSTEM_ACTOR, SCOPE_ALL, { inspectionId, version: "internal", format: "md" });
+    const internal = await generateNotice(deps, SYSTEM_ACTOR, SCOPE_ALL, {
+      inspectionId,
+      version: "internal",
+      format: "md",
+    });
     expect(new TextDecoder().decode(internal.content)).toContain("某干部违规收受礼金");
     expect(new TextDecoder().decode(internal.content)).toContain("党内组织生活不够严格");
 
     const records = await store.publications.listByInspection(SCOPE_ALL, inspectionId);
-    expect(records.map((r) => [r.version, r.format, r.withheld.map((w) => [w.title, w.reason]), r.approvedBy])).toEqual([
-      ["public", "docx", [["某干部违规收受礼金", "涉及个人隐私"], ["党内组织生活不够严格", "仅限党内通报"]], "system"],
+    expect(
+      records.map((r) => [r.version, r.format, r.withheld.map((w) => [w.title, w.reason]), r.approvedBy]),
+    ).toEqual([
+      [
+        "public",
+        "docx",
+        [
+          ["某干部违规收受礼金", "涉及个人隐私"],
+          ["党内组织生活不够严格", "仅限党内通报"],
+        ],
+        "system",
+      ],
       ["internal", "md", [], "system"],
     ]);
     expect(records[0]?.sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect((await store.audit.listForEntity("inspection", inspectionId)).map((e) => e.action)).toEqual(["ledger.create", "notice.generate", "notice.generate"]);
+    expect((await store.audit.listForEntity("inspection", inspectionId)).map((e) => e.action)).toEqual([
+      "ledger.create",
+      "notice.generate",
+      "notice.generate",
+    ]);
   });
 
   it("computes every count in the text from the ledger at generation time", async () => {
     const { inspectionId } = await createLedger(deps, SYSTEM_ACTOR, makeLedger());
-    const text = new TextDecoder().decode((await generateNotice(deps, SYSTEM_ACTOR, SCOPE_ALL, { inspectionId, version: "internal", format: "md" })).content);
+    const text = new TextDecoder().decode(
+      (
+        await generateNotice(deps, SYSTEM_ACTOR, SCOPE_ALL, {
+          inspectionId,
+          version: "internal",
+          format: "md",
+        })
+      ).content,
+    );
     expect(text).toContain("2个方面3项问题，细化分解为5条整改措施");
     expect(text).toContain("共计1个问题已整改");
     expect(text).toContain("共计1个问题正在整改过程中");

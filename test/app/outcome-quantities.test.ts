@@ -15,10 +15,17 @@ describe("outcome quantities", () => {
   it("refuses a fractional count, naming the field", async () => {
     const { store, cleanup } = await testDatabases[0]!.open();
     try {
-      const input = makeLedger({ problems: [makeProblem({ outcomes: [{ kind: "meetings", quantity: "1.5" }] })] });
+      const input = makeLedger({
+        problems: [makeProblem({ outcomes: [{ kind: "meetings", quantity: "1.5" }] })],
+      });
       await expect(createLedger(testDeps(store), SYSTEM_ACTOR, input)).rejects.toMatchObject({
         code: "invalid_input",
-        fields: [expect.objectContaining({ path: "problems.0.outcomes.0.quantity", message: "该类成效是数量，应为非负整数" })],
+        fields: [
+          expect.objectContaining({
+            path: "problems.0.outcomes.0.quantity",
+            message: "该类成效是数量，应为非负整数",
+          }),
+        ],
       });
     } finally {
       await cleanup();

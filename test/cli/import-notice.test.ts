@@ -42,14 +42,28 @@ describe("zhenggai import notice", () => {
     const data = tempDir();
     const result = await run(["import", "notice", SEED, "--data", data, "--json"]);
     expect(result.code).toBe(0);
-    const body = JSON.parse(result.out) as { stated: Record<string, number>; import: { inspectionId: string } };
-    expect(body.stated).toMatchObject({ aspects: 4, problems: 11, measures: 40, completed: 8, inProgress: 3 });
+    const body = JSON.parse(result.out) as {
+      stated: Record<string, number>;
+      import: { inspectionId: string };
+    };
+    expect(body.stated).toMatchObject({
+      aspects: 4,
+      problems: 11,
+      measures: 40,
+      completed: 8,
+      inProgress: 3,
+    });
 
     const store = await openStore({ kind: "sqlite", file: join(data, "zhenggai.db") });
     try {
       const ledger = await getInspectionLedger(testDeps(store), SCOPE_ALL, body.import.inspectionId);
       expect(ledger.counts).toMatchObject({ problems: 11, completed: 8, inProgress: 3, longTerm: 0 });
-      expect(ledger.inspection).toMatchObject({ team: "市委第八巡察组", onsiteStart: "2020-11-12", onsiteEnd: "2021-01-12", feedbackDate: "2021-03-04" });
+      expect(ledger.inspection).toMatchObject({
+        team: "市委第八巡察组",
+        onsiteStart: "2020-11-12",
+        onsiteEnd: "2021-01-12",
+        feedbackDate: "2021-03-04",
+      });
       expect(ledger.unit.name).toBe("市文联党组");
     } finally {
       await store.close();
@@ -58,7 +72,14 @@ describe("zhenggai import notice", () => {
 
   it("writes nothing on a dry run and names the count mismatch", async () => {
     const data = tempDir();
-    const result = await run(["import", "notice", new URL("../fixtures/notices/E.txt", import.meta.url).pathname, "--data", data, "--dry-run"]);
+    const result = await run([
+      "import",
+      "notice",
+      new URL("../fixtures/notices/E.txt", import.meta.url).pathname,
+      "--data",
+      data,
+      "--dry-run",
+    ]);
     expect(result.code).toBe(0);
     expect(result.out).toContain("文中称已整改7个问题，实际列出6个");
     expect(result.out).toContain("未写入任何数据");

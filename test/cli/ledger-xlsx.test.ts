@@ -29,7 +29,10 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-async function withStore<T>(data: string, work: (store: Awaited<ReturnType<typeof openStore>>) => Promise<T>): Promise<T> {
+async function withStore<T>(
+  data: string,
+  work: (store: Awaited<ReturnType<typeof openStore>>) => Promise<T>,
+): Promise<T> {
   const store = await openStore({ kind: "sqlite", file: join(data, "zhenggai.db") });
   try {
     return await work(store);
@@ -57,19 +60,44 @@ const rows = [
 describe("zhenggai export ledger / import ledger", () => {
   it("exports an inspection and imports it into another database with --json listing problems, measures and no errors", async () => {
     const source = tempDir();
-    const inspectionId = await withStore(source, async (store) => (await createLedger(testDeps(store), SYSTEM_ACTOR, makeLedger())).inspectionId);
+    const inspectionId = await withStore(
+      source,
+      async (store) => (await createLedger(testDeps(store), SYSTEM_ACTOR, makeLedger())).inspectionId,
+    );
     const out = join(tempDir(), "台账.xlsx");
-    const exported = await run(["export", "ledger", "--inspection", inspectionId, "--out", out, "--data", source]);
+    const exported = await run([
+      "export",
+      "ledger",
+      "--inspection",
+      inspectionId,
+      "--out",
+      out,
+      "--data",
+      source,
+    ]);
     expect(exported).toMatchObject({ code: 0, err: "" });
     expect(exported.out).toContain("3 个问题，5 条整改措施");
-    const again = await run(["export", "ledger", "--inspection", inspectionId, "--out", out, "--data", source]);
+    const again = await run([
+      "export",
+      "ledger",
+      "--inspection",
+      inspectionId,
+      "--out",
+      out,
+      "--data",
+      source,
+    ]);
     expect(again).toMatchObject({ code: 2, err: expect.stringContaining("文件已存在") as unknown });
 
     const target = tempDir();
     const imported = await run(["import", "ledger", out, "--data", target, "--json"]);
     expect(imported.err).toBe("");
     expect(imported.code).toBe(0);
-    const body = JSON.parse(imported.out) as { problems: { title: string; status: string; measures: { kind: string; status: string }[] }[]; errors: unknown[]; import: { stored: boolean } };
+    const body = JSON.parse(imported.out) as {
+      problems: { title: string; status: string; measures: { kind: string; status: string }[] }[];
+      errors: unknown[];
+      import: { stored: boolean };
+    };
     expect(body.errors).toEqual([]);
     expect(body.import.stored).toBe(true);
     expect(body.problems.map((p) => [p.title, p.status, p.measures.length])).toEqual([
@@ -93,7 +121,13 @@ describe("zhenggai export ledger / import ledger", () => {
     const json = await run(["import", "ledger", file, "--data", data, "--json"]);
     expect(json.code).toBe(2);
     expect((JSON.parse(json.out) as { errors: unknown[] }).errors).toEqual([
-      { sheet: "整改台账", row: 4, column: "F", code: "invalid_deadline", message: expect.stringContaining("下个月吧") as unknown },
+      {
+        sheet: "整改台账",
+        row: 4,
+        column: "F",
+        code: "invalid_deadline",
+        message: expect.stringContaining("下个月吧") as unknown,
+      },
     ]);
 
     const dry = await run(["import", "ledger", file, "--data", data, "--skip-invalid", "--dry-run"]);
@@ -111,8 +145,24 @@ describe("zhenggai export ledger / import ledger", () => {
   it("accepts an explicit column mapping", async () => {
     const data = tempDir();
     const file = join(data, "mapped.xlsx");
-    await writeForeignLedger(file, [["问题", "要做的事", "办结日期"], ["四风问题", "完善制度", "2021-05-31"]]);
-    const result = await run(["import", "ledger", file, "--data", data, "--unit", "市文联党组", "--map", "要做的事=整改措施", "--map", "办结日期=deadline", "--json"]);
+    await writeForeignLedger(file, [
+      ["问题", "要做的事", "办结日期"],
+      ["四风问题", "完善制度", "2021-05-31"],
+    ]);
+    const result = await run([
+      "import",
+      "ledger",
+      file,
+      "--data",
+      data,
+      "--unit",
+      "市文联党组",
+      "--map",
+      "要做的事=整改措施",
+      "--map",
+      "办结日期=deadline",
+      "--json",
+    ]);
     expect(result.code).toBe(0);
     const body = JSON.parse(result.out) as { problems: { measures: { text: string; deadline: string }[] }[] };
     expect(body.problems[0]?.measures[0]).toMatchObject({ text: "完善制度", deadline: "2021-05-31" });
@@ -126,7 +176,11 @@ describe("zhenggai export ledger / import ledger", () => {
     await writeEncryptedWorkbook(locked);
     const blank = join(data, "blank.xlsx");
     await writeBlankRowsWorkbook(blank, 1_000_000);
-    for (const [file, message] of [[text, "不是 Excel 工作簿"], [locked, "打开密码"], [blank, "超过 200,000 行（含空白行"]] as const) {
+    for (const [file, message] of [
+      [text, "不是 Excel 工作簿"],
+      [locked, "打开密码"],
+      [blank, "超过 200,000 行（含空白行"],
+    ] as const) {
       const result = await run(["import", "ledger", file, "--data", data]);
       expect(result.code).toBe(2);
       expect(result.err).toContain(message);

@@ -61,10 +61,17 @@ describe("zhenggai command", () => {
     const stop = new AbortController();
     let listeningAt: (url: string) => void = () => undefined;
     const listening = new Promise<string>((resolve) => (listeningAt = resolve));
-    const c = captureIo({ signal: stop.signal, onListening: (url) => listeningAt(url), env: { LOG_LEVEL: "silent", ZHENGGAI_EXAMPLE_DATA: "0" } });
+    const c = captureIo({
+      signal: stop.signal,
+      onListening: (url) => listeningAt(url),
+      env: { LOG_LEVEL: "silent", ZHENGGAI_EXAMPLE_DATA: "0" },
+    });
     const running = main(["serve", "--port", "0", "--data", tempDir()], c.io);
     const url = await listening;
-    const health = (await (await fetch(`${url}/api/v1/health`)).json()) as { status: string; database: string };
+    const health = (await (await fetch(`${url}/api/v1/health`)).json()) as {
+      status: string;
+      database: string;
+    };
     expect(health).toMatchObject({ status: "ok", database: "sqlite" });
     stop.abort();
     expect(await running).toBe(0);
@@ -85,18 +92,32 @@ describe("first start", () => {
     const listening = new Promise<string>((resolve) => (listeningAt = resolve));
     const data = mkdtempSync(join(tmpdir(), "zhenggai-example-"));
     const out: string[] = [];
-    const io: CliIo = { out: (t) => out.push(t), err: () => undefined, signal: stop.signal, onListening: (url) => listeningAt(url), env: { LOG_LEVEL: "silent" } };
+    const io: CliIo = {
+      out: (t) => out.push(t),
+      err: () => undefined,
+      signal: stop.signal,
+      onListening: (url) => listeningAt(url),
+      env: { LOG_LEVEL: "silent" },
+    };
     const running = main(["serve", "--port", "0", "--data", data], io);
     try {
       const url = await listening;
       const overview = (await (await fetch(`${url}/api/v1/inspections`)).json()) as {
-        inspections: { inspection: { id: string; isExample: boolean }; counts: { problems: number; completed: number } }[];
+        inspections: {
+          inspection: { id: string; isExample: boolean };
+          counts: { problems: number; completed: number };
+        }[];
         total: { problems: number };
       };
       expect(overview.inspections).toHaveLength(1);
-      expect(overview.inspections[0]).toMatchObject({ inspection: { isExample: true }, counts: { problems: 11, completed: 8 } });
+      expect(overview.inspections[0]).toMatchObject({
+        inspection: { isExample: true },
+        counts: { problems: 11, completed: 8 },
+      });
       expect(overview.total.problems).toBe(0);
-      const ledger = (await (await fetch(`${url}/api/v1/inspections/${overview.inspections[0]!.inspection.id}/ledger`)).json()) as { unit: { name: string } };
+      const ledger = (await (
+        await fetch(`${url}/api/v1/inspections/${overview.inspections[0]!.inspection.id}/ledger`)
+      ).json()) as { unit: { name: string } };
       expect(ledger.unit.name).toBe("市文联党组（示例）");
       expect(out.join("")).toContain("已载入示例台账");
     } finally {

@@ -27,11 +27,17 @@ async function run(argv: string[]): Promise<string> {
   return out.join("");
 }
 
-const importJson = async (file: string) => JSON.parse(await run(["import", "notice", file, "--json"])) as ImportJson;
+const importJson = async (file: string) =>
+  JSON.parse(await run(["import", "notice", file, "--json"])) as ImportJson;
 // A measure of several paragraphs may come back with its line breaks folded; the words must be the same.
 const words = (text: string) => text.replace(/\s+/g, "");
 const summary = (draft: ImportJson) =>
-  draft.problems.map((p) => ({ title: p.title, status: p.status, measures: p.measures.map((m) => words(m.text)), ongoing: p.ongoing.length }));
+  draft.problems.map((p) => ({
+    title: p.title,
+    status: p.status,
+    measures: p.measures.map((m) => words(m.text)),
+    ongoing: p.ongoing.length,
+  }));
 
 describe("notice round trip through the ledger", () => {
   it("gives back the same problems, statuses and measure texts from .md and .docx", async () => {
@@ -39,14 +45,40 @@ describe("notice round trip through the ledger", () => {
     expect(seed.problems).toHaveLength(11);
 
     const md = join(root, "notice.md");
-    await run(["report", "notice", "--inspection", seed.import.inspectionId, "--version", "internal", "--format", "md", "--out", md, "--date", "2021-07-01"]);
+    await run([
+      "report",
+      "notice",
+      "--inspection",
+      seed.import.inspectionId,
+      "--version",
+      "internal",
+      "--format",
+      "md",
+      "--out",
+      md,
+      "--date",
+      "2021-07-01",
+    ]);
     const fromMd = await importJson(md);
     expect(summary(fromMd)).toEqual(summary(seed));
     expect(fromMd.organisation).toMatchObject({ leader: "杨建", meetings: 3 });
     expect(fromMd.warnings.filter((w) => w.code === "count_mismatch")).toEqual([]);
 
     const docx = join(root, "notice.docx");
-    await run(["report", "notice", "--inspection", fromMd.import.inspectionId, "--version", "public", "--format", "docx", "--out", docx, "--date", "2021-07-01"]);
+    await run([
+      "report",
+      "notice",
+      "--inspection",
+      fromMd.import.inspectionId,
+      "--version",
+      "public",
+      "--format",
+      "docx",
+      "--out",
+      docx,
+      "--date",
+      "2021-07-01",
+    ]);
     const fromDocx = await importJson(docx);
     expect(summary(fromDocx)).toEqual(summary(seed));
   });
@@ -74,17 +106,46 @@ describe("long-term problems through the ledger", () => {
       const md = join(dir, "notice.md");
       const out: string[] = [];
       const io: CliIo = { out: (t) => out.push(t), err: (t) => out.push(t), env: {} };
-      expect(await main(["report", "notice", "--inspection", inspectionId, "--version", "internal", "--format", "md", "--out", md, "--date", "2021-06-30", "--data", dataDir], io)).toBe(0);
+      expect(
+        await main(
+          [
+            "report",
+            "notice",
+            "--inspection",
+            inspectionId,
+            "--version",
+            "internal",
+            "--format",
+            "md",
+            "--out",
+            md,
+            "--date",
+            "2021-06-30",
+            "--data",
+            dataDir,
+          ],
+          io,
+        ),
+      ).toBe(0);
       out.length = 0;
       expect(await main(["import", "notice", md, "--json", "--data", dataDir], io)).toBe(0);
       const imported = JSON.parse(out.join("")) as ImportJson;
 
       const again = await openStore({ kind: "sqlite", file });
       try {
-        const after = await getInspectionLedger(testDeps(again), SCOPE_ALL, imported.import.inspectionId, "2021-06-30");
+        const after = await getInspectionLedger(
+          testDeps(again),
+          SCOPE_ALL,
+          imported.import.inspectionId,
+          "2021-06-30",
+        );
         const byTitle = (l: typeof before) => Object.fromEntries(l.problems.map((p) => [p.title, p.status]));
         expect(byTitle(after)).toEqual(byTitle(before));
-        expect(after.counts).toMatchObject({ completed: before.counts.completed, inProgress: before.counts.inProgress, longTerm: before.counts.longTerm });
+        expect(after.counts).toMatchObject({
+          completed: before.counts.completed,
+          inProgress: before.counts.inProgress,
+          longTerm: before.counts.longTerm,
+        });
       } finally {
         await again.close();
       }

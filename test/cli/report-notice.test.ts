@@ -29,12 +29,18 @@ async function publications() {
 }
 
 beforeAll(async () => {
-  const imported = await run(["import", "notice", new URL("../fixtures/notices/seed.txt", import.meta.url).pathname, "--json"]);
+  const imported = await run([
+    "import",
+    "notice",
+    new URL("../fixtures/notices/seed.txt", import.meta.url).pathname,
+    "--json",
+  ]);
   inspectionId = (JSON.parse(imported.out) as { import: { inspectionId: string } }).import.inspectionId;
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const report = (out: string, ...extra: string[]) => run(["report", "notice", "--inspection", inspectionId, "--version", "internal", "--out", out, ...extra]);
+const report = (out: string, ...extra: string[]) =>
+  run(["report", "notice", "--inspection", inspectionId, "--version", "internal", "--out", out, ...extra]);
 
 describe("zhenggai report notice", () => {
   it("writes the file and records the publication", async () => {

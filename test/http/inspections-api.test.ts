@@ -32,8 +32,14 @@ describe("read-only inspections API", () => {
     const { inspectionId } = await createLedger(deps, SYSTEM_ACTOR, makeLedger());
     const list = await app.inject({ method: "GET", url: "/api/v1/inspections?asOf=2021-06-30" });
     expect(list.statusCode).toBe(200);
-    expect(list.json()).toMatchObject({ asOf: "2021-06-30", total: { problems: 3, completed: 1, completionRate: "33.33" } });
-    const ledger = await app.inject({ method: "GET", url: `/api/v1/inspections/${inspectionId}/ledger?asOf=2021-06-30` });
+    expect(list.json()).toMatchObject({
+      asOf: "2021-06-30",
+      total: { problems: 3, completed: 1, completionRate: "33.33" },
+    });
+    const ledger = await app.inject({
+      method: "GET",
+      url: `/api/v1/inspections/${inspectionId}/ledger?asOf=2021-06-30`,
+    });
     expect(ledger.statusCode).toBe(200);
     const body = ledger.json<{ problems: { status: string }[]; counts: { overdueMeasures: number } }>();
     expect(body.problems.map((p) => p.status)).toEqual(["completed", "long_term", "in_progress"]);
@@ -43,7 +49,9 @@ describe("read-only inspections API", () => {
   it("gives one error body shape for a missing inspection, a bad date and an unknown route", async () => {
     const missing = await app.inject({ method: "GET", url: "/api/v1/inspections/nope/ledger" });
     expect(missing.statusCode).toBe(404);
-    expect(missing.json()).toEqual({ error: { code: "inspection_not_found", message: "未找到该巡察（或无权查看）" } });
+    expect(missing.json()).toEqual({
+      error: { code: "inspection_not_found", message: "未找到该巡察（或无权查看）" },
+    });
     const badDate = await app.inject({ method: "GET", url: "/api/v1/inspections?asOf=2021-13-01" });
     expect(badDate.statusCode).toBe(400);
     expect(badDate.json()).toMatchObject({ error: { code: "invalid_input", fields: [{ path: "asOf" }] } });

@@ -29,19 +29,37 @@ export const richLedger = () =>
         symptoms: "个别干部违规接受宴请",
         measures: [
           makeMeasure({ state: "closed", kind: "immediate", deadline: null }),
-          makeMeasure({ text: "开展作风建设专项整治", cooperatingDepartments: ["机关党委", "财务科"], deadline: "2021-05-31" }),
+          makeMeasure({
+            text: "开展作风建设专项整治",
+            cooperatingDepartments: ["机关党委", "财务科"],
+            deadline: "2021-05-31",
+          }),
         ],
         outcomes: [
           { kind: "funds_returned", quantity: "12345.67" },
           { kind: "people_accountable", quantity: "2", sanctionType: "admonition", note: "诫勉谈话" },
         ],
       }),
-      makeProblem({ title: "党建工作质量不高", aspect: "党的建设", disclosure: "withheld", withholdingReason: "work_secret", measures: [makeMeasure({ state: "closed", kind: "long_term", deadline: null })] }),
-      makeProblem({ title: "党建工作质量不高", aspect: "党的建设", disclosure: "internal", measures: [makeMeasure({ state: "draft", person: null, leader: null })] }),
+      makeProblem({
+        title: "党建工作质量不高",
+        aspect: "党的建设",
+        disclosure: "withheld",
+        withholdingReason: "work_secret",
+        measures: [makeMeasure({ state: "closed", kind: "long_term", deadline: null })],
+      }),
+      makeProblem({
+        title: "党建工作质量不高",
+        aspect: "党的建设",
+        disclosure: "internal",
+        measures: [makeMeasure({ state: "draft", person: null, leader: null })],
+      }),
       makeProblem({ title: "干部选拔任用程序不规范", aspect: "选人用人", measures: [] }),
       makeProblem({
         title: "执行财务管理制度不够严格",
-        measures: [makeMeasure({ deadline: "2021-07-10", state: "submitted", department: "财务科", person: "李四" }), makeMeasure({ text: "清理往来款项", deadline: "2021-12-31" })],
+        measures: [
+          makeMeasure({ deadline: "2021-07-10", state: "submitted", department: "财务科", person: "李四" }),
+          makeMeasure({ text: "清理往来款项", deadline: "2021-12-31" }),
+        ],
       }),
     ],
   });
@@ -56,15 +74,45 @@ async function snapshot(store: Store, inspectionId: string) {
   const aspects = await store.aspects.listByInspection(SCOPE_ALL, inspectionId);
   return {
     unit: unit?.name,
-    inspection: inspection && { regime: inspection.regime, kind: inspection.kind, team: inspection.team, roundLabel: inspection.roundLabel, onsiteStart: inspection.onsiteStart, onsiteEnd: inspection.onsiteEnd, feedbackDate: inspection.feedbackDate },
+    inspection: inspection && {
+      regime: inspection.regime,
+      kind: inspection.kind,
+      team: inspection.team,
+      roundLabel: inspection.roundLabel,
+      onsiteStart: inspection.onsiteStart,
+      onsiteEnd: inspection.onsiteEnd,
+      feedbackDate: inspection.feedbackDate,
+    },
     aspects: aspects.map((a) => [a.seq, a.title]),
-    problems: problems.map((p) => ({ seq: p.seq, title: p.title, aspect: p.aspectTitle, feedbackText: p.feedbackText, symptoms: p.symptoms, disclosure: p.disclosure, withholdingReason: p.withholdingReason })),
+    problems: problems.map((p) => ({
+      seq: p.seq,
+      title: p.title,
+      aspect: p.aspectTitle,
+      feedbackText: p.feedbackText,
+      symptoms: p.symptoms,
+      disclosure: p.disclosure,
+      withholdingReason: p.withholdingReason,
+    })),
     measures: measures.map((m) => ({
-      problemSeq: m.problemSeq, seq: m.measureSeq, text: m.text, kind: m.kind, deadline: m.deadline, state: m.state,
-      leader: m.leader, department: m.department, person: m.person, cooperating: m.cooperatingDepartments,
+      problemSeq: m.problemSeq,
+      seq: m.measureSeq,
+      text: m.text,
+      kind: m.kind,
+      deadline: m.deadline,
+      state: m.state,
+      leader: m.leader,
+      department: m.department,
+      person: m.person,
+      cooperating: m.cooperatingDepartments,
     })),
     outcomes: outcomes
-      .map((o) => ({ problemSeq: o.problemId ? seqOf.get(o.problemId) : null, kind: o.kind, quantity: o.quantity, sanctionType: o.sanctionType, note: o.note }))
+      .map((o) => ({
+        problemSeq: o.problemId ? seqOf.get(o.problemId) : null,
+        kind: o.kind,
+        quantity: o.quantity,
+        sanctionType: o.sanctionType,
+        note: o.note,
+      }))
       .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
   };
 }
@@ -92,7 +140,9 @@ describe.each(testDatabases)("ledger workbook round trip on $name", (db) => {
     }
     const b = await db.open();
     try {
-      const imported = await importLedger(testDeps(b.store), SYSTEM_ACTOR, SCOPE_ALL, (reference) => readLedgerXlsx(file, { reference }));
+      const imported = await importLedger(testDeps(b.store), SYSTEM_ACTOR, SCOPE_ALL, (reference) =>
+        readLedgerXlsx(file, { reference }),
+      );
       expect(imported.errors).toEqual([]);
       expect(imported.stored).toBe(true);
       const after = await snapshot(b.store, imported.inspectionId ?? "");

@@ -34,8 +34,20 @@ describe.each(testDatabases)("store contract on $name", (database) => {
       ["党建工作质量不高", "long_term"],
       ["执行财务管理制度不够严格", "in_progress"],
     ]);
-    expect(ledger.counts).toMatchObject({ problems: 3, completed: 1, inProgress: 1, longTerm: 1, measures: 5, closedMeasures: 4, overdueMeasures: 1, completionRate: "33.33" });
-    expect(ledger.aspects.map((a) => [a.title, a.counts.problems])).toEqual([["全面从严治党", 2], ["党的建设", 1]]);
+    expect(ledger.counts).toMatchObject({
+      problems: 3,
+      completed: 1,
+      inProgress: 1,
+      longTerm: 1,
+      measures: 5,
+      closedMeasures: 4,
+      overdueMeasures: 1,
+      completionRate: "33.33",
+    });
+    expect(ledger.aspects.map((a) => [a.title, a.counts.problems])).toEqual([
+      ["全面从严治党", 2],
+      ["党的建设", 1],
+    ]);
     expect(ledger.problems[2]?.measures[0]?.overdue).toBe(true);
     expect(ledger.plan.leadingGroup).toEqual({ inspectionId, leader: "杨建", members: ["李四"] });
     expect(ledger.plan.meetings).toHaveLength(1);
@@ -51,10 +63,24 @@ describe.each(testDatabases)("store contract on $name", (database) => {
   });
 
   it("creates one department per name even when a measure names it twice among its cooperators", async () => {
-    const { unitId } = await createLedger(deps, SYSTEM_ACTOR, makeLedger({ problems: [makeProblem({ measures: [makeMeasure({ department: "宣传部", cooperatingDepartments: ["宣传部", "宣传部", "组织部"] })] })] }));
+    const { unitId } = await createLedger(
+      deps,
+      SYSTEM_ACTOR,
+      makeLedger({
+        problems: [
+          makeProblem({
+            measures: [
+              makeMeasure({ department: "宣传部", cooperatingDepartments: ["宣传部", "宣传部", "组织部"] }),
+            ],
+          }),
+        ],
+      }),
+    );
     const departments = await store.orgs.list(SCOPE_ALL, { kind: "department", parentId: unitId });
     expect(departments.map((d) => d.name).sort()).toEqual(["组织部", "宣传部"].sort());
-    await expect(store.orgs.insert({ id: "twin", parentId: unitId, kind: "department", name: "宣传部", path: "/twin/" })).rejects.toThrow();
+    await expect(
+      store.orgs.insert({ id: "twin", parentId: unitId, kind: "department", name: "宣传部", path: "/twin/" }),
+    ).rejects.toThrow();
   });
 
   it("refuses a measure under another inspection's problem and stores nothing of the batch", async () => {
@@ -96,7 +122,9 @@ describe.each(testDatabases)("store contract on $name", (database) => {
         },
       },
     };
-    const input = makeLedger({ problems: [makeProblem({ outcomes: [{ kind: "rules_new", quantity: "2" }] })] });
+    const input = makeLedger({
+      problems: [makeProblem({ outcomes: [{ kind: "rules_new", quantity: "2" }] })],
+    });
     await expect(createLedger(failing, SYSTEM_ACTOR, input)).rejects.toThrow(/disk full/);
     expect(await store.inspections.count(SCOPE_ALL)).toBe(0);
     expect(await store.orgs.list(SCOPE_ALL)).toEqual([]);
@@ -104,7 +132,9 @@ describe.each(testDatabases)("store contract on $name", (database) => {
   });
 
   it("names the bad field in Chinese when input is invalid, and stores nothing", async () => {
-    const input = makeLedger({ problems: [makeProblem({ measures: [makeMeasure({ deadline: "2021-02-30" })] })] });
+    const input = makeLedger({
+      problems: [makeProblem({ measures: [makeMeasure({ deadline: "2021-02-30" })] })],
+    });
     const error = await createLedger(deps, SYSTEM_ACTOR, input).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).code).toBe("invalid_input");
@@ -125,9 +155,13 @@ describe.each(testDatabases)("store contract on $name", (database) => {
     expect(await store.inspections.count(scopeOf([]))).toBe(0);
     const others = await store.inspections.list(SCOPE_ALL, { targetOrgId: a.unitId });
     expect(others).toHaveLength(1);
-    const foreignMeasure = (await store.measures.page(SCOPE_ALL, {}, { limit: 100, offset: 0 })).find((m) => m.inspectionId !== a.inspectionId)!;
+    const foreignMeasure = (await store.measures.page(SCOPE_ALL, {}, { limit: 100, offset: 0 })).find(
+      (m) => m.inspectionId !== a.inspectionId,
+    )!;
     expect(await store.measures.get(scopeA, foreignMeasure.id)).toBeUndefined();
-    await expect(getInspectionLedger(deps, scopeA, foreignMeasure.inspectionId)).rejects.toMatchObject({ code: "inspection_not_found" });
+    await expect(getInspectionLedger(deps, scopeA, foreignMeasure.inspectionId)).rejects.toMatchObject({
+      code: "inspection_not_found",
+    });
   });
 
   it("pages measures by department, state and overdue, ordered by deadline", async () => {
@@ -148,50 +182,155 @@ describe.each(testDatabases)("store contract on $name", (database) => {
         ],
       }),
     );
-    const office = (await store.orgs.list(SCOPE_ALL, { kind: "department" })).find((d) => d.name === "办公室")!;
-    const page = await store.measures.page(SCOPE_ALL, { departmentId: office.id, states: ["in_progress"], overdueOn: "2021-06-30" }, { limit: 25, offset: 0 });
+    const office = (await store.orgs.list(SCOPE_ALL, { kind: "department" })).find(
+      (d) => d.name === "办公室",
+    )!;
+    const page = await store.measures.page(
+      SCOPE_ALL,
+      { departmentId: office.id, states: ["in_progress"], overdueOn: "2021-06-30" },
+      { limit: 25, offset: 0 },
+    );
     expect(page.map((m) => m.text)).toEqual(["a", "b"]);
     expect(await store.measures.countOverdue(SCOPE_ALL, "2021-06-30")).toBe(3);
     expect(await store.measures.countOverdue(SCOPE_ALL, "2021-04-01")).toBe(1);
   });
 
   it("moves a measure through review and refuses stale or illegal changes", async () => {
-    const { inspectionId } = await createLedger(deps, SYSTEM_ACTOR, makeLedger({ problems: [makeProblem()] }));
+    const { inspectionId } = await createLedger(
+      deps,
+      SYSTEM_ACTOR,
+      makeLedger({ problems: [makeProblem()] }),
+    );
     const [m] = await store.measures.listByInspection(SCOPE_ALL, inspectionId);
-    await expect(changeMeasureState(deps, SYSTEM_ACTOR, SCOPE_ALL, { measureId: m!.id, event: "close", expectedVersion: 1 })).rejects.toMatchObject({ code: "measure_not_submitted" });
-    const submitted = await changeMeasureState(deps, SYSTEM_ACTOR, SCOPE_ALL, { measureId: m!.id, event: "submit", expectedVersion: 1 });
+    await expect(
+      changeMeasureState(deps, SYSTEM_ACTOR, SCOPE_ALL, {
+        measureId: m!.id,
+        event: "close",
+        expectedVersion: 1,
+      }),
+    ).rejects.toMatchObject({ code: "measure_not_submitted" });
+    const submitted = await changeMeasureState(deps, SYSTEM_ACTOR, SCOPE_ALL, {
+      measureId: m!.id,
+      event: "submit",
+      expectedVersion: 1,
+    });
     expect(submitted).toEqual({ state: "submitted", version: 2 });
-    await expect(changeMeasureState(deps, SYSTEM_ACTOR, SCOPE_ALL, { measureId: m!.id, event: "return", expectedVersion: 2 })).rejects.toMatchObject({ code: "invalid_input" });
-    await changeMeasureState(deps, SYSTEM_ACTOR, SCOPE_ALL, { measureId: m!.id, event: "return", expectedVersion: 2, reason: "佐证材料不足" });
-    await expect(changeMeasureState(deps, SYSTEM_ACTOR, SCOPE_ALL, { measureId: m!.id, event: "resume", expectedVersion: 2 })).rejects.toMatchObject({ code: "measure_changed" });
-    await changeMeasureState(deps, SYSTEM_ACTOR, SCOPE_ALL, { measureId: m!.id, event: "resume", expectedVersion: 3 });
-    await changeMeasureState(deps, SYSTEM_ACTOR, SCOPE_ALL, { measureId: m!.id, event: "submit", expectedVersion: 4 });
-    await changeMeasureState(deps, SYSTEM_ACTOR, SCOPE_ALL, { measureId: m!.id, event: "close", expectedVersion: 5 });
+    await expect(
+      changeMeasureState(deps, SYSTEM_ACTOR, SCOPE_ALL, {
+        measureId: m!.id,
+        event: "return",
+        expectedVersion: 2,
+      }),
+    ).rejects.toMatchObject({ code: "invalid_input" });
+    await changeMeasureState(deps, SYSTEM_ACTOR, SCOPE_ALL, {
+      measureId: m!.id,
+      event: "return",
+      expectedVersion: 2,
+      reason: "佐证材料不足",
+    });
+    await expect(
+      changeMeasureState(deps, SYSTEM_ACTOR, SCOPE_ALL, {
+        measureId: m!.id,
+        event: "resume",
+        expectedVersion: 2,
+      }),
+    ).rejects.toMatchObject({ code: "measure_changed" });
+    await changeMeasureState(deps, SYSTEM_ACTOR, SCOPE_ALL, {
+      measureId: m!.id,
+      event: "resume",
+      expectedVersion: 3,
+    });
+    await changeMeasureState(deps, SYSTEM_ACTOR, SCOPE_ALL, {
+      measureId: m!.id,
+      event: "submit",
+      expectedVersion: 4,
+    });
+    await changeMeasureState(deps, SYSTEM_ACTOR, SCOPE_ALL, {
+      measureId: m!.id,
+      event: "close",
+      expectedVersion: 5,
+    });
 
     const ledger = await getInspectionLedger(deps, SCOPE_ALL, inspectionId);
     expect(ledger.problems[0]?.status).toBe("completed");
     const reviews = await store.progress.listReviews(SCOPE_ALL, m!.id);
-    expect(reviews.map((r) => [r.decision, r.reason])).toEqual([["return", "佐证材料不足"], ["approve", null]]);
+    expect(reviews.map((r) => [r.decision, r.reason])).toEqual([
+      ["return", "佐证材料不足"],
+      ["approve", null],
+    ]);
     const trail = await store.audit.listForEntity("measure", m!.id);
-    expect(trail.map((e) => e.action)).toEqual(["measure.submit", "measure.return", "measure.resume", "measure.submit", "measure.close"]);
+    expect(trail.map((e) => e.action)).toEqual([
+      "measure.submit",
+      "measure.return",
+      "measure.resume",
+      "measure.submit",
+      "measure.close",
+    ]);
   });
 
   it("keeps progress reports with their evidence", async () => {
-    const { inspectionId } = await createLedger(deps, SYSTEM_ACTOR, makeLedger({ problems: [makeProblem()] }));
+    const { inspectionId } = await createLedger(
+      deps,
+      SYSTEM_ACTOR,
+      makeLedger({ problems: [makeProblem()] }),
+    );
     const [m] = await store.measures.listByInspection(SCOPE_ALL, inspectionId);
     await store.progress.insertReport(
-      { id: "rpt1", measureId: m!.id, period: "2021-04", text: "已制定制度", authorId: null, createdAt: "2021-04-30T02:00:00.000Z" },
-      [{ id: "evd1", progressReportId: "rpt1", sha256: "a".repeat(64), name: "制度.pdf", size: 1234, mediaType: "application/pdf" }],
+      {
+        id: "rpt1",
+        measureId: m!.id,
+        period: "2021-04",
+        text: "已制定制度",
+        authorId: null,
+        createdAt: "2021-04-30T02:00:00.000Z",
+      },
+      [
+        {
+          id: "evd1",
+          progressReportId: "rpt1",
+          sha256: "a".repeat(64),
+          name: "制度.pdf",
+          size: 1234,
+          mediaType: "application/pdf",
+        },
+      ],
     );
     const reports = await store.progress.listByMeasure(SCOPE_ALL, m!.id);
-    expect(reports).toEqual([expect.objectContaining({ period: "2021-04", evidence: [expect.objectContaining({ name: "制度.pdf", size: 1234 })] })]);
-    expect((await store.progress.latestByInspection(SCOPE_ALL, inspectionId)).get(m!.id)?.text).toBe("已制定制度");
+    expect(reports).toEqual([
+      expect.objectContaining({
+        period: "2021-04",
+        evidence: [expect.objectContaining({ name: "制度.pdf", size: 1234 })],
+      }),
+    ]);
+    expect((await store.progress.latestByInspection(SCOPE_ALL, inspectionId)).get(m!.id)?.text).toBe(
+      "已制定制度",
+    );
   });
 
   it("sums outcomes exactly and leaves examples out of overview totals", async () => {
-    await createLedger(deps, SYSTEM_ACTOR, makeLedger({ problems: [makeProblem({ outcomes: [{ kind: "funds_returned", quantity: "0.10" }, { kind: "funds_returned", quantity: "0.20" }, { kind: "rules_new", quantity: "3" }] })] }));
-    const example = makeLedger({ unitName: "示例单位", problems: [makeProblem({ outcomes: [{ kind: "rules_new", quantity: "5" }] })] });
-    await createLedger(deps, SYSTEM_ACTOR, { ...example, inspection: { ...example.inspection, isExample: true } });
+    await createLedger(
+      deps,
+      SYSTEM_ACTOR,
+      makeLedger({
+        problems: [
+          makeProblem({
+            outcomes: [
+              { kind: "funds_returned", quantity: "0.10" },
+              { kind: "funds_returned", quantity: "0.20" },
+              { kind: "rules_new", quantity: "3" },
+            ],
+          }),
+        ],
+      }),
+    );
+    const example = makeLedger({
+      unitName: "示例单位",
+      problems: [makeProblem({ outcomes: [{ kind: "rules_new", quantity: "5" }] })],
+    });
+    await createLedger(deps, SYSTEM_ACTOR, {
+      ...example,
+      inspection: { ...example.inspection, isExample: true },
+    });
     const overview = await summarizeInspections(deps, SCOPE_ALL, { includeExamples: true });
     expect(overview.inspections).toHaveLength(2);
     expect(overview.total.problems).toBe(1);
@@ -202,7 +341,9 @@ describe.each(testDatabases)("store contract on $name", (database) => {
   it("chains every write into an intact audit trail", async () => {
     await createLedger(deps, SYSTEM_ACTOR, makeLedger());
     await createLedger(deps, SYSTEM_ACTOR, makeLedger());
-    const [first, second] = await Promise.all((await store.inspections.list(SCOPE_ALL)).map((i) => store.audit.listForEntity("inspection", i.id)));
+    const [first, second] = await Promise.all(
+      (await store.inspections.list(SCOPE_ALL)).map((i) => store.audit.listForEntity("inspection", i.id)),
+    );
     expect([...first!, ...second!].map((e) => e.seq).sort()).toEqual([1, 2]);
     expect(await store.audit.verify()).toBeNull();
   });

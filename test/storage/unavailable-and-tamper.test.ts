@@ -30,7 +30,11 @@ describe("unavailable databases", () => {
   });
 
   it("reports PostgreSQL being down clearly", async () => {
-    const error = await openStore({ kind: "postgres", url: "postgres://postgres@127.0.0.1:1/none", lockTimeoutMs: 1_000 }).catch((e: unknown) => e);
+    const error = await openStore({
+      kind: "postgres",
+      url: "postgres://postgres@127.0.0.1:1/none",
+      lockTimeoutMs: 1_000,
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StorageUnavailableError);
     expect((error as Error).message).toMatch(/无法连接 PostgreSQL/);
   });

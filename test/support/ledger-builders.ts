@@ -37,10 +37,25 @@ export const makeLedger = (overrides: Partial<LedgerInput> = {}): LedgerInput =>
   },
   aspects: ["全面从严治党", "党的建设"],
   problems: [
-    makeProblem({ title: "四风问题依然存在", measures: [makeMeasure({ state: "closed" }), makeMeasure({ state: "closed", text: "开展志愿服务" })] }),
-    makeProblem({ title: "党建工作质量不高", aspect: "党的建设", measures: [makeMeasure({ state: "closed", kind: "long_term", deadline: null })] }),
-    makeProblem({ title: "执行财务管理制度不够严格", measures: [makeMeasure({ deadline: "2021-05-31" }), makeMeasure({ state: "closed" })] }),
+    makeProblem({
+      title: "四风问题依然存在",
+      measures: [makeMeasure({ state: "closed" }), makeMeasure({ state: "closed", text: "开展志愿服务" })],
+    }),
+    makeProblem({
+      title: "党建工作质量不高",
+      aspect: "党的建设",
+      measures: [makeMeasure({ state: "closed", kind: "long_term", deadline: null })],
+    }),
+    makeProblem({
+      title: "执行财务管理制度不够严格",
+      measures: [makeMeasure({ deadline: "2021-05-31" }), makeMeasure({ state: "closed" })],
+    }),
   ],
-  plan: { leader: "杨建", members: ["李四"], meetings: [{ heldOn: "2021-03-10", title: "专题党组会议" }], items: [{ text: "持续巩固整改成果" }] },
+  plan: {
+    leader: "杨建",
+    members: ["李四"],
+    meetings: [{ heldOn: "2021-03-10", title: "专题党组会议" }],
+    items: [{ text: "持续巩固整改成果" }],
+  },
   ...overrides,
 });

@@ -21,7 +21,14 @@ const sqlite: TestDatabase = {
     const dir = mkdtempSync(join(tmpdir(), "zhenggai-test-"));
     const target: DatabaseTarget = { kind: "sqlite", file: join(dir, "zhenggai.db"), lockTimeoutMs: 500 };
     const store = await openStore(target);
-    return { store, target, cleanup: async () => { await store.close(); rmSync(dir, { recursive: true, force: true }); } };
+    return {
+      store,
+      target,
+      cleanup: async () => {
+        await store.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
   },
 };
 

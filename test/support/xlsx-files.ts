@@ -8,12 +8,19 @@ import { buildZip } from "./zip-bomb.ts";
 export type Cell = string | number | Date | null | { formula: string; result: string | number | Date };
 
 /** Writes a workbook whose first sheet holds `rows` (row 1 first); `merges` like "B4:B6". */
-export async function writeForeignLedger(path: string, rows: readonly (readonly Cell[])[], merges: readonly string[] = [], sheetName = "整改台账"): Promise<void> {
+export async function writeForeignLedger(
+  path: string,
+  rows: readonly (readonly Cell[])[],
+  merges: readonly string[] = [],
+  sheetName = "整改台账",
+): Promise<void> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(sheetName);
-  rows.forEach((cells, r) => cells.forEach((value, c) => {
-    if (value !== null) ws.getCell(r + 1, c + 1).value = value;
-  }));
+  rows.forEach((cells, r) =>
+    cells.forEach((value, c) => {
+      if (value !== null) ws.getCell(r + 1, c + 1).value = value;
+    }),
+  );
   for (const m of merges) ws.mergeCells(m);
   await wb.xlsx.writeFile(path);
 }
@@ -24,23 +31,32 @@ const RELS = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http:/
 
 /** A minimal workbook with one sheet of `rows` rows that look empty (a single space in column A). */
 export async function writeBlankRowsWorkbook(path: string, rows: number): Promise<void> {
-  const parts: string[] = ['<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'];
-  for (let r = 1; r <= rows; r++) parts.push(`<row r="${r}"><c r="A${r}" t="inlineStr"><is><t xml:space="preserve"> </t></is></c></row>`);
+  const parts: string[] = [
+    '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>',
+  ];
+  for (let r = 1; r <= rows; r++)
+    parts.push(`<row r="${r}"><c r="A${r}" t="inlineStr"><is><t xml:space="preserve"> </t></is></c></row>`);
   parts.push("</sheetData></worksheet>");
-  await writeFile(path, buildZip([
-    { name: "[Content_Types].xml", data: Buffer.from(CONTENT_TYPES) },
-    { name: "xl/workbook.xml", data: Buffer.from(WORKBOOK) },
-    { name: "xl/_rels/workbook.xml.rels", data: Buffer.from(RELS) },
-    { name: "xl/worksheets/sheet1.xml", data: Buffer.from(parts.join("")) },
-  ]));
+  await writeFile(
+    path,
+    buildZip([
+      { name: "[Content_Types].xml", data: Buffer.from(CONTENT_TYPES) },
+      { name: "xl/workbook.xml", data: Buffer.from(WORKBOOK) },
+      { name: "xl/_rels/workbook.xml.rels", data: Buffer.from(RELS) },
+      { name: "xl/worksheets/sheet1.xml", data: Buffer.from(parts.join("")) },
+    ]),
+  );
 }
 
 /** A zip that claims to be a workbook but whose sheet is 200 MB of zeros. */
 export async function writeXlsxBomb(path: string): Promise<void> {
-  await writeFile(path, buildZip([
-    { name: "xl/workbook.xml", data: Buffer.from(WORKBOOK) },
-    { name: "xl/worksheets/sheet1.xml", data: Buffer.alloc(200 * 1024 * 1024) },
-  ]));
+  await writeFile(
+    path,
+    buildZip([
+      { name: "xl/workbook.xml", data: Buffer.from(WORKBOOK) },
+      { name: "xl/worksheets/sheet1.xml", data: Buffer.alloc(200 * 1024 * 1024) },
+    ]),
+  );
 }
 
 /** An OLE compound file as Excel writes for a password-protected workbook (signature + EncryptedPackage stream name). */

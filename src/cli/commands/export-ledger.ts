@@ -16,10 +16,16 @@ export interface ExportLedgerArgs {
   readonly out?: string;
 }
 
-export async function exportLedgerCommand(args: ExportLedgerArgs, overrides: ConfigOverrides, io: CliIo): Promise<number> {
+export async function exportLedgerCommand(
+  args: ExportLedgerArgs,
+  overrides: ConfigOverrides,
+  io: CliIo,
+): Promise<number> {
   const chosen = [args.inspection !== undefined, args.round !== undefined, args.all].filter(Boolean).length;
   if (chosen !== 1 || !args.out) {
-    io.err("用法：zhenggai export ledger (--inspection ID | --round 轮次 | --all) --out 文件.xlsx（三选一）\n");
+    io.err(
+      "用法：zhenggai export ledger (--inspection ID | --round 轮次 | --all) --out 文件.xlsx（三选一）\n",
+    );
     return EXIT.usage;
   }
   if (!args.out.toLowerCase().endsWith(".xlsx")) {
@@ -27,7 +33,11 @@ export async function exportLedgerCommand(args: ExportLedgerArgs, overrides: Con
     return EXIT.usage;
   }
   const selection: LedgerSelection =
-    args.inspection !== undefined ? { inspectionId: args.inspection } : args.round !== undefined ? { roundLabel: args.round } : { all: true };
+    args.inspection !== undefined
+      ? { inspectionId: args.inspection }
+      : args.round !== undefined
+        ? { roundLabel: args.round }
+        : { all: true };
   const config = readConfig(overrides, io.env);
   const file = await prepareOutputFile(args.out, config.dataDir);
   const output = createWriteStream(file.temp, { flags: "wx" });
@@ -40,7 +50,9 @@ export async function exportLedgerCommand(args: ExportLedgerArgs, overrides: Con
     const result = await withDeps(config, (deps) => exportLedger(deps, SCOPE_ALL, selection, output));
     await finished(output);
     await file.place();
-    io.out(`已导出：${args.out}（${result.inspections} 个巡察，${result.problems} 个问题，${result.measures} 条整改措施，截至 ${result.asOf}）\n`);
+    io.out(
+      `已导出：${args.out}（${result.inspections} 个巡察，${result.problems} 个问题，${result.measures} 条整改措施，截至 ${result.asOf}）\n`,
+    );
     return EXIT.ok;
   } catch (e) {
     output.destroy();

@@ -25,24 +25,40 @@ export interface ImportLedgerArgs {
   readonly rowLimit?: string;
 }
 
-const where = (e: ImportIssue): string => (e.row === null ? (e.sheet ? `工作表“${e.sheet}”` : "工作簿") : `${e.sheet} 第${e.row}行${e.column ? ` ${e.column}列` : ""}`);
+const where = (e: ImportIssue): string =>
+  e.row === null
+    ? e.sheet
+      ? `工作表“${e.sheet}”`
+      : "工作簿"
+    : `${e.sheet} 第${e.row}行${e.column ? ` ${e.column}列` : ""}`;
 
-export async function importLedgerCommand(args: ImportLedgerArgs, overrides: ConfigOverrides, io: CliIo): Promise<number> {
+export async function importLedgerCommand(
+  args: ImportLedgerArgs,
+  overrides: ConfigOverrides,
+  io: CliIo,
+): Promise<number> {
   if (!args.file) {
     io.err("请指定台账文件：zhenggai import ledger 文件.xlsx\n");
     return EXIT.usage;
   }
   const rowLimit = args.rowLimit === undefined ? DEFAULT_ROW_LIMIT : Number(args.rowLimit);
-  if (!Number.isInteger(rowLimit) || rowLimit < 1) throw new DomainError("invalid_row_limit", "--row-limit 应为正整数");
+  if (!Number.isInteger(rowLimit) || rowLimit < 1)
+    throw new DomainError("invalid_row_limit", "--row-limit 应为正整数");
   const map = parseColumnMap(args.map);
   const file = args.file;
   const outcome = await withDeps(readConfig(overrides, io.env), (deps) =>
-    importLedger(deps, SYSTEM_ACTOR, SCOPE_ALL, (reference) => readLedgerXlsx(file, { map, rowLimit, skipInvalid: args.skipInvalid, reference }), {
-      dryRun: args.dryRun,
-      skipInvalid: args.skipInvalid,
-      ...(args.inspection !== undefined ? { inspectionId: args.inspection } : {}),
-      ...(args.unit !== undefined ? { unitName: args.unit } : {}),
-    }),
+    importLedger(
+      deps,
+      SYSTEM_ACTOR,
+      SCOPE_ALL,
+      (reference) => readLedgerXlsx(file, { map, rowLimit, skipInvalid: args.skipInvalid, reference }),
+      {
+        dryRun: args.dryRun,
+        skipInvalid: args.skipInvalid,
+        ...(args.inspection !== undefined ? { inspectionId: args.inspection } : {}),
+        ...(args.unit !== undefined ? { unitName: args.unit } : {}),
+      },
+    ),
   );
   const { read } = outcome;
   const measures = read.problems.reduce((n, p) => n + (p.measures?.length ?? 0), 0);
@@ -54,24 +70,37 @@ export async function importLedgerCommand(args: ImportLedgerArgs, overrides: Con
         aspect: p.aspect ?? null,
         status: importedProblemStatus(p),
         measures: (p.measures ?? []).map((m) => ({
-          text: m.text, kind: m.kind ?? "time_limited", deadline: m.deadline ?? null, leader: m.leader ?? null,
-          department: m.department ?? null, person: m.person ?? null, status: m.state ?? "draft",
+          text: m.text,
+          kind: m.kind ?? "time_limited",
+          deadline: m.deadline ?? null,
+          leader: m.leader ?? null,
+          department: m.department ?? null,
+          person: m.person ?? null,
+          status: m.state ?? "draft",
         })),
       })),
       errors: outcome.errors,
       import: {
-        dryRun: args.dryRun, stored: outcome.stored, inspectionId: outcome.inspectionId, unit: args.unit ?? read.unitName,
-        sheets: read.sheets, dataRows: read.dataRows, skippedRows: read.skippedRows,
+        dryRun: args.dryRun,
+        stored: outcome.stored,
+        inspectionId: outcome.inspectionId,
+        unit: args.unit ?? read.unitName,
+        sheets: read.sheets,
+        dataRows: read.dataRows,
+        skippedRows: read.skippedRows,
       },
     };
     io.out(`${JSON.stringify(body, null, 2)}\n`);
     return outcome.refused ? EXIT.usage : EXIT.ok;
   }
 
-  for (const s of read.sheets) io.out(`工作表“${s.name}”：${s.kind === null ? "未识别表头，跳过" : `表头在第${s.headerRow}行`}\n`);
+  for (const s of read.sheets)
+    io.out(`工作表“${s.name}”：${s.kind === null ? "未识别表头，跳过" : `表头在第${s.headerRow}行`}\n`);
   for (const p of read.problems.slice(0, 50)) {
     const kinds = new Set((p.measures ?? []).map((m) => MEASURE_KIND_LABELS[m.kind ?? "time_limited"]));
-    io.out(`  ${p.title.slice(0, 40)}｜${PROBLEM_STATUS_LABELS[importedProblemStatus(p)]}｜措施 ${p.measures?.length ?? 0} 条${kinds.size ? `（${[...kinds].join("、")}）` : ""}\n`);
+    io.out(
+      `  ${p.title.slice(0, 40)}｜${PROBLEM_STATUS_LABELS[importedProblemStatus(p)]}｜措施 ${p.measures?.length ?? 0} 条${kinds.size ? `（${[...kinds].join("、")}）` : ""}\n`,
+    );
   }
   if (read.problems.length > 50) io.out(`  ……共 ${read.problems.length} 个问题\n`);
   const say = (text: string) => (outcome.refused ? io.err(text) : io.out(text));
@@ -79,13 +108,19 @@ export async function importLedgerCommand(args: ImportLedgerArgs, overrides: Con
   for (const e of shown) say(`${outcome.refused ? "错误" : "已跳过"}：${where(e)}：${e.message}\n`);
   if (outcome.errors.length > shown.length) say(`……另有 ${outcome.errors.length - shown.length} 处\n`);
   if (outcome.refused) {
-    io.err(`台账中有 ${outcome.errors.length} 处错误，未导入任何内容（改正后重新导入，或加 --skip-invalid 只导入无误的行）\n`);
+    io.err(
+      `台账中有 ${outcome.errors.length} 处错误，未导入任何内容（改正后重新导入，或加 --skip-invalid 只导入无误的行）\n`,
+    );
     return EXIT.usage;
   }
   if (!outcome.stored) {
-    io.out(`试运行（--dry-run）：可导入 ${read.problems.length} 个问题、${measures} 条整改措施，未写入任何数据\n`);
+    io.out(
+      `试运行（--dry-run）：可导入 ${read.problems.length} 个问题、${measures} 条整改措施，未写入任何数据\n`,
+    );
     return EXIT.ok;
   }
-  io.out(`已导入：巡察 ${outcome.inspectionId}，${read.problems.length} 个问题、${measures} 条整改措施${read.skippedRows ? `，跳过 ${read.skippedRows} 行` : ""}\n`);
+  io.out(
+    `已导入：巡察 ${outcome.inspectionId}，${read.problems.length} 个问题、${measures} 条整改措施${read.skippedRows ? `，跳过 ${read.skippedRows} 行` : ""}\n`,
+  );
   return EXIT.ok;
 }

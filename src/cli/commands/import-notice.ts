@@ -17,13 +17,18 @@ export interface ImportNoticeArgs {
   readonly unit: string | undefined;
 }
 
-export async function importNoticeCommand(args: ImportNoticeArgs, overrides: ConfigOverrides, io: CliIo): Promise<number> {
+export async function importNoticeCommand(
+  args: ImportNoticeArgs,
+  overrides: ConfigOverrides,
+  io: CliIo,
+): Promise<number> {
   if (!args.file) {
     io.err("请指定通报文件：zhenggai import notice 文件.txt|.docx|.md\n");
     return EXIT.usage;
   }
   const file = await readNoticeFile(args.file).catch((e: unknown) => {
-    if ((e as { code?: string }).code === "ENOENT") throw new DomainError("file_not_found", `找不到文件：${args.file}`);
+    if ((e as { code?: string }).code === "ENOENT")
+      throw new DomainError("file_not_found", `找不到文件：${args.file}`);
     throw e;
   });
   const draft = parseNotice(file.text, args.unit ? { unitName: args.unit } : {});
@@ -32,19 +37,35 @@ export async function importNoticeCommand(args: ImportNoticeArgs, overrides: Con
   // A dry run never opens (let alone migrates) the database.
   const result = args.dryRun
     ? planNoticeImport(draft, options)
-    : await withDeps(readConfig(overrides, io.env), (deps) => importNotice(deps, SYSTEM_ACTOR, draft, options));
+    : await withDeps(readConfig(overrides, io.env), (deps) =>
+        importNotice(deps, SYSTEM_ACTOR, draft, options),
+      );
   const created = "created" in result ? result.created : undefined;
 
   if (args.json) {
-    const body = { ...draft, warnings, import: { dryRun: args.dryRun, inspectionId: created?.inspectionId ?? null, notes: result.notes } };
+    const body = {
+      ...draft,
+      warnings,
+      import: { dryRun: args.dryRun, inspectionId: created?.inspectionId ?? null, notes: result.notes },
+    };
     io.out(`${JSON.stringify(body, null, 2)}\n`);
     return EXIT.ok;
   }
   const i = draft.inspection;
-  io.out(`${i.team ?? "（未注明巡察组）"} → ${args.unit ?? i.target ?? "（未注明单位）"}｜进驻 ${i.onsiteStart ?? "?"} 至 ${i.onsiteEnd ?? "?"}｜反馈 ${i.feedbackDate ?? "?"}\n`);
-  draft.problems.forEach((p) => io.out(`  ${p.no}. ${p.title}｜${p.status ? PROBLEM_STATUS_LABELS[p.status] : "状态未识别"}｜措施 ${p.measures.length} 条${p.ongoing.length ? `，深化整改 ${p.ongoing.length} 项` : ""}\n`));
+  io.out(
+    `${i.team ?? "（未注明巡察组）"} → ${args.unit ?? i.target ?? "（未注明单位）"}｜进驻 ${i.onsiteStart ?? "?"} 至 ${i.onsiteEnd ?? "?"}｜反馈 ${i.feedbackDate ?? "?"}\n`,
+  );
+  draft.problems.forEach((p) =>
+    io.out(
+      `  ${p.no}. ${p.title}｜${p.status ? PROBLEM_STATUS_LABELS[p.status] : "状态未识别"}｜措施 ${p.measures.length} 条${p.ongoing.length ? `，深化整改 ${p.ongoing.length} 项` : ""}\n`,
+    ),
+  );
   for (const w of warnings) io.out(`提示：${w.message}\n`);
   for (const n of result.notes) io.out(`提示：${n}\n`);
-  io.out(created ? `已导入：巡察 ${created.inspectionId}，${created.problems} 个问题、${created.measures} 条措施\n` : "试运行（--dry-run）：未写入任何数据\n");
+  io.out(
+    created
+      ? `已导入：巡察 ${created.inspectionId}，${created.problems} 个问题、${created.measures} 条措施\n`
+      : "试运行（--dry-run）：未写入任何数据\n",
+  );
   return EXIT.ok;
 }

@@ -19,7 +19,11 @@ export interface ReportNoticeArgs {
 }
 
 /** The publication is recorded only once the file is written; see output-file.ts for where it may go. */
-export async function reportNoticeCommand(args: ReportNoticeArgs, overrides: ConfigOverrides, io: CliIo): Promise<number> {
+export async function reportNoticeCommand(
+  args: ReportNoticeArgs,
+  overrides: ConfigOverrides,
+  io: CliIo,
+): Promise<number> {
   if (!args.out) {
     io.err("请用 --out 指定输出文件\n");
     return EXIT.usage;
@@ -50,7 +54,9 @@ export async function reportNoticeCommand(args: ReportNoticeArgs, overrides: Con
       ),
     );
     await output.place();
-    io.out(`已生成：${args.out}（记录 ${result.publicationId}${result.withheld.length ? `，公开版略去 ${result.withheld.length} 个问题` : ""}）\n`);
+    io.out(
+      `已生成：${args.out}（记录 ${result.publicationId}${result.withheld.length ? `，公开版略去 ${result.withheld.length} 个问题` : ""}）\n`,
+    );
     return EXIT.ok;
   } finally {
     await output.discard();

@@ -10,7 +10,12 @@ import type { Disclosure, WithholdingReason } from "../../domain/problem.ts";
 import { blockText, type OfficialDocument } from "../official-document/official-document.ts";
 import { writeDocx } from "../official-document/write-docx.ts";
 import { writeMarkdown } from "../official-document/write-markdown.ts";
-import { buildNoticeDocument, measureGroups, stripOrdinalLead, type BuildNoticeOptions } from "./build-notice-document.ts";
+import {
+  buildNoticeDocument,
+  measureGroups,
+  stripOrdinalLead,
+  type BuildNoticeOptions,
+} from "./build-notice-document.ts";
 import type { NoticeDraft } from "./notice-draft.ts";
 import { markdownToText } from "./markdown-to-text.ts";
 import { parseNotice } from "./parse-notice.ts";
@@ -33,7 +38,13 @@ interface ProblemSpec {
 
 const INSPECTION_ID = "insp-1";
 
-function makeLedger(specs: ProblemSpec[], extra: Partial<Pick<InspectionLedger, "plan">> & { aspects?: string[]; dates?: Partial<Record<"onsiteStart" | "onsiteEnd" | "feedbackDate", CalendarDate | null>> } = {}): InspectionLedger {
+function makeLedger(
+  specs: ProblemSpec[],
+  extra: Partial<Pick<InspectionLedger, "plan">> & {
+    aspects?: string[];
+    dates?: Partial<Record<"onsiteStart" | "onsiteEnd" | "feedbackDate", CalendarDate | null>>;
+  } = {},
+): InspectionLedger {
   const asOf = "2021-06-30";
   const problems: LedgerProblem[] = specs.map((s, i) => {
     const id = `p${i + 1}`;
@@ -110,7 +121,11 @@ function makeLedger(specs: ProblemSpec[], extra: Partial<Pick<InspectionLedger, 
   };
 }
 
-function tallyOf(problemId: string, aspectId: string | null, measures: readonly LedgerMeasure[]): ProblemTally {
+function tallyOf(
+  problemId: string,
+  aspectId: string | null,
+  measures: readonly LedgerMeasure[],
+): ProblemTally {
   return {
     problemId,
     inspectionId: INSPECTION_ID,
@@ -128,7 +143,9 @@ const SPECS: ProblemSpec[] = [
     title: "学习习近平新时代中国特色社会主义思想前瞻性思考不多、谋划不深",
     aspect: "a1",
     measures: [
-      { text: "加强学习培训。把学习贯彻习近平新时代中国特色社会主义思想作为首要政治任务，组织优秀文艺骨干47人参加培训。" },
+      {
+        text: "加强学习培训。把学习贯彻习近平新时代中国特色社会主义思想作为首要政治任务，组织优秀文艺骨干47人参加培训。",
+      },
       { text: "二是强化调查研究，提高服务水平。多层次组织专题调研，广泛听取文艺家意见建议。" },
     ],
   },
@@ -158,8 +175,16 @@ const SPECS: ProblemSpec[] = [
     measures: [
       { text: "修订文联“三定”方案。调整后的“三定”方案已由市委办公室印发。" },
       { text: "推进事业单位改革。制定文艺研究院《章程》，促进事业单位依法依章程开展工作。" },
-      { text: "推进“文艺家之家”建设。研究起草建设方案，专题向市委、市政府领导报告。", state: "in_progress", deadline: "2021-12-31" },
-      { text: "探索推进乡镇文联。在条件成熟的乡镇、街道试点建设乡镇文联。", state: "in_progress", kind: "long_term" },
+      {
+        text: "推进“文艺家之家”建设。研究起草建设方案，专题向市委、市政府领导报告。",
+        state: "in_progress",
+        deadline: "2021-12-31",
+      },
+      {
+        text: "探索推进乡镇文联。在条件成熟的乡镇、街道试点建设乡镇文联。",
+        state: "in_progress",
+        kind: "long_term",
+      },
     ],
   },
   {
@@ -174,10 +199,27 @@ const SPECS: ProblemSpec[] = [
 
 const PLAN: InspectionLedger["plan"] = {
   leadingGroup: { inspectionId: INSPECTION_ID, leader: "党组书记杨建", members: [] },
-  meetings: [1, 2, 3].map((n) => ({ id: `mt${n}`, inspectionId: INSPECTION_ID, heldOn: null, title: `会议${n}` })),
+  meetings: [1, 2, 3].map((n) => ({
+    id: `mt${n}`,
+    inspectionId: INSPECTION_ID,
+    heldOn: null,
+    title: `会议${n}`,
+  })),
   items: [
-    { id: "i1", inspectionId: INSPECTION_ID, seq: 1, text: "压紧压实党组主体责任。切实把整改责任压实到岗、压紧到人。", deadline: null },
-    { id: "i2", inspectionId: INSPECTION_ID, seq: 2, text: "不断巩固巡察整改成果。形成长效机制。", deadline: "2021-12-31" },
+    {
+      id: "i1",
+      inspectionId: INSPECTION_ID,
+      seq: 1,
+      text: "压紧压实党组主体责任。切实把整改责任压实到岗、压紧到人。",
+      deadline: null,
+    },
+    {
+      id: "i2",
+      inspectionId: INSPECTION_ID,
+      seq: 2,
+      text: "不断巩固巡察整改成果。形成长效机制。",
+      deadline: "2021-12-31",
+    },
   ],
 };
 
@@ -194,7 +236,11 @@ const DEADLINE_SUFFIX = /（(?:完成时限：[^）]*|长期坚持)）$/;
  * the parser does not strip (parser gap, see the report). This is what a .md reader has to do first.
  */
 /** What the parsed notice must give back, problem by problem, in document order. */
-function expectedProblems(l: InspectionLedger, shown: (p: LedgerProblem) => boolean, order: LedgerProblem["status"][]) {
+function expectedProblems(
+  l: InspectionLedger,
+  shown: (p: LedgerProblem) => boolean,
+  order: LedgerProblem["status"][],
+) {
   return order.flatMap((status) =>
     l.problems
       .filter((p) => p.status === status && shown(p))
@@ -222,8 +268,21 @@ const actualProblems = (draft: NoticeDraft) =>
 
 describe("buildNoticeDocument", () => {
   it("derives statuses as the seed has them (the fixture itself)", () => {
-    expect(ledger.problems.map((p) => p.status)).toEqual(["completed", "completed", "completed", "completed", "in_progress", "long_term"]);
-    expect(ledger.counts).toMatchObject({ problems: 6, completed: 4, inProgress: 1, longTerm: 1, measures: 12 });
+    expect(ledger.problems.map((p) => p.status)).toEqual([
+      "completed",
+      "completed",
+      "completed",
+      "completed",
+      "in_progress",
+      "long_term",
+    ]);
+    expect(ledger.counts).toMatchObject({
+      problems: 6,
+      completed: 4,
+      inProgress: 1,
+      longTerm: 1,
+      measures: 12,
+    });
   });
 
   it("writes the title, the intro with the dates, and the organisation section from the ledger", () => {
@@ -243,14 +302,20 @@ describe("buildNoticeDocument", () => {
   });
 
   it("keeps a unit name that already starts with 中共, honours an explicit issuer, and never invents missing dates", () => {
-    const l = makeLedger(SPECS.slice(0, 1), { dates: { onsiteStart: null, onsiteEnd: null, feedbackDate: null } });
+    const l = makeLedger(SPECS.slice(0, 1), {
+      dates: { onsiteStart: null, onsiteEnd: null, feedbackDate: null },
+    });
     const named = { ...l, unit: { ...l.unit, name: "中共某某区委" } };
     const { document } = buildNoticeDocument(named, base);
     expect(document.title).toBe("中共某某区委关于巡察整改情况的通报");
-    expect(texts(document)[0]).toBe("根据市委统一部署，市委第八巡察组对中共某某区委进行了巡察。市委第八巡察组向中共某某区委反馈了巡察意见。现将巡察整改情况通报如下。");
+    expect(texts(document)[0]).toBe(
+      "根据市委统一部署，市委第八巡察组对中共某某区委进行了巡察。市委第八巡察组向中共某某区委反馈了巡察意见。现将巡察整改情况通报如下。",
+    );
     expect(body(document)).toContain("指出的1项问题，细化分解为2条整改措施"); // no aspects: no 方面 part
     expect(body(document)).not.toMatch(/年\d+月\d+日至|\d+月\d+日，/);
-    expect(buildNoticeDocument(l, { ...base, issuer: "中共某某委员会" }).document.title).toBe("中共某某委员会关于巡察整改情况的通报");
+    expect(buildNoticeDocument(l, { ...base, issuer: "中共某某委员会" }).document.title).toBe(
+      "中共某某委员会关于巡察整改情况的通报",
+    );
   });
 
   it("writes the status layout with counts sentences, labels, 一是/二是 leads and deadlines", () => {
@@ -270,7 +335,9 @@ describe("buildNoticeDocument", () => {
     expect(t).toContain("1、关于“相关改革推进缓慢”问题的整改。");
     expect(t).toContain("1、关于“队伍建设存在不足”问题的整改。");
     // labels and leads; a text that already starts with 二是 is not doubled
-    const first = t.indexOf("1、关于“学习习近平新时代中国特色社会主义思想前瞻性思考不多、谋划不深”问题的整改。");
+    const first = t.indexOf(
+      "1、关于“学习习近平新时代中国特色社会主义思想前瞻性思考不多、谋划不深”问题的整改。",
+    );
     expect(t.slice(first + 1, first + 4)).toEqual([
       "整改结果及成效：",
       "一是加强学习培训。把学习贯彻习近平新时代中国特色社会主义思想作为首要政治任务，组织优秀文艺骨干47人参加培训。",
@@ -300,7 +367,11 @@ describe("buildNoticeDocument", () => {
       `欢迎广大干部群众对巡察整改落实情况进行监督。${CONTACT}`,
     ]);
     // every paragraph-level block is a valid model block: leads only on paragraphs
-    expect(document.blocks.filter((b) => b.type === "paragraph" && b.lead !== undefined).every((b) => /^[一二三四五六七八九十]+是$/.test((b as { lead: string }).lead))).toBe(true);
+    expect(
+      document.blocks
+        .filter((b) => b.type === "paragraph" && b.lead !== undefined)
+        .every((b) => /^[一二三四五六七八九十]+是$/.test((b as { lead: string }).lead)),
+    ).toBe(true);
   });
 
   it("leaves out the long-term section when no problem is long-term, and omits the plan when there are no items", () => {
@@ -314,7 +385,9 @@ describe("buildNoticeDocument", () => {
   it("public version: omits withheld problems, reports them, keeps the ledger totals and says 予以公布", () => {
     const { document, withheld } = buildNoticeDocument(ledger, { ...base, version: "public" });
     expect(document.variant).toBe("public");
-    expect(withheld).toEqual([{ problemId: "p3", title: "涉及个人的具体问题", disclosure: "withheld", reason: "personal_privacy" }]);
+    expect(withheld).toEqual([
+      { problemId: "p3", title: "涉及个人的具体问题", disclosure: "withheld", reason: "personal_privacy" },
+    ]);
     const text = body(document);
     expect(text).not.toContain("涉及个人的具体问题");
     expect(text).not.toContain("对有关人员进行谈话提醒");
@@ -331,7 +404,10 @@ describe("buildNoticeDocument", () => {
     expect(t).toContain("（一）党的领导方面（3个问题）");
     expect(t).toContain("（二）全面从严治党方面（3个问题）");
     const a2 = t.indexOf("（二）全面从严治党方面（3个问题）");
-    expect(t.slice(a2 + 1, a2 + 3)).toEqual(["1、关于“涉及个人的具体问题”问题的整改。", "截至目前，该问题已整改完成。"]);
+    expect(t.slice(a2 + 1, a2 + 3)).toEqual([
+      "1、关于“涉及个人的具体问题”问题的整改。",
+      "截至目前，该问题已整改完成。",
+    ]);
     expect(t).toContain("截至目前，该问题正在整改，仍需深化整改。");
     expect(t).toContain("截至目前，该问题已基本完成整改，需长期坚持。");
   });
@@ -344,10 +420,25 @@ describe("round trip through parseNotice", () => {
     const { document } = buildNoticeDocument(ledger, { ...base, version: "public", contact: CONTACT });
     const draft = parseNotice(markdownToText(writeMarkdown(document)));
     expect(draft.recognised).toBe(true);
-    expect(actualProblems(draft)).toEqual(expectedProblems(ledger, (p) => p.disclosure !== "withheld", statusOrder));
+    expect(actualProblems(draft)).toEqual(
+      expectedProblems(ledger, (p) => p.disclosure !== "withheld", statusOrder),
+    );
     expect(draft.title).toBe(document.title);
-    expect(draft.inspection).toMatchObject({ kind: "巡察", team: "市委第八巡察组", onsiteStart: "2020-11-12", onsiteEnd: "2021-01-12", feedbackDate: "2021-03-04" });
-    expect(draft.stated).toMatchObject({ aspects: 2, problems: 6, measures: 12, completed: 4, inProgress: 1, longTerm: 1 });
+    expect(draft.inspection).toMatchObject({
+      kind: "巡察",
+      team: "市委第八巡察组",
+      onsiteStart: "2020-11-12",
+      onsiteEnd: "2021-01-12",
+      feedbackDate: "2021-03-04",
+    });
+    expect(draft.stated).toMatchObject({
+      aspects: 2,
+      problems: 6,
+      measures: 12,
+      completed: 4,
+      inProgress: 1,
+      longTerm: 1,
+    });
     expect(draft.organisation).toMatchObject({ leader: "杨建", meetings: 3 });
     expect(draft.plan.map((p) => p.text)).toHaveLength(2);
     expect(draft.contact?.phones).toEqual(["0510-81821234"]);
@@ -362,8 +453,12 @@ describe("round trip through parseNotice", () => {
     expect(draft.problems.map((p) => [p.title, p.status, p.aspect])).toEqual(
       byAspect.map((p) => [p.title, p.status, p.aspectId === "a1" ? "党的领导" : "全面从严治党"]),
     );
-    expect(draft.problems.map((p) => p.measures.map((m) => m.text))).toEqual(byAspect.map((p) => measureGroups(p).done.map((m) => stripOrdinalLead(m.text))));
-    expect(draft.warnings.filter((w) => w.code === "count_mismatch" || w.code === "aspect_count_mismatch")).toEqual([]);
+    expect(draft.problems.map((p) => p.measures.map((m) => m.text))).toEqual(
+      byAspect.map((p) => measureGroups(p).done.map((m) => stripOrdinalLead(m.text))),
+    );
+    expect(
+      draft.warnings.filter((w) => w.code === "count_mismatch" || w.code === "aspect_count_mismatch"),
+    ).toEqual([]);
   });
 
   it(".docx → mammoth → parseNotice gives back the same titles, statuses and measures", async () => {

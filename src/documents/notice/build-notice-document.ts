@@ -9,7 +9,11 @@ import { REGIME_LABELS } from "../../domain/inspection.ts";
 import { isOpenState } from "../../domain/measure.ts";
 import { formatHeadingNumber, formatOrdinalLead } from "../../domain/numbering.ts";
 import type { ProblemStatus, WithholdingReason } from "../../domain/problem.ts";
-import { formatOfficialDate, type Block, type OfficialDocument } from "../official-document/official-document.ts";
+import {
+  formatOfficialDate,
+  type Block,
+  type OfficialDocument,
+} from "../official-document/official-document.ts";
 
 export interface BuildNoticeOptions {
   readonly version: "internal" | "public";
@@ -44,14 +48,18 @@ const ORDINAL_LEAD = /^第?[一二三四五六七八九十]{1,3}是[，、：:\s
 export const stripOrdinalLead = (text: string): string => text.trim().replace(ORDINAL_LEAD, "");
 
 /** The default issuer: 中共{unit name}, unless the name already starts with 中共. */
-export const defaultIssuer = (unitName: string): string => (unitName.startsWith("中共") ? unitName : `中共${unitName}`);
+export const defaultIssuer = (unitName: string): string =>
+  unitName.startsWith("中共") ? unitName : `中共${unitName}`;
 
 /**
  * How a problem's measures are written. `done`: closed measures (整改结果及成效 / 整改措施及阶段性成效).
  * `continuing`: open measures, and for a long-term problem its closed long-term measures — a stage closed,
  * the work carries on (正在深化整改的内容及时限, marked 长期坚持).
  */
-export function measureGroups(problem: LedgerProblem): { done: LedgerMeasure[]; continuing: LedgerMeasure[] } {
+export function measureGroups(problem: LedgerProblem): {
+  done: LedgerMeasure[];
+  continuing: LedgerMeasure[];
+} {
   const sorted = [...problem.measures].sort((a, b) => a.seq - b.seq);
   const carriesOn = (m: LedgerMeasure): boolean =>
     isOpenState(m.state) || (problem.status === "long_term" && m.kind === "long_term");
@@ -73,10 +81,12 @@ function problemBlocks(problem: LedgerProblem): Block[] {
   const blocks: Block[] = [];
   const doneTexts = done.map((m) => stripOrdinalLead(m.text));
   if (problem.status === "completed") {
-    if (doneTexts.length > 0) blocks.push({ type: "label", text: "整改结果及成效：" }, ...leadParagraphs(doneTexts));
+    if (doneTexts.length > 0)
+      blocks.push({ type: "label", text: "整改结果及成效：" }, ...leadParagraphs(doneTexts));
     return blocks;
   }
-  if (doneTexts.length > 0) blocks.push({ type: "label", text: "整改措施及阶段性成效：" }, ...leadParagraphs(doneTexts));
+  if (doneTexts.length > 0)
+    blocks.push({ type: "label", text: "整改措施及阶段性成效：" }, ...leadParagraphs(doneTexts));
   if (continuing.length > 0) {
     blocks.push(
       { type: "label", text: "正在深化整改的内容及时限：" },
@@ -123,10 +133,13 @@ function introParagraph(ledger: InspectionLedger, version: BuildNoticeOptions["v
   const { onsiteStart, onsiteEnd, feedbackDate } = inspection;
 
   let onsite = "";
-  if (onsiteStart !== null && onsiteEnd !== null) onsite = `${formatOfficialDate(onsiteStart)}至${dateAfter(onsiteEnd, onsiteStart)}，`;
+  if (onsiteStart !== null && onsiteEnd !== null)
+    onsite = `${formatOfficialDate(onsiteStart)}至${dateAfter(onsiteEnd, onsiteStart)}，`;
   else if (onsiteStart !== null) onsite = `${formatOfficialDate(onsiteStart)}起，`;
   const parts: string[] = [];
-  parts.push(`${authority !== null ? `根据${authority}统一部署，` : ""}${onsite}${team}对${unit}进行了${regime}。`);
+  parts.push(
+    `${authority !== null ? `根据${authority}统一部署，` : ""}${onsite}${team}对${unit}进行了${regime}。`,
+  );
   const previous = onsiteEnd ?? onsiteStart;
   const feedback = feedbackDate !== null ? `${dateAfter(feedbackDate, previous)}，` : "";
   parts.push(`${feedback}${team}向${unit}反馈了${regime}意见。`);
@@ -142,7 +155,9 @@ function organisationBlocks(ledger: InspectionLedger): Block[] {
   const regime = REGIME_LABELS[ledger.inspection.regime];
   const unit = ledger.unit.name;
   const { leadingGroup, meetings } = ledger.plan;
-  const blocks: Block[] = [{ type: "heading", level: 1, number: formatHeadingNumber(1, 1), text: "整改工作组织情况" }];
+  const blocks: Block[] = [
+    { type: "heading", level: 1, number: formatHeadingNumber(1, 1), text: "整改工作组织情况" },
+  ];
   if (leadingGroup !== undefined && leadingGroup.leader.trim() !== "") {
     const members = leadingGroup.members.filter((m) => m.trim() !== "");
     blocks.push({
@@ -153,7 +168,10 @@ function organisationBlocks(ledger: InspectionLedger): Block[] {
     });
   }
   if (meetings.length > 0) {
-    blocks.push({ type: "paragraph", text: `${unit}先后${meetings.length}次召开会议，专题研究部署${regime}整改工作。` });
+    blocks.push({
+      type: "paragraph",
+      text: `${unit}先后${meetings.length}次召开会议，专题研究部署${regime}整改工作。`,
+    });
   }
   const { counts } = ledger;
   const aspects = ledger.aspects.length > 0 ? `${ledger.aspects.length}个方面` : "";
@@ -181,8 +199,18 @@ function statusLayout(ledger: InspectionLedger, shown: readonly LedgerProblem[])
       count: counts.completed,
       sentence: (n) => `针对${regime}反馈意见指出的问题，真改实改，截至目前，共计${n}个问题已整改。`,
     },
-    { status: "in_progress", title: "正在推进整改的问题", count: counts.inProgress, sentence: (n) => `截至目前，共计${n}个问题正在整改过程中，仍需深化整改。` },
-    { status: "long_term", title: "基本完成、持续深化的问题", count: counts.longTerm, sentence: (n) => `截至目前，共计${n}个问题基本完成整改，需长期坚持。` },
+    {
+      status: "in_progress",
+      title: "正在推进整改的问题",
+      count: counts.inProgress,
+      sentence: (n) => `截至目前，共计${n}个问题正在整改过程中，仍需深化整改。`,
+    },
+    {
+      status: "long_term",
+      title: "基本完成、持续深化的问题",
+      count: counts.longTerm,
+      sentence: (n) => `截至目前，共计${n}个问题基本完成整改，需长期坚持。`,
+    },
   ];
   const blocks: Block[] = [];
   let sectionNo = 0;
@@ -190,7 +218,12 @@ function statusLayout(ledger: InspectionLedger, shown: readonly LedgerProblem[])
     const problems = shown.filter((p) => p.status === section.status);
     if (section.count === 0 && problems.length === 0) continue;
     sectionNo += 1;
-    blocks.push({ type: "heading", level: 2, number: formatHeadingNumber(2, sectionNo), text: section.title });
+    blocks.push({
+      type: "heading",
+      level: 2,
+      number: formatHeadingNumber(2, sectionNo),
+      text: section.title,
+    });
     blocks.push({ type: "paragraph", text: section.sentence(section.count) });
     problems.forEach((p, i) => blocks.push(problemHeading(i + 1, p), ...problemBlocks(p)));
   }
@@ -220,9 +253,18 @@ function aspectLayout(ledger: InspectionLedger, shown: readonly LedgerProblem[])
   for (const group of groups) {
     if (group.count === 0 && group.problems.length === 0) continue;
     groupNo += 1;
-    blocks.push({ type: "heading", level: 2, number: formatHeadingNumber(2, groupNo), text: `${group.title}（${group.count}个问题）` });
+    blocks.push({
+      type: "heading",
+      level: 2,
+      number: formatHeadingNumber(2, groupNo),
+      text: `${group.title}（${group.count}个问题）`,
+    });
     group.problems.forEach((p, i) => {
-      blocks.push(problemHeading(i + 1, p), { type: "paragraph", text: STATUS_SENTENCE[p.status] }, ...problemBlocks(p));
+      blocks.push(
+        problemHeading(i + 1, p),
+        { type: "paragraph", text: STATUS_SENTENCE[p.status] },
+        ...problemBlocks(p),
+      );
     });
   }
   return blocks;
@@ -249,7 +291,12 @@ export function buildNoticeDocument(ledger: InspectionLedger, options: BuildNoti
   const withheld: WithheldProblem[] = isPublic
     ? ledger.problems
         .filter((p) => p.disclosure !== "public")
-        .map((p) => ({ problemId: p.id, title: p.title, disclosure: p.disclosure === "internal" ? "internal" : "withheld", reason: p.withholdingReason }))
+        .map((p) => ({
+          problemId: p.id,
+          title: p.title,
+          disclosure: p.disclosure === "internal" ? "internal" : "withheld",
+          reason: p.withholdingReason,
+        }))
     : [];
 
   // The counts in the text always describe the whole ledger, also in the public version: real notices

@@ -24,19 +24,24 @@ const OPEN_CLOSE: Readonly<Record<string, string>> = { "“": "”", '"': '"', "
  * quotes when the whole title is one quotation. Inner quotes are kept.
  */
 export function cleanTitle(raw: string): string {
-  let t = raw.replace(STATUS_LABEL, "").replace(/[。：；，、\s]+$/, "").trim();
+  let t = raw
+    .replace(STATUS_LABEL, "")
+    .replace(/[。：；，、\s]+$/, "")
+    .trim();
   const unwrapped = t
     .replace(/^关于/, "")
     .replace(/问题(?:的)?整改(?:落实)?(?:情况|进展情况)?$/, "问题")
     .replace(/(?:的|等)?问题$/, "");
   if (unwrapped !== "") t = unwrapped;
   const close = OPEN_CLOSE[t[0] ?? ""];
-  if (close !== undefined && t.length > 2 && t.endsWith(close) && !t.slice(1, -1).includes(close)) t = t.slice(1, -1);
+  if (close !== undefined && t.length > 2 && t.endsWith(close) && !t.slice(1, -1).includes(close))
+    t = t.slice(1, -1);
   return t.trim();
 }
 
 // 一是/二是 (and 第一是) at the start of a sentence or clause; （1）/① items run inline after 。；：.
-const ENUMERATOR = /(?:^|(?<=[。；：，！？\s]))(?:第?[一二三四五六七八九十]{1,3})是(?=\S)|(?<=[。；：])\s*(?:（\d{1,2}）|[①-⑳])/g;
+const ENUMERATOR =
+  /(?:^|(?<=[。；：，！？\s]))(?:第?[一二三四五六七八九十]{1,3})是(?=\S)|(?<=[。；：])\s*(?:（\d{1,2}）|[①-⑳])/g;
 
 interface ItemSplit {
   readonly items: string[];
@@ -77,7 +82,10 @@ export function splitItems(lines: readonly ClassifiedLine[], semicolons: boolean
   const tidy = (t: string): string => t.trim().replace(/[；，、\s]+$/, "");
   if (structured) return { items: items.map(tidy).filter((t) => t !== ""), structured };
   if (semicolons && loose.length === 1) {
-    const parts = (loose[0] as string).split(/；/).map((s) => s.trim()).filter((s) => s !== "");
+    const parts = (loose[0] as string)
+      .split(/；/)
+      .map((s) => s.trim())
+      .filter((s) => s !== "");
     return { items: parts.map(tidy).filter((t) => t !== ""), structured: false };
   }
   return { items: loose, structured: false };
@@ -94,7 +102,9 @@ const CLOSING_SUBJECT = /(?:该|此|本|上述|这[个一]?|以上)(?:项)?问�
 // A short last sentence that is only a status ("已整改完成。", "目前正在整改。").
 const BARE_CLOSING_MAX = 12;
 
-function closingStatus(lines: readonly ClassifiedLine[]): { status: NoticeProblemStatus; sentence: string } | null {
+function closingStatus(
+  lines: readonly ClassifiedLine[],
+): { status: NoticeProblemStatus; sentence: string } | null {
   let found: { status: NoticeProblemStatus; sentence: string } | null = null;
   let last = "";
   for (const l of lines) {
@@ -105,7 +115,11 @@ function closingStatus(lines: readonly ClassifiedLine[]): { status: NoticeProble
       if (status !== null) found = { status, sentence };
     }
   }
-  if (found === null && last.length <= BARE_CLOSING_MAX && leadingStatus(last.replace(/^(?:目前|现|均|已经)，?/, "")) !== null) {
+  if (
+    found === null &&
+    last.length <= BARE_CLOSING_MAX &&
+    leadingStatus(last.replace(/^(?:目前|现|均|已经)，?/, "")) !== null
+  ) {
     const status = statusFromWords(last);
     if (status !== null) found = { status, sentence: last };
   }
@@ -121,15 +135,27 @@ export interface ProblemContext {
 export function buildProblem(p: OutlineProblem, ctx: ProblemContext): NoticeProblem {
   const head = p.heading;
   const { rawTitle, numberAsWritten, headRest, finding } = headingParts(head);
-  const content: ClassifiedLine[] = [...(headRest === "" ? [] : classifyLines([{ n: head.n, text: headRest }])), ...p.content];
+  const content: ClassifiedLine[] = [
+    ...(headRest === "" ? [] : classifyLines([{ n: head.n, text: headRest }])),
+    ...p.content,
+  ];
 
   const blocks: RawBlock[] = [];
   const loose: ClassifiedLine[] = [];
-  if (finding !== null) blocks.push({ label: (head as LabelLine).label, kind: "finding", lines: [{ kind: "text", n: head.n, text: finding }] });
+  if (finding !== null)
+    blocks.push({
+      label: (head as LabelLine).label,
+      kind: "finding",
+      lines: [{ kind: "text", n: head.n, text: finding }],
+    });
   for (const l of content) {
     if (l.kind === "label") {
       const kind: NoticeBlockKind = l.blockKind === "problem" ? "finding" : l.blockKind;
-      blocks.push({ label: l.label, kind, lines: l.rest === "" ? [] : classifyLines([{ n: l.n, text: l.rest }]) });
+      blocks.push({
+        label: l.label,
+        kind,
+        lines: l.rest === "" ? [] : classifyLines([{ n: l.n, text: l.rest }]),
+      });
       continue;
     }
     const current = blocks[blocks.length - 1];
@@ -144,13 +170,16 @@ export function buildProblem(p: OutlineProblem, ctx: ProblemContext): NoticeProb
 
   // Status, strongest source first.
   const closing = closingStatus(content);
-  const headLabel = [...head.text.matchAll(STATUS_LABEL)].map((m) => statusFromWords(m[1] ?? "")).find((s) => s !== null) ?? null;
+  const headLabel =
+    [...head.text.matchAll(STATUS_LABEL)].map((m) => statusFromWords(m[1] ?? "")).find((s) => s !== null) ??
+    null;
   const statusBlock = labelled.find((b) => b.kind === "status");
   const leadingInBlock = labelled
     .filter((b) => b.kind === "progress" || b.kind === "measures")
     .map((b) => leadingStatus(b.text))
     .find((s) => s !== null);
-  const labelStatus = headLabel ?? (statusBlock ? statusFromWords(statusBlock.text) : null) ?? leadingInBlock?.status ?? null;
+  const labelStatus =
+    headLabel ?? (statusBlock ? statusFromWords(statusBlock.text) : null) ?? leadingInBlock?.status ?? null;
   let status: NoticeProblemStatus | null = null;
   let statusSource: NoticeStatusSource | null = null;
   if (p.status?.status) [status, statusSource] = [p.status.status, "section"];
@@ -161,14 +190,17 @@ export function buildProblem(p: OutlineProblem, ctx: ProblemContext): NoticeProb
   // Measures: blocks that say 措施, else the progress blocks, else the unlabelled text.
   const byKind = (k: NoticeBlockKind): NoticeBlock[] => labelled.filter((b) => b.kind === k);
   const measureBlocks = byKind("measures").length > 0 ? byKind("measures") : byKind("progress");
-  let measureTexts = measureBlocks.length > 0 ? measureBlocks.flatMap((b) => b.items) : splitItems(loose, false).items;
+  let measureTexts =
+    measureBlocks.length > 0 ? measureBlocks.flatMap((b) => b.items) : splitItems(loose, false).items;
   measureTexts = stripLeadingStatus(stripClosing(measureTexts, closing?.sentence));
 
   const ongoing: NoticeOngoing[] = byKind("ongoing")
     .flatMap((b) => b.items)
     .map((text) => {
       const found = findDeadline(text, ctx.reference);
-      return found.deadline === null && found.longTerm ? { text, deadline: null, longTerm: true } : { text, deadline: found.deadline };
+      return found.deadline === null && found.longTerm
+        ? { text, deadline: null, longTerm: true }
+        : { text, deadline: found.deadline };
     });
 
   const problem: NoticeProblem = {
@@ -190,8 +222,14 @@ export function buildProblem(p: OutlineProblem, ctx: ProblemContext): NoticeProb
   return withResponsibility(problem, labelled, ctx.reference, closing?.sentence);
 }
 
-function headingParts(head: HeadingLine | LabelLine): { rawTitle: string; numberAsWritten: string | null; headRest: string; finding: string | null } {
-  if (head.kind === "heading") return { rawTitle: head.title, numberAsWritten: head.number, headRest: head.rest, finding: null };
+function headingParts(head: HeadingLine | LabelLine): {
+  rawTitle: string;
+  numberAsWritten: string | null;
+  headRest: string;
+  finding: string | null;
+} {
+  if (head.kind === "heading")
+    return { rawTitle: head.title, numberAsWritten: head.number, headRest: head.rest, finding: null };
   // "问题：某区存在…问题。" — the first sentence is the title, the whole text the finding.
   const first = splitSentences(head.rest)[0] ?? head.rest;
   return { rawTitle: first, numberAsWritten: null, headRest: "", finding: head.rest };
@@ -217,12 +255,23 @@ function stripLeadingStatus(items: string[]): string[] {
   return rest === "" ? items.slice(1) : [rest, ...items.slice(1)];
 }
 
-function withResponsibility(p: NoticeProblem, blocks: readonly NoticeBlock[], reference: DeadlineReference, closing: string | undefined): NoticeProblem {
-  const first = (k: NoticeBlockKind): string | undefined => blocks.find((b) => b.kind === k)?.text.trim() || undefined;
+function withResponsibility(
+  p: NoticeProblem,
+  blocks: readonly NoticeBlock[],
+  reference: DeadlineReference,
+  closing: string | undefined,
+): NoticeProblem {
+  const first = (k: NoticeBlockKind): string | undefined =>
+    blocks.find((b) => b.kind === k)?.text.trim() || undefined;
   const leader = first("responsible_leader");
   const unit = first("responsible_unit");
   const deadlineText = first("deadline");
-  const found = deadlineText !== undefined ? findDeadline(deadlineText, reference, false) : closing !== undefined ? findDeadline(closing, reference) : null;
+  const found =
+    deadlineText !== undefined
+      ? findDeadline(deadlineText, reference, false)
+      : closing !== undefined
+        ? findDeadline(closing, reference)
+        : null;
   return {
     ...p,
     ...(leader !== undefined ? { responsibleLeader: leader } : {}),

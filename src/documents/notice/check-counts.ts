@@ -2,7 +2,13 @@
 // numbering gaps, duplicate titles, unknown statuses. Every finding is a warning naming both numbers.
 
 import { parseChineseNumber } from "../../domain/chinese-numerals.ts";
-import type { NoticeAspect, NoticeCounted, NoticeProblem, NoticeStated, NoticeWarning } from "./notice-draft.ts";
+import type {
+  NoticeAspect,
+  NoticeCounted,
+  NoticeProblem,
+  NoticeStated,
+  NoticeWarning,
+} from "./notice-draft.ts";
 
 /** Counts what the parser enumerated. */
 export function countListed(problems: readonly NoticeProblem[]): NoticeCounted {
@@ -35,17 +41,27 @@ export function checkStatedCounts(stated: NoticeStated, counted: NoticeCounted):
     const c = counted[field];
     if (s === undefined || s === c) continue;
     // A status count the parser could not attribute (unknown statuses) is not evidence of a mismatch.
-    if (field !== "problems" && counted.statusUnknown > 0 && c < s && c + counted.statusUnknown >= s) continue;
-    warnings.push({ code: "count_mismatch", message: template.replace("{s}", String(s)).replace("{c}", String(c)) });
+    if (field !== "problems" && counted.statusUnknown > 0 && c < s && c + counted.statusUnknown >= s)
+      continue;
+    warnings.push({
+      code: "count_mismatch",
+      message: template.replace("{s}", String(s)).replace("{c}", String(c)),
+    });
   }
   if (stated.aspects !== undefined && counted.aspects > 0 && stated.aspects !== counted.aspects) {
-    warnings.push({ code: "count_mismatch", message: `文中称${stated.aspects}个方面，实际列出${counted.aspects}个` });
+    warnings.push({
+      code: "count_mismatch",
+      message: `文中称${stated.aspects}个方面，实际列出${counted.aspects}个`,
+    });
   }
   return warnings;
 }
 
 /** Warnings for aspect headings whose bracketed counts ("（6个问题，已整改5个）") disagree with their problems. */
-export function checkAspectCounts(aspects: readonly NoticeAspect[], problems: readonly NoticeProblem[]): NoticeWarning[] {
+export function checkAspectCounts(
+  aspects: readonly NoticeAspect[],
+  problems: readonly NoticeProblem[],
+): NoticeWarning[] {
   const warnings: NoticeWarning[] = [];
   for (const a of aspects) {
     const mine = problems.filter((p) => p.aspect === a.name);
@@ -57,7 +73,10 @@ export function checkAspectCounts(aspects: readonly NoticeAspect[], problems: re
     ];
     for (const [s, c, what] of pairs) {
       if (s === undefined || s === c) continue;
-      warnings.push({ code: "aspect_count_mismatch", message: `“${a.name}”方面称有${s}${what}，实际列出${c}个` });
+      warnings.push({
+        code: "aspect_count_mismatch",
+        message: `“${a.name}”方面称有${s}${what}，实际列出${c}个`,
+      });
     }
   }
   return warnings;
@@ -72,17 +91,34 @@ export function checkProblems(problems: readonly NoticeProblem[]): NoticeWarning
     const group = `${p.aspect ?? ""}|${p.kind ?? ""}|${p.statusSource === "section" ? p.status : ""}`;
     const n = p.numberAsWritten === null ? undefined : parseChineseNumber(p.numberAsWritten);
     if (n !== undefined && previous !== undefined && previous.group === group && n !== previous.n + 1) {
-      warnings.push({ code: "numbering_gap", message: `问题编号不连续：${previous.n} 之后是 ${n}`, line: p.line });
+      warnings.push({
+        code: "numbering_gap",
+        message: `问题编号不连续：${previous.n} 之后是 ${n}`,
+        line: p.line,
+      });
     }
     previous = n === undefined ? undefined : { n, group };
     const first = seen.get(p.title);
-    if (first !== undefined) warnings.push({ code: "duplicate_problem_title", message: `第${first}个和第${p.no}个问题标题相同：${p.title}`, line: p.line });
+    if (first !== undefined)
+      warnings.push({
+        code: "duplicate_problem_title",
+        message: `第${first}个和第${p.no}个问题标题相同：${p.title}`,
+        line: p.line,
+      });
     else seen.set(p.title, p.no);
     if (p.status === null) {
-      warnings.push({ code: "problem_status_unknown", message: `未能识别第${p.no}个问题“${p.title}”的整改状态`, line: p.line });
+      warnings.push({
+        code: "problem_status_unknown",
+        message: `未能识别第${p.no}个问题“${p.title}”的整改状态`,
+        line: p.line,
+      });
     }
     if (p.measures.length === 0 && p.ongoing.length === 0) {
-      warnings.push({ code: "problem_without_measures", message: `第${p.no}个问题“${p.title}”未找到整改措施或进展`, line: p.line });
+      warnings.push({
+        code: "problem_without_measures",
+        message: `第${p.no}个问题“${p.title}”未找到整改措施或进展`,
+        line: p.line,
+      });
     }
   }
   return warnings;

@@ -97,7 +97,9 @@ function asLabel(n: number, text: string, body: string): LabelLine | null {
   const label = m ? (m[1] as string) : BARE_LABEL.test(body) ? body : null;
   if (label === null) return null;
   const blockKind = labelKind(label);
-  return blockKind === null ? null : { kind: "label", n, text, label, blockKind, rest: m ? body.slice(m[0].length) : "" };
+  return blockKind === null
+    ? null
+    : { kind: "label", n, text, label, blockKind, rest: m ? body.slice(m[0].length) : "" };
 }
 
 function classifyOne(n: number, text: string): ClassifiedLine {
@@ -113,13 +115,24 @@ function classifyOne(n: number, text: string): ClassifiedLine {
       if (label) return label;
     }
     const { title, rest } = splitTitle(body);
-    return { kind: "heading", n, text, marker, rank: MARKER_RANK[marker], number: (m[1] ?? m[2]) as string, body, title, rest };
+    return {
+      kind: "heading",
+      n,
+      text,
+      marker,
+      rank: MARKER_RANK[marker],
+      number: (m[1] ?? m[2]) as string,
+      body,
+      title,
+      rest,
+    };
   }
   const m = LABEL_LINE.exec(text);
   if (m) {
     const label = m[1] as string;
     const blockKind = labelKind(label);
-    if (blockKind !== null) return { kind: "label", n, text, label, blockKind, rest: text.slice(m[0].length) };
+    if (blockKind !== null)
+      return { kind: "label", n, text, label, blockKind, rest: text.slice(m[0].length) };
   }
   return { kind: "text", n, text };
 }

@@ -26,14 +26,23 @@ export function inspectionKind(text: string): NoticeInspectionKind {
 
 const REGIME = "巡视|巡察|审计|督察|督查|检查|回头看|督导";
 // "…，市委第八巡察组对市文联党组进行了巡察": the target stops at the verb (or 具体组织的 in audits).
-const WHO_ON_WHOM = new RegExp(`(?<![针相绝核面])对([^，。；]{2,40}?)(?:具体组织的|组织的|进行了?|开展了?|实施了?|的|(?=\\d{4}\\s*年))[^。]*?(?:${REGIME})`);
+const WHO_ON_WHOM = new RegExp(
+  `(?<![针相绝核面])对([^，。；]{2,40}?)(?:具体组织的|组织的|进行了?|开展了?|实施了?|的|(?=\\d{4}\\s*年))[^。]*?(?:${REGIME})`,
+);
 const TEAM_FALLBACK = /[\u4e00-\u9fff]{2,16}?第[一二三四五六七八九十\d]{1,3}(?:巡视|巡察|督察|督导|检查)组/;
 const LEADING_DATES = /^.*(?:\d|[〇一二三四五六七八九十])\s*[日号](?:至今)?/;
 
 function teamBefore(sentence: string, at: number): string | null {
   const segments = sentence.slice(0, at).split(/[，、；：]/);
-  let team = (segments.pop() ?? "").replace(LEADING_DATES, "").replace(/^(?:由|经|根据|按照)/, "").trim();
-  if (team === "") team = (segments.pop() ?? "").replace(LEADING_DATES, "").replace(/(?:派出|组成|抽调|成立|牵头).*$/, "").trim();
+  let team = (segments.pop() ?? "")
+    .replace(LEADING_DATES, "")
+    .replace(/^(?:由|经|根据|按照)/, "")
+    .trim();
+  if (team === "")
+    team = (segments.pop() ?? "")
+      .replace(LEADING_DATES, "")
+      .replace(/(?:派出|组成|抽调|成立|牵头).*$/, "")
+      .trim();
   return team === "" || team.length > 30 ? null : team;
 }
 
@@ -63,7 +72,14 @@ export function readInspection({ title, intro, unitName }: InspectionInput): Not
   const start = dates.find((d) => d.role === "start");
   const end = start ? dates.find((d) => d.role === "end" && d.index === start.index) : undefined;
   const onsiteStart = start?.date ?? entryDate(text, dates);
-  return { kind, team, target, onsiteStart, onsiteEnd: end?.date ?? null, feedbackDate: feedbackDate(text, dates) };
+  return {
+    kind,
+    team,
+    target,
+    onsiteStart,
+    onsiteEnd: end?.date ?? null,
+    feedbackDate: feedbackDate(text, dates),
+  };
 }
 
 // "于3月6日进驻" when no range is written.
@@ -74,7 +90,8 @@ function entryDate(text: string, dates: ReturnType<typeof scanDates>): CalendarD
   return before[before.length - 1]?.date ?? null;
 }
 
-const sameSentence = (text: string, a: number, b: number): boolean => !/[。\n]/.test(text.slice(Math.min(a, b), Math.max(a, b)));
+const sameSentence = (text: string, a: number, b: number): boolean =>
+  !/[。\n]/.test(text.slice(Math.min(a, b), Math.max(a, b)));
 
 /** The single date nearest before 反馈 in the same sentence (else the first after it). */
 function feedbackDate(text: string, dates: ReturnType<typeof scanDates>): CalendarDate | null {
@@ -88,7 +105,8 @@ function feedbackDate(text: string, dates: ReturnType<typeof scanDates>): Calend
   return null;
 }
 
-const DATE_LINE = /^(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日$/;
+const DATE_LINE =
+  /^(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日$/;
 const ORG_LINE = /^[\u4e00-\u9fff（）]{2,40}$/;
 
 export interface Signature {

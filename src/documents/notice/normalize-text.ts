@@ -14,13 +14,49 @@ export interface NormalizedNotice {
 
 // Labels of the metadata table government sites put above a notice (政府信息公开 header).
 const METADATA_LABELS = [
-  "索引号", "发布机构", "发文机关", "发文机构", "主题分类", "信息分类", "组配分类", "体裁分类", "服务对象",
-  "成文日期", "发布日期", "生成日期", "公开日期", "发文日期", "文号", "发文字号", "信息名称", "名称", "标题",
-  "公开方式", "公开范围", "公开时限", "有效性", "来源", "发布时间", "浏览次数", "访问量", "点击数", "字号",
-  "关键词", "主题词", "信息来源", "作者", "责任编辑", "所属机构", "统一编号", "是否有效",
+  "索引号",
+  "发布机构",
+  "发文机关",
+  "发文机构",
+  "主题分类",
+  "信息分类",
+  "组配分类",
+  "体裁分类",
+  "服务对象",
+  "成文日期",
+  "发布日期",
+  "生成日期",
+  "公开日期",
+  "发文日期",
+  "文号",
+  "发文字号",
+  "信息名称",
+  "名称",
+  "标题",
+  "公开方式",
+  "公开范围",
+  "公开时限",
+  "有效性",
+  "来源",
+  "发布时间",
+  "浏览次数",
+  "访问量",
+  "点击数",
+  "字号",
+  "关键词",
+  "主题词",
+  "信息来源",
+  "作者",
+  "责任编辑",
+  "所属机构",
+  "统一编号",
+  "是否有效",
 ];
 const METADATA_LINE = new RegExp(`^(?:${METADATA_LABELS.join("|")})\\s*[：:]`);
-const METADATA_PAIR = new RegExp(`(${METADATA_LABELS.join("|")})\\s*[：:]\\s*(.*?)(?=\\s+(?:${METADATA_LABELS.join("|")})\\s*[：:]|$)`, "g");
+const METADATA_PAIR = new RegExp(
+  `(${METADATA_LABELS.join("|")})\\s*[：:]\\s*(.*?)(?=\\s+(?:${METADATA_LABELS.join("|")})\\s*[：:]|$)`,
+  "g",
+);
 
 // Page furniture and web-page noise that carries no content.
 const PAGE_NUMBER = [
@@ -29,7 +65,8 @@ const PAGE_NUMBER = [
   /^\d{1,4}\s*\/\s*\d{1,4}$/, // 3/10
   /^\d{1,3}$/, // a bare page number
 ];
-const WEB_NOISE = /^(?:【?(?:打印本页|打印|关闭窗口|关闭|收藏|分享到|返回顶部|字体[：:]?\s*大\s*中\s*小)】?\s*)+$|^扫一扫在手机(?:上)?打开当前页$|^分享到[：:]/;
+const WEB_NOISE =
+  /^(?:【?(?:打印本页|打印|关闭窗口|关闭|收藏|分享到|返回顶部|字体[：:]?\s*大\s*中\s*小)】?\s*)+$|^扫一扫在手机(?:上)?打开当前页$|^分享到[：:]/;
 
 const FULL_WIDTH_ALNUM = /[０-９Ａ-Ｚａ-ｚ]/g;
 
@@ -100,5 +137,10 @@ function joinWrappedTitle(lines: NoticeLine[]): NoticeLine[] {
 
 /** Splits text into sentences ending in 。！？； (punctuation kept); the last piece may lack one. */
 export function splitSentences(text: string): string[] {
-  return text.match(/[^。！？；]+[。！？；]*|[。！？；]+/g)?.map((s) => s.trim()).filter((s) => s !== "") ?? [];
+  return (
+    text
+      .match(/[^。！？；]+[。！？；]*|[。！？；]+/g)
+      ?.map((s) => s.trim())
+      .filter((s) => s !== "") ?? []
+  );
 }

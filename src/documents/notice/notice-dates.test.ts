@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { findDeadline, scanDates } from "./notice-dates.ts";
 
-const dates = (text: string, previous: string | null = null) => scanDates(text, previous).map((d) => [d.date, d.role]);
+const dates = (text: string, previous: string | null = null) =>
+  scanDates(text, previous).map((d) => [d.date, d.role]);
 
 describe("scanDates", () => {
   it("reads full dates and a range across years", () => {
@@ -12,8 +13,14 @@ describe("scanDates", () => {
   });
 
   it("gives a range end without a year the start's year, and a day-only end the start's month", () => {
-    expect(dates("2023年4月10日至6月9日")).toEqual([["2023-04-10", "start"], ["2023-06-09", "end"]]);
-    expect(dates("2023年11月2日至20日")).toEqual([["2023-11-02", "start"], ["2023-11-20", "end"]]);
+    expect(dates("2023年4月10日至6月9日")).toEqual([
+      ["2023-04-10", "start"],
+      ["2023-06-09", "end"],
+    ]);
+    expect(dates("2023年11月2日至20日")).toEqual([
+      ["2023-11-02", "start"],
+      ["2023-11-20", "end"],
+    ]);
   });
 
   it("gives a year-less date the year of the nearest earlier date, rolled forward when its month-day is earlier", () => {

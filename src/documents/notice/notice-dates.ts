@@ -37,7 +37,8 @@ export interface DateMention {
   readonly yearInferred: boolean;
 }
 
-const num = (s: string | undefined): number | undefined => (s === undefined ? undefined : parseChineseNumber(s));
+const num = (s: string | undefined): number | undefined =>
+  s === undefined ? undefined : parseChineseNumber(s);
 
 const monthDay = (d: CalendarDate): number => Number(d.slice(5, 7)) * 100 + Number(d.slice(8, 10));
 
@@ -121,8 +122,16 @@ export function findDeadline(text: string, reference: DeadlineReference, cueRequ
   for (const m of text.matchAll(DEADLINE_RE)) {
     const [, yearText, relative, monthText, dayText, monthPart, halfOrQuarter, yearEnd] = m;
     const written = num(yearText);
-    if (written === undefined && relative === undefined && yearEnd !== undefined && !yearEnd.startsWith("年")) continue;
-    if (written === undefined && relative === undefined && yearEnd === undefined && monthText === undefined && halfOrQuarter === undefined) continue;
+    if (written === undefined && relative === undefined && yearEnd !== undefined && !yearEnd.startsWith("年"))
+      continue;
+    if (
+      written === undefined &&
+      relative === undefined &&
+      yearEnd === undefined &&
+      monthText === undefined &&
+      halfOrQuarter === undefined
+    )
+      continue;
     const selfCued = yearEnd !== undefined || monthPart === "底" || monthPart === "末";
     if (cueRequired && !selfCued) {
       const before = text.slice(Math.max(0, m.index - 12), m.index);
@@ -133,12 +142,22 @@ export function findDeadline(text: string, reference: DeadlineReference, cueRequ
       }
     }
     const explicitYear =
-      written ?? (relative === undefined ? undefined : relative === "明年" || relative === "次年" ? (refYear ?? NaN) + 1 : refYear);
+      written ??
+      (relative === undefined
+        ? undefined
+        : relative === "明年" || relative === "次年"
+          ? (refYear ?? NaN) + 1
+          : refYear);
     const year = explicitYear ?? lastFullYear ?? refYear;
     if (year === undefined || Number.isNaN(year)) continue;
     let date = resolve(year, num(monthText), num(dayText), monthPart, halfOrQuarter, yearEnd);
     if (date === undefined) continue;
-    if (explicitYear === undefined && lastFullYear === undefined && reference.date !== null && date < reference.date) {
+    if (
+      explicitYear === undefined &&
+      lastFullYear === undefined &&
+      reference.date !== null &&
+      date < reference.date
+    ) {
       date = resolve(year + 1, num(monthText), num(dayText), monthPart, halfOrQuarter, yearEnd) ?? date;
     }
     if (written !== undefined) lastFullYear = written;

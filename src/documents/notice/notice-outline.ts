@@ -66,7 +66,8 @@ function aspectGroupOf(h: HeadingLine): OutlineGroup | null {
   const bare = stripCount(h.title);
   const unquoted = bare.replace(QUOTED, "");
   const endsWithAspect = /方面(?:的?问题|存在的问题|存在问题|问题)?$/.test(unquoted);
-  const hasProblemCount = countText !== null && /\d+\s*[个项]问题|[一二三四五六七八九十]+[个项]问题/.test(countText);
+  const hasProblemCount =
+    countText !== null && /\d+\s*[个项]问题|[一二三四五六七八九十]+[个项]问题/.test(countText);
   if (!endsWithAspect && !hasProblemCount) return null;
   const name = aspectName(bare);
   return { type: "aspect", rank: h.rank, heading: h, status: null, kind: null, name, countText };
@@ -100,7 +101,15 @@ function isStrongProblem(h: HeadingLine): boolean {
   return STATUS_LABEL.test(h.title) && statusFromWords(STATUS_LABEL.exec(h.title)?.[1] ?? "") !== null;
 }
 
-const PROBLEM_BLOCKS = new Set(["measures", "status", "deadline", "responsible_leader", "responsible_unit", "ongoing", "finding"]);
+const PROBLEM_BLOCKS = new Set([
+  "measures",
+  "status",
+  "deadline",
+  "responsible_leader",
+  "responsible_unit",
+  "ongoing",
+  "finding",
+]);
 
 /** Shallowest rank holding at least half as many candidates as the best rank. */
 function dominantRank(counts: ReadonlyMap<number, number>): number | null {
@@ -112,7 +121,11 @@ function dominantRank(counts: ReadonlyMap<number, number>): number | null {
  * The numbering rank at which problems sit: where problem-shaped titles are; else where headings are
  * directly followed by problem fields (整改措施：, 完成情况：…); else the headings right under the groups.
  */
-function problemRank(lines: readonly ClassifiedLine[], headings: readonly HeadingLine[], groups: ReadonlyMap<HeadingLine, OutlineGroup>): number | null {
+function problemRank(
+  lines: readonly ClassifiedLine[],
+  headings: readonly HeadingLine[],
+  groups: ReadonlyMap<HeadingLine, OutlineGroup>,
+): number | null {
   const strong = new Map<number, number>();
   for (const h of headings) {
     if (groups.has(h) || h.marker === "problem_no") continue;
@@ -136,21 +149,28 @@ function problemRank(lines: readonly ClassifiedLine[], headings: readonly Headin
   headings.forEach((h, i) => {
     if (!groups.has(h)) return;
     const next = headings[i + 1];
-    if (next && next.rank > h.rank && !groups.has(next)) below.set(next.rank, (below.get(next.rank) ?? 0) + 1);
+    if (next && next.rank > h.rank && !groups.has(next))
+      below.set(next.rank, (below.get(next.rank) ?? 0) + 1);
   });
   const best = [...below].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
   return best ? best[0] : null;
 }
 
 const PROBLEM_LABEL = (l: ClassifiedLine): l is LabelLine => l.kind === "label" && l.blockKind === "problem";
-const CONTACT_START = /^(?:欢迎|联系电话|举报电话|监督电话|咨询电话|电话|联系人|电子邮箱|电子信箱|邮箱|通信地址|通讯地址|来信地址|地址|邮政编码|邮编|网络举报|意见箱)/;
+const CONTACT_START =
+  /^(?:欢迎|联系电话|举报电话|监督电话|咨询电话|电话|联系人|电子邮箱|电子信箱|邮箱|通信地址|通讯地址|来信地址|地址|邮政编码|邮编|网络举报|意见箱)/;
 const isContactLine = (text: string): boolean =>
   CONTACT_START.test(text) || (/监督|意见建议|反映/.test(text) && /电话|邮箱|信箱|地址|@/.test(text));
 
 /** Builds the outline from classified lines (title first). */
 export function buildOutline(lines: readonly ClassifiedLine[]): NoticeOutline {
   const first = lines[0];
-  const hasTitle = first !== undefined && first.kind === "text" && first.text.length <= 80 && !/[。；]/.test(first.text) && (TITLE_LIKE.test(first.text) || /关于/.test(first.text));
+  const hasTitle =
+    first !== undefined &&
+    first.kind === "text" &&
+    first.text.length <= 80 &&
+    !/[。；]/.test(first.text) &&
+    (TITLE_LIKE.test(first.text) || /关于/.test(first.text));
   const title = hasTitle ? first.text : null;
   const rest = hasTitle ? lines.slice(1) : lines;
 
@@ -164,7 +184,15 @@ export function buildOutline(lines: readonly ClassifiedLine[]): NoticeOutline {
   const rank = problemRank(rest, headings, groups);
   const hasProblemLabels = rest.some(PROBLEM_LABEL);
   const outline: NoticeOutline = {
-    title, intro: [], organisation: [], plan: [], statements: [], problems: [], aspects: [], contact: [], unclassified: [],
+    title,
+    intro: [],
+    organisation: [],
+    plan: [],
+    statements: [],
+    problems: [],
+    aspects: [],
+    contact: [],
+    unclassified: [],
   };
   let section: SectionKind = "intro";
   let stack: OutlineGroup[] = [];
@@ -210,7 +238,10 @@ export function buildOutline(lines: readonly ClassifiedLine[]): NoticeOutline {
         continue;
       }
       const atProblemRank = l.marker === "problem_no" || (rank !== null && l.rank === rank);
-      if (atProblemRank && (inProblems || stack.length > 0 || (section === "organisation" && isStrongProblem(l)))) {
+      if (
+        atProblemRank &&
+        (inProblems || stack.length > 0 || (section === "organisation" && isStrongProblem(l)))
+      ) {
         if (l.rank > 1 || isStrongProblem(l) || stack.length > 0) {
           startProblem(l);
           continue;
@@ -228,7 +259,15 @@ export function buildOutline(lines: readonly ClassifiedLine[]): NoticeOutline {
       if (rank !== null && l.rank < rank && inProblems && section !== "intro") {
         // A heading between the section and the problems that names no aspect or status: an unnamed grouping.
         problem = null;
-        const g: OutlineGroup = { type: "aspect", rank: l.rank, heading: l, status: null, kind: null, name: aspectName(l.title), countText: countTextOf(l.title) };
+        const g: OutlineGroup = {
+          type: "aspect",
+          rank: l.rank,
+          heading: l,
+          status: null,
+          kind: null,
+          name: aspectName(l.title),
+          countText: countTextOf(l.title),
+        };
         stack = stack.filter((s) => s.rank < l.rank);
         stack.push(g);
         outline.aspects.push(g);
@@ -237,7 +276,12 @@ export function buildOutline(lines: readonly ClassifiedLine[]): NoticeOutline {
         continue;
       }
     }
-    if (PROBLEM_LABEL(l) && section !== "plan" && section !== "organisation" && (hasProblemLabels || problem === null)) {
+    if (
+      PROBLEM_LABEL(l) &&
+      section !== "plan" &&
+      section !== "organisation" &&
+      (hasProblemLabels || problem === null)
+    ) {
       const current = problem as OutlineProblem | null;
       if (current === null || current.content.length > 0 || current.heading.kind === "label") {
         startProblem(l);
@@ -245,7 +289,12 @@ export function buildOutline(lines: readonly ClassifiedLine[]): NoticeOutline {
       }
     }
     const current = problem as OutlineProblem | null;
-    if (current !== null && l.kind === "text" && CONTACT_START.test(l.text) && /欢迎|监督|@|电话|地址/.test(l.text)) {
+    if (
+      current !== null &&
+      l.kind === "text" &&
+      CONTACT_START.test(l.text) &&
+      /欢迎|监督|@|电话|地址/.test(l.text)
+    ) {
       // The supervision paragraph after the last problem of a notice without a next-step section.
       problem = null;
       outline.contact.push(l);

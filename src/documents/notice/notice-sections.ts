@@ -8,7 +8,8 @@ import type { NoticeContact, NoticeOrganisation, NoticePlanItem } from "./notice
 import { scanDates } from "./notice-dates.ts";
 
 const N = "(\\d+|[一二两三四五六七八九十]+)";
-const POSITIONS = "书记|副书记|主任|局长|馆长|行长|院长|部长|主席|厅长|县长|市长|区长|董事长|总经理|经理|校长|处长|科长|所长|站长|委员|组长|秘书长|负责人";
+const POSITIONS =
+  "书记|副书记|主任|局长|馆长|行长|院长|部长|主席|厅长|县长|市长|区长|董事长|总经理|经理|校长|处长|科长|所长|站长|委员|组长|秘书长|负责人";
 const LEADER = /(?:以|由)([^，。；以由]{1,40}?)(同志)?(?:为|任|担任)(?:整改工作领导小组)?组长/;
 const NAME_AFTER_POSITION = new RegExp(`^(.*(?:${POSITIONS}))、?([\\u4e00-\\u9fff·]{2,4})$`);
 const MEETINGS = [new RegExp(`${N}次(?:组织|专题|主持)?召开`), new RegExp(`召开[^。；]{0,24}?${N}次`)];
@@ -27,9 +28,11 @@ export function readOrganisation(lines: readonly ClassifiedLine[]): NoticeOrgani
     const named = NAME_AFTER_POSITION.exec(who);
     // "党组书记、主任任组长" names no person: the last word is a position, not a name.
     const endsWithPosition = (s: string) => new RegExp(`(?:${POSITIONS})$`).test(s);
-    if (named && !endsWithPosition(named[2] as string)) [leaderTitle, leader] = [named[1] as string, named[2] as string];
+    if (named && !endsWithPosition(named[2] as string))
+      [leaderTitle, leader] = [named[1] as string, named[2] as string];
     // "以杨建同志为组长": a bare name, marked as a person by 同志.
-    else if (lm[2] !== undefined && /^[\u4e00-\u9fff·]{2,4}$/.test(who) && !endsWithPosition(who)) leader = who;
+    else if (lm[2] !== undefined && /^[\u4e00-\u9fff·]{2,4}$/.test(who) && !endsWithPosition(who))
+      leader = who;
     else leaderTitle = who;
   }
   let meetings: number | null = null;
@@ -77,10 +80,16 @@ const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 export function readContact(lines: readonly ClassifiedLine[]): NoticeContact | null {
   if (lines.length === 0) return null;
   const text = lines.map((l) => l.text).join("\n");
-  const address = /(?:通信地址|通讯地址|来信地址|邮寄地址|地址)[：]?\s*([^；。\n]+)/.exec(text)?.[1]?.replace(/[，（].*$/, "").trim() ?? null;
+  const address =
+    /(?:通信地址|通讯地址|来信地址|邮寄地址|地址)[：]?\s*([^；。\n]+)/
+      .exec(text)?.[1]
+      ?.replace(/[，（].*$/, "")
+      .trim() ?? null;
   const postcode = /(?:邮编|邮政编码)[：]?\s*(\d{6})/.exec(text)?.[1] ?? null;
   const mailbox = /(?:意见箱|举报箱|信箱)[：]\s*([^；。，\n]+)/.exec(text)?.[1]?.trim() ?? null;
-  const until = scanDates(text).find((d) => d.role === "single" && /^\s*(?:前|之前|以前)/.test(text.slice(d.end)))?.date ?? null;
+  const until =
+    scanDates(text).find((d) => d.role === "single" && /^\s*(?:前|之前|以前)/.test(text.slice(d.end)))
+      ?.date ?? null;
   return {
     text,
     phones: [...new Set(text.match(PHONE) ?? [])],

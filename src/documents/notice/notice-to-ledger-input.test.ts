@@ -9,7 +9,11 @@ describe("notice → ledger input", () => {
   it("turns done work into closed measures and ongoing items into open ones", () => {
     const { input } = noticeToLedgerInput(parseNotice(seed));
     expect(input.unitName).toBe("市文联党组");
-    expect(input.inspection).toMatchObject({ regime: "xuncha", team: "市委第八巡察组", feedbackDate: "2021-03-04" });
+    expect(input.inspection).toMatchObject({
+      regime: "xuncha",
+      team: "市委第八巡察组",
+      feedbackDate: "2021-03-04",
+    });
     expect(input.problems).toHaveLength(11);
     expect(input.plan).toMatchObject({ leader: "杨建", meetings: [{ heldOn: null }, {}, {}] });
     expect(input.plan?.meetings).toHaveLength(3);

@@ -9,7 +9,10 @@ type ProblemInput = LedgerInput["problems"][number];
 const MONEY_UNIT = /元$/;
 type MeasureInput = NonNullable<ProblemInput["measures"]>[number];
 
-const REGIME_BY_KIND: Record<NoticeInspectionKind, { regime: LedgerInput["inspection"]["regime"]; kind: NonNullable<LedgerInput["inspection"]["kind"]> }> = {
+const REGIME_BY_KIND: Record<
+  NoticeInspectionKind,
+  { regime: LedgerInput["inspection"]["regime"]; kind: NonNullable<LedgerInput["inspection"]["kind"]> }
+> = {
   巡视: { regime: "xunshi", kind: "regular" },
   巡察: { regime: "xuncha", kind: "regular" },
   审计: { regime: "audit", kind: "regular" },
@@ -35,10 +38,14 @@ export interface NoticeLedgerInput {
  * open measures with their deadlines, so the ledger derives the same status the notice states. A problem
  * in progress with no open item keeps its measures open; a long-term problem's measures are long-term.
  */
-export function noticeToLedgerInput(draft: NoticeDraft, options: NoticeLedgerOptions = {}): NoticeLedgerInput {
+export function noticeToLedgerInput(
+  draft: NoticeDraft,
+  options: NoticeLedgerOptions = {},
+): NoticeLedgerInput {
   const notes: string[] = [];
   const unitName = options.unitName ?? draft.inspection.target ?? draft.issuer ?? "";
-  if (!options.unitName && !draft.inspection.target) notes.push(`未识别出被巡察单位，已使用发文单位“${unitName}”`);
+  if (!options.unitName && !draft.inspection.target)
+    notes.push(`未识别出被巡察单位，已使用发文单位“${unitName}”`);
   const team = draft.inspection.team ?? "未注明";
   if (!draft.inspection.team) notes.push("未识别出巡察组，记为“未注明”");
   const { regime, kind } = REGIME_BY_KIND[draft.inspection.kind];
@@ -85,7 +92,9 @@ function problemInput(p: NoticeProblem, notes: string[]): ProblemInput {
     state: longTerm ? "closed" : "in_progress",
   }));
   const doneState = status === "in_progress" && ongoing.length === 0 ? "in_progress" : "closed";
-  const done: MeasureInput[] = (p.measures.length > 0 ? p.measures.map((m) => m.text) : fallbackMeasureText(p)).map((text) => ({
+  const done: MeasureInput[] = (
+    p.measures.length > 0 ? p.measures.map((m) => m.text) : fallbackMeasureText(p)
+  ).map((text) => ({
     text,
     // Without further items, the done work itself is what carries on for a long-term problem.
     kind: longTerm && ongoing.length === 0 ? "long_term" : "time_limited",
@@ -103,7 +112,10 @@ function problemInput(p: NoticeProblem, notes: string[]): ProblemInput {
       const quantity = ledgerQuantity(o.quantity, o.unit);
       const isMoney = MONEY_OUTCOME_KINDS.has(o.kind);
       // A count must be whole and an amount must be money: anything else is text, not a figure to add up.
-      if (quantity === null || (isMoney ? !MONEY_UNIT.test(o.unit) : !/^\d+$/.test(quantity) || MONEY_UNIT.test(o.unit))) {
+      if (
+        quantity === null ||
+        (isMoney ? !MONEY_UNIT.test(o.unit) : !/^\d+$/.test(quantity) || MONEY_UNIT.test(o.unit))
+      ) {
         notes.push(`成效数字“${o.quantity}${o.unit}”未能归类，未作为成效导入（问题“${p.title}”）`);
         return [];
       }
@@ -125,6 +137,11 @@ export function ledgerQuantity(quantity: string, unit: string): string | null {
 }
 
 function fallbackMeasureText(p: NoticeProblem): string[] {
-  const text = p.text.join("").trim() || p.blocks.map((b) => b.text).join("").trim();
+  const text =
+    p.text.join("").trim() ||
+    p.blocks
+      .map((b) => b.text)
+      .join("")
+      .trim();
   return [text || `${p.title}问题整改`];
 }

@@ -8,8 +8,40 @@ import type { NoticeOutcome } from "./notice-draft.ts";
 
 // Longer units first so that 人次 wins over 人 and 万元 over 元.
 const UNITS = [
-  "亿元", "万元", "千元", "元", "人次", "场次", "万册", "万页", "万人", "人", "名", "位", "场", "次", "个", "项", "条",
-  "家", "所", "篇", "期", "户", "件", "批", "台", "套", "起", "份", "册", "页", "处", "轮", "支", "笔",
+  "亿元",
+  "万元",
+  "千元",
+  "元",
+  "人次",
+  "场次",
+  "万册",
+  "万页",
+  "万人",
+  "人",
+  "名",
+  "位",
+  "场",
+  "次",
+  "个",
+  "项",
+  "条",
+  "家",
+  "所",
+  "篇",
+  "期",
+  "户",
+  "件",
+  "批",
+  "台",
+  "套",
+  "起",
+  "份",
+  "册",
+  "页",
+  "处",
+  "轮",
+  "支",
+  "笔",
 ];
 // Arabic numbers (with thousands separators and decimals); Chinese numerals only for a few units where
 // they mean a count ("谈话提醒三人"), since 一项/一个 usually just mean "a".
@@ -21,15 +53,38 @@ const OUTCOME_RE = new RegExp(
 
 // Keywords → kind. The keyword nearest before the number decides (then the longest); else the nearest after.
 const KEYWORDS: readonly (readonly [string, OutcomeKind | "rules" | "funds" | "people"])[] = [
-  ["诫勉谈话", "people_accountable"], ["诫勉", "people_accountable"], ["问责", "people_accountable"],
-  ["处分", "people_accountable"], ["处理", "people"], ["追责", "people_accountable"], ["免职", "people_accountable"],
-  ["约谈", "admonition_talks"], ["谈话提醒", "admonition_talks"], ["提醒谈话", "admonition_talks"], ["谈话", "admonition_talks"],
+  ["诫勉谈话", "people_accountable"],
+  ["诫勉", "people_accountable"],
+  ["问责", "people_accountable"],
+  ["处分", "people_accountable"],
+  ["处理", "people"],
+  ["追责", "people_accountable"],
+  ["免职", "people_accountable"],
+  ["约谈", "admonition_talks"],
+  ["谈话提醒", "admonition_talks"],
+  ["提醒谈话", "admonition_talks"],
+  ["谈话", "admonition_talks"],
   ["线索", "clues_transferred"],
-  ["制度", "rules"], ["办法", "rules"], ["规定", "rules"], ["细则", "rules"], ["规则", "rules"], ["机制", "rules"],
-  ["党课", "lectures"], ["讲座", "lectures"], ["宣讲", "lectures"],
-  ["培训", "trainings"], ["轮训", "trainings"], ["研修", "trainings"],
-  ["会议", "meetings"], ["党委会", "meetings"], ["党组会", "meetings"], ["办公会", "meetings"], ["座谈会", "meetings"],
-  ["资金", "funds"], ["费用", "funds"], ["款", "funds"],
+  ["制度", "rules"],
+  ["办法", "rules"],
+  ["规定", "rules"],
+  ["细则", "rules"],
+  ["规则", "rules"],
+  ["机制", "rules"],
+  ["党课", "lectures"],
+  ["讲座", "lectures"],
+  ["宣讲", "lectures"],
+  ["培训", "trainings"],
+  ["轮训", "trainings"],
+  ["研修", "trainings"],
+  ["会议", "meetings"],
+  ["党委会", "meetings"],
+  ["党组会", "meetings"],
+  ["办公会", "meetings"],
+  ["座谈会", "meetings"],
+  ["资金", "funds"],
+  ["费用", "funds"],
+  ["款", "funds"],
 ];
 const MONEY_UNITS = new Set(["亿元", "万元", "千元", "元"]);
 const PEOPLE_UNITS = new Set(["人", "名", "人次", "位"]);
@@ -46,9 +101,15 @@ export function findOutcomeCandidates(text: string): NoticeOutcome[] {
       const written = m[1] ?? m[3];
       if (written === undefined) continue;
       if (isNotAnOutcome(sentence, m.index, m.index + m[0].length)) continue;
-      const quantity = m[1] !== undefined ? written.replace(/,/g, "") : String(parseChineseNumber(written) ?? "");
+      const quantity =
+        m[1] !== undefined ? written.replace(/,/g, "") : String(parseChineseNumber(written) ?? "");
       if (quantity === "") continue;
-      found.push({ kind: guessKind(sentence, m.index, m.index + m[0].length, unit), quantity, unit, source: sentence });
+      found.push({
+        kind: guessKind(sentence, m.index, m.index + m[0].length, unit),
+        quantity,
+        unit,
+        source: sentence,
+      });
     }
   }
   return found;
@@ -57,12 +118,20 @@ export function findOutcomeCandidates(text: string): NoticeOutcome[] {
 // "3个月", "5年", "2个百分点" are durations or ratios; "3个方面10个问题", "已整改完成7个", "38条整改措施"
 // are the notice's own counts of problems and measures, not outcomes.
 function isNotAnOutcome(sentence: string, start: number, end: number): boolean {
-  if (/^(?:月|年|百分点|工作日|小时|天|周|季度|%|方面|问题|整改措施|措施|具体问题|中已|中，)/.test(sentence.slice(end))) return true;
-  return /(?:已整改完成|已完成整改|已整改|正在整改|推进中|长期坚持|持续整改|已完成|已落实|整改措施|未整改)$/.test(sentence.slice(0, start));
+  if (
+    /^(?:月|年|百分点|工作日|小时|天|周|季度|%|方面|问题|整改措施|措施|具体问题|中已|中，)/.test(
+      sentence.slice(end),
+    )
+  )
+    return true;
+  return /(?:已整改完成|已完成整改|已整改|正在整改|推进中|长期坚持|持续整改|已完成|已落实|整改措施|未整改)$/.test(
+    sentence.slice(0, start),
+  );
 }
 
 function guessKind(sentence: string, start: number, end: number, unit: string): OutcomeKind {
-  const clauseStart = Math.max(sentence.lastIndexOf("，", start - 1), sentence.lastIndexOf("、", start - 1)) + 1;
+  const clauseStart =
+    Math.max(sentence.lastIndexOf("，", start - 1), sentence.lastIndexOf("、", start - 1)) + 1;
   const before = sentence.slice(clauseStart, start);
   const rest = sentence.slice(end);
   const after = rest.slice(0, Math.max(0, rest.search(/[，。；]|$/)));
@@ -78,12 +147,17 @@ function nearestKeyword(text: string, side: "before" | "after"): (typeof KEYWORD
     const at = side === "before" ? text.lastIndexOf(word) : text.indexOf(word);
     if (at < 0) continue;
     const pos = side === "before" ? at + word.length : -at;
-    if (best === undefined || pos > best.pos || (pos === best.pos && word.length > best.len)) best = { pos, len: word.length, kind };
+    if (best === undefined || pos > best.pos || (pos === best.pos && word.length > best.len))
+      best = { pos, len: word.length, kind };
   }
   return best?.kind;
 }
 
-function refine(k: (typeof KEYWORDS)[number][1] | undefined, unit: string, clause: string): OutcomeKind | undefined {
+function refine(
+  k: (typeof KEYWORDS)[number][1] | undefined,
+  unit: string,
+  clause: string,
+): OutcomeKind | undefined {
   switch (k) {
     case undefined:
       return undefined;

@@ -5,7 +5,10 @@ import { isCalendarDate } from "../../domain/calendar-date.ts";
 import type { NoticeDraft } from "./notice-draft.ts";
 import { parseNotice } from "./parse-notice.ts";
 
-const seedLines = readFileSync(new URL("../../../test/fixtures/notices/seed.txt", import.meta.url), "utf8").split("\n");
+const seedLines = readFileSync(
+  new URL("../../../test/fixtures/notices/seed.txt", import.meta.url),
+  "utf8",
+).split("\n");
 const STATUSES = new Set(["completed", "in_progress", "long_term", null]);
 
 /** The invariants every result keeps, whatever the input. */
@@ -13,7 +16,13 @@ function assertWellFormed(d: NoticeDraft): void {
   if (d.recognised) expect(d.problems.length).toBeGreaterThan(0);
   else expect(d.warnings.map((w) => w.code)).toContain("no_rectification_structure");
   for (const w of d.warnings) expect(w.code).toMatch(/^[a-z_]+$/);
-  const dates = [d.issuedOn, d.inspection.onsiteStart, d.inspection.onsiteEnd, d.inspection.feedbackDate, d.contact?.until ?? null];
+  const dates = [
+    d.issuedOn,
+    d.inspection.onsiteStart,
+    d.inspection.onsiteEnd,
+    d.inspection.feedbackDate,
+    d.contact?.until ?? null,
+  ];
   for (const p of d.problems) {
     expect(STATUSES.has(p.status)).toBe(true);
     expect(p.title.length).toBeGreaterThan(0);
@@ -30,11 +39,17 @@ const noticeChars = fc.constantFrom(
 
 describe("parseNotice never throws and always answers", () => {
   it("on arbitrary strings", () => {
-    fc.assert(fc.property(fc.string({ unit: "binary", maxLength: 400 }), (s) => assertWellFormed(parseNotice(s))), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 400 }), (s) => assertWellFormed(parseNotice(s))),
+      { numRuns: 300 },
+    );
   });
 
   it("on strings of notice characters", () => {
-    fc.assert(fc.property(fc.string({ unit: noticeChars, maxLength: 600 }), (s) => assertWellFormed(parseNotice(s))), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.string({ unit: noticeChars, maxLength: 600 }), (s) => assertWellFormed(parseNotice(s))),
+      { numRuns: 500 },
+    );
   });
 
   it("on shuffled, truncated and duplicated lines of the seed", () => {
@@ -55,7 +70,10 @@ describe("parseNotice never throws and always answers", () => {
 
   it("on the seed truncated at any character", () => {
     const seed = seedLines.join("\n");
-    fc.assert(fc.property(fc.nat({ max: seed.length }), (n) => assertWellFormed(parseNotice(seed.slice(0, n)))), { numRuns: 200 });
+    fc.assert(
+      fc.property(fc.nat({ max: seed.length }), (n) => assertWellFormed(parseNotice(seed.slice(0, n)))),
+      { numRuns: 200 },
+    );
   });
 
   it("on non-string input reaching it from untyped callers", () => {

@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseNotice } from "./parse-notice.ts";
 
-const fixture = (name: string): string => readFileSync(new URL(`../../../test/fixtures/notices/${name}`, import.meta.url), "utf8");
+const fixture = (name: string): string =>
+  readFileSync(new URL(`../../../test/fixtures/notices/${name}`, import.meta.url), "utf8");
 
 interface Expected {
   inspection: Record<string, string>;
@@ -27,9 +28,13 @@ describe("parseNotice on the example notices", () => {
     });
 
     it(`${name}: lists every problem in order with its title, status and aspect`, () => {
-      expect(draft.problems.map((p) => ({ title: p.title, status: p.status, ...(p.aspect ? { aspect: p.aspect } : {}) }))).toEqual(
-        expected.problems,
-      );
+      expect(
+        draft.problems.map((p) => ({
+          title: p.title,
+          status: p.status,
+          ...(p.aspect ? { aspect: p.aspect } : {}),
+        })),
+      ).toEqual(expected.problems);
       expect(draft.problems.map((p) => p.no)).toEqual(expected.problems.map((_, i) => i + 1));
     });
 
@@ -45,21 +50,39 @@ describe("parseNotice on the example notices", () => {
 
   it("A, B, C: read the public-supervision contact block", () => {
     const a = parseNotice(fixture("A.txt")).contact;
-    expect(a).toMatchObject({ phones: ["0000-5550123"], emails: ["tljwzg@example.com"], address: "汀岚县文昌路18号县卫生健康委员会办公室", until: "2024-02-29" });
-    expect(parseNotice(fixture("B.txt")).contact).toMatchObject({ phones: ["0000-5550188"], emails: ["czfh_jw@example.com"] });
-    expect(parseNotice(fixture("C.txt")).contact).toMatchObject({ phones: ["0000-5550136"], emails: ["lsjyzg@example.com"] });
+    expect(a).toMatchObject({
+      phones: ["0000-5550123"],
+      emails: ["tljwzg@example.com"],
+      address: "汀岚县文昌路18号县卫生健康委员会办公室",
+      until: "2024-02-29",
+    });
+    expect(parseNotice(fixture("B.txt")).contact).toMatchObject({
+      phones: ["0000-5550188"],
+      emails: ["czfh_jw@example.com"],
+    });
+    expect(parseNotice(fixture("C.txt")).contact).toMatchObject({
+      phones: ["0000-5550136"],
+      emails: ["lsjyzg@example.com"],
+    });
   });
 
   it("A, C: take the signature and its date off the end", () => {
     const a = parseNotice(fixture("A.txt"));
-    expect([a.signatory, a.issuedOn, a.issuer]).toEqual(["中共汀岚县卫生健康委员会党组", "2024-01-15", "中共汀岚县卫生健康委员会党组"]);
+    expect([a.signatory, a.issuedOn, a.issuer]).toEqual([
+      "中共汀岚县卫生健康委员会党组",
+      "2024-01-15",
+      "中共汀岚县卫生健康委员会党组",
+    ]);
     expect(parseNotice(fixture("C.txt")).issuedOn).toBe("2023-07-06");
   });
 
   it("C: keeps responsible leader and deadline of each labelled problem", () => {
     const [first, , , fourth, , , seventh] = parseNotice(fixture("C.txt")).problems;
     expect(first).toMatchObject({ responsibleLeader: "党组成员、副局长孟晓川", deadline: "2023-06-30" });
-    expect(first?.measures.map((m) => m.text)).toEqual(["按照师生比核定思政课教师需求，通过公开招聘、校内转岗培训补足缺口", "组建区级思政课教研共同体。"]);
+    expect(first?.measures.map((m) => m.text)).toEqual([
+      "按照师生比核定思政课教师需求，通过公开招聘、校内转岗培训补足缺口",
+      "组建区级思政课教研共同体。",
+    ]);
     expect(fourth).toMatchObject({ deadlineText: "长期坚持", deadlineLongTerm: true });
     expect(fourth?.deadline).toBeUndefined();
     expect(seventh).toMatchObject({ status: "long_term", deadline: "2023-06-30" });
@@ -99,9 +122,15 @@ describe("parseNotice on the seed notice in detail", () => {
   });
 
   it("reads the in-progress problems' 正在深化整改的内容及时限 with deadlines", () => {
-    const ongoing = seed.problems.slice(8).map((p) => p.ongoing.map((o) => [o.text.slice(0, 12), o.deadline]));
+    const ongoing = seed.problems
+      .slice(8)
+      .map((p) => p.ongoing.map((o) => [o.text.slice(0, 12), o.deadline]));
     expect(ongoing).toEqual([
-      [["推进“文艺家之家”建设。", null], ["推进协会换届工作。目前已", null], ["探索推进乡镇文联。与县区", null]],
+      [
+        ["推进“文艺家之家”建设。", null],
+        ["推进协会换届工作。目前已", null],
+        ["探索推进乡镇文联。与县区", null],
+      ],
       [["计划年内完成无锡太湖文学", "2021-12-31"]],
       [["干部队伍建设任务紧迫。由", "2021-12-31"]],
     ]);
@@ -125,7 +154,11 @@ describe("parseNotice on the seed notice in detail", () => {
   });
 
   it("reads the three next-step plan items", () => {
-    expect(seed.plan.map((p) => p.title)).toEqual(["压紧压实党组主体责任", "坚持抓整改落实力度不减", "不断巩固巡察整改成果"]);
+    expect(seed.plan.map((p) => p.title)).toEqual([
+      "压紧压实党组主体责任",
+      "坚持抓整改落实力度不减",
+      "不断巩固巡察整改成果",
+    ]);
   });
 
   it("takes the issuer from the title and finds no contact block (the seed has none)", () => {

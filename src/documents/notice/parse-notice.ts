@@ -33,11 +33,18 @@ export function parseNotice(text: string, options: ParseNoticeOptions = {}): Not
     intro: outline.intro.map((l) => l.text),
     ...(options.unitName !== undefined ? { unitName: options.unitName } : {}),
   });
-  const reference = { date: signature.issuedOn ?? inspection.feedbackDate ?? inspection.onsiteEnd ?? inspection.onsiteStart };
+  const reference = {
+    date: signature.issuedOn ?? inspection.feedbackDate ?? inspection.onsiteEnd ?? inspection.onsiteStart,
+  };
 
   const groupHeadings = new Set<ClassifiedLine>(outline.aspects.map((a) => a.heading));
   const statementLines = outline.statements.filter((l) => !groupHeadings.has(l));
-  const statementText = [outline.title ?? "", textOf(outline.intro), textOf(outline.organisation), textOf(statementLines)].join("\n");
+  const statementText = [
+    outline.title ?? "",
+    textOf(outline.intro),
+    textOf(outline.organisation),
+    textOf(statementLines),
+  ].join("\n");
   const stated = readStatedCounts(statementText);
 
   const problems = outline.problems.map((p, i) => buildProblem(p, { no: i + 1, reference }));
@@ -51,15 +58,27 @@ export function parseNotice(text: string, options: ParseNoticeOptions = {}): Not
 
   const warnings: NoticeWarning[] = [];
   if (!recognised) {
-    warnings.push({ code: "no_rectification_structure", message: "未识别到整改情况通报的结构（未找到任何问题条目），未导入任何内容" });
+    warnings.push({
+      code: "no_rectification_structure",
+      message: "未识别到整改情况通报的结构（未找到任何问题条目），未导入任何内容",
+    });
   } else {
-    warnings.push(...checkStatedCounts(stated, counted), ...checkAspectCounts(aspects, problems), ...checkProblems(problems));
+    warnings.push(
+      ...checkStatedCounts(stated, counted),
+      ...checkAspectCounts(aspects, problems),
+      ...checkProblems(problems),
+    );
     const missing = missingInspectionFields(inspection);
-    if (missing.length > 0) warnings.push({ code: "inspection_incomplete", message: `未能从文中识别：${missing.join("、")}` });
+    if (missing.length > 0)
+      warnings.push({ code: "inspection_incomplete", message: `未能从文中识别：${missing.join("、")}` });
   }
   const unclassified = outline.unclassified.map((l) => ({ line: l.n, text: l.text }));
   if (recognised && unclassified.length > 0) {
-    warnings.push({ code: "unclassified_text", message: `有${unclassified.length}段文字未能归类，已原样保留在 unclassified 中`, ...(unclassified[0] ? { line: unclassified[0].line } : {}) });
+    warnings.push({
+      code: "unclassified_text",
+      message: `有${unclassified.length}段文字未能归类，已原样保留在 unclassified 中`,
+      ...(unclassified[0] ? { line: unclassified[0].line } : {}),
+    });
   }
 
   return {

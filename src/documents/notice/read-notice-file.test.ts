@@ -35,7 +35,13 @@ describe("readNoticeFile on text files", () => {
   });
 
   it("replaces undecodable bytes and warns instead of failing", () => {
-    const { text, warnings } = decodeText(Buffer.concat([Buffer.from("整改", "utf8"), Buffer.from([0xff, 0xff, 0xff]), Buffer.from("完成", "utf8")]));
+    const { text, warnings } = decodeText(
+      Buffer.concat([
+        Buffer.from("整改", "utf8"),
+        Buffer.from([0xff, 0xff, 0xff]),
+        Buffer.from("完成", "utf8"),
+      ]),
+    );
     expect(text).toContain("\ufffd");
     expect(text.startsWith("整改")).toBe(true);
     expect(warnings).toEqual([expect.objectContaining({ code: "undecodable_bytes" })]);
@@ -58,7 +64,16 @@ describe("readNoticeFile on text files", () => {
 
 describe("readNoticeFile on .docx", () => {
   it("keeps paragraphs so the parser finds the same problems as in the text", async () => {
-    const doc = new Document({ sections: [{ children: seed.split("\n").filter((l) => l.trim() !== "").map((l) => new Paragraph(l)) }] });
+    const doc = new Document({
+      sections: [
+        {
+          children: seed
+            .split("\n")
+            .filter((l) => l.trim() !== "")
+            .map((l) => new Paragraph(l)),
+        },
+      ],
+    });
     await writeFile(at("seed.docx"), await Packer.toBuffer(doc));
     const file = await readNoticeFile(at("seed.docx"));
     expect(file.format).toBe("docx");
@@ -82,7 +97,12 @@ describe("readNoticeFile on .docx", () => {
 
   it("refuses an archive whose headers understate an entry's size, before mammoth unpacks it", async () => {
     // 150 MB of zeros declared as 1 MB: the directory looks harmless, the real inflation gives it away.
-    await writeFile(at("liar.docx"), buildZip([{ name: "word/document.xml", data: Buffer.alloc(150 * 1024 * 1024), declaredSize: 1024 * 1024 }]));
+    await writeFile(
+      at("liar.docx"),
+      buildZip([
+        { name: "word/document.xml", data: Buffer.alloc(150 * 1024 * 1024), declaredSize: 1024 * 1024 },
+      ]),
+    );
     const before = process.memoryUsage().rss;
     await expect(readNoticeFile(at("liar.docx"))).rejects.toMatchObject({ code: "archive_size_mismatch" });
     expect(process.memoryUsage().rss - before).toBeLessThan(100 * 1024 * 1024);

@@ -31,13 +31,19 @@ export const NOTICE_FILE_LIMITS = {
 } as const;
 
 const UNSUPPORTED = new Set([".doc", ".wps", ".pdf", ".ofd", ".rtf", ".wpt", ".dot", ".et", ".xls", ".xlsx"]);
-const FORMATS: Readonly<Record<string, NoticeFileFormat>> = { ".txt": "txt", ".md": "md", ".markdown": "md", ".docx": "docx" };
+const FORMATS: Readonly<Record<string, NoticeFileFormat>> = {
+  ".txt": "txt",
+  ".md": "md",
+  ".markdown": "md",
+  ".docx": "docx",
+};
 
 /** Reads a whole file through one handle, refusing it from its size before reading (no stat-then-open race). */
 async function readLimited(path: string, maxBytes: number): Promise<Buffer> {
   const handle = await open(path, "r");
   try {
-    if ((await handle.stat()).size > maxBytes) throw new DomainError("file_too_large", "文件超过 20 MB，未读取");
+    if ((await handle.stat()).size > maxBytes)
+      throw new DomainError("file_too_large", "文件超过 20 MB，未读取");
     return await handle.readFile();
   } finally {
     await handle.close();
@@ -62,7 +68,8 @@ export async function readNoticeFile(path: string): Promise<NoticeFile> {
  * GB2312) when valid; otherwise with whichever decoding loses fewer bytes, replaced by U+FFFD and warned.
  */
 export function decodeText(bytes: Uint8Array): { text: string; encoding: string; warnings: NoticeWarning[] } {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return decodeWith("utf-8", bytes.subarray(3));
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return decodeWith("utf-8", bytes.subarray(3));
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeWith("utf-16le", bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeWith("utf-16be", bytes.subarray(2));
   for (const encoding of ["utf-8", "gb18030"]) {
@@ -79,11 +86,21 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: string;
 
 const replacements = (s: string): number => s.split("\ufffd").length - 1;
 
-function decodeWith(encoding: string, bytes: Uint8Array): { text: string; encoding: string; warnings: NoticeWarning[] } {
+function decodeWith(
+  encoding: string,
+  bytes: Uint8Array,
+): { text: string; encoding: string; warnings: NoticeWarning[] } {
   const text = new TextDecoder(encoding).decode(bytes);
   const lost = replacements(text);
   const warnings: NoticeWarning[] =
-    lost === 0 ? [] : [{ code: "undecodable_bytes", message: `文件中有${lost}处无法识别的字符（按${encoding.toUpperCase()}解码），已替换为“\ufffd”` }];
+    lost === 0
+      ? []
+      : [
+          {
+            code: "undecodable_bytes",
+            message: `文件中有${lost}处无法识别的字符（按${encoding.toUpperCase()}解码），已替换为“\ufffd”`,
+          },
+        ];
   return { text, encoding, warnings };
 }
 
@@ -93,6 +110,13 @@ async function readDocx(bytes: Buffer): Promise<NoticeFile> {
   // mammoth separates paragraphs with a blank line; one paragraph per line is what the parser reads.
   const text = result.value.replace(/\n{2,}/g, "\n");
   const warnings: NoticeWarning[] =
-    result.messages.length === 0 ? [] : [{ code: "docx_messages", message: `读取 .docx 时有${result.messages.length}条提示，部分格式可能未保留` }];
+    result.messages.length === 0
+      ? []
+      : [
+          {
+            code: "docx_messages",
+            message: `读取 .docx 时有${result.messages.length}条提示，部分格式可能未保留`,
+          },
+        ];
   return { text, format: "docx", warnings };
 }

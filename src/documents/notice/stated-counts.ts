@@ -11,7 +11,9 @@ const PATTERNS: Readonly<Record<Exclude<keyof NoticeStated, "completionRate">, r
   aspects: [new RegExp(`${N}个方面`)],
   problems: [
     new RegExp(`[个]方面(?:的)?(?:共|共计)?${N}(?:个|项|条)(?:具体)?问题`),
-    new RegExp(`(?:反馈|指出|发现|查出|梳理|交办|移交|反映)(?:的|了|出)?(?:问题)?(?:共|共计)?${N}(?:个|项|条)(?:具体)?问题`),
+    new RegExp(
+      `(?:反馈|指出|发现|查出|梳理|交办|移交|反映)(?:的|了|出)?(?:问题)?(?:共|共计)?${N}(?:个|项|条)(?:具体)?问题`,
+    ),
     new RegExp(`${N}(?:个|项|条)问题中`),
     new RegExp(`(?:共|共计|共有)${N}(?:个|项|条)问题(?![^，。；]{0,3}(?:已|正在|均))`),
   ],
@@ -20,11 +22,15 @@ const PATTERNS: Readonly<Record<Exclude<keyof NoticeStated, "completionRate">, r
     new RegExp(`整改(?:措施|任务|举措)(?:共|共计)?${N}(?:条|项|个)`),
   ],
   completed: [
-    new RegExp(`(?<!基本|尚未|未)(?:已整改完成|已完成整改|已整改到位|已整改|整改完成|已完成|已销号|完成整改)(?:问题)?${N}(?:个|项)(?![\\d.])`),
+    new RegExp(
+      `(?<!基本|尚未|未)(?:已整改完成|已完成整改|已整改到位|已整改|整改完成|已完成|已销号|完成整改)(?:问题)?${N}(?:个|项)(?![\\d.])`,
+    ),
     new RegExp(`${N}(?:个|项)(?:问题)?(?:已整改完成|已完成整改|整改完成|已整改|已完成|已销号)`),
   ],
   inProgress: [
-    new RegExp(`(?:正在推进整改|正在整改|正在推进|推进中|整改中|尚未完成整改|尚未完成|未完成整改|未完成|未整改|正在落实)(?:的问题)?${N}(?:个|项)`),
+    new RegExp(
+      `(?:正在推进整改|正在整改|正在推进|推进中|整改中|尚未完成整改|尚未完成|未完成整改|未完成|未整改|正在落实)(?:的问题)?${N}(?:个|项)`,
+    ),
     new RegExp(`${N}(?:个|项)(?:问题)?(?:正在整改|正在推进|推进中|尚未完成|未完成|未整改)`),
   ],
   longTerm: [
@@ -41,7 +47,8 @@ export function readStatedCounts(text: string): NoticeStated {
     for (const re of patterns) {
       const m = re.exec(text);
       const value = m?.[1] === undefined ? undefined : parseChineseNumber(m[1]);
-      if (m && value !== undefined && (best === undefined || m.index < best.at)) best = { at: m.index, value };
+      if (m && value !== undefined && (best === undefined || m.index < best.at))
+        best = { at: m.index, value };
     }
     if (best) stated[field] = best.value;
   }

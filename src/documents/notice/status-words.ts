@@ -10,7 +10,10 @@ import type { NoticeProblemKind, NoticeProblemStatus } from "./notice-draft.ts";
  */
 export const STATUS_WORDS: readonly (readonly [NoticeProblemStatus, readonly string[]])[] = [
   ["long_term", ["阶段性成效并持续整改", "基本完成", "持续整改", "长期坚持", "持续推进"]],
-  ["in_progress", ["正在推进", "正在整改", "推进中", "尚未完成", "未完成", "未整改", "整改中", "达到序时进度"]],
+  [
+    "in_progress",
+    ["正在推进", "正在整改", "推进中", "尚未完成", "未完成", "未整改", "整改中", "达到序时进度"],
+  ],
   ["completed", ["已整改", "已完成", "整改完成", "已销号", "已办结"]],
 ];
 

@@ -6,10 +6,23 @@ import { cleanTitle } from "./build-problem.ts";
 
 describe("statusFromWords", () => {
   it.each([
-    ["已整改", "completed"], ["已完成", "completed"], ["整改完成", "completed"], ["已销号", "completed"],
-    ["正在推进", "in_progress"], ["正在整改", "in_progress"], ["推进中", "in_progress"], ["未完成", "in_progress"], ["未整改", "in_progress"],
-    ["基本完成", "long_term"], ["阶段性成效并持续整改", "long_term"], ["持续整改", "long_term"], ["长期坚持", "long_term"], ["持续推进", "long_term"],
-    ["该问题已基本完成整改", "long_term"], ["尚未完成", "in_progress"], ["无关文字", null],
+    ["已整改", "completed"],
+    ["已完成", "completed"],
+    ["整改完成", "completed"],
+    ["已销号", "completed"],
+    ["正在推进", "in_progress"],
+    ["正在整改", "in_progress"],
+    ["推进中", "in_progress"],
+    ["未完成", "in_progress"],
+    ["未整改", "in_progress"],
+    ["基本完成", "long_term"],
+    ["阶段性成效并持续整改", "long_term"],
+    ["持续整改", "long_term"],
+    ["长期坚持", "long_term"],
+    ["持续推进", "long_term"],
+    ["该问题已基本完成整改", "long_term"],
+    ["尚未完成", "in_progress"],
+    ["无关文字", null],
   ])("%s → %s", (text, status) => {
     expect(statusFromWords(text)).toBe(status);
   });
@@ -36,13 +49,20 @@ describe("cleanTitle", () => {
 
 describe("normalizeText", () => {
   it("drops page numbers, blank lines and the metadata header; unifies widths", () => {
-    const { lines, metadata } = normalizeText("索引号：001 发布机构：某局\n\n标题\n— 3 —\n- 4 -\n第5页 共9页\n（一）甲：１２３,乙(丙)\n");
+    const { lines, metadata } = normalizeText(
+      "索引号：001 发布机构：某局\n\n标题\n— 3 —\n- 4 -\n第5页 共9页\n（一）甲：１２３,乙(丙)\n",
+    );
     expect(metadata).toEqual({ 索引号: "001", 发布机构: "某局" });
-    expect(lines).toEqual([{ n: 3, text: "标题" }, { n: 7, text: "（一）甲：123，乙（丙）" }]);
+    expect(lines).toEqual([
+      { n: 3, text: "标题" },
+      { n: 7, text: "（一）甲：123，乙（丙）" },
+    ]);
   });
 
   it("keeps thousands separators, times and URLs", () => {
-    expect(normalizeText("1,260人次，10:30，https://example.com").lines[0]?.text).toBe("1,260人次，10:30，https://example.com");
+    expect(normalizeText("1,260人次，10:30，https://example.com").lines[0]?.text).toBe(
+      "1,260人次，10:30，https://example.com",
+    );
   });
 });
 
@@ -52,14 +72,25 @@ describe("findOutcomeCandidates", () => {
       "建立健全制度14项，修订制度3项，谈话提醒6人，给予党纪处分1人，移交问题线索2条。清退违规列支费用27.48万元，追缴资金1,200万元。先后3次召开会议，举办讲座2场，培训干部60人次。",
     );
     expect(found.map((o) => [o.quantity, o.unit, o.kind])).toEqual([
-      ["14", "项", "rules_new"], ["3", "项", "rules_revised"], ["6", "人", "admonition_talks"], ["1", "人", "people_accountable"],
-      ["2", "条", "clues_transferred"], ["27.48", "万元", "funds_returned"], ["1200", "万元", "funds_recovered"],
-      ["3", "次", "meetings"], ["2", "场", "lectures"], ["60", "人次", "trainings"],
+      ["14", "项", "rules_new"],
+      ["3", "项", "rules_revised"],
+      ["6", "人", "admonition_talks"],
+      ["1", "人", "people_accountable"],
+      ["2", "条", "clues_transferred"],
+      ["27.48", "万元", "funds_returned"],
+      ["1200", "万元", "funds_recovered"],
+      ["3", "次", "meetings"],
+      ["2", "场", "lectures"],
+      ["60", "人次", "trainings"],
     ]);
-    expect(found[0]?.source).toBe("建立健全制度14项，修订制度3项，谈话提醒6人，给予党纪处分1人，移交问题线索2条。");
+    expect(found[0]?.source).toBe(
+      "建立健全制度14项，修订制度3项，谈话提醒6人，给予党纪处分1人，移交问题线索2条。",
+    );
   });
 
   it("ignores durations, percentages, ordinals and the notice's own problem counts", () => {
-    expect(findOutcomeCandidates("用时3个月，增长64%，第18届，3个方面10个问题，已整改完成7个，2个百分点。")).toEqual([]);
+    expect(
+      findOutcomeCandidates("用时3个月，增长64%，第18届，3个方面10个问题，已整改完成7个，2个百分点。"),
+    ).toEqual([]);
   });
 });

@@ -4,7 +4,14 @@
 // range, or repeats the same problem (and 编号); otherwise it starts or rejoins the problem with that 编号+title.
 
 import type { CalendarDate } from "../../domain/calendar-date.ts";
-import { INSPECTION_KIND_LABELS, INSPECTION_KINDS, REGIME_LABELS, REGIMES, type InspectionKind, type Regime } from "../../domain/inspection.ts";
+import {
+  INSPECTION_KIND_LABELS,
+  INSPECTION_KINDS,
+  REGIME_LABELS,
+  REGIMES,
+  type InspectionKind,
+  type Regime,
+} from "../../domain/inspection.ts";
 import { deriveProblemStatus } from "../../domain/problem-status.ts";
 import type { ProblemStatus } from "../../domain/problem.ts";
 import { problemInputSchema, type LedgerInput } from "../../shared/ledger-input.ts";
@@ -12,7 +19,14 @@ import { titleFacts, type SheetHeader } from "./detect-header.ts";
 import { columnLetter, headerOf, type LedgerField } from "./ledger-columns.ts";
 import { SUMMARY_FACTS } from "./ledger-workbook.ts";
 import { parseDeadline, type CellValue } from "./parse-deadline.ts";
-import { parseDisclosure, parseMeasureKind, parseMeasureStatus, parseOutcomeKind, parseQuantity, parseSanction } from "./parse-ledger-words.ts";
+import {
+  parseDisclosure,
+  parseMeasureKind,
+  parseMeasureStatus,
+  parseOutcomeKind,
+  parseQuantity,
+  parseSanction,
+} from "./parse-ledger-words.ts";
 
 export type ProblemInput = LedgerInput["problems"][number];
 type MeasureInput = NonNullable<ProblemInput["measures"]>[number];
@@ -58,7 +72,11 @@ export interface CollectedLedger {
   readonly dataRows: number;
 }
 
-interface Origin { readonly sheet: string; readonly row: number; readonly columns: ReadonlyMap<LedgerField, number> }
+interface Origin {
+  readonly sheet: string;
+  readonly row: number;
+  readonly columns: ReadonlyMap<LedgerField, number>;
+}
 /** Only what a measure needs until finish(): ~100,000 of these may wait for the workbook's feedback date. */
 interface MeasureDraft {
   readonly origin: Origin;
@@ -71,7 +89,10 @@ interface MeasureDraft {
   readonly person: string;
   readonly cooperating: string;
 }
-interface OutcomeDraft { readonly origin: Origin; readonly cells: RowCells }
+interface OutcomeDraft {
+  readonly origin: Origin;
+  readonly cells: RowCells;
+}
 interface ProblemDraft {
   readonly origin: Origin;
   readonly no: string;
@@ -82,9 +103,18 @@ interface ProblemDraft {
   readonly outcomes: OutcomeDraft[];
 }
 
-const LIMITS: Partial<Record<LedgerField, number>> = { problem: 500, measure: 4000, leader: 100, department: 100, person: 100, aspect: 500 };
+const LIMITS: Partial<Record<LedgerField, number>> = {
+  problem: 500,
+  measure: 4000,
+  leader: 100,
+  department: 100,
+  person: 100,
+  aspect: 500,
+};
 const text = (cells: RowCells, field: LedgerField): string => cells.get(field)?.text ?? "";
-const FACT_BY_LABEL = new Map<string, keyof typeof SUMMARY_FACTS>(Object.entries(SUMMARY_FACTS).map(([k, v]) => [v, k as keyof typeof SUMMARY_FACTS]));
+const FACT_BY_LABEL = new Map<string, keyof typeof SUMMARY_FACTS>(
+  Object.entries(SUMMARY_FACTS).map(([k, v]) => [v, k as keyof typeof SUMMARY_FACTS]),
+);
 
 export class LedgerRowCollector {
   private readonly problems: ProblemDraft[] = [];
@@ -110,9 +140,21 @@ export class LedgerRowCollector {
     this.titles.push(...header.titles);
   }
 
-  private issue(row: number | null, field: LedgerField | null, code: string, message: string, columns?: ReadonlyMap<LedgerField, number>): void {
-    const column = field === null ? undefined : columns?.get(field) ?? this.columnOf(field);
-    this.errors.push({ sheet: this.sheetName, row, column: column === undefined ? null : columnLetter(column), code, message });
+  private issue(
+    row: number | null,
+    field: LedgerField | null,
+    code: string,
+    message: string,
+    columns?: ReadonlyMap<LedgerField, number>,
+  ): void {
+    const column = field === null ? undefined : (columns?.get(field) ?? this.columnOf(field));
+    this.errors.push({
+      sheet: this.sheetName,
+      row,
+      column: column === undefined ? null : columnLetter(column),
+      code,
+      message,
+    });
   }
 
   private columnOf(field: LedgerField): number | undefined {
@@ -145,7 +187,15 @@ export class LedgerRowCollector {
       if (fromProblemSheet) found.cells = cells;
       return found;
     }
-    const draft: ProblemDraft = { origin, no, title, aspect, cells: fromProblemSheet ? cells : null, measures: [], outcomes: [] };
+    const draft: ProblemDraft = {
+      origin,
+      no,
+      title,
+      aspect,
+      cells: fromProblemSheet ? cells : null,
+      measures: [],
+      outcomes: [],
+    };
     this.problems.push(draft);
     this.byKey.set(`${unit}\u0000${no}\u0000${title}`, draft);
     if (!this.byKey.has(`${unit}\u0000\u0000${title}`)) this.byKey.set(`${unit}\u0000\u0000${title}`, draft);
@@ -164,7 +214,8 @@ export class LedgerRowCollector {
       case "summary": {
         const key = FACT_BY_LABEL.get(text(cells, "item"));
         const value = cells.get("value");
-        if (key && value && value.text !== "") this.facts[key] = value.value instanceof Date ? value.value.toISOString().slice(0, 10) : value.text;
+        if (key && value && value.text !== "")
+          this.facts[key] = value.value instanceof Date ? value.value.toISOString().slice(0, 10) : value.text;
         return;
       }
       case "problems": {
@@ -174,8 +225,16 @@ export class LedgerRowCollector {
         return;
       }
       case "outcomes": {
-        const target = this.byKey.get(`${unit}\u0000${text(cells, "no")}\u0000${text(cells, "problem")}`) ?? this.byKey.get(`${unit}\u0000\u0000${text(cells, "problem")}`);
-        if (!target) return this.issue(row, "problem", "outcome_problem_not_found", "成效所属的问题（问题编号、问题）在台账中找不到");
+        const target =
+          this.byKey.get(`${unit}\u0000${text(cells, "no")}\u0000${text(cells, "problem")}`) ??
+          this.byKey.get(`${unit}\u0000\u0000${text(cells, "problem")}`);
+        if (!target)
+          return this.issue(
+            row,
+            "problem",
+            "outcome_problem_not_found",
+            "成效所属的问题（问题编号、问题）在台账中找不到",
+          );
         target.outcomes.push({ origin, cells });
         return;
       }
@@ -190,7 +249,11 @@ export class LedgerRowCollector {
     const title = p?.text ?? "";
     const no = n?.text ?? "";
     const current = this.current;
-    const continues = current !== undefined && (title === "" || p?.filled === true || (title === current.draft?.title && (no === "" || n?.filled === true || no === current.no)));
+    const continues =
+      current !== undefined &&
+      (title === "" ||
+        p?.filled === true ||
+        (title === current.draft?.title && (no === "" || n?.filled === true || no === current.no)));
     let draft: ProblemDraft | null;
     if (continues) draft = current.draft;
     else if (title === "") {
@@ -201,8 +264,11 @@ export class LedgerRowCollector {
       this.current = { draft, no };
     }
     if (text(cells, "measure") === "") {
-      const filled = (["kind", "leader", "department", "person", "deadline", "status"] as const).filter((f) => text(cells, f) !== "");
-      if (filled.length > 0) this.issue(row, "measure", "missing_measure", "整改措施为空，但填写了责任或时限");
+      const filled = (["kind", "leader", "department", "person", "deadline", "status"] as const).filter(
+        (f) => text(cells, f) !== "",
+      );
+      if (filled.length > 0)
+        this.issue(row, "measure", "missing_measure", "整改措施为空，但填写了责任或时限");
       return;
     }
     if (draft === null) {
@@ -211,15 +277,28 @@ export class LedgerRowCollector {
     }
     if (this.tooLong(row, cells, ["measure", "leader", "department", "person"])) return;
     draft.measures.push({
-      origin, text: text(cells, "measure"), kind: text(cells, "kind"), status: text(cells, "status"), deadline: cells.get("deadline")?.value ?? null,
-      leader: text(cells, "leader"), department: text(cells, "department"), person: text(cells, "person"), cooperating: text(cells, "cooperating"),
+      origin,
+      text: text(cells, "measure"),
+      kind: text(cells, "kind"),
+      status: text(cells, "status"),
+      deadline: cells.get("deadline")?.value ?? null,
+      leader: text(cells, "leader"),
+      department: text(cells, "department"),
+      person: text(cells, "person"),
+      cooperating: text(cells, "cooperating"),
     });
   }
 
   /** Parses what depends on the whole workbook (deadlines need the feedback date) and builds the result. */
   finish(): CollectedLedger {
     if (this.units.size > 1) {
-      this.errors.push({ sheet: "", row: null, column: null, code: "multiple_units", message: `工作簿包含${this.units.size}个被巡察单位的台账（${[...this.units].slice(0, 3).join("、")}…），请按单位分别导入` });
+      this.errors.push({
+        sheet: "",
+        row: null,
+        column: null,
+        code: "multiple_units",
+        message: `工作簿包含${this.units.size}个被巡察单位的台账（${[...this.units].slice(0, 3).join("、")}…），请按单位分别导入`,
+      });
     }
     const facts = this.inspectionFacts();
     const reference = this.options.reference ?? facts.feedbackDate ?? this.earliestYearStart();
@@ -242,10 +321,27 @@ export class LedgerRowCollector {
       if (!checked.success) {
         for (const issue of checked.error.issues) {
           const [head, index, field] = issue.path;
-          const origin = head === "measures" && typeof index === "number" ? (origins[index] ?? draft.origin) : draft.origin;
-          const ledgerField = ({ text: "measure", title: "problem", leader: "leader", department: "department", person: "person" } as Record<string, LedgerField>)[String(field ?? index ?? head)];
+          const origin =
+            head === "measures" && typeof index === "number"
+              ? (origins[index] ?? draft.origin)
+              : draft.origin;
+          const ledgerField = (
+            {
+              text: "measure",
+              title: "problem",
+              leader: "leader",
+              department: "department",
+              person: "person",
+            } as Record<string, LedgerField>
+          )[String(field ?? index ?? head)];
           const column = ledgerField ? origin.columns.get(ledgerField) : undefined;
-          this.errors.push({ sheet: origin.sheet, row: origin.row, column: column === undefined ? null : columnLetter(column), code: "invalid_value", message: issue.message });
+          this.errors.push({
+            sheet: origin.sheet,
+            row: origin.row,
+            column: column === undefined ? null : columnLetter(column),
+            code: "invalid_value",
+            message: issue.message,
+          });
         }
         skipped += draft.measures.length || 1;
         continue;
@@ -253,11 +349,26 @@ export class LedgerRowCollector {
       problems.push(problem);
       if (problem.aspect && !aspects.includes(problem.aspect)) aspects.push(problem.aspect);
     }
-    const unitName = [...this.units][0] ?? this.facts.unit ?? this.titles.map((t) => titleFacts(t).unitName).find((u) => u) ?? null;
+    const unitName =
+      [...this.units][0] ??
+      this.facts.unit ??
+      this.titles.map((t) => titleFacts(t).unitName).find((u) => u) ??
+      null;
     const sheetOrder = new Map<string, number>();
     for (const e of this.errors) if (!sheetOrder.has(e.sheet)) sheetOrder.set(e.sheet, sheetOrder.size);
-    const errors = [...this.errors].sort((a, b) => (sheetOrder.get(a.sheet) ?? 0) - (sheetOrder.get(b.sheet) ?? 0) || (a.row ?? 0) - (b.row ?? 0));
-    return { unitName, facts, aspects, problems, errors, skippedRows: this.options.skipInvalid ? skipped : 0, dataRows: this.dataRows };
+    const errors = [...this.errors].sort(
+      (a, b) =>
+        (sheetOrder.get(a.sheet) ?? 0) - (sheetOrder.get(b.sheet) ?? 0) || (a.row ?? 0) - (b.row ?? 0),
+    );
+    return {
+      unitName,
+      facts,
+      aspects,
+      problems,
+      errors,
+      skippedRows: this.options.skipInvalid ? skipped : 0,
+      dataRows: this.dataRows,
+    };
   }
 
   private earliestYearStart(): CalendarDate | undefined {
@@ -276,7 +387,13 @@ export class LedgerRowCollector {
     const before = this.errors.length;
     const at = (field: LedgerField, code: string, message: string) => {
       const column = origin.columns.get(field);
-      this.errors.push({ sheet: origin.sheet, row: origin.row, column: column === undefined ? null : columnLetter(column), code, message });
+      this.errors.push({
+        sheet: origin.sheet,
+        row: origin.row,
+        column: column === undefined ? null : columnLetter(column),
+        code,
+        message,
+      });
     };
     const kind = parseMeasureKind(m.kind);
     if (!kind.ok) at("kind", "unknown_kind", kind.message);
@@ -301,23 +418,52 @@ export class LedgerRowCollector {
     const { cells, origin } = o;
     const kind = parseOutcomeKind(text(cells, "outcomeKind"));
     const quantityCell = cells.get("quantity");
-    const quantity = parseQuantity(typeof quantityCell?.value === "number" ? quantityCell.value : (quantityCell?.text ?? ""), text(cells, "quantityUnit"));
+    const quantity = parseQuantity(
+      typeof quantityCell?.value === "number" ? quantityCell.value : (quantityCell?.text ?? ""),
+      text(cells, "quantityUnit"),
+    );
     const sanction = parseSanction(text(cells, "sanction"));
-    const bad = ([["outcomeKind", kind], ["quantity", quantity], ["sanction", sanction]] as const).filter(([, r]) => !r.ok);
+    const bad = (
+      [
+        ["outcomeKind", kind],
+        ["quantity", quantity],
+        ["sanction", sanction],
+      ] as const
+    ).filter(([, r]) => !r.ok);
     for (const [field, r] of bad) {
       const column = origin.columns.get(field);
-      if (!r.ok) this.errors.push({ sheet: origin.sheet, row: origin.row, column: column === undefined ? null : columnLetter(column), code: "invalid_outcome", message: r.message });
+      if (!r.ok)
+        this.errors.push({
+          sheet: origin.sheet,
+          row: origin.row,
+          column: column === undefined ? null : columnLetter(column),
+          code: "invalid_outcome",
+          message: r.message,
+        });
     }
     if (!kind.ok || !quantity.ok || !sanction.ok) return undefined;
-    return { kind: kind.value, quantity: quantity.value, sanctionType: sanction.value, note: text(cells, "outcomeNote") || null };
+    return {
+      kind: kind.value,
+      quantity: quantity.value,
+      sanctionType: sanction.value,
+      note: text(cells, "outcomeNote") || null,
+    };
   }
 
   private problem(draft: ProblemDraft, measures: MeasureInput[], outcomes: OutcomeInput[]): ProblemInput {
     const cells = draft.cells;
-    const disclosure = cells ? parseDisclosure(text(cells, "disclosure")) : ({ ok: true, value: null } as const);
+    const disclosure = cells
+      ? parseDisclosure(text(cells, "disclosure"))
+      : ({ ok: true, value: null } as const);
     if (!disclosure.ok && cells) {
       const column = draft.origin.columns.get("disclosure");
-      this.errors.push({ sheet: draft.origin.sheet, row: draft.origin.row, column: column === undefined ? null : columnLetter(column), code: "unknown_disclosure", message: disclosure.message });
+      this.errors.push({
+        sheet: draft.origin.sheet,
+        row: draft.origin.row,
+        column: column === undefined ? null : columnLetter(column),
+        code: "unknown_disclosure",
+        message: disclosure.message,
+      });
     }
     const value = disclosure.ok ? disclosure.value : null;
     return {
@@ -355,7 +501,8 @@ export class LedgerRowCollector {
   }
 }
 
-const invert = (columns: ReadonlyMap<number, LedgerField>): Map<LedgerField, number> => new Map([...columns].map(([c, f]) => [f, c]));
+const invert = (columns: ReadonlyMap<number, LedgerField>): Map<LedgerField, number> =>
+  new Map([...columns].map(([c, f]) => [f, c]));
 
 /** A problem's status as the import would store it (for --json): derived from its measures like the ledger does. */
 export function importedProblemStatus(p: ProblemInput): ProblemStatus {

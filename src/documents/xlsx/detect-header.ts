@@ -36,7 +36,10 @@ const kindOf = (fields: ReadonlySet<LedgerField>): SheetKind | undefined => {
  * The header among `rows` (numbered from `firstRow`): the row naming the most known fields, at least two,
  * one of them 问题, 整改措施, 成效类型+数量 or 项目+内容. Ties go to the upper row. Undefined when none.
  */
-export function detectHeader(rows: readonly { row: number; cells: RowText }[], map?: ColumnMap): SheetHeader | undefined {
+export function detectHeader(
+  rows: readonly { row: number; cells: RowText }[],
+  map?: ColumnMap,
+): SheetHeader | undefined {
   let best: { score: number; header: SheetHeader } | undefined;
   const titles: string[] = [];
   for (const { row, cells } of rows.slice(0, HEADER_SEARCH_ROWS)) {
@@ -56,7 +59,10 @@ export function detectHeader(rows: readonly { row: number; cells: RowText }[], m
     if (kind !== undefined && seen.size >= 2 && (best === undefined || seen.size > best.score)) {
       best = { score: seen.size, header: { kind, row, columns, unknown, titles: [...titles] } };
     }
-    const line = cells.filter((c): c is string => c !== undefined && c.trim() !== "").join(" ").trim();
+    const line = cells
+      .filter((c): c is string => c !== undefined && c.trim() !== "")
+      .join(" ")
+      .trim();
     if (line !== "") titles.push(line);
   }
   return best?.header;
@@ -65,7 +71,10 @@ export function detectHeader(rows: readonly { row: number; cells: RowText }[], m
 /** Facts in a title row such as “市文联党组巡察整改台账（截至2021年6月30日）”. */
 export function titleFacts(title: string): { unitName?: string; asOf?: string } {
   const t = title.normalize("NFKC").replace(/\s+/g, "");
-  const unit = /^(.+?)(?:巡视|巡察|审计|督察|专项检查)?(?:反馈意见|反馈问题)?整改(?:工作|落实)?(?:情况)?台账/.exec(t)?.[1];
+  const unit =
+    /^(.+?)(?:巡视|巡察|审计|督察|专项检查)?(?:反馈意见|反馈问题)?整改(?:工作|落实)?(?:情况)?台账/.exec(
+      t,
+    )?.[1];
   const date = /截至(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(t);
   const asOf = date ? `${date[1]}-${date[2]?.padStart(2, "0")}-${date[3]?.padStart(2, "0")}` : undefined;
   const named = unit !== undefined && !/^(巡视|巡察|审计|督察|巡视巡察)$/.test(unit);

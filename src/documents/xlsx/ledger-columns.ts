@@ -5,11 +5,33 @@ import { DomainError } from "../../domain/domain-error.ts";
 
 /** What a column holds. Problem-level, measure-level, outcome-level and summary fields. */
 export const LEDGER_FIELDS = [
-  "unit", "no", "aspect", "problem", "feedbackText", "symptoms", "disclosure", "status",
-  "measure", "kind", "leader", "department", "person", "cooperating", "deadline", "progress",
-  "evidenceCount", "closedOn", "reviewer", "note",
-  "outcomeKind", "quantity", "quantityUnit", "sanction", "outcomeNote",
-  "item", "value",
+  "unit",
+  "no",
+  "aspect",
+  "problem",
+  "feedbackText",
+  "symptoms",
+  "disclosure",
+  "status",
+  "measure",
+  "kind",
+  "leader",
+  "department",
+  "person",
+  "cooperating",
+  "deadline",
+  "progress",
+  "evidenceCount",
+  "closedOn",
+  "reviewer",
+  "note",
+  "outcomeKind",
+  "quantity",
+  "quantityUnit",
+  "sanction",
+  "outcomeNote",
+  "item",
+  "value",
 ] as const;
 export type LedgerField = (typeof LEDGER_FIELDS)[number];
 
@@ -22,7 +44,17 @@ export const FIELD_HEADERS: Readonly<Record<LedgerField, readonly string[]>> = {
   unit: ["被巡察单位", "被巡视单位", "被审计单位", "被督察单位", "被巡察党组织", "单位名称"],
   no: ["编号", "序号", "问题编号", "问题序号", "序"],
   aspect: ["方面", "问题类别", "问题方面", "所属方面", "类别", "问题分类", "反馈问题类别"],
-  problem: ["问题", "问题描述", "存在问题", "反馈问题", "问题名称", "问题清单", "主要问题", "问题内容", "反馈的问题"],
+  problem: [
+    "问题",
+    "问题描述",
+    "存在问题",
+    "反馈问题",
+    "问题名称",
+    "问题清单",
+    "主要问题",
+    "问题内容",
+    "反馈的问题",
+  ],
   feedbackText: ["反馈原文", "反馈意见原文", "反馈意见", "问题原文"],
   symptoms: ["具体表现", "问题表现", "主要表现", "具体问题"],
   disclosure: ["公开范围", "公开属性", "是否公开", "公开方式"],
@@ -33,7 +65,17 @@ export const FIELD_HEADERS: Readonly<Record<LedgerField, readonly string[]>> = {
   department: ["责任部门", "责任科室", "责任单位", "牵头部门", "牵头单位", "责任处室", "牵头科室"],
   person: ["责任人", "具体责任人", "经办人", "联系人", "直接责任人"],
   cooperating: ["配合部门", "配合单位", "协办部门", "配合科室", "协同部门"],
-  deadline: ["整改时限", "完成时限", "时限", "完成时间", "整改期限", "截止时间", "完成期限", "办结时限", "截止日期"],
+  deadline: [
+    "整改时限",
+    "完成时限",
+    "时限",
+    "完成时间",
+    "整改期限",
+    "截止时间",
+    "完成期限",
+    "办结时限",
+    "截止日期",
+  ],
   progress: ["最新进展", "整改进展", "进展情况", "整改情况", "进展", "工作进展"],
   evidenceCount: ["佐证材料数", "佐证材料", "佐证材料份数"],
   closedOn: ["销号时间", "销号日期", "办结时间"],
@@ -53,7 +95,11 @@ export const headerOf = (field: LedgerField): string => FIELD_HEADERS[field][0] 
 
 /** Full-width to half-width, no whitespace, no trailing ：/ * / 。 */
 export function normalizeHeader(text: string): string {
-  return text.normalize("NFKC").replace(/\s+/g, "").replace(/[:：*。]+$/u, "").replace(/^[*]+/, "");
+  return text
+    .normalize("NFKC")
+    .replace(/\s+/g, "")
+    .replace(/[:：*。]+$/u, "")
+    .replace(/^[*]+/, "");
 }
 
 const withoutBrackets = (s: string): string => s.replace(/\([^)]*\)|\[[^\]]*\]|【[^】]*】/g, "");
@@ -70,7 +116,9 @@ export function fieldForHeader(text: string, map: ColumnMap = new Map()): Ledger
   const full = normalizeHeader(text);
   if (full === "") return undefined;
   const bare = withoutBrackets(full);
-  return map.get(full) ?? map.get(bare) ?? SYNONYMS.get(full) ?? (bare === "" ? undefined : SYNONYMS.get(bare));
+  return (
+    map.get(full) ?? map.get(bare) ?? SYNONYMS.get(full) ?? (bare === "" ? undefined : SYNONYMS.get(bare))
+  );
 }
 
 /**
@@ -83,7 +131,9 @@ export function parseColumnMap(entries: readonly string[]): ColumnMap {
     const eq = entry.lastIndexOf("=");
     const column = eq > 0 ? normalizeHeader(entry.slice(0, eq)) : "";
     const target = eq > 0 ? entry.slice(eq + 1).trim() : "";
-    const field = (LEDGER_FIELDS as readonly string[]).includes(target) ? (target as LedgerField) : SYNONYMS.get(normalizeHeader(target));
+    const field = (LEDGER_FIELDS as readonly string[]).includes(target)
+      ? (target as LedgerField)
+      : SYNONYMS.get(normalizeHeader(target));
     if (column === "" || field === undefined) {
       throw new DomainError(
         "invalid_column_map",
@@ -97,8 +147,25 @@ export function parseColumnMap(entries: readonly string[]): ColumnMap {
 
 /** Fields an import reads (the others — 佐证材料数, 销号时间, 审核人, 备注 — are shown on export only). */
 export const IMPORT_FIELDS: readonly LedgerField[] = [
-  "unit", "no", "aspect", "problem", "feedbackText", "symptoms", "disclosure", "status", "measure", "kind",
-  "leader", "department", "person", "cooperating", "deadline", "outcomeKind", "quantity", "sanction", "outcomeNote",
+  "unit",
+  "no",
+  "aspect",
+  "problem",
+  "feedbackText",
+  "symptoms",
+  "disclosure",
+  "status",
+  "measure",
+  "kind",
+  "leader",
+  "department",
+  "person",
+  "cooperating",
+  "deadline",
+  "outcomeKind",
+  "quantity",
+  "sanction",
+  "outcomeNote",
 ];
 
 /** How a column is written: header from the field, width in characters (one CJK character ≈ 2). */

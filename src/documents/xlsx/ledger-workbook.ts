@@ -70,7 +70,11 @@ export interface LedgerWorkbookContent {
 }
 
 export type ResponsibilityRole = "leader" | "department" | "person";
-export const RESPONSIBILITY_ROLE_LABELS: Record<ResponsibilityRole, string> = { leader: "牵头领导", department: "责任部门", person: "责任人" };
+export const RESPONSIBILITY_ROLE_LABELS: Record<ResponsibilityRole, string> = {
+  leader: "牵头领导",
+  department: "责任部门",
+  person: "责任人",
+};
 
 export interface ResponsibilityRow {
   readonly role: ResponsibilityRole;
@@ -97,11 +101,21 @@ export class ResponsibilityTally {
 
   add(row: XlsxMeasureRow): void {
     const unitPrefix = row.unit === undefined ? "" : `${row.unit}｜`;
-    const roles: [ResponsibilityRole, string | null][] = [["leader", row.leader], ["department", row.department], ["person", row.person]];
+    const roles: [ResponsibilityRole, string | null][] = [
+      ["leader", row.leader],
+      ["department", row.department],
+      ["person", row.person],
+    ];
     for (const [role, name] of roles) {
       if (name === null || name === "") continue;
       const key = `${role}\u0000${unitPrefix}${name}`;
-      const t = this.tallies.get(key) ?? { problems: new Set<string>(), measures: 0, closed: 0, overdue: 0, onTime: 0 };
+      const t = this.tallies.get(key) ?? {
+        problems: new Set<string>(),
+        measures: 0,
+        closed: 0,
+        overdue: 0,
+        onTime: 0,
+      };
       t.problems.add(row.problemKey);
       t.measures += 1;
       if (row.state === "closed") {
@@ -121,11 +135,21 @@ export class ResponsibilityTally {
         const [role, name] = key.split("\u0000") as [ResponsibilityRole, string];
         const due = t.closed + t.overdue;
         return {
-          role, name, problems: t.problems.size, measures: t.measures, closed: t.closed, overdue: t.overdue,
+          role,
+          name,
+          problems: t.problems.size,
+          measures: t.measures,
+          closed: t.closed,
+          overdue: t.overdue,
           onTimeRate: due === 0 ? "—" : `${completionRate(t.onTime, due)}%`,
         };
       })
-      .sort((a, b) => order[a.role] - order[b.role] || b.measures - a.measures || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      .sort(
+        (a, b) =>
+          order[a.role] - order[b.role] ||
+          b.measures - a.measures ||
+          (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+      );
   }
 }
 

@@ -25,10 +25,17 @@ export async function* openWorksheets(path: string, wholeRead: boolean): AsyncGe
     return;
   }
   const reader = new Utf8WorkbookReader(path, {
-    worksheets: "emit", sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", entries: "ignore",
+    worksheets: "emit",
+    sharedStrings: "cache",
+    styles: "cache",
+    hyperlinks: "ignore",
+    entries: "ignore",
   });
   for await (const worksheet of reader) {
-    yield { name: (worksheet as unknown as { name: string }).name, rows: worksheet as AsyncIterable<ExcelJS.Row> };
+    yield {
+      name: (worksheet as unknown as { name: string }).name,
+      rows: worksheet as AsyncIterable<ExcelJS.Row>,
+    };
   }
 }
 

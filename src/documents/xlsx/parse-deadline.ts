@@ -11,7 +11,11 @@ export type CellValue = string | number | boolean | Date | null;
 
 export type ParsedDeadline =
   | { readonly ok: true; readonly deadline: CalendarDate | null; readonly kind?: MeasureKind }
-  | { readonly ok: false; readonly code: "invalid_deadline" | "deadline_year_missing"; readonly message: string };
+  | {
+      readonly ok: false;
+      readonly code: "invalid_deadline" | "deadline_year_missing";
+      readonly message: string;
+    };
 
 const IMMEDIATE = /立行立改|立即整改|即知即改|立查立改/;
 const LONG_TERM = /长期坚持|长期|常态化|久久为功|持之以恒|持续推进/;
@@ -42,7 +46,12 @@ function numericDates(text: string): CalendarDate[] {
   const found: CalendarDate[] = [];
   for (const m of text.matchAll(NUMERIC)) {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), m[3] === undefined ? undefined : Number(m[3])];
-    const date = d === undefined ? (mo >= 1 && mo <= 12 && y >= 1000 ? endOfMonth(y, mo) : undefined) : makeCalendarDate(y, mo, d);
+    const date =
+      d === undefined
+        ? mo >= 1 && mo <= 12 && y >= 1000
+          ? endOfMonth(y, mo)
+          : undefined
+        : makeCalendarDate(y, mo, d);
     if (date !== undefined) found.push(date);
   }
   for (const m of text.matchAll(COMPACT)) {
@@ -64,7 +73,10 @@ export function parseDeadline(value: CellValue, reference: CalendarDate | null):
     return date === undefined ? invalid("无效日期") : { ok: true, deadline: date };
   }
   if (typeof value === "number") {
-    const compact = Number.isInteger(value) && value >= 10_000_000 && value <= 99_991_231 ? numericDates(String(value))[0] : undefined;
+    const compact =
+      Number.isInteger(value) && value >= 10_000_000 && value <= 99_991_231
+        ? numericDates(String(value))[0]
+        : undefined;
     const date = compact ?? (value >= 20_000 && value <= 80_000 ? excelSerialToDate(value) : undefined);
     return date === undefined ? invalid(String(value)) : { ok: true, deadline: date };
   }
@@ -72,8 +84,16 @@ export function parseDeadline(value: CellValue, reference: CalendarDate | null):
 
   const text = value.normalize("NFKC").trim();
   if (text === "") return { ok: true, deadline: null };
-  const kind: MeasureKind | undefined = IMMEDIATE.test(text) ? "immediate" : LONG_TERM.test(text) ? "long_term" : undefined;
-  const withKind = (deadline: CalendarDate | null): ParsedDeadline => ({ ok: true, deadline, ...(kind ? { kind } : {}) });
+  const kind: MeasureKind | undefined = IMMEDIATE.test(text)
+    ? "immediate"
+    : LONG_TERM.test(text)
+      ? "long_term"
+      : undefined;
+  const withKind = (deadline: CalendarDate | null): ParsedDeadline => ({
+    ok: true,
+    deadline,
+    ...(kind ? { kind } : {}),
+  });
 
   const numeric = numericDates(text).sort();
   if (numeric.length > 0) return withKind(numeric[numeric.length - 1] ?? null);
@@ -86,7 +106,11 @@ export function parseDeadline(value: CellValue, reference: CalendarDate | null):
   if (found !== null) return withKind(found);
   if (kind !== undefined) return withKind(null);
   if (reference === null && /\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月/.test(text)) {
-    return { ok: false, code: "deadline_year_missing", message: `整改时限“${text.slice(0, 40)}”没有写年份，且无法从台账中推断` };
+    return {
+      ok: false,
+      code: "deadline_year_missing",
+      message: `整改时限“${text.slice(0, 40)}”没有写年份，且无法从台账中推断`,
+    };
   }
   return invalid(text.slice(0, 40));
 }

@@ -3,7 +3,12 @@ import { describe, expect, it } from "vitest";
 import { detectHeader, titleFacts } from "./detect-header.ts";
 import { fieldForHeader, parseColumnMap } from "./ledger-columns.ts";
 import { parseDeadline } from "./parse-deadline.ts";
-import { parseDisclosure, parseMeasureKind, parseMeasureStatus, parseQuantity } from "./parse-ledger-words.ts";
+import {
+  parseDisclosure,
+  parseMeasureKind,
+  parseMeasureStatus,
+  parseQuantity,
+} from "./parse-ledger-words.ts";
 
 describe("parseDeadline", () => {
   it.each([
@@ -31,11 +36,18 @@ describe("parseDeadline", () => {
     expect(parseDeadline("立行立改", null)).toEqual({ ok: true, deadline: null, kind: "immediate" });
     expect(parseDeadline("长期坚持", null)).toEqual({ ok: true, deadline: null, kind: "long_term" });
     expect(parseDeadline("长期", null)).toEqual({ ok: true, deadline: null, kind: "long_term" });
-    expect(parseDeadline("2021年6月底前完成，长期坚持", null)).toEqual({ ok: true, deadline: "2021-06-30", kind: "long_term" });
+    expect(parseDeadline("2021年6月底前完成，长期坚持", null)).toEqual({
+      ok: true,
+      deadline: "2021-06-30",
+      kind: "long_term",
+    });
   });
 
   it("reads real dates and date serials, and refuses words that are no deadline", () => {
-    expect(parseDeadline(new Date("2021-05-31T00:00:00Z"), null)).toEqual({ ok: true, deadline: "2021-05-31" });
+    expect(parseDeadline(new Date("2021-05-31T00:00:00Z"), null)).toEqual({
+      ok: true,
+      deadline: "2021-05-31",
+    });
     expect(parseDeadline(44347, null)).toEqual({ ok: true, deadline: "2021-05-31" });
     expect(parseDeadline("尽快", null)).toMatchObject({ ok: false, code: "invalid_deadline" });
     expect(parseDeadline("2021.02.30", null)).toMatchObject({ ok: false });
@@ -44,23 +56,31 @@ describe("parseDeadline", () => {
   it("never throws, whatever the cell holds", () => {
     const cell = fc.oneof(
       fc.string(),
-      fc.string({ unit: fc.constantFrom(..."0123456789年月日底前.-/长期立行改季度上下半旬〇一二三四五六七八九十 ") }),
+      fc.string({
+        unit: fc.constantFrom(..."0123456789年月日底前.-/长期立行改季度上下半旬〇一二三四五六七八九十 "),
+      }),
       fc.double(),
       fc.boolean(),
       fc.date({ noInvalidDate: false }),
       fc.constant(null),
     );
     const reference = fc.option(fc.constantFrom("2021-03-04", "1999-12-31", "2099-01-01"), { nil: null });
-    fc.assert(fc.property(cell, reference, (v, r) => {
-      const result = parseDeadline(v, r);
-      if (result.ok && result.deadline !== null) expect(result.deadline).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    }), { numRuns: 2_000 });
+    fc.assert(
+      fc.property(cell, reference, (v, r) => {
+        const result = parseDeadline(v, r);
+        if (result.ok && result.deadline !== null) expect(result.deadline).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });
 
 describe("ledger words", () => {
   it("maps statuses with the notice import's words and the ledger's own labels", () => {
-    const state = (t: string) => { const r = parseMeasureStatus(t); return r.ok ? r.value : r.message; };
+    const state = (t: string) => {
+      const r = parseMeasureStatus(t);
+      return r.ok ? r.value : r.message;
+    };
     expect(state("已销号")).toEqual({ state: "closed", longTerm: false });
     expect(state("推进中（逾期）")).toEqual({ state: "in_progress", longTerm: false });
     expect(state("已完成")).toEqual({ state: "closed", longTerm: false });
@@ -76,19 +96,25 @@ describe("ledger words", () => {
     expect(parseMeasureKind("立即整改")).toEqual({ ok: true, value: "immediate" });
     expect(parseMeasureKind("长期")).toEqual({ ok: true, value: "long_term" });
     expect(parseMeasureKind("随便")).toMatchObject({ ok: false });
-    expect(parseDisclosure("不公开（涉及个人隐私）")).toEqual({ ok: true, value: { disclosure: "withheld", reason: "personal_privacy" } });
+    expect(parseDisclosure("不公开（涉及个人隐私）")).toEqual({
+      ok: true,
+      value: { disclosure: "withheld", reason: "personal_privacy" },
+    });
     expect(parseDisclosure("党内")).toEqual({ ok: true, value: { disclosure: "internal", reason: null } });
     expect(parseQuantity("1.5", "万元")).toEqual({ ok: true, value: "15000" });
     expect(parseQuantity("12.345", "元")).toMatchObject({ ok: false });
   });
 
   it("never throw on arbitrary text", () => {
-    fc.assert(fc.property(fc.string(), (t) => {
-      parseMeasureStatus(t);
-      parseMeasureKind(t);
-      parseDisclosure(t);
-      parseQuantity(t, t);
-    }), { numRuns: 1_000 });
+    fc.assert(
+      fc.property(fc.string(), (t) => {
+        parseMeasureStatus(t);
+        parseMeasureKind(t);
+        parseDisclosure(t);
+        parseQuantity(t, t);
+      }),
+      { numRuns: 1_000 },
+    );
   });
 });
 
@@ -113,11 +139,24 @@ describe("header detection", () => {
       { row: 4, cells: ["1", "四风问题", "完善制度", "杨建", "2021年5月底"] },
     ];
     const header = detectHeader(rows);
-    expect(header).toMatchObject({ kind: "measures", row: 3, titles: ["市文联党组巡察整改台账（截至2021年6月30日）", "填报单位：办公室"] });
-    expect([...header!.columns]).toEqual([[1, "no"], [2, "problem"], [3, "measure"], [4, "leader"], [5, "deadline"]]);
+    expect(header).toMatchObject({
+      kind: "measures",
+      row: 3,
+      titles: ["市文联党组巡察整改台账（截至2021年6月30日）", "填报单位：办公室"],
+    });
+    expect([...header!.columns]).toEqual([
+      [1, "no"],
+      [2, "problem"],
+      [3, "measure"],
+      [4, "leader"],
+      [5, "deadline"],
+    ]);
     expect(detectHeader([{ row: 1, cells: ["编号", "问题", "具体表现"] }])?.kind).toBe("problems");
     expect(detectHeader([{ row: 1, cells: ["天气", "温度"] }])).toBeUndefined();
-    expect(titleFacts("市文联党组巡察整改台账（截至2021年6月30日）")).toEqual({ unitName: "市文联党组", asOf: "2021-06-30" });
+    expect(titleFacts("市文联党组巡察整改台账（截至2021年6月30日）")).toEqual({
+      unitName: "市文联党组",
+      asOf: "2021-06-30",
+    });
   });
 
   it("honours an explicit --map and refuses unknown fields", () => {

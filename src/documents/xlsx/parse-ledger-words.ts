@@ -2,14 +2,34 @@
 // the ledger's own state labels), kind, disclosure, outcome kind, sanction. Pure and total: never throws.
 
 import type { IMPORTABLE_MEASURE_STATES } from "../../shared/ledger-input.ts";
-import { MEASURE_KIND_LABELS, MEASURE_KINDS, MEASURE_STATE_LABELS, MEASURE_STATES, type MeasureKind } from "../../domain/measure.ts";
-import { OUTCOME_KIND_LABELS, OUTCOME_KINDS, SANCTION_TYPE_LABELS, SANCTION_TYPES, type OutcomeKind, type SanctionType } from "../../domain/outcome.ts";
-import { DISCLOSURE_LABELS, WITHHOLDING_REASON_LABELS, WITHHOLDING_REASONS, type Disclosure, type WithholdingReason } from "../../domain/problem.ts";
+import {
+  MEASURE_KIND_LABELS,
+  MEASURE_KINDS,
+  MEASURE_STATE_LABELS,
+  MEASURE_STATES,
+  type MeasureKind,
+} from "../../domain/measure.ts";
+import {
+  OUTCOME_KIND_LABELS,
+  OUTCOME_KINDS,
+  SANCTION_TYPE_LABELS,
+  SANCTION_TYPES,
+  type OutcomeKind,
+  type SanctionType,
+} from "../../domain/outcome.ts";
+import {
+  DISCLOSURE_LABELS,
+  WITHHOLDING_REASON_LABELS,
+  WITHHOLDING_REASONS,
+  type Disclosure,
+  type WithholdingReason,
+} from "../../domain/problem.ts";
 import { groupKind, statusFromWords } from "../notice/status-words.ts";
 
 export type ImportableState = (typeof IMPORTABLE_MEASURE_STATES)[number];
 
-export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
+export type Parsed<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
 
 const clean = (text: string): string => text.normalize("NFKC").replace(/\s+/g, "");
 /** Drops annotations the export adds to a status (推进中（逾期）) and any other bracketed remark. */
@@ -27,18 +47,25 @@ const OPEN_WORDS = ["逾期", "临期", "超期", "进行中", "办理中", "正
  * as 推进中), then the notice import's status words (已完成 → closed, 正在推进 → in progress, 基本完成 / 长期坚持
  * → closed stage of a long-term measure, `longTerm`), then 未启动 / 待审核 / 逾期 and similar. Empty → null.
  */
-export function parseMeasureStatus(text: string): Parsed<{ state: ImportableState; longTerm: boolean } | null> {
+export function parseMeasureStatus(
+  text: string,
+): Parsed<{ state: ImportableState; longTerm: boolean } | null> {
   const s = withoutRemarks(clean(text));
   if (s === "") return { ok: true, value: null };
   const exact = STATE_BY_LABEL.get(s);
   if (exact !== undefined) return { ok: true, value: { state: exact, longTerm: false } };
   if (DRAFT_WORDS.some((w) => s.includes(w))) return { ok: true, value: { state: "draft", longTerm: false } };
-  if (SUBMITTED_WORDS.some((w) => s.includes(w))) return { ok: true, value: { state: "submitted", longTerm: false } };
+  if (SUBMITTED_WORDS.some((w) => s.includes(w)))
+    return { ok: true, value: { state: "submitted", longTerm: false } };
   const status = statusFromWords(s);
   if (status === "completed") return { ok: true, value: { state: "closed", longTerm: false } };
   if (status === "long_term") return { ok: true, value: { state: "closed", longTerm: true } };
-  if (status === "in_progress" || OPEN_WORDS.some((w) => s.includes(w))) return { ok: true, value: { state: "in_progress", longTerm: false } };
-  return { ok: false, message: `无法识别状态“${text.trim().slice(0, 30)}”（可写作 待启动、推进中、待审核、已销号、已完成、正在推进、基本完成）` };
+  if (status === "in_progress" || OPEN_WORDS.some((w) => s.includes(w)))
+    return { ok: true, value: { state: "in_progress", longTerm: false } };
+  return {
+    ok: false,
+    message: `无法识别状态“${text.trim().slice(0, 30)}”（可写作 待启动、推进中、待审核、已销号、已完成、正在推进、基本完成）`,
+  };
 }
 
 /** 立行立改 / 限期整改 / 长期坚持 (and 立即整改, 限时整改, 长期 …). Empty → null. */
@@ -47,7 +74,12 @@ export function parseMeasureKind(text: string): Parsed<MeasureKind | null> {
   if (s === "") return { ok: true, value: null };
   const exact = MEASURE_KINDS.find((k) => MEASURE_KIND_LABELS[k] === s);
   const kind = exact ?? groupKind(s) ?? (s === "长期" ? "long_term" : null);
-  return kind === null ? { ok: false, message: `无法识别类型“${text.trim().slice(0, 30)}”（应为 立行立改、限期整改 或 长期坚持）` } : { ok: true, value: kind };
+  return kind === null
+    ? {
+        ok: false,
+        message: `无法识别类型“${text.trim().slice(0, 30)}”（应为 立行立改、限期整改 或 长期坚持）`,
+      }
+    : { ok: true, value: kind };
 }
 
 const REASON_WORDS: readonly (readonly [WithholdingReason, RegExp])[] = [
@@ -59,29 +91,43 @@ const REASON_WORDS: readonly (readonly [WithholdingReason, RegExp])[] = [
 ];
 
 /** 社会公开 / 党内 / 不公开（涉及工作秘密）. Empty → null. */
-export function parseDisclosure(text: string): Parsed<{ disclosure: Disclosure; reason: WithholdingReason | null } | null> {
+export function parseDisclosure(
+  text: string,
+): Parsed<{ disclosure: Disclosure; reason: WithholdingReason | null } | null> {
   const s = clean(text);
   if (s === "") return { ok: true, value: null };
   if (/^(不公开|不予公开|不宜公开|不对外公开|否)/.test(s)) {
-    const reason = WITHHOLDING_REASONS.find((r) => WITHHOLDING_REASON_LABELS[r] === withoutRemarks(s.replace(/^[^(]*\(|\)$/g, "")))
-      ?? REASON_WORDS.find(([, re]) => re.test(s))?.[0]
-      ?? null;
+    const reason =
+      WITHHOLDING_REASONS.find(
+        (r) => WITHHOLDING_REASON_LABELS[r] === withoutRemarks(s.replace(/^[^(]*\(|\)$/g, "")),
+      ) ??
+      REASON_WORDS.find(([, re]) => re.test(s))?.[0] ??
+      null;
     return { ok: true, value: { disclosure: "withheld", reason } };
   }
   if (/^(党内|内部)/.test(s)) return { ok: true, value: { disclosure: "internal", reason: null } };
-  if (s === DISCLOSURE_LABELS.public || /^(公开|可公开|是|向社会公开)/.test(s)) return { ok: true, value: { disclosure: "public", reason: null } };
-  return { ok: false, message: `无法识别公开范围“${text.trim().slice(0, 30)}”（应为 社会公开、党内 或 不公开）` };
+  if (s === DISCLOSURE_LABELS.public || /^(公开|可公开|是|向社会公开)/.test(s))
+    return { ok: true, value: { disclosure: "public", reason: null } };
+  return {
+    ok: false,
+    message: `无法识别公开范围“${text.trim().slice(0, 30)}”（应为 社会公开、党内 或 不公开）`,
+  };
 }
 
 /** How the export writes a disclosure: 不公开 carries its reason in brackets. */
 export const disclosureText = (disclosure: Disclosure, reason: WithholdingReason | null): string =>
-  disclosure === "withheld" && reason ? `${DISCLOSURE_LABELS.withheld}（${WITHHOLDING_REASON_LABELS[reason]}）` : DISCLOSURE_LABELS[disclosure];
+  disclosure === "withheld" && reason
+    ? `${DISCLOSURE_LABELS.withheld}（${WITHHOLDING_REASON_LABELS[reason]}）`
+    : DISCLOSURE_LABELS[disclosure];
 
 export function parseOutcomeKind(text: string): Parsed<OutcomeKind> {
   const s = clean(text);
   const kind = OUTCOME_KINDS.find((k) => clean(OUTCOME_KIND_LABELS[k]) === s);
   return kind === undefined
-    ? { ok: false, message: `无法识别成效类型“${text.trim().slice(0, 30)}”（应为 ${OUTCOME_KINDS.map((k) => OUTCOME_KIND_LABELS[k]).join("、")} 之一）` }
+    ? {
+        ok: false,
+        message: `无法识别成效类型“${text.trim().slice(0, 30)}”（应为 ${OUTCOME_KINDS.map((k) => OUTCOME_KIND_LABELS[k]).join("、")} 之一）`,
+      }
     : { ok: true, value: kind };
 }
 
@@ -89,7 +135,9 @@ export function parseSanction(text: string): Parsed<SanctionType | null> {
   const s = clean(text);
   if (s === "") return { ok: true, value: null };
   const type = SANCTION_TYPES.find((t) => SANCTION_TYPE_LABELS[t] === s);
-  return type === undefined ? { ok: false, message: `无法识别处分类型“${text.trim().slice(0, 30)}”` } : { ok: true, value: type };
+  return type === undefined
+    ? { ok: false, message: `无法识别处分类型“${text.trim().slice(0, 30)}”` }
+    : { ok: true, value: type };
 }
 
 /**
@@ -97,7 +145,12 @@ export function parseSanction(text: string): Parsed<SanctionType | null> {
  * Negative, non-numeric or more than two decimals (after conversion) is an error.
  */
 export function parseQuantity(value: string | number, unit: string): Parsed<string> {
-  const raw = typeof value === "number" ? (Number.isFinite(value) ? String(value) : "") : clean(value).replace(/,/g, "");
+  const raw =
+    typeof value === "number"
+      ? Number.isFinite(value)
+        ? String(value)
+        : ""
+      : clean(value).replace(/,/g, "");
   const m = /^(\d+)(?:\.(\d+))?$/.exec(raw);
   if (!m) return { ok: false, message: `数量“${String(value).slice(0, 20)}”不是非负数` };
   let [whole, frac] = [m[1] as string, m[2] ?? ""];
@@ -108,6 +161,7 @@ export function parseQuantity(value: string | number, unit: string): Parsed<stri
   }
   frac = frac.replace(/0+$/, "");
   whole = whole.replace(/^0+(?=\d)/, "");
-  if (frac.length > 2) return { ok: false, message: `数量“${String(value).slice(0, 20)}”最多两位小数（单位：元）` };
+  if (frac.length > 2)
+    return { ok: false, message: `数量“${String(value).slice(0, 20)}”最多两位小数（单位：元）` };
   return { ok: true, value: frac === "" ? whole : `${whole}.${frac}` };
 }

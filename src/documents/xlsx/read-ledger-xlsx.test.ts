@@ -2,20 +2,55 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { writeBlankRowsWorkbook, writeEncryptedWorkbook, writeForeignLedger, writeXlsxBomb } from "../../../test/support/xlsx-files.ts";
+import {
+  writeBlankRowsWorkbook,
+  writeEncryptedWorkbook,
+  writeForeignLedger,
+  writeXlsxBomb,
+} from "../../../test/support/xlsx-files.ts";
 import { readLedgerXlsx } from "./read-ledger-xlsx.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "zhenggai-xlsx-read-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const file = (name: string) => join(dir, name);
 
-const HEADER = ["序号", "问题类别", "存在问题", "具体措施", "分管领导", "责任科室", "具体责任人", "完成时限", "完成情况"];
+const HEADER = [
+  "序号",
+  "问题类别",
+  "存在问题",
+  "具体措施",
+  "分管领导",
+  "责任科室",
+  "具体责任人",
+  "完成时限",
+  "完成情况",
+];
 const foreign = [
   ["市文联党组巡察反馈问题整改台账（截至2021年6月30日）"],
   [null],
   HEADER,
-  [1, "全面从严治党", "四风问题依然存在", "完善公务接待制度", "杨建", "办公室", "张三", "2021年5月底", "已完成"],
-  [null, null, null, "开展专项整治", "杨建", "办公室", "张三", { formula: "DATE(2021,6,30)", result: new Date("2021-06-30T00:00:00Z") }, "正在推进"],
+  [
+    1,
+    "全面从严治党",
+    "四风问题依然存在",
+    "完善公务接待制度",
+    "杨建",
+    "办公室",
+    "张三",
+    "2021年5月底",
+    "已完成",
+  ],
+  [
+    null,
+    null,
+    null,
+    "开展专项整治",
+    "杨建",
+    "办公室",
+    "张三",
+    { formula: "DATE(2021,6,30)", result: new Date("2021-06-30T00:00:00Z") },
+    "正在推进",
+  ],
   ["  ", " ", null, null, null, null, null, null, null],
   [null, null, null, "建立长效机制", "杨建", "办公室", "张三", "长期坚持", "基本完成"],
   [2, "党的建设", "党建工作质量不高", "落实三会一课", "李四", "机关党委", "王五", "2021.07.31", "未启动"],
@@ -30,22 +65,47 @@ describe("readLedgerXlsx", () => {
     expect(read.unitName).toBe("市文联党组");
     expect(read.sheets).toEqual([{ name: "整改台账", kind: "measures", headerRow: 3 }]);
     expect(read.aspects).toEqual(["全面从严治党", "党的建设"]);
-    expect(read.problems.map((p) => [p.title, p.measures?.length])).toEqual([["四风问题依然存在", 3], ["党建工作质量不高", 1]]);
+    expect(read.problems.map((p) => [p.title, p.measures?.length])).toEqual([
+      ["四风问题依然存在", 3],
+      ["党建工作质量不高", 1],
+    ]);
     expect(read.problems[0]?.measures?.map((m) => [m.text, m.kind, m.deadline, m.state])).toEqual([
       ["完善公务接待制度", "time_limited", "2021-05-31", "closed"],
       ["开展专项整治", "time_limited", "2021-06-30", "in_progress"],
       ["建立长效机制", "long_term", null, "closed"],
     ]);
-    expect(read.problems[1]?.measures?.[0]).toMatchObject({ leader: "李四", department: "机关党委", person: "王五", deadline: "2021-07-31", state: "draft" });
+    expect(read.problems[1]?.measures?.[0]).toMatchObject({
+      leader: "李四",
+      department: "机关党委",
+      person: "王五",
+      deadline: "2021-07-31",
+      state: "draft",
+    });
   });
 
   it("keeps Chinese text intact where exceljs's stream chunks split a character (large sheets)", async () => {
-    const many = Array.from({ length: 3_000 }, (_, i) => [i + 1, "全面从严治党", `问题${i}：执行财务管理制度不够严格`, `措施${i}：完善财务报销审批流程，建立台账逐项销号`, "杨建", "办公室", "张三", "2021年5月底", "推进中"]);
+    const many = Array.from({ length: 3_000 }, (_, i) => [
+      i + 1,
+      "全面从严治党",
+      `问题${i}：执行财务管理制度不够严格`,
+      `措施${i}：完善财务报销审批流程，建立台账逐项销号`,
+      "杨建",
+      "办公室",
+      "张三",
+      "2021年5月底",
+      "推进中",
+    ]);
     await writeForeignLedger(file("large.xlsx"), [HEADER, ...many]);
     const read = await readLedgerXlsx(file("large.xlsx"), { wholeReadMaxInflatedBytes: 0 }); // the streaming path
     expect(read.errors).toEqual([]);
     expect(read.problems).toHaveLength(3_000);
-    expect(read.problems.every((p, i) => p.title === `问题${i}：执行财务管理制度不够严格` && p.measures?.[0]?.text === `措施${i}：完善财务报销审批流程，建立台账逐项销号`)).toBe(true);
+    expect(
+      read.problems.every(
+        (p, i) =>
+          p.title === `问题${i}：执行财务管理制度不够严格` &&
+          p.measures?.[0]?.text === `措施${i}：完善财务报销审批流程，建立台账逐项销号`,
+      ),
+    ).toBe(true);
   });
 
   it("continues a problem on rows whose problem cell is left empty (no merges at all)", async () => {
@@ -55,7 +115,11 @@ describe("readLedgerXlsx", () => {
   });
 
   it("reports each bad cell with sheet, row, column, code and a Chinese message", async () => {
-    const rows = [HEADER, [1, "全面从严治党", "四风问题", "完善制度", "杨建", "办公室", "张三", "尽快", "看情况"], [2, "全面从严治党", "问题二", null, "杨建", null, null, "2021-05-31", null]];
+    const rows = [
+      HEADER,
+      [1, "全面从严治党", "四风问题", "完善制度", "杨建", "办公室", "张三", "尽快", "看情况"],
+      [2, "全面从严治党", "问题二", null, "杨建", null, null, "2021-05-31", null],
+    ];
     await writeForeignLedger(file("bad.xlsx"), rows);
     const read = await readLedgerXlsx(file("bad.xlsx"));
     expect(read.errors.map((e) => [e.sheet, e.row, e.column, e.code])).toEqual([
@@ -68,22 +132,39 @@ describe("readLedgerXlsx", () => {
 
   it("refuses files that are no sound workbook with clear Chinese errors", async () => {
     writeFileSync(file("notes.xlsx"), "这不是表格");
-    await expect(readLedgerXlsx(file("notes.xlsx"))).rejects.toMatchObject({ code: "not_xlsx", message: expect.stringContaining("不是 Excel 工作簿") as unknown });
+    await expect(readLedgerXlsx(file("notes.xlsx"))).rejects.toMatchObject({
+      code: "not_xlsx",
+      message: expect.stringContaining("不是 Excel 工作簿") as unknown,
+    });
     await writeEncryptedWorkbook(file("locked.xlsx"));
-    await expect(readLedgerXlsx(file("locked.xlsx"))).rejects.toMatchObject({ code: "password_protected", message: expect.stringContaining("密码") as unknown });
+    await expect(readLedgerXlsx(file("locked.xlsx"))).rejects.toMatchObject({
+      code: "password_protected",
+      message: expect.stringContaining("密码") as unknown,
+    });
     await writeEncryptedWorkbook(file("old.xls"), false);
     await expect(readLedgerXlsx(file("old.xls"))).rejects.toMatchObject({ code: "legacy_xls" });
-    writeFileSync(file("broken.xlsx"), Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(300, 7)]));
+    writeFileSync(
+      file("broken.xlsx"),
+      Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(300, 7)]),
+    );
     await expect(readLedgerXlsx(file("broken.xlsx"))).rejects.toMatchObject({ code: "corrupt_xlsx" });
     await writeXlsxBomb(file("bomb.xlsx"));
-    await expect(readLedgerXlsx(file("bomb.xlsx"))).rejects.toMatchObject({ code: "archive_ratio_too_high", message: expect.stringContaining("压缩炸弹") as unknown });
+    await expect(readLedgerXlsx(file("bomb.xlsx"))).rejects.toMatchObject({
+      code: "archive_ratio_too_high",
+      message: expect.stringContaining("压缩炸弹") as unknown,
+    });
     await expect(readLedgerXlsx(file("missing.xlsx"))).rejects.toMatchObject({ code: "file_not_found" });
   });
 
   it("stops at the row limit, blank-looking rows included, and finds no header in a sheet of blanks", async () => {
     await writeBlankRowsWorkbook(file("blank.xlsx"), 5_000);
-    await expect(readLedgerXlsx(file("blank.xlsx"), { rowLimit: 1_000 })).rejects.toMatchObject({ code: "too_many_rows", message: expect.stringContaining("1,000 行") as unknown });
-    await expect(readLedgerXlsx(file("blank.xlsx"), { rowLimit: 1_000, wholeReadMaxInflatedBytes: 0 })).rejects.toMatchObject({ code: "too_many_rows" });
+    await expect(readLedgerXlsx(file("blank.xlsx"), { rowLimit: 1_000 })).rejects.toMatchObject({
+      code: "too_many_rows",
+      message: expect.stringContaining("1,000 行") as unknown,
+    });
+    await expect(
+      readLedgerXlsx(file("blank.xlsx"), { rowLimit: 1_000, wholeReadMaxInflatedBytes: 0 }),
+    ).rejects.toMatchObject({ code: "too_many_rows" });
     await expect(readLedgerXlsx(file("blank.xlsx"))).rejects.toMatchObject({ code: "header_not_found" });
   });
 });

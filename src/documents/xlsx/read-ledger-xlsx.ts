@@ -34,9 +34,17 @@ export interface ReadLedger extends CollectedLedger {
 /** A cell's value with formulas replaced by their cached result, rich text flattened, links by their text. */
 export function plainValue(raw: unknown): CellValue {
   if (raw === null || raw === undefined) return null;
-  if (typeof raw === "string" || typeof raw === "number" || typeof raw === "boolean" || raw instanceof Date) return raw;
+  if (typeof raw === "string" || typeof raw === "number" || typeof raw === "boolean" || raw instanceof Date)
+    return raw;
   if (typeof raw !== "object") return null;
-  const o = raw as { richText?: { text?: string }[]; result?: unknown; formula?: unknown; sharedFormula?: unknown; text?: unknown; error?: unknown };
+  const o = raw as {
+    richText?: { text?: string }[];
+    result?: unknown;
+    formula?: unknown;
+    sharedFormula?: unknown;
+    text?: unknown;
+    error?: unknown;
+  };
   if (Array.isArray(o.richText)) return o.richText.map((r) => r.text ?? "").join("");
   if ("formula" in o || "sharedFormula" in o || "result" in o) return plainValue(o.result);
   if (typeof o.text === "string") return o.text;
@@ -70,7 +78,8 @@ class MergeFiller {
   /** Values by column after filling, and the columns that were filled. */
   apply(rowNumber: number, values: Map<number, CellValue>): Set<number> {
     this.active = this.active.filter((a) => a.range.bottom >= rowNumber);
-    for (const range of this.byTop.get(rowNumber) ?? []) this.active.push({ range, value: values.get(range.left) ?? null });
+    for (const range of this.byTop.get(rowNumber) ?? [])
+      this.active.push({ range, value: values.get(range.left) ?? null });
     const filled = new Set<number>();
     for (const { range, value } of this.active) {
       for (let c = range.left; c <= range.right; c++) {
@@ -93,14 +102,18 @@ function rowValues(row: ExcelJS.Row): Map<number, CellValue> {
   return values;
 }
 
-const isBlank = (values: ReadonlyMap<number, CellValue>): boolean => [...values.values()].every((v) => v === null || textOf(v) === "");
+const isBlank = (values: ReadonlyMap<number, CellValue>): boolean =>
+  [...values.values()].every((v) => v === null || textOf(v) === "");
 
 /** Reads the workbook at `path`; throws DomainError for files that are not sound workbooks or too long. */
 export async function readLedgerXlsx(path: string, options: ReadLedgerOptions = {}): Promise<ReadLedger> {
   const limits = options.limits ?? XLSX_LIMITS;
   const rowLimit = options.rowLimit ?? DEFAULT_ROW_LIMIT;
   const { merges, inflatedBytes } = await scanXlsxArchive(path, limits);
-  const collector = new LedgerRowCollector({ skipInvalid: options.skipInvalid ?? false, reference: options.reference ?? null });
+  const collector = new LedgerRowCollector({
+    skipInvalid: options.skipInvalid ?? false,
+    reference: options.reference ?? null,
+  });
   const sheets: { name: string; kind: SheetHeader["kind"] | null; headerRow: number | null }[] = [];
   let rowsSeen = 0;
 
@@ -122,7 +135,10 @@ export async function readLedgerXlsx(path: string, options: ReadLedgerOptions = 
       };
       const decide = () => {
         decided = true;
-        header = detectHeader(pending.map((p) => ({ row: p.row, cells: toArray(p.values) })), options.map);
+        header = detectHeader(
+          pending.map((p) => ({ row: p.row, cells: toArray(p.values) })),
+          options.map,
+        );
         sheets.push({ name, kind: header?.kind ?? null, headerRow: header?.row ?? null });
         if (header) collector.sheet(name, header);
         for (const p of pending) emit(p.row, p.values, p.filled);
@@ -131,7 +147,10 @@ export async function readLedgerXlsx(path: string, options: ReadLedgerOptions = 
       for await (const row of rows) {
         rowsSeen += 1;
         if (rowsSeen > rowLimit) {
-          throw new DomainError("too_many_rows", `工作簿超过 ${rowLimit.toLocaleString("en-US")} 行（含空白行，停在工作表“${name}”第 ${row.number} 行），未导入任何内容；请删除多余的空行，或用 --row-limit 调高上限`);
+          throw new DomainError(
+            "too_many_rows",
+            `工作簿超过 ${rowLimit.toLocaleString("en-US")} 行（含空白行，停在工作表“${name}”第 ${row.number} 行），未导入任何内容；请删除多余的空行，或用 --row-limit 调高上限`,
+          );
         }
         const values = rowValues(row);
         const filled = filler.apply(row.number, values);
@@ -146,10 +165,16 @@ export async function readLedgerXlsx(path: string, options: ReadLedgerOptions = 
     }
   } catch (e) {
     if (e instanceof DomainError) throw e;
-    throw new DomainError("corrupt_xlsx", "Excel 文件无法读取（内容已损坏或不是标准的 .xlsx），未导入任何内容");
+    throw new DomainError(
+      "corrupt_xlsx",
+      "Excel 文件无法读取（内容已损坏或不是标准的 .xlsx），未导入任何内容",
+    );
   }
   if (!sheets.some((s) => s.kind === "measures" || s.kind === "problems")) {
-    throw new DomainError("header_not_found", `没有找到台账表头：每个工作表的前${HEADER_SEARCH_ROWS}行中都没有“问题”或“整改措施”列（可用 --map 列名=字段 指定）`);
+    throw new DomainError(
+      "header_not_found",
+      `没有找到台账表头：每个工作表的前${HEADER_SEARCH_ROWS}行中都没有“问题”或“整改措施”列（可用 --map 列名=字段 指定）`,
+    );
   }
   const collected = collector.finish();
   return { ...collected, sheets };

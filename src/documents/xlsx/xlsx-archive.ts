@@ -44,12 +44,16 @@ const corrupt = () => new DomainError("corrupt_xlsx", "Excel 文件已损坏（�
 /** Checks size and signature: a zip goes on; an OLE file is an encrypted workbook or an old .xls. */
 export async function checkXlsxSignature(path: string, limits: XlsxLimits = XLSX_LIMITS): Promise<void> {
   const info = await stat(path).catch((e: unknown) => {
-    if ((e as { code?: string }).code === "ENOENT") throw new DomainError("file_not_found", `找不到文件：${path}`);
+    if ((e as { code?: string }).code === "ENOENT")
+      throw new DomainError("file_not_found", `找不到文件：${path}`);
     throw e;
   });
   if (!info.isFile()) throw new DomainError("file_not_found", `不是文件：${path}`);
   if (info.size > limits.maxFileBytes) {
-    throw new DomainError("file_too_large", `文件超过 ${Math.round(limits.maxFileBytes / 1024 / 1024)} MB，未读取`);
+    throw new DomainError(
+      "file_too_large",
+      `文件超过 ${Math.round(limits.maxFileBytes / 1024 / 1024)} MB，未读取`,
+    );
   }
   const handle = await openFile(path, "r");
   try {
@@ -57,9 +61,15 @@ export async function checkXlsxSignature(path: string, limits: XlsxLimits = XLSX
     await handle.read(head, 0, head.length, 0);
     if (head.subarray(0, 8).equals(CFB_MAGIC)) {
       if (head.includes(ENCRYPTED_PACKAGE)) {
-        throw new DomainError("password_protected", "Excel 文件设置了打开密码（已加密），无法读取：请在 Excel 中取消密码后另存为 .xlsx 再导入");
+        throw new DomainError(
+          "password_protected",
+          "Excel 文件设置了打开密码（已加密），无法读取：请在 Excel 中取消密码后另存为 .xlsx 再导入",
+        );
       }
-      throw new DomainError("legacy_xls", "这是旧版 .xls 格式的文件，请在 Excel 或 WPS 中另存为 .xlsx 再导入");
+      throw new DomainError(
+        "legacy_xls",
+        "这是旧版 .xls 格式的文件，请在 Excel 或 WPS 中另存为 .xlsx 再导入",
+      );
     }
     if (!head.subarray(0, 4).equals(ZIP_MAGIC)) throw notXlsx();
   } finally {
@@ -81,7 +91,12 @@ export function parseRange(ref: string): MergeRange | undefined {
   const from = a === undefined ? undefined : parseCell(a);
   const to = b === undefined ? undefined : parseCell(b);
   if (!from || !to) return undefined;
-  return { top: Math.min(from.row, to.row), left: Math.min(from.col, to.col), bottom: Math.max(from.row, to.row), right: Math.max(from.col, to.col) };
+  return {
+    top: Math.min(from.row, to.row),
+    left: Math.min(from.col, to.col),
+    bottom: Math.max(from.row, to.row),
+    right: Math.max(from.col, to.col),
+  };
 }
 
 const MERGE_RE = /<(?:\w+:)?mergeCell\s[^>]*?ref="([A-Z$0-9:]+)"/g;
@@ -96,7 +111,13 @@ interface ScanState {
   merges: Map<string, MergeRange[]>;
 }
 
-function readEntry(zip: ZipFile, entry: Entry, limits: XlsxLimits, state: ScanState, onText?: (chunk: string) => void): Promise<void> {
+function readEntry(
+  zip: ZipFile,
+  entry: Entry,
+  limits: XlsxLimits,
+  state: ScanState,
+  onText?: (chunk: string) => void,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     zip.openReadStream(entry, (err, stream) => {
       if (err) return reject(corrupt());
@@ -110,7 +131,9 @@ function readEntry(zip: ZipFile, entry: Entry, limits: XlsxLimits, state: ScanSt
         }
         onText?.(decoder.decode(chunk, { stream: true }));
       });
-      stream.on("error", () => reject(new DomainError("corrupt_xlsx", "Excel 文件已损坏（压缩数据与目录不符），未导入任何内容")));
+      stream.on("error", () =>
+        reject(new DomainError("corrupt_xlsx", "Excel 文件已损坏（压缩数据与目录不符），未导入任何内容")),
+      );
       stream.on("end", () => resolve());
     });
   });
@@ -134,7 +157,12 @@ function sheetNames(workbookXml: string | undefined, relsXml: string | undefined
 }
 
 const decodeXml = (s: string): string =>
-  s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+  s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
 
 /** What the scan learnt: merged ranges by sheet name, and how many bytes the whole archive inflates to. */
 export interface XlsxScan {
@@ -149,8 +177,10 @@ export interface XlsxScan {
 export async function scanXlsxArchive(path: string, limits: XlsxLimits = XLSX_LIMITS): Promise<XlsxScan> {
   await checkXlsxSignature(path, limits);
   const zip = await new Promise<ZipFile>((resolve, reject) => {
-    openZip(path, { lazyEntries: true, autoClose: true, validateEntrySizes: true, strictFileNames: false }, (err, z) =>
-      err ? reject(corrupt()) : resolve(z),
+    openZip(
+      path,
+      { lazyEntries: true, autoClose: true, validateEntrySizes: true, strictFileNames: false },
+      (err, z) => (err ? reject(corrupt()) : resolve(z)),
     );
   });
   const state: ScanState = { total: 0, entries: 0, merges: new Map() };
@@ -164,10 +194,16 @@ export async function scanXlsxArchive(path: string, limits: XlsxLimits = XLSX_LI
     zip.on("end", () => resolve());
     zip.on("entry", (entry: Entry) => {
       state.entries += 1;
-      if (state.entries > limits.maxEntries) return fail(new DomainError("archive_too_large", "Excel 文件包含的部件过多，已拒绝读取"));
+      if (state.entries > limits.maxEntries)
+        return fail(new DomainError("archive_too_large", "Excel 文件包含的部件过多，已拒绝读取"));
       const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
       if (entry.uncompressedSize > limits.ratioExemptBytes && ratio > limits.maxRatio) {
-        return fail(new DomainError("archive_ratio_too_high", `Excel 文件中的内容压缩比异常（超过 ${limits.maxRatio} 倍），疑似压缩炸弹，已拒绝读取`));
+        return fail(
+          new DomainError(
+            "archive_ratio_too_high",
+            `Excel 文件中的内容压缩比异常（超过 ${limits.maxRatio} 倍），疑似压缩炸弹，已拒绝读取`,
+          ),
+        );
       }
       const name = entry.fileName;
       let work: Promise<void>;
@@ -205,6 +241,7 @@ export async function scanXlsxArchive(path: string, limits: XlsxLimits = XLSX_LI
   if (state.workbookXml === undefined) throw notXlsx();
   const names = sheetNames(state.workbookXml, state.relsXml);
   const merges = new Map<string, MergeRange[]>();
-  for (const [entryPath, ranges] of byPath) merges.set(names.get(entryPath) ?? `Sheet${SHEET_ENTRY.exec(entryPath)?.[1] ?? ""}`, ranges);
+  for (const [entryPath, ranges] of byPath)
+    merges.set(names.get(entryPath) ?? `Sheet${SHEET_ENTRY.exec(entryPath)?.[1] ?? ""}`, ranges);
   return { merges, inflatedBytes: state.total };
 }

@@ -16,14 +16,37 @@ const solid = (argb: string): Fill => ({ type: "pattern", pattern: "solid", fgCo
 export const DATE_FORMAT = "yyyy-mm-dd";
 
 export const STYLES = {
-  title: { font: { name: "黑体", size: 16, bold: true }, alignment: { vertical: "middle", horizontal: "center" } },
-  header: { font: { name: "黑体", size: 11, bold: true }, alignment: CENTER, border: BORDER, fill: solid("FFD9E1F2") },
+  title: {
+    font: { name: "黑体", size: 16, bold: true },
+    alignment: { vertical: "middle", horizontal: "center" },
+  },
+  header: {
+    font: { name: "黑体", size: 11, bold: true },
+    alignment: CENTER,
+    border: BORDER,
+    fill: solid("FFD9E1F2"),
+  },
   text: { font: BODY_FONT, alignment: WRAP, border: BORDER },
   centered: { font: BODY_FONT, alignment: CENTER, border: BORDER },
   date: { font: BODY_FONT, alignment: CENTER, border: BORDER, numFmt: DATE_FORMAT },
-  closed: { font: { ...BODY_FONT, color: { argb: "FF006100" } }, alignment: CENTER, border: BORDER, fill: solid("FFC6EFCE") },
-  dueSoon: { font: { ...BODY_FONT, color: { argb: "FF9C5700" } }, alignment: CENTER, border: BORDER, fill: solid("FFFFEB9C") },
-  overdue: { font: { ...BODY_FONT, color: { argb: "FF9C0006" } }, alignment: CENTER, border: BORDER, fill: solid("FFFFC7CE") },
+  closed: {
+    font: { ...BODY_FONT, color: { argb: "FF006100" } },
+    alignment: CENTER,
+    border: BORDER,
+    fill: solid("FFC6EFCE"),
+  },
+  dueSoon: {
+    font: { ...BODY_FONT, color: { argb: "FF9C5700" } },
+    alignment: CENTER,
+    border: BORDER,
+    fill: solid("FFFFEB9C"),
+  },
+  overdue: {
+    font: { ...BODY_FONT, color: { argb: "FF9C0006" } },
+    alignment: CENTER,
+    border: BORDER,
+    fill: solid("FFFFC7CE"),
+  },
 } as const satisfies Record<string, Partial<Style>>;
 
 /** Fill colours by meaning, for tests and docs: 已销号 green, 临期 amber, 逾期 red. */
@@ -39,7 +62,15 @@ export function statusStyle(closed: boolean, flag: DeadlineFlag): Partial<Style>
 
 /** Sheet options: header frozen below the title, A4 landscape fitted to the width, title + header repeated on each page. */
 export const listSheetOptions = (headerRow: number) => ({
-  views: [{ state: "frozen" as const, ySplit: headerRow, xSplit: 0, topLeftCell: `A${headerRow + 1}`, activeCell: `A${headerRow + 1}` }],
+  views: [
+    {
+      state: "frozen" as const,
+      ySplit: headerRow,
+      xSplit: 0,
+      topLeftCell: `A${headerRow + 1}`,
+      activeCell: `A${headerRow + 1}`,
+    },
+  ],
   pageSetup: {
     paperSize: 9,
     orientation: "landscape" as const,
@@ -56,7 +87,12 @@ export const listSheetOptions = (headerRow: number) => ({
  * Writes the title row (merged across the columns) and the bold header row with an autofilter, and sets
  * the column widths. Must run before any row of the sheet is committed.
  */
-export function writeListHead(ws: Worksheet, title: string, headers: readonly string[], widths: readonly number[]): void {
+export function writeListHead(
+  ws: Worksheet,
+  title: string,
+  headers: readonly string[],
+  widths: readonly number[],
+): void {
   ws.columns = widths.map((width) => ({ width }));
   const titleRow = ws.addRow([title]);
   titleRow.height = 32;

@@ -16,7 +16,12 @@ const ledgerParams = z.object({ id: z.string().min(1).max(100) });
 export function inspectionRoutes(app: FastifyInstance, deps: Deps): void {
   app.get("/api/v1/inspections", async (request) => {
     const query = parseInput(listQuery, request.query, "查询参数");
-    return summarizeInspections(deps, SCOPE_ALL, { includeExamples: true, ...(query.round ? { roundLabel: query.round } : {}) }, query.asOf);
+    return summarizeInspections(
+      deps,
+      SCOPE_ALL,
+      { includeExamples: true, ...(query.round ? { roundLabel: query.round } : {}) },
+      query.asOf,
+    );
   });
 
   app.get("/api/v1/inspections/:id/ledger", async (request) => {

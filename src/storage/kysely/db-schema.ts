@@ -5,55 +5,165 @@ import type { ColumnType } from "kysely";
 /** pg returns bigint/count columns as strings; SQLite as numbers. */
 type BigIntColumn = ColumnType<number | string, number, number>;
 
-export interface OrgsTable { id: string; parent_id: string | null; kind: string; name: string; path: string }
-export interface PeopleTable { id: string; org_id: string; name: string; post: string | null }
-export interface InspectionsTable {
-  id: string; regime: string; kind: string; round_label: string | null; team: string;
-  oversight_org_id: string | null; target_org_id: string; onsite_start: string | null; onsite_end: string | null;
-  feedback_date: string | null; report_due: string | null; concentrated_end: string | null;
-  is_example: number; created_at: string;
+export interface OrgsTable {
+  id: string;
+  parent_id: string | null;
+  kind: string;
+  name: string;
+  path: string;
 }
-export interface AspectsTable { id: string; inspection_id: string; seq: number; title: string }
+export interface PeopleTable {
+  id: string;
+  org_id: string;
+  name: string;
+  post: string | null;
+}
+export interface InspectionsTable {
+  id: string;
+  regime: string;
+  kind: string;
+  round_label: string | null;
+  team: string;
+  oversight_org_id: string | null;
+  target_org_id: string;
+  onsite_start: string | null;
+  onsite_end: string | null;
+  feedback_date: string | null;
+  report_due: string | null;
+  concentrated_end: string | null;
+  is_example: number;
+  created_at: string;
+}
+export interface AspectsTable {
+  id: string;
+  inspection_id: string;
+  seq: number;
+  title: string;
+}
 export interface ProblemsTable {
-  id: string; inspection_id: string; aspect_id: string | null; seq: number; title: string; feedback_text: string;
-  symptoms: string | null; source: string; disclosure: string; withholding_reason: string | null; is_common: number;
+  id: string;
+  inspection_id: string;
+  aspect_id: string | null;
+  seq: number;
+  title: string;
+  feedback_text: string;
+  symptoms: string | null;
+  source: string;
+  disclosure: string;
+  withholding_reason: string | null;
+  is_common: number;
 }
 export interface MeasuresTable {
-  id: string; inspection_id: string; problem_id: string; seq: number; text: string; kind: string;
-  deadline: string | null; lead_leader_id: string | null; department_id: string | null; person_id: string | null;
-  acceptance_criteria: string | null; evidence_required: number; state: string; closed_at: string | null; version: number;
+  id: string;
+  inspection_id: string;
+  problem_id: string;
+  seq: number;
+  text: string;
+  kind: string;
+  deadline: string | null;
+  lead_leader_id: string | null;
+  department_id: string | null;
+  person_id: string | null;
+  acceptance_criteria: string | null;
+  evidence_required: number;
+  state: string;
+  closed_at: string | null;
+  version: number;
 }
-export interface MeasureCooperatorsTable { measure_id: string; org_id: string }
+export interface MeasureCooperatorsTable {
+  measure_id: string;
+  org_id: string;
+}
 export interface ProgressReportsTable {
-  id: string; measure_id: string; period: string; text: string; author_id: string | null; created_at: string;
+  id: string;
+  measure_id: string;
+  period: string;
+  text: string;
+  author_id: string | null;
+  created_at: string;
 }
 export interface EvidenceTable {
-  id: string; progress_report_id: string; sha256: string; name: string; size: BigIntColumn; media_type: string;
+  id: string;
+  progress_report_id: string;
+  sha256: string;
+  name: string;
+  size: BigIntColumn;
+  media_type: string;
 }
 export interface ReviewsTable {
-  id: string; measure_id: string; level: number; decision: string; reason: string | null;
-  reviewer_id: string | null; created_at: string;
+  id: string;
+  measure_id: string;
+  level: number;
+  decision: string;
+  reason: string | null;
+  reviewer_id: string | null;
+  created_at: string;
 }
 export interface ExtensionRequestsTable {
-  id: string; measure_id: string; reason: string; new_deadline: string; decision: string;
-  decided_by: string | null; decided_at: string | null; created_at: string;
+  id: string;
+  measure_id: string;
+  reason: string;
+  new_deadline: string;
+  decision: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  created_at: string;
 }
 export interface OutcomesTable {
-  id: string; inspection_id: string; problem_id: string | null; measure_id: string | null; kind: string;
-  quantity: string; sanction_type: string | null; note: string | null;
+  id: string;
+  inspection_id: string;
+  problem_id: string | null;
+  measure_id: string | null;
+  kind: string;
+  quantity: string;
+  sanction_type: string | null;
+  note: string | null;
 }
-export interface LeadingGroupsTable { inspection_id: string; leader: string; members: string }
-export interface PlanMeetingsTable { id: string; inspection_id: string; held_on: string | null; title: string }
-export interface PlanItemsTable { id: string; inspection_id: string; seq: number; text: string; deadline: string | null }
+export interface LeadingGroupsTable {
+  inspection_id: string;
+  leader: string;
+  members: string;
+}
+export interface PlanMeetingsTable {
+  id: string;
+  inspection_id: string;
+  held_on: string | null;
+  title: string;
+}
+export interface PlanItemsTable {
+  id: string;
+  inspection_id: string;
+  seq: number;
+  text: string;
+  deadline: string | null;
+}
 export interface AuditEventsTable {
-  seq: BigIntColumn; at: string; actor: string; action: string; entity: string; entity_id: string;
-  data: string; prev_hash: string; hash: string;
+  seq: BigIntColumn;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  entity_id: string;
+  data: string;
+  prev_hash: string;
+  hash: string;
 }
-export interface AuditHeadTable { id: number; seq: BigIntColumn; hash: string }
+export interface AuditHeadTable {
+  id: number;
+  seq: BigIntColumn;
+  hash: string;
+}
 
 export interface PublicationsTable {
-  id: string; inspection_id: string; version: string; layout: string; format: string; sha256: string;
-  withheld: string; approved_by: string; created_at: string;
+  id: string;
+  inspection_id: string;
+  version: string;
+  layout: string;
+  format: string;
+  sha256: string;
+  withheld: string;
+  approved_by: string;
+  created_at: string;
 }
 
 export interface Database {

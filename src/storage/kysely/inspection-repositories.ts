@@ -4,16 +4,31 @@ import { sql, type Expression, type Kysely, type SqlBool } from "kysely";
 import type { Inspection } from "../../domain/inspection.ts";
 import type { Aspect, Problem } from "../../domain/problem.ts";
 import type { Scope } from "../../domain/scope.ts";
-import type { AspectRepository, InspectionFilter, InspectionRepository, ProblemRepository } from "../store.ts";
+import type {
+  AspectRepository,
+  InspectionFilter,
+  InspectionRepository,
+  ProblemRepository,
+} from "../store.ts";
 import type { Database } from "./db-schema.ts";
-import { aspectFromRow, inspectionFromRow, inspectionToRow, problemFromRow, problemToRow } from "./row-mappers.ts";
+import {
+  aspectFromRow,
+  inspectionFromRow,
+  inspectionToRow,
+  problemFromRow,
+  problemToRow,
+} from "./row-mappers.ts";
 import { chunkRows, pathInScope } from "./scope-filter.ts";
 
 /**
  * A condition on `inspectionIdColumn`: the inspection's target unit is visible in the scope.
  * For the unrestricted scope it is a constant, so the planner keeps using the plain indexes.
  */
-export function inspectionVisible(db: Kysely<Database>, scope: Scope, inspectionIdColumn: string): Expression<SqlBool> {
+export function inspectionVisible(
+  db: Kysely<Database>,
+  scope: Scope,
+  inspectionIdColumn: string,
+): Expression<SqlBool> {
   if (scope.kind === "all") return sql<SqlBool>`1 = 1`;
   const visible = db
     .selectFrom("inspections as vi")

@@ -64,7 +64,8 @@ export function kyselyStore(db: Kysely<Database>, dialect: Store["dialect"]): St
     },
     async snapshot(work) {
       try {
-        const trx = dialect === "postgres" ? db.transaction().setIsolationLevel("repeatable read") : db.transaction();
+        const trx =
+          dialect === "postgres" ? db.transaction().setIsolationLevel("repeatable read") : db.transaction();
         return await trx.execute((t) => work(repositories(t)));
       } catch (e) {
         throw translateStorageError(e);

@@ -36,9 +36,21 @@ export function ledgerRowsRepository(db: Kysely<Database>): LedgerRowsRepository
         .leftJoin("orgs as d", "d.id", "m.department_id")
         .leftJoin("people as r", "r.id", "m.person_id")
         .select([
-          "m.id", "m.inspection_id", "m.problem_id", "m.seq", "m.text", "m.kind", "m.deadline", "m.state", "m.closed_at",
-          "p.seq as problem_seq", "p.title as problem_title", "a.title as aspect_title",
-          "l.name as leader", "d.name as department", "r.name as person",
+          "m.id",
+          "m.inspection_id",
+          "m.problem_id",
+          "m.seq",
+          "m.text",
+          "m.kind",
+          "m.deadline",
+          "m.state",
+          "m.closed_at",
+          "p.seq as problem_seq",
+          "p.title as problem_title",
+          "a.title as aspect_title",
+          "l.name as leader",
+          "d.name as department",
+          "r.name as person",
         ])
         .select((eb) => [
           eb

@@ -20,7 +20,11 @@ export function measureRepository(db: Kysely<Database>): MeasureRepository {
       const links = await db
         .selectFrom("measure_cooperators")
         .select(["measure_id", "org_id"])
-        .where("measure_id", "in", chunk.map((r) => r.id))
+        .where(
+          "measure_id",
+          "in",
+          chunk.map((r) => r.id),
+        )
         .orderBy("org_id")
         .execute();
       for (const l of links) byMeasure.set(l.measure_id, [...(byMeasure.get(l.measure_id) ?? []), l.org_id]);
@@ -33,8 +37,11 @@ export function measureRepository(db: Kysely<Database>): MeasureRepository {
       for (const chunk of chunkRows(measures, 15)) {
         await db.insertInto("measures").values(chunk.map(measureToRow)).execute();
       }
-      const links = measures.flatMap((m) => m.cooperatingDepartmentIds.map((org_id) => ({ measure_id: m.id, org_id })));
-      for (const chunk of chunkRows(links, 2)) await db.insertInto("measure_cooperators").values(chunk).execute();
+      const links = measures.flatMap((m) =>
+        m.cooperatingDepartmentIds.map((org_id) => ({ measure_id: m.id, org_id })),
+      );
+      for (const chunk of chunkRows(links, 2))
+        await db.insertInto("measure_cooperators").values(chunk).execute();
     },
     async get(scope: Scope, id: string) {
       const row = await db
@@ -57,11 +64,16 @@ export function measureRepository(db: Kysely<Database>): MeasureRepository {
       return withCooperators(rows);
     },
     async page(scope: Scope, filter: MeasureFilter, page: { limit: number; offset: number }) {
-      let q = db.selectFrom("measures").selectAll().where(inspectionVisible(db, scope, "measures.inspection_id"));
+      let q = db
+        .selectFrom("measures")
+        .selectAll()
+        .where(inspectionVisible(db, scope, "measures.inspection_id"));
       if (filter.inspectionId !== undefined) q = q.where("inspection_id", "=", filter.inspectionId);
       if (filter.departmentId !== undefined) q = q.where("department_id", "=", filter.departmentId);
-      if (filter.states !== undefined) q = q.where("state", "in", filter.states.length > 0 ? [...filter.states] : ["__none__"]);
-      if (filter.overdueOn !== undefined) q = q.where("state", "in", OPEN_STATES).where("deadline", "<", filter.overdueOn);
+      if (filter.states !== undefined)
+        q = q.where("state", "in", filter.states.length > 0 ? [...filter.states] : ["__none__"]);
+      if (filter.overdueOn !== undefined)
+        q = q.where("state", "in", OPEN_STATES).where("deadline", "<", filter.overdueOn);
       const rows = await q
         .orderBy(sql`case when deadline is null then 1 else 0 end`)
         .orderBy("deadline")

@@ -20,9 +20,14 @@ const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRA
  * the bookkeeping tables are looked up in the connection's own schema: Kysely otherwise takes a same-named
  * table in any other schema of the database for its own and skips creating it.
  */
-export async function migrateToLatest(db: Kysely<unknown>, dialect: "sqlite" | "postgres"): Promise<string[]> {
+export async function migrateToLatest(
+  db: Kysely<unknown>,
+  dialect: "sqlite" | "postgres",
+): Promise<string[]> {
   const schema =
-    dialect === "postgres" ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema : undefined;
+    dialect === "postgres"
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
+      : undefined;
   const migrator = new Migrator({
     db,
     provider,

@@ -15,17 +15,28 @@ export function orgRepository(db: Kysely<Database>): OrgRepository {
     },
     async insertMany(orgs: readonly Org[]) {
       for (const chunk of chunkRows(orgs, 5)) {
-        await db.insertInto("orgs").values(chunk.map((o) => ({ id: o.id, parent_id: o.parentId, kind: o.kind, name: o.name, path: o.path }))).execute();
+        await db
+          .insertInto("orgs")
+          .values(
+            chunk.map((o) => ({ id: o.id, parent_id: o.parentId, kind: o.kind, name: o.name, path: o.path })),
+          )
+          .execute();
       }
     },
     async get(scope: Scope, id: string) {
-      const row = await db.selectFrom("orgs").selectAll().where("id", "=", id).where(pathInScope(scope, "orgs.path")).executeTakeFirst();
+      const row = await db
+        .selectFrom("orgs")
+        .selectAll()
+        .where("id", "=", id)
+        .where(pathInScope(scope, "orgs.path"))
+        .executeTakeFirst();
       return row && orgFromRow(row);
     },
     async list(scope: Scope, filter: { kind?: OrgKind; parentId?: string | null } = {}) {
       let q = db.selectFrom("orgs").selectAll().where(pathInScope(scope, "orgs.path"));
       if (filter.kind) q = q.where("kind", "=", filter.kind);
-      if (filter.parentId !== undefined) q = q.where("parent_id", filter.parentId === null ? "is" : "=", filter.parentId);
+      if (filter.parentId !== undefined)
+        q = q.where("parent_id", filter.parentId === null ? "is" : "=", filter.parentId);
       return (await q.orderBy("path").execute()).map(orgFromRow);
     },
     async findChildByName(parentId: string | null, name: string) {
@@ -47,11 +58,19 @@ export function personRepository(db: Kysely<Database>): PersonRepository {
     },
     async insertMany(people: readonly Person[]) {
       for (const chunk of chunkRows(people, 4)) {
-        await db.insertInto("people").values(chunk.map((p) => ({ id: p.id, org_id: p.orgId, name: p.name, post: p.post }))).execute();
+        await db
+          .insertInto("people")
+          .values(chunk.map((p) => ({ id: p.id, org_id: p.orgId, name: p.name, post: p.post })))
+          .execute();
       }
     },
     async findByName(orgId: string, name: string) {
-      const row = await db.selectFrom("people").selectAll().where("org_id", "=", orgId).where("name", "=", name).executeTakeFirst();
+      const row = await db
+        .selectFrom("people")
+        .selectAll()
+        .where("org_id", "=", orgId)
+        .where("name", "=", name)
+        .executeTakeFirst();
       return row && personFromRow(row);
     },
     async listByOrg(scope: Scope, orgId: string) {

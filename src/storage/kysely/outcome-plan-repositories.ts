@@ -12,7 +12,8 @@ import { chunkRows } from "./scope-filter.ts";
 export function outcomeRepository(db: Kysely<Database>): OutcomeRepository {
   return {
     async insertMany(outcomes) {
-      for (const chunk of chunkRows(outcomes, 8)) await db.insertInto("outcomes").values(chunk.map(outcomeToRow)).execute();
+      for (const chunk of chunkRows(outcomes, 8))
+        await db.insertInto("outcomes").values(chunk.map(outcomeToRow)).execute();
     },
     async listByInspection(scope: Scope, inspectionId: string) {
       const rows = await db
@@ -25,10 +26,15 @@ export function outcomeRepository(db: Kysely<Database>): OutcomeRepository {
       return rows.map(outcomeFromRow);
     },
     async quantityCounts(scope: Scope, filter: InspectionFilter = {}) {
-      let inspections = db.selectFrom("inspections").select("id").where(inspectionVisible(db, scope, "inspections.id"));
+      let inspections = db
+        .selectFrom("inspections")
+        .select("id")
+        .where(inspectionVisible(db, scope, "inspections.id"));
       if (!filter.includeExamples) inspections = inspections.where("is_example", "=", 0);
-      if (filter.roundLabel !== undefined) inspections = inspections.where("round_label", "=", filter.roundLabel);
-      if (filter.targetOrgId !== undefined) inspections = inspections.where("target_org_id", "=", filter.targetOrgId);
+      if (filter.roundLabel !== undefined)
+        inspections = inspections.where("round_label", "=", filter.roundLabel);
+      if (filter.targetOrgId !== undefined)
+        inspections = inspections.where("target_org_id", "=", filter.targetOrgId);
       const rows = await db
         .selectFrom("outcomes")
         .select(["kind", "quantity", sql<number>`count(*)`.as("n")])
@@ -46,14 +52,25 @@ export function planRepository(db: Kysely<Database>): PlanRepository {
       await db.deleteFrom("leading_groups").where("inspection_id", "=", group.inspectionId).execute();
       await db
         .insertInto("leading_groups")
-        .values({ inspection_id: group.inspectionId, leader: group.leader, members: JSON.stringify(group.members) })
+        .values({
+          inspection_id: group.inspectionId,
+          leader: group.leader,
+          members: JSON.stringify(group.members),
+        })
         .execute();
     },
     async insertMeetings(meetings) {
       for (const chunk of chunkRows(meetings, 4)) {
         await db
           .insertInto("plan_meetings")
-          .values(chunk.map((m) => ({ id: m.id, inspection_id: m.inspectionId, held_on: m.heldOn, title: m.title })))
+          .values(
+            chunk.map((m) => ({
+              id: m.id,
+              inspection_id: m.inspectionId,
+              held_on: m.heldOn,
+              title: m.title,
+            })),
+          )
           .execute();
       }
     },
@@ -61,19 +78,60 @@ export function planRepository(db: Kysely<Database>): PlanRepository {
       for (const chunk of chunkRows(items, 5)) {
         await db
           .insertInto("plan_items")
-          .values(chunk.map((i) => ({ id: i.id, inspection_id: i.inspectionId, seq: i.seq, text: i.text, deadline: i.deadline })))
+          .values(
+            chunk.map((i) => ({
+              id: i.id,
+              inspection_id: i.inspectionId,
+              seq: i.seq,
+              text: i.text,
+              deadline: i.deadline,
+            })),
+          )
           .execute();
       }
     },
     async get(scope: Scope, inspectionId: string) {
       const visible = inspectionVisible(db, scope, "inspection_id");
-      const group = await db.selectFrom("leading_groups").selectAll().where("inspection_id", "=", inspectionId).where(visible).executeTakeFirst();
-      const meetings = await db.selectFrom("plan_meetings").selectAll().where("inspection_id", "=", inspectionId).where(visible).orderBy("held_on").orderBy("id").execute();
-      const items = await db.selectFrom("plan_items").selectAll().where("inspection_id", "=", inspectionId).where(visible).orderBy("seq").execute();
+      const group = await db
+        .selectFrom("leading_groups")
+        .selectAll()
+        .where("inspection_id", "=", inspectionId)
+        .where(visible)
+        .executeTakeFirst();
+      const meetings = await db
+        .selectFrom("plan_meetings")
+        .selectAll()
+        .where("inspection_id", "=", inspectionId)
+        .where(visible)
+        .orderBy("held_on")
+        .orderBy("id")
+        .execute();
+      const items = await db
+        .selectFrom("plan_items")
+        .selectAll()
+        .where("inspection_id", "=", inspectionId)
+        .where(visible)
+        .orderBy("seq")
+        .execute();
       return {
-        leadingGroup: group && { inspectionId: group.inspection_id, leader: group.leader, members: JSON.parse(group.members) as string[] },
-        meetings: meetings.map((m) => ({ id: m.id, inspectionId: m.inspection_id, heldOn: m.held_on, title: m.title })),
-        items: items.map((i) => ({ id: i.id, inspectionId: i.inspection_id, seq: Number(i.seq), text: i.text, deadline: i.deadline })),
+        leadingGroup: group && {
+          inspectionId: group.inspection_id,
+          leader: group.leader,
+          members: JSON.parse(group.members) as string[],
+        },
+        meetings: meetings.map((m) => ({
+          id: m.id,
+          inspectionId: m.inspection_id,
+          heldOn: m.held_on,
+          title: m.title,
+        })),
+        items: items.map((i) => ({
+          id: i.id,
+          inspectionId: i.inspection_id,
+          seq: Number(i.seq),
+          text: i.text,
+          deadline: i.deadline,
+        })),
       };
     },
   };

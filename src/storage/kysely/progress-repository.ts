@@ -1,7 +1,13 @@
 // Progress reports with evidence, reviews and extension requests of measures.
 
 import type { Kysely } from "kysely";
-import type { ExtensionDecision, ExtensionRequest, ProgressReport, Review, ReviewDecision } from "../../domain/progress.ts";
+import type {
+  ExtensionDecision,
+  ExtensionRequest,
+  ProgressReport,
+  Review,
+  ReviewDecision,
+} from "../../domain/progress.ts";
 import type { Scope } from "../../domain/scope.ts";
 import type { ProgressRepository } from "../store.ts";
 import type { Database } from "./db-schema.ts";
@@ -9,16 +15,30 @@ import { inspectionVisible } from "./inspection-repositories.ts";
 import { chunkRows } from "./scope-filter.ts";
 
 const reportToRow = (r: ProgressReport) => ({
-  id: r.id, measure_id: r.measureId, period: r.period, text: r.text, author_id: r.authorId, created_at: r.createdAt,
+  id: r.id,
+  measure_id: r.measureId,
+  period: r.period,
+  text: r.text,
+  author_id: r.authorId,
+  created_at: r.createdAt,
 });
 
 const reportFromRow = (r: ReturnType<typeof reportToRow>): ProgressReport => ({
-  id: r.id, measureId: r.measure_id, period: r.period, text: r.text, authorId: r.author_id, createdAt: r.created_at,
+  id: r.id,
+  measureId: r.measure_id,
+  period: r.period,
+  text: r.text,
+  authorId: r.author_id,
+  createdAt: r.created_at,
 });
 
 export function progressRepository(db: Kysely<Database>): ProgressRepository {
   const measureVisible = (scope: Scope, measureId: string) =>
-    db.selectFrom("measures").select("id").where("id", "=", measureId).where(inspectionVisible(db, scope, "measures.inspection_id"));
+    db
+      .selectFrom("measures")
+      .select("id")
+      .where("id", "=", measureId)
+      .where(inspectionVisible(db, scope, "measures.inspection_id"));
 
   return {
     async insertReport(report, evidence) {
@@ -26,12 +46,22 @@ export function progressRepository(db: Kysely<Database>): ProgressRepository {
       if (evidence.length > 0) {
         await db
           .insertInto("evidence")
-          .values(evidence.map((e) => ({ id: e.id, progress_report_id: e.progressReportId, sha256: e.sha256, name: e.name, size: e.size, media_type: e.mediaType })))
+          .values(
+            evidence.map((e) => ({
+              id: e.id,
+              progress_report_id: e.progressReportId,
+              sha256: e.sha256,
+              name: e.name,
+              size: e.size,
+              media_type: e.mediaType,
+            })),
+          )
           .execute();
       }
     },
     async insertReports(reports) {
-      for (const chunk of chunkRows(reports, 6)) await db.insertInto("progress_reports").values(chunk.map(reportToRow)).execute();
+      for (const chunk of chunkRows(reports, 6))
+        await db.insertInto("progress_reports").values(chunk.map(reportToRow)).execute();
     },
     async listByMeasure(scope, measureId) {
       const reports = await db
@@ -41,17 +71,31 @@ export function progressRepository(db: Kysely<Database>): ProgressRepository {
         .orderBy("created_at")
         .orderBy("id")
         .execute();
-      const evidence = reports.length === 0 ? [] : await db
-        .selectFrom("evidence")
-        .selectAll()
-        .where("progress_report_id", "in", reports.map((r) => r.id))
-        .orderBy("name")
-        .execute();
+      const evidence =
+        reports.length === 0
+          ? []
+          : await db
+              .selectFrom("evidence")
+              .selectAll()
+              .where(
+                "progress_report_id",
+                "in",
+                reports.map((r) => r.id),
+              )
+              .orderBy("name")
+              .execute();
       return reports.map((r) => ({
         ...reportFromRow(r),
         evidence: evidence
           .filter((e) => e.progress_report_id === r.id)
-          .map((e) => ({ id: e.id, progressReportId: e.progress_report_id, sha256: e.sha256, name: e.name, size: Number(e.size), mediaType: e.media_type })),
+          .map((e) => ({
+            id: e.id,
+            progressReportId: e.progress_report_id,
+            sha256: e.sha256,
+            name: e.name,
+            size: Number(e.size),
+            mediaType: e.media_type,
+          })),
       }));
     },
     async latestByInspection(scope, inspectionId) {
@@ -74,7 +118,15 @@ export function progressRepository(db: Kysely<Database>): ProgressRepository {
     async insertReview(review: Review) {
       await db
         .insertInto("reviews")
-        .values({ id: review.id, measure_id: review.measureId, level: review.level, decision: review.decision, reason: review.reason, reviewer_id: review.reviewerId, created_at: review.createdAt })
+        .values({
+          id: review.id,
+          measure_id: review.measureId,
+          level: review.level,
+          decision: review.decision,
+          reason: review.reason,
+          reviewer_id: review.reviewerId,
+          created_at: review.createdAt,
+        })
         .execute();
     },
     async listReviews(scope, measureId) {
@@ -86,14 +138,28 @@ export function progressRepository(db: Kysely<Database>): ProgressRepository {
         .orderBy("id")
         .execute();
       return rows.map((r) => ({
-        id: r.id, measureId: r.measure_id, level: Number(r.level), decision: r.decision as ReviewDecision,
-        reason: r.reason, reviewerId: r.reviewer_id, createdAt: r.created_at,
+        id: r.id,
+        measureId: r.measure_id,
+        level: Number(r.level),
+        decision: r.decision as ReviewDecision,
+        reason: r.reason,
+        reviewerId: r.reviewer_id,
+        createdAt: r.created_at,
       }));
     },
     async insertExtension(request: ExtensionRequest) {
       await db
         .insertInto("extension_requests")
-        .values({ id: request.id, measure_id: request.measureId, reason: request.reason, new_deadline: request.newDeadline, decision: request.decision, decided_by: request.decidedBy, decided_at: request.decidedAt, created_at: request.createdAt })
+        .values({
+          id: request.id,
+          measure_id: request.measureId,
+          reason: request.reason,
+          new_deadline: request.newDeadline,
+          decision: request.decision,
+          decided_by: request.decidedBy,
+          decided_at: request.decidedAt,
+          created_at: request.createdAt,
+        })
         .execute();
     },
     async decideExtension(id, decision, by, at) {
@@ -113,8 +179,14 @@ export function progressRepository(db: Kysely<Database>): ProgressRepository {
         .orderBy("created_at")
         .execute();
       return rows.map((r) => ({
-        id: r.id, measureId: r.measure_id, reason: r.reason, newDeadline: r.new_deadline,
-        decision: r.decision as ExtensionDecision, decidedBy: r.decided_by, decidedAt: r.decided_at, createdAt: r.created_at,
+        id: r.id,
+        measureId: r.measure_id,
+        reason: r.reason,
+        newDeadline: r.new_deadline,
+        decision: r.decision as ExtensionDecision,
+        decidedBy: r.decided_by,
+        decidedAt: r.decided_at,
+        createdAt: r.created_at,
       }));
     },
   };

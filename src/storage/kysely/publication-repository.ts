@@ -10,7 +10,17 @@ export function publicationRepository(db: Kysely<Database>): PublicationReposito
     async insert(p) {
       await db
         .insertInto("publications")
-        .values({ id: p.id, inspection_id: p.inspectionId, version: p.version, layout: p.layout, format: p.format, sha256: p.sha256, withheld: JSON.stringify(p.withheld), approved_by: p.approvedBy, created_at: p.createdAt })
+        .values({
+          id: p.id,
+          inspection_id: p.inspectionId,
+          version: p.version,
+          layout: p.layout,
+          format: p.format,
+          sha256: p.sha256,
+          withheld: JSON.stringify(p.withheld),
+          approved_by: p.approvedBy,
+          created_at: p.createdAt,
+        })
         .execute();
     },
     async listByInspection(scope, inspectionId) {
@@ -22,13 +32,17 @@ export function publicationRepository(db: Kysely<Database>): PublicationReposito
         .orderBy("created_at")
         .orderBy("id")
         .execute();
-      return rows.map(
-        (r): Publication => ({
-          id: r.id, inspectionId: r.inspection_id, version: r.version as Publication["version"], layout: r.layout as Publication["layout"],
-          format: r.format as Publication["format"], sha256: r.sha256, withheld: JSON.parse(r.withheld) as Publication["withheld"],
-          approvedBy: r.approved_by, createdAt: r.created_at,
-        }),
-      );
+      return rows.map((r): Publication => ({
+        id: r.id,
+        inspectionId: r.inspection_id,
+        version: r.version as Publication["version"],
+        layout: r.layout as Publication["layout"],
+        format: r.format as Publication["format"],
+        sha256: r.sha256,
+        withheld: JSON.parse(r.withheld) as Publication["withheld"],
+        approvedBy: r.approved_by,
+        createdAt: r.created_at,
+      }));
     },
   };
 }

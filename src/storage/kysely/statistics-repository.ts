@@ -11,9 +11,14 @@ import { inspectionVisible } from "./inspection-repositories.ts";
 
 export function statisticsRepository(db: Kysely<Database>): StatisticsRepository {
   /** The inspections a query covers: one, or every one in scope (examples only when asked). */
-  const covering = (scope: Scope, query: { inspectionId?: string; includeExamples?: boolean }, column: string) => {
+  const covering = (
+    scope: Scope,
+    query: { inspectionId?: string; includeExamples?: boolean },
+    column: string,
+  ) => {
     const visible = inspectionVisible(db, scope, column);
-    if (query.inspectionId !== undefined) return sql<boolean>`${sql.ref(column)} = ${query.inspectionId} and ${visible}`;
+    if (query.inspectionId !== undefined)
+      return sql<boolean>`${sql.ref(column)} = ${query.inspectionId} and ${visible}`;
     if (query.includeExamples) return visible;
     const examples = db.selectFrom("inspections").select("id").where("is_example", "=", 1);
     return sql<boolean>`${sql.ref(column)} not in (${examples}) and ${visible}`;
@@ -32,11 +37,17 @@ export function statisticsRepository(db: Kysely<Database>): StatisticsRepository
           "problem_id",
           sql<number>`count(*)`.as("measures"),
           sql<number>`sum(case when state <> 'closed' then 1 else 0 end)`.as("open"),
-          sql<number>`sum(case when state = 'closed' and kind = 'long_term' then 1 else 0 end)`.as("closed_long_term"),
-          sql<number>`sum(case when state <> 'closed' and deadline < ${query.on} then 1 else 0 end)`.as("overdue"),
+          sql<number>`sum(case when state = 'closed' and kind = 'long_term' then 1 else 0 end)`.as(
+            "closed_long_term",
+          ),
+          sql<number>`sum(case when state <> 'closed' and deadline < ${query.on} then 1 else 0 end)`.as(
+            "overdue",
+          ),
         ])
         // Without a filter this reads only the covering index; examples drop out in the merge below.
-        .$if(query.inspectionId !== undefined || scope.kind !== "all", (q) => q.where(covering(scope, query, "measures.inspection_id")))
+        .$if(query.inspectionId !== undefined || scope.kind !== "all", (q) =>
+          q.where(covering(scope, query, "measures.inspection_id")),
+        )
         .groupBy("problem_id")
         .execute();
       const byProblem = new Map(measures.map((m) => [m.problem_id, m]));

@@ -72,7 +72,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       "inspection_id",
     ])
     .execute();
-  await db.schema.createIndex("problems_inspection").on("problems").columns(["inspection_id", "seq"]).execute();
+  await db.schema
+    .createIndex("problems_inspection")
+    .on("problems")
+    .columns(["inspection_id", "seq"])
+    .execute();
 
   await db.schema
     .createTable("measures")
@@ -91,10 +95,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("state", "text", (c) => c.notNull())
     .addColumn("closed_at", "text")
     .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
-    .addForeignKeyConstraint("measures_problem_same_inspection", ["problem_id", "inspection_id"], "problems", [
-      "id",
-      "inspection_id",
-    ])
+    .addForeignKeyConstraint(
+      "measures_problem_same_inspection",
+      ["problem_id", "inspection_id"],
+      "problems",
+      ["id", "inspection_id"],
+    )
     .execute();
   await db.schema.createIndex("measures_problem").on("measures").columns(["problem_id", "seq"]).execute();
   await db.schema.createIndex("measures_inspection").on("measures").column("inspection_id").execute();
@@ -103,7 +109,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on("measures")
     .columns(["department_id", "state", "deadline"])
     .execute();
-  await db.schema.createIndex("measures_state_deadline").on("measures").columns(["state", "deadline"]).execute();
+  await db.schema
+    .createIndex("measures_state_deadline")
+    .on("measures")
+    .columns(["state", "deadline"])
+    .execute();
 
   await db.schema
     .createTable("measure_cooperators")
@@ -148,7 +158,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("reviewer_id", "text", (c) => c.references("people.id"))
     .addColumn("created_at", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("reviews_measure").on("reviews").columns(["measure_id", "created_at"]).execute();
+  await db.schema
+    .createIndex("reviews_measure")
+    .on("reviews")
+    .columns(["measure_id", "created_at"])
+    .execute();
 
   await db.schema
     .createTable("extension_requests")
@@ -161,7 +175,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("decided_at", "text")
     .addColumn("created_at", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("extension_requests_measure").on("extension_requests").column("measure_id").execute();
+  await db.schema
+    .createIndex("extension_requests_measure")
+    .on("extension_requests")
+    .column("measure_id")
+    .execute();
 
   await db.schema
     .createTable("outcomes")
@@ -173,10 +191,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("quantity", "text", (c) => c.notNull())
     .addColumn("sanction_type", "text")
     .addColumn("note", "text")
-    .addForeignKeyConstraint("outcomes_problem_same_inspection", ["problem_id", "inspection_id"], "problems", [
-      "id",
-      "inspection_id",
-    ])
+    .addForeignKeyConstraint(
+      "outcomes_problem_same_inspection",
+      ["problem_id", "inspection_id"],
+      "problems",
+      ["id", "inspection_id"],
+    )
     .execute();
   await db.schema.createIndex("outcomes_inspection").on("outcomes").column("inspection_id").execute();
 
@@ -194,7 +214,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("held_on", "text")
     .addColumn("title", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("plan_meetings_inspection").on("plan_meetings").column("inspection_id").execute();
+  await db.schema
+    .createIndex("plan_meetings_inspection")
+    .on("plan_meetings")
+    .column("inspection_id")
+    .execute();
 
   await db.schema
     .createTable("plan_items")
@@ -204,7 +228,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("text", "text", (c) => c.notNull())
     .addColumn("deadline", "text")
     .execute();
-  await db.schema.createIndex("plan_items_inspection").on("plan_items").columns(["inspection_id", "seq"]).execute();
+  await db.schema
+    .createIndex("plan_items_inspection")
+    .on("plan_items")
+    .columns(["inspection_id", "seq"])
+    .execute();
 
   // Append-only, hash-chained trail of every write. audit_head serialises appends (row lock / write lock).
   await db.schema
@@ -219,7 +247,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("prev_hash", "text", (c) => c.notNull())
     .addColumn("hash", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("audit_events_entity").on("audit_events").columns(["entity", "entity_id"]).execute();
+  await db.schema
+    .createIndex("audit_events_entity")
+    .on("audit_events")
+    .columns(["entity", "entity_id"])
+    .execute();
   await db.schema
     .createTable("audit_head")
     .addColumn("id", "integer", (c) => c.primaryKey())
@@ -231,9 +263,23 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   for (const table of [
-    "audit_head", "audit_events", "plan_items", "plan_meetings", "leading_groups", "outcomes",
-    "extension_requests", "reviews", "evidence", "progress_reports", "measure_cooperators", "measures",
-    "problems", "aspects", "inspections", "people", "orgs",
+    "audit_head",
+    "audit_events",
+    "plan_items",
+    "plan_meetings",
+    "leading_groups",
+    "outcomes",
+    "extension_requests",
+    "reviews",
+    "evidence",
+    "progress_reports",
+    "measure_cooperators",
+    "measures",
+    "problems",
+    "aspects",
+    "inspections",
+    "people",
+    "orgs",
   ]) {
     await db.schema.dropTable(table).execute();
   }

@@ -15,7 +15,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("approved_by", "text", (c) => c.notNull())
     .addColumn("created_at", "text", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("publications_inspection").on("publications").columns(["inspection_id", "created_at"]).execute();
+  await db.schema
+    .createIndex("publications_inspection")
+    .on("publications")
+    .columns(["inspection_id", "created_at"])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -3,7 +3,11 @@
 import type { Kysely } from "kysely";
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.createIndex("measures_problem_tally").on("measures").columns(["problem_id", "state", "kind", "deadline"]).execute();
+  await db.schema
+    .createIndex("measures_problem_tally")
+    .on("measures")
+    .columns(["problem_id", "state", "kind", "deadline"])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
