@@ -39,6 +39,16 @@ export async function changeMeasureState(
       throw new DomainError("measure_changed", "该整改措施已被他人修改，请刷新后重试");
     }
     const state = transitionMeasure(measure.kind, measure.state, change.event);
+    // A measure that must be proven cannot be claimed done, nor closed, without any evidence (佐证材料).
+    if (measure.evidenceRequired && (change.event === "submit" || change.event === "close")) {
+      const reports = await tx.progress.listByMeasure(scope, measure.id);
+      if (!reports.some((r) => r.evidence.length > 0)) {
+        throw new DomainError(
+          "evidence_required",
+          "该整改措施要求上传佐证材料，请先在进展报送中上传后再提交",
+        );
+      }
+    }
     const closedAt = state === "closed" ? now : measure.closedAt;
     if (!(await tx.measures.updateState(measure.id, measure.version, { state, closedAt }))) {
       throw new DomainError("measure_changed", "该整改措施已被他人修改，请刷新后重试");

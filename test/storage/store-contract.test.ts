@@ -268,6 +268,43 @@ describe.each(testDatabases)("store contract on $name", (database) => {
     ]);
   });
 
+  it("refuses to submit a measure that requires evidence until a progress report carries some", async () => {
+    const { inspectionId } = await createLedger(
+      deps,
+      SYSTEM_ACTOR,
+      makeLedger({ problems: [makeProblem({ measures: [makeMeasure({ evidenceRequired: true })] })] }),
+    );
+    const [m] = await store.measures.listByInspection(SCOPE_ALL, inspectionId);
+    const submit = () =>
+      changeMeasureState(deps, SYSTEM_ACTOR, SCOPE_ALL, {
+        measureId: m!.id,
+        event: "submit",
+        expectedVersion: 1,
+      });
+    await expect(submit()).rejects.toMatchObject({ code: "evidence_required" });
+    await store.progress.insertReport(
+      {
+        id: "rpt-e",
+        measureId: m!.id,
+        period: "2021-04",
+        text: "已完成",
+        authorId: null,
+        createdAt: "2021-04-30T02:00:00.000Z",
+      },
+      [
+        {
+          id: "evd-e",
+          progressReportId: "rpt-e",
+          sha256: "b".repeat(64),
+          name: "会议纪要.pdf",
+          size: 10,
+          mediaType: "application/pdf",
+        },
+      ],
+    );
+    expect(await submit()).toEqual({ state: "submitted", version: 2 });
+  });
+
   it("keeps progress reports with their evidence", async () => {
     const { inspectionId } = await createLedger(
       deps,
