@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { CalendarDate } from "../domain/calendar-date.ts";
 import { DomainError } from "../domain/domain-error.ts";
 import { SCOPE_ALL, type Scope } from "../domain/scope.ts";
-import type { ImportIssue } from "../documents/xlsx/collect-ledger-rows.ts";
+import type { ImportIssue } from "../documents/xlsx/collected-ledger.ts";
 import type { ReadLedger } from "../documents/xlsx/read-ledger-xlsx.ts";
 import { ledgerInputSchema, problemInputSchema, type LedgerInput } from "../shared/ledger-input.ts";
 import { parseInput } from "../shared/validation.ts";

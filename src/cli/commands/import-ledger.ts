@@ -8,7 +8,7 @@ import { DomainError } from "../../domain/domain-error.ts";
 import { MEASURE_KIND_LABELS } from "../../domain/measure.ts";
 import { PROBLEM_STATUS_LABELS } from "../../domain/problem.ts";
 import { SCOPE_ALL } from "../../domain/scope.ts";
-import { importedProblemStatus, type ImportIssue } from "../../documents/xlsx/collect-ledger-rows.ts";
+import { importedProblemStatus, type ImportIssue } from "../../documents/xlsx/collected-ledger.ts";
 import { parseColumnMap } from "../../documents/xlsx/ledger-columns.ts";
 import { DEFAULT_ROW_LIMIT, readLedgerXlsx } from "../../documents/xlsx/read-ledger-xlsx.ts";
 import { withDeps } from "../../main.ts";

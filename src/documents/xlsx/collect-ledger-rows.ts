@@ -4,104 +4,22 @@
 // range, or repeats the same problem (and 编号); otherwise it starts or rejoins the problem with that 编号+title.
 
 import type { CalendarDate } from "../../domain/calendar-date.ts";
-import {
-  INSPECTION_KIND_LABELS,
-  INSPECTION_KINDS,
-  REGIME_LABELS,
-  REGIMES,
-  type InspectionKind,
-  type Regime,
-} from "../../domain/inspection.ts";
-import { deriveProblemStatus } from "../../domain/problem-status.ts";
-import type { ProblemStatus } from "../../domain/problem.ts";
-import { problemInputSchema, type LedgerInput } from "../../shared/ledger-input.ts";
+import { problemInputSchema } from "../../shared/ledger-input.ts";
+import type { CollectedLedger, ImportIssue, ProblemInput, RowCells } from "./collected-ledger.ts";
 import { titleFacts, type SheetHeader } from "./detect-header.ts";
 import { columnLetter, headerOf, type LedgerField } from "./ledger-columns.ts";
-import { SUMMARY_FACTS } from "./ledger-workbook.ts";
-import { parseDeadline, type CellValue } from "./parse-deadline.ts";
 import {
-  parseDisclosure,
-  parseMeasureKind,
-  parseMeasureStatus,
-  parseOutcomeKind,
-  parseQuantity,
-  parseSanction,
-} from "./parse-ledger-words.ts";
-
-export type ProblemInput = LedgerInput["problems"][number];
-type MeasureInput = NonNullable<ProblemInput["measures"]>[number];
-type OutcomeInput = NonNullable<ProblemInput["outcomes"]>[number];
-
-/** One finding of the validation report. `column` is the Excel letter; null for whole-row or workbook issues. */
-export interface ImportIssue {
-  readonly sheet: string;
-  readonly row: number | null;
-  readonly column: string | null;
-  readonly code: string;
-  readonly message: string;
-}
-
-/** A cell of a data row: its value (formulas by their cached result), text, column, and whether a merge filled it. */
-export interface SheetCell {
-  readonly value: CellValue;
-  readonly text: string;
-  readonly column: number;
-  readonly filled: boolean;
-}
-export type RowCells = ReadonlyMap<LedgerField, SheetCell>;
-
-export interface InspectionFacts {
-  readonly team?: string;
-  readonly regime?: Regime;
-  readonly kind?: InspectionKind;
-  readonly roundLabel?: string;
-  readonly onsiteStart?: CalendarDate;
-  readonly onsiteEnd?: CalendarDate;
-  readonly feedbackDate?: CalendarDate;
-}
-
-export interface CollectedLedger {
-  readonly unitName: string | null;
-  readonly facts: InspectionFacts;
-  readonly aspects: readonly string[];
-  /** Valid problems only (with --skip-invalid, what is left after dropping invalid rows). */
-  readonly problems: readonly ProblemInput[];
-  readonly errors: readonly ImportIssue[];
-  /** Rows left out because of errors (only counted when skipping is allowed). */
-  readonly skippedRows: number;
-  readonly dataRows: number;
-}
-
-interface Origin {
-  readonly sheet: string;
-  readonly row: number;
-  readonly columns: ReadonlyMap<LedgerField, number>;
-}
-/** Only what a measure needs until finish(): ~100,000 of these may wait for the workbook's feedback date. */
-interface MeasureDraft {
-  readonly origin: Origin;
-  readonly text: string;
-  readonly kind: string;
-  readonly status: string;
-  readonly deadline: CellValue;
-  readonly leader: string;
-  readonly department: string;
-  readonly person: string;
-  readonly cooperating: string;
-}
-interface OutcomeDraft {
-  readonly origin: Origin;
-  readonly cells: RowCells;
-}
-interface ProblemDraft {
-  readonly origin: Origin;
-  readonly no: string;
-  readonly title: string;
-  aspect: string | null;
-  cells: RowCells | null;
-  readonly measures: MeasureDraft[];
-  readonly outcomes: OutcomeDraft[];
-}
+  cellText,
+  inspectionFactsFrom,
+  measureInput,
+  outcomeInput,
+  problemInput,
+  type MeasureInput,
+  type Origin,
+  type ProblemDraft,
+} from "./ledger-row-inputs.ts";
+import { SUMMARY_FACTS } from "./ledger-workbook.ts";
+import { parseDeadline } from "./parse-deadline.ts";
 
 const LIMITS: Partial<Record<LedgerField, number>> = {
   problem: 500,
@@ -111,7 +29,7 @@ const LIMITS: Partial<Record<LedgerField, number>> = {
   person: 100,
   aspect: 500,
 };
-const text = (cells: RowCells, field: LedgerField): string => cells.get(field)?.text ?? "";
+const text = cellText;
 const FACT_BY_LABEL = new Map<string, keyof typeof SUMMARY_FACTS>(
   Object.entries(SUMMARY_FACTS).map(([k, v]) => [v, k as keyof typeof SUMMARY_FACTS]),
 );
@@ -300,7 +218,7 @@ export class LedgerRowCollector {
         message: `工作簿包含${this.units.size}个被巡察单位的台账（${[...this.units].slice(0, 3).join("、")}…），请按单位分别导入`,
       });
     }
-    const facts = this.inspectionFacts();
+    const facts = inspectionFactsFrom(this.facts, this.titles);
     const reference = this.options.reference ?? facts.feedbackDate ?? this.earliestYearStart();
     const problems: ProblemInput[] = [];
     const aspects: string[] = [];
@@ -309,14 +227,14 @@ export class LedgerRowCollector {
       const measures: MeasureInput[] = [];
       const origins: Origin[] = [];
       for (const m of draft.measures) {
-        const input = this.measure(m, reference ?? null);
+        const input = measureInput(m, reference ?? null, this.errors);
         if (input) {
           measures.push(input);
           origins.push(m.origin);
         } else skipped += 1;
       }
-      const outcomes = draft.outcomes.flatMap((o) => this.outcome(o) ?? []);
-      const problem = this.problem(draft, measures, outcomes);
+      const outcomes = draft.outcomes.flatMap((o) => outcomeInput(o, this.errors) ?? []);
+      const problem = problemInput(draft, measures, outcomes, this.errors);
       const checked = problemInputSchema.safeParse(problem);
       if (!checked.success) {
         for (const issue of checked.error.issues) {
@@ -381,133 +299,7 @@ export class LedgerRowCollector {
     }
     return year === undefined ? undefined : `${year}-01-01`;
   }
-
-  private measure(m: MeasureDraft, reference: CalendarDate | null): MeasureInput | undefined {
-    const { origin } = m;
-    const before = this.errors.length;
-    const at = (field: LedgerField, code: string, message: string) => {
-      const column = origin.columns.get(field);
-      this.errors.push({
-        sheet: origin.sheet,
-        row: origin.row,
-        column: column === undefined ? null : columnLetter(column),
-        code,
-        message,
-      });
-    };
-    const kind = parseMeasureKind(m.kind);
-    if (!kind.ok) at("kind", "unknown_kind", kind.message);
-    const status = parseMeasureStatus(m.status);
-    if (!status.ok) at("status", "unknown_status", status.message);
-    const deadline = parseDeadline(m.deadline, reference);
-    if (!deadline.ok) at("deadline", deadline.code, deadline.message);
-    if (this.errors.length > before || !kind.ok || !status.ok || !deadline.ok) return undefined;
-    return {
-      text: m.text,
-      kind: kind.value ?? deadline.kind ?? (status.value?.longTerm ? "long_term" : "time_limited"),
-      deadline: deadline.deadline,
-      leader: m.leader || null,
-      department: m.department || null,
-      person: m.person || null,
-      cooperatingDepartments: [...new Set(m.cooperating.split(/[、,，;；/\s]+/).filter((s) => s !== ""))],
-      state: status.value?.state ?? "draft",
-    };
-  }
-
-  private outcome(o: OutcomeDraft): OutcomeInput | undefined {
-    const { cells, origin } = o;
-    const kind = parseOutcomeKind(text(cells, "outcomeKind"));
-    const quantityCell = cells.get("quantity");
-    const quantity = parseQuantity(
-      typeof quantityCell?.value === "number" ? quantityCell.value : (quantityCell?.text ?? ""),
-      text(cells, "quantityUnit"),
-    );
-    const sanction = parseSanction(text(cells, "sanction"));
-    const bad = (
-      [
-        ["outcomeKind", kind],
-        ["quantity", quantity],
-        ["sanction", sanction],
-      ] as const
-    ).filter(([, r]) => !r.ok);
-    for (const [field, r] of bad) {
-      const column = origin.columns.get(field);
-      if (!r.ok)
-        this.errors.push({
-          sheet: origin.sheet,
-          row: origin.row,
-          column: column === undefined ? null : columnLetter(column),
-          code: "invalid_outcome",
-          message: r.message,
-        });
-    }
-    if (!kind.ok || !quantity.ok || !sanction.ok) return undefined;
-    return {
-      kind: kind.value,
-      quantity: quantity.value,
-      sanctionType: sanction.value,
-      note: text(cells, "outcomeNote") || null,
-    };
-  }
-
-  private problem(draft: ProblemDraft, measures: MeasureInput[], outcomes: OutcomeInput[]): ProblemInput {
-    const cells = draft.cells;
-    const disclosure = cells
-      ? parseDisclosure(text(cells, "disclosure"))
-      : ({ ok: true, value: null } as const);
-    if (!disclosure.ok && cells) {
-      const column = draft.origin.columns.get("disclosure");
-      this.errors.push({
-        sheet: draft.origin.sheet,
-        row: draft.origin.row,
-        column: column === undefined ? null : columnLetter(column),
-        code: "unknown_disclosure",
-        message: disclosure.message,
-      });
-    }
-    const value = disclosure.ok ? disclosure.value : null;
-    return {
-      title: draft.title,
-      aspect: draft.aspect,
-      feedbackText: (cells && text(cells, "feedbackText")) || null,
-      symptoms: (cells && text(cells, "symptoms")) || null,
-      ...(value ? { disclosure: value.disclosure, withholdingReason: value.reason } : {}),
-      measures,
-      outcomes,
-    };
-  }
-
-  private inspectionFacts(): InspectionFacts {
-    const f = this.facts;
-    const date = (v: string | undefined) => {
-      const parsed = v === undefined ? undefined : parseDeadline(v, null);
-      return parsed?.ok && parsed.deadline ? parsed.deadline : undefined;
-    };
-    const regimeWord = f.regime ?? this.titles.map((t) => /巡视|巡察|审计|督察/.exec(t)?.[0]).find((w) => w);
-    const regime = REGIMES.find((r) => REGIME_LABELS[r] === regimeWord);
-    const kind = INSPECTION_KINDS.find((k) => INSPECTION_KIND_LABELS[k] === f.kind);
-    const onsiteStart = date(f.onsiteStart);
-    const onsiteEnd = date(f.onsiteEnd);
-    const feedbackDate = date(f.feedbackDate);
-    return {
-      ...(f.team ? { team: f.team } : {}),
-      ...(regime ? { regime } : {}),
-      ...(kind ? { kind } : {}),
-      ...(f.roundLabel ? { roundLabel: f.roundLabel } : {}),
-      ...(onsiteStart ? { onsiteStart } : {}),
-      ...(onsiteEnd ? { onsiteEnd } : {}),
-      ...(feedbackDate ? { feedbackDate } : {}),
-    };
-  }
 }
 
 const invert = (columns: ReadonlyMap<number, LedgerField>): Map<LedgerField, number> =>
   new Map([...columns].map(([c, f]) => [f, c]));
-
-/** A problem's status as the import would store it (for --json): derived from its measures like the ledger does. */
-export function importedProblemStatus(p: ProblemInput): ProblemStatus {
-  const measures = p.measures ?? [];
-  const open = measures.filter((m) => (m.state ?? "draft") !== "closed").length;
-  const closedLongTerm = measures.filter((m) => m.state === "closed" && m.kind === "long_term").length;
-  return deriveProblemStatus({ measures: measures.length, open, closedLongTerm });
-}

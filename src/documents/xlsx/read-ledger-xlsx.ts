@@ -5,7 +5,8 @@
 import type ExcelJS from "exceljs";
 import type { CalendarDate } from "../../domain/calendar-date.ts";
 import { DomainError } from "../../domain/domain-error.ts";
-import { LedgerRowCollector, type CollectedLedger, type SheetCell } from "./collect-ledger-rows.ts";
+import { LedgerRowCollector } from "./collect-ledger-rows.ts";
+import type { CollectedLedger, SheetCell } from "./collected-ledger.ts";
 import { detectHeader, HEADER_SEARCH_ROWS, type SheetHeader } from "./detect-header.ts";
 import type { ColumnMap, LedgerField } from "./ledger-columns.ts";
 import type { CellValue } from "./parse-deadline.ts";

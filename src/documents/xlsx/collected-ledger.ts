@@ -1,0 +1,60 @@
+// What reading a ledger workbook yields: problems ready for the ledger, the inspection facts found, and the
+// validation report. Shared by the row collector, the reader, the import use case and the CLI.
+
+import type { CalendarDate } from "../../domain/calendar-date.ts";
+import type { InspectionKind, Regime } from "../../domain/inspection.ts";
+import { deriveProblemStatus } from "../../domain/problem-status.ts";
+import type { ProblemStatus } from "../../domain/problem.ts";
+import type { LedgerInput } from "../../shared/ledger-input.ts";
+import type { LedgerField } from "./ledger-columns.ts";
+import type { CellValue } from "./parse-deadline.ts";
+
+export type ProblemInput = LedgerInput["problems"][number];
+
+/** One finding of the validation report. `column` is the Excel letter; null for whole-row or workbook issues. */
+export interface ImportIssue {
+  readonly sheet: string;
+  readonly row: number | null;
+  readonly column: string | null;
+  readonly code: string;
+  readonly message: string;
+}
+
+/** A cell of a data row: its value (formulas by their cached result), text, column, and whether a merge filled it. */
+export interface SheetCell {
+  readonly value: CellValue;
+  readonly text: string;
+  readonly column: number;
+  readonly filled: boolean;
+}
+export type RowCells = ReadonlyMap<LedgerField, SheetCell>;
+
+export interface InspectionFacts {
+  readonly team?: string;
+  readonly regime?: Regime;
+  readonly kind?: InspectionKind;
+  readonly roundLabel?: string;
+  readonly onsiteStart?: CalendarDate;
+  readonly onsiteEnd?: CalendarDate;
+  readonly feedbackDate?: CalendarDate;
+}
+
+export interface CollectedLedger {
+  readonly unitName: string | null;
+  readonly facts: InspectionFacts;
+  readonly aspects: readonly string[];
+  /** Valid problems only (with --skip-invalid, what is left after dropping invalid rows). */
+  readonly problems: readonly ProblemInput[];
+  readonly errors: readonly ImportIssue[];
+  /** Rows left out because of errors (only counted when skipping is allowed). */
+  readonly skippedRows: number;
+  readonly dataRows: number;
+}
+
+/** A problem's status as the import would store it (for --json): derived from its measures like the ledger does. */
+export function importedProblemStatus(p: ProblemInput): ProblemStatus {
+  const measures = p.measures ?? [];
+  const open = measures.filter((m) => (m.state ?? "draft") !== "closed").length;
+  const closedLongTerm = measures.filter((m) => m.state === "closed" && m.kind === "long_term").length;
+  return deriveProblemStatus({ measures: measures.length, open, closedLongTerm });
+}

@@ -1,0 +1,168 @@
+// Turns the drafts the row collector keeps into ledger input, adding a validation finding (sheet, row,
+// column letter, code, Chinese message) for every cell that cannot be read. Pure.
+
+import type { CalendarDate } from "../../domain/calendar-date.ts";
+import { INSPECTION_KIND_LABELS, INSPECTION_KINDS, REGIME_LABELS, REGIMES } from "../../domain/inspection.ts";
+import type { ImportIssue, InspectionFacts, ProblemInput, RowCells } from "./collected-ledger.ts";
+import { columnLetter, type LedgerField } from "./ledger-columns.ts";
+import { parseDeadline, type CellValue } from "./parse-deadline.ts";
+import {
+  parseDisclosure,
+  parseMeasureKind,
+  parseMeasureStatus,
+  parseOutcomeKind,
+  parseQuantity,
+  parseSanction,
+} from "./parse-ledger-words.ts";
+
+export type MeasureInput = NonNullable<ProblemInput["measures"]>[number];
+export type OutcomeInput = NonNullable<ProblemInput["outcomes"]>[number];
+
+/** Where a row came from: its sheet, Excel row, and the column of each field there. */
+export interface Origin {
+  readonly sheet: string;
+  readonly row: number;
+  readonly columns: ReadonlyMap<LedgerField, number>;
+}
+
+/** Only what a measure needs until the collector finishes: ~100,000 of these may wait for the feedback date. */
+export interface MeasureDraft {
+  readonly origin: Origin;
+  readonly text: string;
+  readonly kind: string;
+  readonly status: string;
+  readonly deadline: CellValue;
+  readonly leader: string;
+  readonly department: string;
+  readonly person: string;
+  readonly cooperating: string;
+}
+
+export interface OutcomeDraft {
+  readonly origin: Origin;
+  readonly cells: RowCells;
+}
+
+export interface ProblemDraft {
+  readonly origin: Origin;
+  readonly no: string;
+  readonly title: string;
+  aspect: string | null;
+  cells: RowCells | null;
+  readonly measures: MeasureDraft[];
+  readonly outcomes: OutcomeDraft[];
+}
+
+export const cellText = (cells: RowCells, field: LedgerField): string => cells.get(field)?.text ?? "";
+
+/** A finding about `field` of the row at `origin`. */
+export function issueAt(origin: Origin, field: LedgerField, code: string, message: string): ImportIssue {
+  const column = origin.columns.get(field);
+  return {
+    sheet: origin.sheet,
+    row: origin.row,
+    column: column === undefined ? null : columnLetter(column),
+    code,
+    message,
+  };
+}
+
+/** Undefined (with findings added to `issues`) when any of its cells cannot be read. */
+export function measureInput(
+  m: MeasureDraft,
+  reference: CalendarDate | null,
+  issues: ImportIssue[],
+): MeasureInput | undefined {
+  const kind = parseMeasureKind(m.kind);
+  if (!kind.ok) issues.push(issueAt(m.origin, "kind", "unknown_kind", kind.message));
+  const status = parseMeasureStatus(m.status);
+  if (!status.ok) issues.push(issueAt(m.origin, "status", "unknown_status", status.message));
+  const deadline = parseDeadline(m.deadline, reference);
+  if (!deadline.ok) issues.push(issueAt(m.origin, "deadline", deadline.code, deadline.message));
+  if (!kind.ok || !status.ok || !deadline.ok) return undefined;
+  return {
+    text: m.text,
+    kind: kind.value ?? deadline.kind ?? (status.value?.longTerm ? "long_term" : "time_limited"),
+    deadline: deadline.deadline,
+    leader: m.leader || null,
+    department: m.department || null,
+    person: m.person || null,
+    cooperatingDepartments: [...new Set(m.cooperating.split(/[、,，;；/\s]+/).filter((s) => s !== ""))],
+    state: status.value?.state ?? "draft",
+  };
+}
+
+export function outcomeInput(o: OutcomeDraft, issues: ImportIssue[]): OutcomeInput | undefined {
+  const { cells, origin } = o;
+  const kind = parseOutcomeKind(cellText(cells, "outcomeKind"));
+  const quantityCell = cells.get("quantity");
+  const quantity = parseQuantity(
+    typeof quantityCell?.value === "number" ? quantityCell.value : (quantityCell?.text ?? ""),
+    cellText(cells, "quantityUnit"),
+  );
+  const sanction = parseSanction(cellText(cells, "sanction"));
+  const checked = [
+    ["outcomeKind", kind],
+    ["quantity", quantity],
+    ["sanction", sanction],
+  ] as const;
+  for (const [field, r] of checked)
+    if (!r.ok) issues.push(issueAt(origin, field, "invalid_outcome", r.message));
+  if (!kind.ok || !quantity.ok || !sanction.ok) return undefined;
+  return {
+    kind: kind.value,
+    quantity: quantity.value,
+    sanctionType: sanction.value,
+    note: cellText(cells, "outcomeNote") || null,
+  };
+}
+
+export function problemInput(
+  draft: ProblemDraft,
+  measures: MeasureInput[],
+  outcomes: OutcomeInput[],
+  issues: ImportIssue[],
+): ProblemInput {
+  const cells = draft.cells;
+  const disclosure = cells
+    ? parseDisclosure(cellText(cells, "disclosure"))
+    : ({ ok: true, value: null } as const);
+  if (!disclosure.ok)
+    issues.push(issueAt(draft.origin, "disclosure", "unknown_disclosure", disclosure.message));
+  const value = disclosure.ok ? disclosure.value : null;
+  return {
+    title: draft.title,
+    aspect: draft.aspect,
+    feedbackText: (cells && cellText(cells, "feedbackText")) || null,
+    symptoms: (cells && cellText(cells, "symptoms")) || null,
+    ...(value ? { disclosure: value.disclosure, withholdingReason: value.reason } : {}),
+    measures,
+    outcomes,
+  };
+}
+
+/** The inspection facts of the summary sheet (label → text) and the title rows. */
+export function inspectionFactsFrom(
+  facts: Readonly<Record<string, string>>,
+  titles: readonly string[],
+): InspectionFacts {
+  const date = (v: string | undefined) => {
+    const parsed = v === undefined ? undefined : parseDeadline(v, null);
+    return parsed?.ok && parsed.deadline ? parsed.deadline : undefined;
+  };
+  const regimeWord = facts.regime ?? titles.map((t) => /巡视|巡察|审计|督察/.exec(t)?.[0]).find((w) => w);
+  const regime = REGIMES.find((r) => REGIME_LABELS[r] === regimeWord);
+  const kind = INSPECTION_KINDS.find((k) => INSPECTION_KIND_LABELS[k] === facts.kind);
+  const onsiteStart = date(facts.onsiteStart);
+  const onsiteEnd = date(facts.onsiteEnd);
+  const feedbackDate = date(facts.feedbackDate);
+  return {
+    ...(facts.team ? { team: facts.team } : {}),
+    ...(regime ? { regime } : {}),
+    ...(kind ? { kind } : {}),
+    ...(facts.roundLabel ? { roundLabel: facts.roundLabel } : {}),
+    ...(onsiteStart ? { onsiteStart } : {}),
+    ...(onsiteEnd ? { onsiteEnd } : {}),
+    ...(feedbackDate ? { feedbackDate } : {}),
+  };
+}
