@@ -11,6 +11,7 @@ import { createLedger } from "../src/app/create-ledger.ts";
 import { SYSTEM_ACTOR } from "../src/app/deps.ts";
 import type { LedgerInput } from "../src/shared/ledger-input.ts";
 import { openStore } from "../src/storage/kysely/kysely-store.ts";
+import { DEPARTMENTS as ALL_DEPARTMENTS } from "./synthetic-text.ts";
 import { benchDeps } from "./xlsx-step.ts";
 import { check, peakRssMiB, summarise } from "./timing.ts";
 
@@ -21,16 +22,7 @@ const ASPECTS = [
   "落实新时代党的组织路线方面",
   "巡视巡察整改方面",
 ];
-const DEPARTMENTS = [
-  "办公室",
-  "组织人事处",
-  "财务审计处",
-  "机关党委",
-  "政策法规处",
-  "规划发展处",
-  "综合业务处",
-  "监督检查处",
-];
+const DEPARTMENTS = ALL_DEPARTMENTS.slice(0, 8);
 const STATES = ["draft", "in_progress", "submitted", "closed"] as const;
 
 /** A tiny seeded PRNG (LCG), uniform in [0, 1): the same ledger on every run. */

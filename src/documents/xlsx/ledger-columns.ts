@@ -145,28 +145,20 @@ export function parseColumnMap(entries: readonly string[]): ColumnMap {
   return map;
 }
 
-/** Fields an import reads (the others — 佐证材料数, 销号时间, 审核人, 备注 — are shown on export only). */
-export const IMPORT_FIELDS: readonly LedgerField[] = [
-  "unit",
-  "no",
-  "aspect",
-  "problem",
-  "feedbackText",
-  "symptoms",
-  "disclosure",
-  "status",
-  "measure",
-  "kind",
-  "leader",
-  "department",
-  "person",
-  "cooperating",
-  "deadline",
-  "outcomeKind",
-  "quantity",
-  "sanction",
-  "outcomeNote",
-];
+/** Fields written on export only, never read back. */
+const EXPORT_ONLY_FIELDS: ReadonlySet<LedgerField> = new Set([
+  "progress",
+  "evidenceCount",
+  "closedOn",
+  "reviewer",
+  "note",
+  "quantityUnit",
+  "item",
+  "value",
+]);
+
+/** Fields an import reads (the others — 最新进展, 佐证材料数, 销号时间, 审核人, 备注… — are shown on export only). */
+export const IMPORT_FIELDS: readonly LedgerField[] = LEDGER_FIELDS.filter((f) => !EXPORT_ONLY_FIELDS.has(f));
 
 /** How a column is written: header from the field, width in characters (one CJK character ≈ 2). */
 export interface ExportColumn {

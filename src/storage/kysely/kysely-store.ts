@@ -1,6 +1,6 @@
 // The Store over Kysely: repositories bound to the database or to a transaction, driver errors translated.
 
-import type { Kysely } from "kysely";
+import type { Kysely, TransactionBuilder } from "kysely";
 import type { Repositories, Store } from "../store.ts";
 import { auditRepository } from "./audit-repository.ts";
 import type { Database } from "./db-schema.ts";
@@ -52,25 +52,25 @@ function repositories(db: Kysely<Database>): Repositories {
 }
 
 export function kyselyStore(db: Kysely<Database>, dialect: Store["dialect"]): Store {
+  const run = async <T>(
+    trx: TransactionBuilder<Database>,
+    work: (tx: Repositories) => Promise<T>,
+  ): Promise<T> => {
+    try {
+      return await trx.execute((t) => work(repositories(t)));
+    } catch (e) {
+      throw translateStorageError(e);
+    }
+  };
   return {
     ...repositories(db),
     dialect,
-    async transaction(work) {
-      try {
-        return await db.transaction().execute((trx) => work(repositories(trx)));
-      } catch (e) {
-        throw translateStorageError(e);
-      }
-    },
-    async snapshot(work) {
-      try {
-        const trx =
-          dialect === "postgres" ? db.transaction().setIsolationLevel("repeatable read") : db.transaction();
-        return await trx.execute((t) => work(repositories(t)));
-      } catch (e) {
-        throw translateStorageError(e);
-      }
-    },
+    transaction: (work) => run(db.transaction(), work),
+    snapshot: (work) =>
+      run(
+        dialect === "postgres" ? db.transaction().setIsolationLevel("repeatable read") : db.transaction(),
+        work,
+      ),
     async close() {
       await db.destroy();
     },
