@@ -1,8 +1,10 @@
 // Every setting in one zod schema, read once at start from the environment and command-line overrides.
 
+import { readFileSync } from "node:fs";
 import { isAbsolute, join, resolve } from "node:path";
 import { z } from "zod";
 import type { DatabaseTarget } from "./storage/kysely/open-database.ts";
+import { DomainError } from "./domain/domain-error.ts";
 import { parseInput } from "./shared/validation.ts";
 
 export const configSchema = z.object({
@@ -21,6 +23,29 @@ export const configSchema = z.object({
       z.boolean(),
     )
     .default(true),
+  /**
+   * Host names the server answers to (ZHENGGAI_ALLOWED_HOSTS, comma-separated). Empty = localhost, 127.0.0.1,
+   * ::1 and the bind address: any other Host header is refused, which defeats DNS rebinding.
+   */
+  allowedHosts: z
+    .preprocess(
+      (v) =>
+        typeof v === "string"
+          ? v
+              .split(",")
+              .map((h) => h.trim().toLowerCase())
+              .filter((h) => h !== "")
+          : v,
+      z.array(z.string().min(1)),
+    )
+    .default([]),
+  /**
+   * Key of the audit chain's HMAC (ZHENGGAI_AUDIT_KEY, or a file holding it: ZHENGGAI_AUDIT_KEY_FILE). Kept
+   * outside the database, so whoever can write the database cannot recompute the chain. Unset = unkeyed.
+   */
+  auditKey: z.string().min(16, "审计密钥至少 16 个字符").optional(),
+  /** What a broken audit chain at start does (ZHENGGAI_AUDIT_ON_TAMPER): warn loudly, or refuse every write. */
+  auditOnTamper: z.enum(["warn", "refuse"]).default("warn"),
   /** pino level (LOG_LEVEL). */
   logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
@@ -40,11 +65,24 @@ export function readConfig(
     databaseUrl: env.DATABASE_URL || undefined,
     logLevel: env.LOG_LEVEL,
     exampleData: env.ZHENGGAI_EXAMPLE_DATA,
+    allowedHosts: env.ZHENGGAI_ALLOWED_HOSTS,
+    auditKey: env.ZHENGGAI_AUDIT_KEY || readKeyFile(env.ZHENGGAI_AUDIT_KEY_FILE),
+    auditOnTamper: env.ZHENGGAI_AUDIT_ON_TAMPER,
   };
   const merged = Object.fromEntries(
     Object.entries({ ...fromEnv, ...overrides }).filter(([, v]) => v !== undefined && v !== ""),
   );
   return parseInput(configSchema, merged, "配置");
+}
+
+/** The audit key from a file (trailing newline dropped); a missing or unreadable file is a clear error. */
+function readKeyFile(path: string | undefined): string | undefined {
+  if (path === undefined || path === "") return undefined;
+  try {
+    return readFileSync(path, "utf8").replace(/\r?\n$/, "");
+  } catch {
+    throw new DomainError("invalid_input", `无法读取审计密钥文件（ZHENGGAI_AUDIT_KEY_FILE）：${path}`);
+  }
 }
 
 /** Where the data lives, from DATABASE_URL or the data folder. */

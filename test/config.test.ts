@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { databaseTarget, describeTarget, readConfig } from "../src/config.ts";
 
@@ -31,5 +34,23 @@ describe("config", () => {
     expect(() => readConfig({ port: "http" }, {})).toThrow(/port/);
     expect(readConfig({}, { ZHENGGAI_EXAMPLE_DATA: "0" }).exampleData).toBe(false);
     expect(readConfig({}, {}).exampleData).toBe(true);
+  });
+});
+
+describe("config: host allow-list and audit key", () => {
+  it("reads allowed hosts as a lower-cased list and the audit key from the environment or a file", () => {
+    expect(readConfig({}, { ZHENGGAI_ALLOWED_HOSTS: " Zg.Example.cn, 10.0.0.5 ," }).allowedHosts).toEqual([
+      "zg.example.cn",
+      "10.0.0.5",
+    ]);
+    expect(readConfig({}, {}).allowedHosts).toEqual([]);
+    expect(readConfig({}, { ZHENGGAI_AUDIT_KEY: "k".repeat(32) }).auditKey).toBe("k".repeat(32));
+    const file = join(mkdtempSync(join(tmpdir(), "zg-key-")), "audit.key");
+    writeFileSync(file, `${"f".repeat(40)}\n`);
+    expect(readConfig({}, { ZHENGGAI_AUDIT_KEY_FILE: file }).auditKey).toBe("f".repeat(40));
+    expect(() => readConfig({}, { ZHENGGAI_AUDIT_KEY_FILE: `${file}.missing` })).toThrow(/审计密钥文件/);
+    expect(() => readConfig({}, { ZHENGGAI_AUDIT_KEY: "short" })).toThrow(/auditKey/);
+    expect(readConfig({}, {}).auditOnTamper).toBe("warn");
+    expect(readConfig({}, { ZHENGGAI_AUDIT_ON_TAMPER: "refuse" }).auditOnTamper).toBe("refuse");
   });
 });
