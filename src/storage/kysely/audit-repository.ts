@@ -29,7 +29,7 @@ const fromRow = (r: Selectable<AuditEventsTable>): AuditEvent => ({
   hash: r.hash,
 });
 
-export function auditRepository(db: Kysely<Database>): AuditRepository {
+export function auditRepository(db: Kysely<Database>, _key?: string): AuditRepository {
   return {
     async append(entry) {
       // Taking the head row's write lock first: concurrent appenders queue here instead of forking the chain.

@@ -33,7 +33,13 @@ function translatingErrors<T extends object>(repository: T): T {
   });
 }
 
-function repositories(db: Kysely<Database>): Repositories {
+/** Settings of the store that do not come from the database itself. */
+export interface StoreOptions {
+  /** HMAC key of the audit chain, kept outside the database (config `auditKey`); unset = unkeyed chain. */
+  readonly auditKey?: string;
+}
+
+function repositories(db: Kysely<Database>, options: StoreOptions): Repositories {
   return {
     orgs: translatingErrors(orgRepository(db)),
     people: translatingErrors(personRepository(db)),
@@ -45,25 +51,29 @@ function repositories(db: Kysely<Database>): Repositories {
     outcomes: translatingErrors(outcomeRepository(db)),
     plans: translatingErrors(planRepository(db)),
     statistics: translatingErrors(statisticsRepository(db)),
-    audit: translatingErrors(auditRepository(db)),
+    audit: translatingErrors(auditRepository(db, options.auditKey)),
     publications: translatingErrors(publicationRepository(db)),
     ledgerRows: translatingErrors(ledgerRowsRepository(db)),
   };
 }
 
-export function kyselyStore(db: Kysely<Database>, dialect: Store["dialect"]): Store {
+export function kyselyStore(
+  db: Kysely<Database>,
+  dialect: Store["dialect"],
+  options: StoreOptions = {},
+): Store {
   const run = async <T>(
     trx: TransactionBuilder<Database>,
     work: (tx: Repositories) => Promise<T>,
   ): Promise<T> => {
     try {
-      return await trx.execute((t) => work(repositories(t)));
+      return await trx.execute((t) => work(repositories(t, options)));
     } catch (e) {
       throw translateStorageError(e);
     }
   };
   return {
-    ...repositories(db),
+    ...repositories(db, options),
     dialect,
     transaction: (work) => run(db.transaction(), work),
     snapshot: (work) =>
@@ -78,7 +88,10 @@ export function kyselyStore(db: Kysely<Database>, dialect: Store["dialect"]): St
 }
 
 /** Opens the database, applies pending migrations and returns the store. */
-export async function openStore(target: DatabaseTarget, options: { migrate?: boolean } = {}): Promise<Store> {
+export async function openStore(
+  target: DatabaseTarget,
+  options: StoreOptions & { migrate?: boolean } = {},
+): Promise<Store> {
   const { db, dialect } = await openDatabase(target);
   if (options.migrate ?? true) {
     try {
@@ -88,7 +101,7 @@ export async function openStore(target: DatabaseTarget, options: { migrate?: boo
       throw translateStorageError(e);
     }
   }
-  return kyselyStore(db, dialect);
+  return kyselyStore(db, dialect, options);
 }
 
 /** `zhenggai db migrate`: applies pending migrations and returns their names. */

@@ -1,19 +1,9 @@
 // Applies the one migration history (same files for SQLite and PostgreSQL).
 
-import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from "kysely";
-import * as ledgerCore from "./migrations/0001-ledger-core.ts";
-import * as publications from "./migrations/0002-publications.ts";
-import * as measureTallyIndex from "./migrations/0003-measure-tally-index.ts";
-import * as uniqueOrgNames from "./migrations/0004-unique-org-names.ts";
+import { Migrator, sql, type Kysely, type MigrationProvider } from "kysely";
+import { MIGRATIONS } from "./migrations/index.ts";
 
-const MIGRATIONS: Record<string, Migration> = {
-  "0001-ledger-core": ledgerCore,
-  "0002-publications": publications,
-  "0003-measure-tally-index": measureTallyIndex,
-  "0004-unique-org-names": uniqueOrgNames,
-};
-
-const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };
+const provider: MigrationProvider = { getMigrations: () => Promise.resolve({ ...MIGRATIONS }) };
 
 /**
  * Brings the schema to the newest version; returns the names of the migrations applied now. On PostgreSQL

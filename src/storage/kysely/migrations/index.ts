@@ -1,0 +1,14 @@
+// The one migration history, in order (same files for SQLite and PostgreSQL). Add new migrations at the end.
+
+import type { Migration } from "kysely";
+import * as ledgerCore from "./0001-ledger-core.ts";
+import * as publications from "./0002-publications.ts";
+import * as measureTallyIndex from "./0003-measure-tally-index.ts";
+import * as uniqueOrgNames from "./0004-unique-org-names.ts";
+
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  "0001-ledger-core": ledgerCore,
+  "0002-publications": publications,
+  "0003-measure-tally-index": measureTallyIndex,
+  "0004-unique-org-names": uniqueOrgNames,
+};
