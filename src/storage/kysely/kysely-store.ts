@@ -78,7 +78,9 @@ export function kyselyStore(
     transaction: (work) => run(db.transaction(), work),
     snapshot: (work) =>
       run(
-        dialect === "postgres" ? db.transaction().setIsolationLevel("repeatable read") : db.transaction(),
+        dialect === "postgres"
+          ? db.transaction().setIsolationLevel("repeatable read").setAccessMode("read only")
+          : db.transaction().setAccessMode("read only"),
         work,
       ),
     async close() {

@@ -3,10 +3,11 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
-import { Kysely, PostgresDialect, SqliteDialect, sql } from "kysely";
+import { Kysely, PostgresDialect, sql } from "kysely";
 import pg from "pg";
 import { StorageUnavailableError } from "../storage-errors.ts";
 import type { Database } from "./db-schema.ts";
+import { sqliteWriterDialect } from "./sqlite-writer-dialect.ts";
 
 /** Where the data lives. `lockTimeoutMs` bounds waiting for a lock or a connection (default LOCK_TIMEOUT_MS). */
 export type DatabaseTarget =
@@ -37,7 +38,7 @@ function openSqlite(file: string, timeout: number): OpenedDatabase {
   } catch (cause) {
     throw new StorageUnavailableError(`无法打开数据库文件 ${file}：${(cause as Error).message}`, cause);
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: native }) });
+  const db = new Kysely<Database>({ dialect: sqliteWriterDialect({ database: native }) });
   return { db, dialect: "sqlite" };
 }
 
