@@ -30,15 +30,14 @@ export function orgResolver(tx: Repositories, ids: IdGenerator): OrgResolver {
         const existing = await tx.orgs.findChildByName(parent?.id ?? null, name);
         if (existing) return existing;
         const id = ids.next(kind === "department" ? "dep" : kind === "unit" ? "unt" : "ovs");
-        const org: Org = {
+        // Another writer may be creating the same name right now: the store returns whichever is stored.
+        return tx.orgs.insertUnlessNamed({
           id,
           parentId: parent?.id ?? null,
           kind,
           name,
           path: childPath(parent?.path ?? null, id),
-        };
-        await tx.orgs.insert(org);
-        return org;
+        });
       });
     },
     person(org, name) {

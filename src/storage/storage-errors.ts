@@ -9,6 +9,21 @@ export class StorageUnavailableError extends Error {
   }
 }
 
+/**
+ * A write collided with a concurrent one on a uniqueness rule that the use case could not resolve by itself
+ * (e.g. two users saving the same name at once). Retrying usually succeeds; the message says so.
+ */
+export class StorageConflictError extends Error {
+  override readonly name = "StorageConflictError";
+  readonly code = "storage_conflict";
+  constructor(message: string, cause?: unknown) {
+    super(message, { cause });
+  }
+}
+
+/** SQLite and PostgreSQL codes of a unique-constraint violation. */
+const UNIQUE_VIOLATION_CODES = new Set(["SQLITE_CONSTRAINT_UNIQUE", "SQLITE_CONSTRAINT_PRIMARYKEY", "23505"]);
+
 const UNAVAILABLE_CODES = new Set([
   "SQLITE_BUSY",
   "SQLITE_LOCKED",
@@ -21,12 +36,22 @@ const UNAVAILABLE_CODES = new Set([
   "55P03",
 ]);
 
-/** Maps driver errors meaning "cannot reach or lock the database" to StorageUnavailableError; others pass through. */
+/**
+ * Maps driver errors meaning "cannot reach or lock the database" to StorageUnavailableError and unique-key
+ * collisions to StorageConflictError (both with Chinese messages, the driver's error kept as the cause);
+ * others pass through.
+ */
 export function translateStorageError(e: unknown): unknown {
-  if (e instanceof StorageUnavailableError) return e;
+  if (e instanceof StorageUnavailableError || e instanceof StorageConflictError) return e;
   const err = e as { code?: string; message?: string } | undefined;
   const code = err?.code ?? "";
   const message = err?.message ?? "";
+  if (UNIQUE_VIOLATION_CODES.has(code)) {
+    return new StorageConflictError(
+      "与同时进行的其他操作冲突（同一数据被重复写入），未保存任何内容，请重试",
+      e,
+    );
+  }
   if (
     UNAVAILABLE_CODES.has(code) ||
     /timeout exceeded when trying to connect|Connection terminated|database is locked/i.test(message)

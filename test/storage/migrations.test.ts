@@ -1,63 +1,19 @@
 // Migrations are atomic and serialised: an interrupted one leaves the previous schema, concurrent starters wait.
 
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { sql, type Kysely, type Migration } from "kysely";
-import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { migrateToLatest } from "../../src/storage/kysely/migrate.ts";
 import { MIGRATIONS } from "../../src/storage/kysely/migrations/index.ts";
-import { openDatabase, type DatabaseTarget } from "../../src/storage/kysely/open-database.ts";
+import { openDatabase } from "../../src/storage/kysely/open-database.ts";
 import { runCliChild } from "../support/cli-process.ts";
-
-interface FreshDatabase {
-  readonly name: "sqlite" | "postgres";
-  open(): Promise<{ target: DatabaseTarget; cleanup: () => Promise<void> }>;
-}
+import { databaseUrlOf, freshDatabases } from "../support/fresh-databases.ts";
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0)) await c();
 });
 
-const freshSqlite: FreshDatabase = {
-  name: "sqlite",
-  open() {
-    const dir = mkdtempSync(join(tmpdir(), "zhenggai-migrate-"));
-    return Promise.resolve({
-      target: { kind: "sqlite", file: join(dir, "zhenggai.db") },
-      cleanup: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })),
-    });
-  },
-};
-
-const freshPostgres = (baseUrl: string): FreshDatabase => ({
-  name: "postgres",
-  async open() {
-    const schema = `m_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}`;
-    const admin = new pg.Client({ connectionString: baseUrl });
-    await admin.connect();
-    await admin.query(`create schema ${schema}`);
-    await admin.end();
-    const url = new URL(baseUrl);
-    url.searchParams.set("options", `-c search_path=${schema}`);
-    return {
-      target: { kind: "postgres", url: url.toString() },
-      cleanup: async () => {
-        const c = new pg.Client({ connectionString: baseUrl });
-        await c.connect();
-        await c.query(`drop schema ${schema} cascade`);
-        await c.end();
-      },
-    };
-  },
-});
-
-const databases: FreshDatabase[] = [
-  freshSqlite,
-  ...(process.env.TEST_DATABASE_URL ? [freshPostgres(process.env.TEST_DATABASE_URL)] : []),
-];
+const databases = freshDatabases();
 
 async function tableExists(
   db: Kysely<unknown>,
@@ -128,8 +84,7 @@ describe.each(databases)("migrations on $name", (database) => {
   it("lets four processes start on one fresh database at once: all succeed, each migration applied once", async () => {
     const { target, cleanup } = await database.open();
     cleanups.push(cleanup);
-    const env =
-      target.kind === "sqlite" ? { DATABASE_URL: `file:${target.file}` } : { DATABASE_URL: target.url };
+    const env = { DATABASE_URL: databaseUrlOf(target) };
     const startAt = String(Date.now() + 3_000); // every child loaded and waiting, then all start within 1 ms
     const runs = await Promise.all(
       [1, 2, 3, 4].map(() => runCliChild(["db", "migrate"], { ...env, ZG_START_AT: startAt })),

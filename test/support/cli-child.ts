@@ -1,7 +1,9 @@
 // A child process running the real zhenggai CLI, with hooks the fault tests need and production code must not have:
 //   ZG_START_AT=<epoch ms>       wait until then, so several children start their work within a millisecond
 //   ZG_KILL_AT_STATEMENT=<n>     SIGKILL this process just before its n-th SQL statement (SQLite or PostgreSQL)
-//   ZG_ROUNDS=<n>                run the command n times, printing one JSON line per round: {"round","code","stderr"}
+//   ZG_ROUNDS=<n>                run the command n times, printing one JSON line per round: {"round","code","stderr"};
+//                                "{round}" in an argument is replaced by the round's number
+//   ZG_ROUND_EVERY_MS=<ms>       round r starts at ZG_START_AT + (r-1)·ms, so children stay in step round by round
 //   ZG_COUNT_STATEMENTS=1        print {"statements":n} at the end (how many moments there are to kill at)
 
 import BetterSqlite3 from "better-sqlite3";
@@ -31,13 +33,15 @@ pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
 } as typeof query;
 
 const startAt = Number(process.env.ZG_START_AT ?? "0");
-if (startAt > Date.now()) await new Promise((r) => setTimeout(r, startAt - Date.now()));
-
+const every = Number(process.env.ZG_ROUND_EVERY_MS ?? "0");
 const rounds = Number(process.env.ZG_ROUNDS ?? "1");
 let lastCode = 0;
 for (let round = 1; round <= rounds; round++) {
+  const at = startAt + (round - 1) * every;
+  if (at > Date.now()) await new Promise((r) => setTimeout(r, at - Date.now()));
   let stderr = "";
-  lastCode = await main(process.argv.slice(2), {
+  const argv = process.argv.slice(2).map((a) => a.replaceAll("{round}", String(round)));
+  lastCode = await main(argv, {
     out: (text) => {
       if (rounds === 1) process.stdout.write(text);
     },

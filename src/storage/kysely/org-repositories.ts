@@ -48,6 +48,18 @@ export function orgRepository(db: Kysely<Database>): OrgRepository {
         .executeTakeFirst();
       return row && orgFromRow(row);
     },
+    async insertUnlessNamed(org: Org) {
+      // ON CONFLICT DO NOTHING waits for a concurrent insert of the same name (the unique index of 0004)
+      // and skips ours if that one commits; the read that follows then sees the winner (READ COMMITTED).
+      await db
+        .insertInto("orgs")
+        .values({ id: org.id, parent_id: org.parentId, kind: org.kind, name: org.name, path: org.path })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+      const stored = await this.findChildByName(org.parentId, org.name);
+      if (!stored) throw new Error(`org ${org.name} neither inserted nor found`);
+      return stored;
+    },
   };
 }
 

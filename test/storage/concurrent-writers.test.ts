@@ -1,0 +1,95 @@
+// Several processes writing one database at once: every write lands, none fails, on SQLite and PostgreSQL.
+
+import { fileURLToPath } from "node:url";
+import { afterEach, describe, expect, it } from "vitest";
+import { openStore } from "../../src/storage/kysely/kysely-store.ts";
+import type { DatabaseTarget } from "../../src/storage/kysely/open-database.ts";
+import { SCOPE_ALL } from "../../src/domain/scope.ts";
+import { runCliChild, type CliRun } from "../support/cli-process.ts";
+import { databaseUrlOf, freshDatabases, type FreshDatabase } from "../support/fresh-databases.ts";
+
+const SEED = fileURLToPath(new URL("../fixtures/notices/seed.txt", import.meta.url));
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0)) await c();
+});
+
+interface Round {
+  readonly round: number;
+  readonly code: number;
+  readonly stderr: string;
+}
+
+const roundsOf = (run: CliRun): Round[] =>
+  run.stdout
+    .split("\n")
+    .filter((l) => l.startsWith("{"))
+    .map((l) => JSON.parse(l) as Round);
+
+async function prepared(
+  database: FreshDatabase,
+): Promise<{ env: Record<string, string>; target: DatabaseTarget }> {
+  const { target, cleanup } = await database.open();
+  cleanups.push(cleanup);
+  const env = { DATABASE_URL: databaseUrlOf(target) };
+  const migrate = await runCliChild(["db", "migrate"], env);
+  expect(migrate.code).toBe(0);
+  return { env, target };
+}
+
+describe.each(freshDatabases())("concurrent writers on $name", (database) => {
+  it("4 processes × 10 imports into one database: zero failures, all 40 ledgers stored", async () => {
+    const { env, target } = await prepared(database);
+    const startAt = String(Date.now() + 3_000);
+    const runs = await Promise.all(
+      [1, 2, 3, 4].map(() =>
+        runCliChild(["import", "notice", SEED, "--unit", "并发测试单位"], {
+          ...env,
+          ZG_ROUNDS: "10",
+          ZG_START_AT: startAt,
+        }),
+      ),
+    );
+    const rounds = runs.flatMap(roundsOf);
+    expect(rounds).toHaveLength(40);
+    expect(rounds.filter((r) => r.code !== 0)).toEqual([]);
+    const store = await openStore(target);
+    try {
+      const inspections = await store.inspections.list(SCOPE_ALL, {});
+      expect(inspections).toHaveLength(40);
+      const units = await store.orgs.list(SCOPE_ALL, { kind: "unit" });
+      expect(units.filter((u) => u.name === "并发测试单位")).toHaveLength(1);
+      expect(await store.audit.verify()).toBeNull();
+    } finally {
+      await store.close();
+    }
+  }, 120_000);
+
+  it("two imports creating the same new unit at the same moment both succeed, with one unit (5 trials)", async () => {
+    const { env, target } = await prepared(database);
+    const startAt = String(Date.now() + 3_000);
+    const runs = await Promise.all(
+      [1, 2].map(() =>
+        runCliChild(["import", "notice", SEED, "--unit", "新建单位{round}"], {
+          ...env,
+          ZG_ROUNDS: "5",
+          ZG_START_AT: startAt,
+          ZG_ROUND_EVERY_MS: "600",
+        }),
+      ),
+    );
+    const rounds = runs.flatMap(roundsOf);
+    expect(rounds).toHaveLength(10);
+    expect(rounds.filter((r) => r.code !== 0)).toEqual([]);
+    const store = await openStore(target);
+    try {
+      const units = await store.orgs.list(SCOPE_ALL, { kind: "unit" });
+      for (let trial = 1; trial <= 5; trial++)
+        expect(units.filter((u) => u.name === `新建单位${trial}`)).toHaveLength(1);
+      expect(await store.inspections.list(SCOPE_ALL, {})).toHaveLength(10);
+    } finally {
+      await store.close();
+    }
+  }, 120_000);
+});
