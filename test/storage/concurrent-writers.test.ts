@@ -2,10 +2,14 @@
 
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
+import { createLedger } from "../../src/app/create-ledger.ts";
+import { SYSTEM_ACTOR } from "../../src/app/deps.ts";
 import { openStore } from "../../src/storage/kysely/kysely-store.ts";
 import type { DatabaseTarget } from "../../src/storage/kysely/open-database.ts";
 import { SCOPE_ALL } from "../../src/domain/scope.ts";
 import { runCliChild, type CliRun } from "../support/cli-process.ts";
+import { makeLedger } from "../support/ledger-builders.ts";
+import { testDatabases, testDeps } from "../support/test-stores.ts";
 import { databaseUrlOf, freshDatabases, type FreshDatabase } from "../support/fresh-databases.ts";
 
 const SEED = fileURLToPath(new URL("../fixtures/notices/seed.txt", import.meta.url));
@@ -92,4 +96,28 @@ describe.each(freshDatabases())("concurrent writers on $name", (database) => {
       await store.close();
     }
   }, 120_000);
+});
+
+describe.each(testDatabases)("concurrent writes inside one process on $name", (database) => {
+  it("serialises 20 simultaneous ledger creations through one store: all stored, the audit chain whole", async () => {
+    const { store, cleanup } = await database.open();
+    try {
+      const deps = testDeps(store);
+      const results = await Promise.allSettled(
+        Array.from({ length: 20 }, (_, i) =>
+          createLedger(deps, SYSTEM_ACTOR, makeLedger({ unitName: `单位${i % 3}` })),
+        ),
+      );
+      expect(results.filter((r) => r.status === "rejected")).toEqual([]);
+      expect(await store.inspections.list(SCOPE_ALL, {})).toHaveLength(20);
+      expect((await store.orgs.list(SCOPE_ALL, { kind: "unit" })).map((u) => u.name).sort()).toEqual([
+        "单位0",
+        "单位1",
+        "单位2",
+      ]);
+      expect(await store.audit.verify()).toBeNull();
+    } finally {
+      await cleanup();
+    }
+  });
 });
