@@ -1,30 +1,54 @@
-// The Fastify app as a value: routes and error handling, never listening by itself (tests use inject).
+// The Fastify app as a value: routes, hardening hooks and error handling, never listening by itself.
+// Tests use inject; the composition root passes the allowed host names and logger settings.
 
 import Fastify, { type FastifyInstance } from "fastify";
 import type { Deps } from "../app/deps.ts";
+import { LOOPBACK_HOSTS } from "./allowed-hosts.ts";
+import { createClientErrorHandler } from "./client-error-handler.ts";
 import { handleError } from "./errors.ts";
+import { createFrameworkErrorHandler } from "./framework-error-handler.ts";
+import { createHostGuard } from "./host-guard.ts";
+import { createNotFoundHandler } from "./not-found.ts";
+import { createRouteMethods } from "./route-methods.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { inspectionRoutes } from "./routes/inspections.ts";
+import { securityHeadersOnSend } from "./security-headers.ts";
 
 export interface AppOptions {
   /** pino options or false; the composition root passes its logger settings. */
-  readonly logger?: boolean | { level: string };
+  readonly logger?: boolean | { level: string; stream?: { write(line: string): void } };
+  /**
+   * Host names the app answers to (any case, optional port, IPv6 in brackets or not), normally
+   * `effectiveAllowedHosts(config.host, config.allowedHosts)`. Default: the loopback names only.
+   */
+  readonly allowedHosts?: readonly string[];
 }
 
 export function buildApp(deps: Deps, options: AppOptions = {}): FastifyInstance {
-  const app = Fastify({
+  const refuseHost = createHostGuard(options.allowedHosts ?? LOOPBACK_HOSTS);
+  const routes = createRouteMethods();
+  const app: FastifyInstance = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
+    // Node would answer a Host-less HTTP/1.1 request with a bare 400 of its own; the host guard answers it
+    // instead, with the error body and the security headers.
+    http: { requireHostHeader: false },
+    frameworkErrors: createFrameworkErrorHandler(refuseHost),
+    clientErrorHandler: createClientErrorHandler(() => app.log),
+  });
+  app.addHook("onRequest", (request, reply, done) => {
+    // A refused request gets no done(): the refusal is the answer and no route runs.
+    if (!refuseHost(request, reply)) done();
+  });
+  app.addHook("onSend", securityHeadersOnSend);
+  app.addHook("onRoute", (route) => {
+    // Constrained routes (version, host) can miss for reasons other than the method: leave them to 404.
+    if (route.constraints === undefined || Object.keys(route.constraints).length === 0) {
+      routes.add(route.method, route.url);
+    }
   });
   app.setErrorHandler(handleError);
-  app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send({
-      error: {
-        code: "not_found",
-        message: `没有这个地址：${request.method} ${request.url.split("?")[0] ?? ""}`,
-      },
-    }),
-  );
+  app.setNotFoundHandler(createNotFoundHandler(routes));
   healthRoutes(app, deps);
   inspectionRoutes(app, deps);
   return app;

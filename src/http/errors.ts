@@ -1,8 +1,10 @@
 // Maps errors to HTTP status and the one error body shape { error: { code, message, fields? } }.
+// Internal causes go to the log only: no framework text, stack or request content reaches a response.
 
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { isDomainError } from "../domain/domain-error.ts";
 import { StorageUnavailableError } from "../storage/storage-errors.ts";
+import { describeFrameworkError } from "./framework-errors.ts";
 
 const STATUS_BY_CODE: Record<string, number> = {
   invalid_input: 400,
@@ -40,9 +42,16 @@ export function handleError(
   }
   const status = (error as FastifyError).statusCode;
   if (status !== undefined && status >= 400 && status < 500) {
-    return reply.status(status).send({
-      error: { code: (error as FastifyError).code ?? "bad_request", message: "请求格式不正确" },
-    } satisfies ErrorBody);
+    // The client's fault, so not an error of ours; the log keeps Fastify's wording for whoever investigates.
+    request.log.info({ err: error }, "request refused");
+    const refusal = describeFrameworkError(
+      (error as FastifyError).code,
+      status,
+      error instanceof SyntaxError,
+    );
+    return reply
+      .status(refusal.status)
+      .send({ error: { code: refusal.code, message: refusal.message } } satisfies ErrorBody);
   }
   request.log.error({ err: error }, "unhandled error");
   return reply
