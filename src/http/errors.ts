@@ -3,7 +3,7 @@
 
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { isDomainError } from "../domain/domain-error.ts";
-import { StorageUnavailableError } from "../storage/storage-errors.ts";
+import { StorageConflictError, StorageUnavailableError } from "../storage/storage-errors.ts";
 import { describeFrameworkError } from "./framework-errors.ts";
 
 const STATUS_BY_CODE: Record<string, number> = {
@@ -38,6 +38,12 @@ export function handleError(
     request.log.error({ err: error }, "storage unavailable");
     return reply
       .status(503)
+      .send({ error: { code: error.code, message: error.message } } satisfies ErrorBody);
+  }
+  if (error instanceof StorageConflictError) {
+    request.log.warn({ err: error }, "write collided with a concurrent one");
+    return reply
+      .status(409)
       .send({ error: { code: error.code, message: error.message } } satisfies ErrorBody);
   }
   const status = (error as FastifyError).statusCode;
