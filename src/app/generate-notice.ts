@@ -1,4 +1,5 @@
-// Generates a notice (通报) from the ledger at this moment, and records the publication with its redactions.
+// Generates a notice (通报) from the ledger at this moment, and records the publication with its redactions and
+// the audit chain checkpoint it prints.
 
 import { createHash } from "node:crypto";
 import { z } from "zod";
@@ -10,6 +11,7 @@ import { writeDocx } from "../documents/official-document/write-docx.ts";
 import { writeHtml } from "../documents/official-document/write-html.ts";
 import { writeMarkdown } from "../documents/official-document/write-markdown.ts";
 import { calendarDateSchema, parseInput } from "../shared/validation.ts";
+import type { AuditCheckpoint } from "../storage/store.ts";
 import type { Actor, Deps } from "./deps.ts";
 import { getInspectionLedger } from "./get-inspection-ledger.ts";
 
@@ -32,6 +34,8 @@ export type GenerateNoticeRequest = z.input<typeof requestSchema>;
 export interface GeneratedNotice {
   readonly content: Uint8Array;
   readonly publicationId: string;
+  /** The audit chain checkpoint printed in the notice (its 附注) and recorded with the publication. */
+  readonly checkpoint: AuditCheckpoint;
   readonly withheld: ReadonlyArray<{ problemId: string; title: string; reason: string }>;
 }
 
@@ -50,7 +54,11 @@ export async function generateNotice(
   const r = parseInput(requestSchema, request, "生成通报参数");
   const issuedOn = r.issuedOn ?? deps.clock.today();
   const ledger = await getInspectionLedger(deps, scope, r.inspectionId, issuedOn);
+  // The checkpoint must be printed, so it is the chain's newest event before the publication's own event, which
+  // follows it and records it together with the file's sha-256: the document and the chain vouch for each other.
+  const checkpoint = await deps.store.audit.head();
   const { document, withheld } = buildNoticeDocument(ledger, {
+    checkpoint,
     version: r.version,
     layout: r.layout,
     issuedOn,
@@ -82,6 +90,7 @@ export async function generateNotice(
   await deliver(content);
   const publicationId = deps.ids.next("pub");
   const now = deps.clock.now();
+  const sha256 = createHash("sha256").update(content).digest("hex");
   await deps.store.transaction(async (tx) => {
     await tx.publications.insert({
       id: publicationId,
@@ -89,10 +98,11 @@ export async function generateNotice(
       version: r.version,
       layout: r.layout,
       format: r.format,
-      sha256: createHash("sha256").update(content).digest("hex"),
+      sha256,
       withheld: redactions,
       approvedBy: actor.id,
       createdAt: now,
+      checkpoint,
     });
     await tx.audit.append({
       at: now,
@@ -100,8 +110,15 @@ export async function generateNotice(
       action: "notice.generate",
       entity: "inspection",
       entityId: r.inspectionId,
-      data: { publicationId, version: r.version, format: r.format, withheld: redactions.length },
+      data: {
+        publicationId,
+        version: r.version,
+        format: r.format,
+        withheld: redactions.length,
+        sha256,
+        checkpoint,
+      },
     });
   });
-  return { content, publicationId, withheld: redactions };
+  return { content, publicationId, checkpoint, withheld: redactions };
 }

@@ -24,7 +24,19 @@ export interface BuildNoticeOptions {
   readonly issuer?: string;
   /** Supervision contact (电话、邮箱、地址…), written after "欢迎广大干部群众对…进行监督。". */
   readonly contact?: string;
+  /**
+   * The audit chain's newest event when the notice was built (seq, hex hash): printed as the 附注 so that a
+   * reader holding the notice can later prove the ledger's history was not rewritten (zhenggai audit verify).
+   */
+  readonly checkpoint?: { readonly seq: number; readonly hash: string };
 }
+
+/** Hex digits of the checkpoint hash printed: 64 bits, enough to make a forged match hopeless, short to copy. */
+export const CHECKPOINT_PREFIX_LENGTH = 16;
+
+/** The 附注 line carrying the checkpoint: "（台账校验：第12条 3f2a9c0d5e7b8a61）". */
+export const checkpointNote = (checkpoint: { seq: number; hash: string }): string =>
+  `（台账校验：第${checkpoint.seq}条 ${checkpoint.hash.slice(0, CHECKPOINT_PREFIX_LENGTH)}）`;
 
 /**
  * A problem left out of the public version: 党内 (internal) problems by their disclosure level; 不公开
@@ -316,6 +328,8 @@ export function buildNoticeDocument(ledger: InspectionLedger, options: BuildNoti
     title: `${issuer}关于${regime}整改情况的通报`,
     blocks,
     signature: { org: issuer, date: options.issuedOn },
+    // As the 附注, not in the 版记: every writer prints the 附注 in both variants, and the public one is what readers hold.
+    ...(options.checkpoint ? { note: checkpointNote(options.checkpoint) } : {}),
     variant: options.version,
   };
   return { document, withheld };

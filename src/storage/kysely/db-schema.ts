@@ -147,6 +147,8 @@ export interface AuditEventsTable {
   data: string;
   prev_hash: string;
   hash: string;
+  /** "sha256" | "hmac-sha256"; rows from before 0005 are "sha256". */
+  alg: ColumnType<string, string | undefined, never>;
 }
 export interface AuditHeadTable {
   id: number;
@@ -164,6 +166,9 @@ export interface PublicationsTable {
   withheld: string;
   approved_by: string;
   created_at: string;
+  /** The audit chain checkpoint printed in the notice; null before 0005. */
+  checkpoint_seq: ColumnType<number | string | null, number | null, never>;
+  checkpoint_hash: ColumnType<string | null, string | null, never>;
 }
 
 export interface Database {

@@ -1,4 +1,4 @@
-// Publications (generated notices) with their redaction records.
+// Publications (generated notices) with their redaction records and the audit checkpoint each one printed.
 
 import type { Kysely } from "kysely";
 import type { Publication, PublicationRepository } from "../store.ts";
@@ -20,6 +20,8 @@ export function publicationRepository(db: Kysely<Database>): PublicationReposito
           withheld: JSON.stringify(p.withheld),
           approved_by: p.approvedBy,
           created_at: p.createdAt,
+          checkpoint_seq: p.checkpoint?.seq ?? null,
+          checkpoint_hash: p.checkpoint?.hash ?? null,
         })
         .execute();
     },
@@ -42,6 +44,25 @@ export function publicationRepository(db: Kysely<Database>): PublicationReposito
         withheld: JSON.parse(r.withheld) as Publication["withheld"],
         approvedBy: r.approved_by,
         createdAt: r.created_at,
+        checkpoint:
+          r.checkpoint_seq === null || r.checkpoint_hash === null
+            ? null
+            : { seq: Number(r.checkpoint_seq), hash: r.checkpoint_hash },
+      }));
+    },
+    async listCheckpoints() {
+      const rows = await db
+        .selectFrom("publications")
+        .select(["id", "checkpoint_seq", "checkpoint_hash"])
+        .where("checkpoint_seq", "is not", null)
+        .where("checkpoint_hash", "is not", null)
+        .orderBy("checkpoint_seq")
+        .orderBy("id")
+        .execute();
+      return rows.map((r) => ({
+        publicationId: r.id,
+        seq: Number(r.checkpoint_seq),
+        hash: r.checkpoint_hash ?? "",
       }));
     },
   };

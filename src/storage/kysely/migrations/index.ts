@@ -5,10 +5,12 @@ import * as ledgerCore from "./0001-ledger-core.ts";
 import * as publications from "./0002-publications.ts";
 import * as measureTallyIndex from "./0003-measure-tally-index.ts";
 import * as uniqueOrgNames from "./0004-unique-org-names.ts";
+import * as auditKeyedChain from "./0005-audit-keyed-chain.ts";
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0001-ledger-core": ledgerCore,
   "0002-publications": publications,
   "0003-measure-tally-index": measureTallyIndex,
   "0004-unique-org-names": uniqueOrgNames,
+  "0005-audit-keyed-chain": auditKeyedChain,
 };
