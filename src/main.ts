@@ -4,10 +4,13 @@ import { readFile } from "node:fs/promises";
 import type { FastifyInstance } from "fastify";
 import { offerExampleLedger } from "./app/offer-example-ledger.ts";
 import type { Deps } from "./app/deps.ts";
+import { describeAuditBreak, verifyAuditTrail } from "./app/verify-audit-trail.ts";
 import { databaseTarget, describeTarget, type Config } from "./config.ts";
 import { buildApp } from "./http/build-app.ts";
 import { systemClock, randomIds } from "./runtime/system-ports.ts";
+import { auditGuardedStore } from "./storage/audit-guarded-store.ts";
 import { migrateDatabase, openStore } from "./storage/kysely/kysely-store.ts";
+import type { Store } from "./storage/store.ts";
 
 /** A real published notice (市文联党组, 2021), shipped as example data. */
 const EXAMPLE_NOTICE = new URL("../assets/example-notice.txt", import.meta.url);
@@ -15,17 +18,34 @@ const EXAMPLE_NOTICE = new URL("../assets/example-notice.txt", import.meta.url);
 export interface RunningServer {
   readonly url: string;
   readonly app: FastifyInstance;
+  /** The ports the server's use cases run on; writes through its store pass the audit guard. */
+  readonly deps: Deps;
   close(): Promise<void>;
 }
 
-/** Opens the store (applying migrations) and serves the API; resolves once listening. */
+/**
+ * Opens the store (applying migrations), verifies the whole audit chain, and serves the API; resolves once
+ * listening. A broken chain is logged loudly; with auditOnTamper "refuse" every write is refused, reads go on.
+ */
 export async function startServer(config: Config, log: (line: string) => void): Promise<RunningServer> {
   const target = databaseTarget(config);
-  const store = await openStore(target);
+  const opened = await openStore(target, { auditKey: config.auditKey });
+  let store: Store;
+  try {
+    store = await guardedAtStart(opened, config, log);
+  } catch (e) {
+    await opened.close();
+    throw e;
+  }
   const deps: Deps = { store, clock: systemClock, ids: randomIds };
   if (config.exampleData) {
-    const exampleId = await offerExampleLedger(deps, await readFile(EXAMPLE_NOTICE, "utf8"));
-    if (exampleId) log(`数据库为空，已载入示例台账（示例）：${exampleId}`);
+    try {
+      const exampleId = await offerExampleLedger(deps, await readFile(EXAMPLE_NOTICE, "utf8"));
+      if (exampleId) log(`数据库为空，已载入示例台账（示例）：${exampleId}`);
+    } catch (e) {
+      if ((e as { code?: string }).code !== "audit_chain_broken") throw e;
+      log("审计链校验未通过，未载入示例台账");
+    }
   }
   const app = buildApp(deps, { logger: config.logLevel === "silent" ? false : { level: config.logLevel } });
   try {
@@ -41,6 +61,7 @@ export async function startServer(config: Config, log: (line: string) => void): 
   return {
     url,
     app,
+    deps,
     async close() {
       await app.close();
       await store.close();
@@ -48,13 +69,60 @@ export async function startServer(config: Config, log: (line: string) => void): 
   };
 }
 
+/** The full verification at start: a loud line when broken, then the guard that applies auditOnTamper. */
+async function guardedAtStart(store: Store, config: Config, log: (line: string) => void): Promise<Store> {
+  const started = performance.now();
+  const check = await verifyAuditTrail({ store, clock: systemClock });
+  const took = `${Math.round(performance.now() - started)} ms`;
+  let knownProblem: string | null = null;
+  if (check.status === "intact") {
+    log(`审计链完整：${check.events} 条记录${check.keyed ? "（已用密钥校验）" : ""}，用时 ${took}`);
+  } else {
+    knownProblem = check.lines[0] ?? "审计链校验未通过";
+    const consequence =
+      config.auditOnTamper === "refuse"
+        ? "已暂停一切写入（ZHENGGAI_AUDIT_ON_TAMPER=refuse），查询照常"
+        : "写入照常进行（ZHENGGAI_AUDIT_ON_TAMPER=warn）";
+    log(`【警告】${knownProblem} ${consequence}；请运行 zhenggai audit verify 核查。`);
+  }
+  return auditGuardedStore(store, {
+    mode: config.auditOnTamper,
+    knownProblem,
+    describe: (b) => describeAuditBreak(b),
+    log,
+  });
+}
+
+export interface WithDepsOptions {
+  /**
+   * Check the audit chain's head before each write and apply auditOnTamper (default true). Off only for
+   * `zhenggai audit verify`, which reports the chain itself.
+   */
+  readonly auditGuard?: boolean;
+  /** Where a warning about a broken chain goes (default: stderr). */
+  readonly log?: (line: string) => void;
+}
+
 /** Opens the configured store for one command, hands the use-case deps to `work`, and closes it again. */
-export async function withDeps<T>(config: Config, work: (deps: Deps) => Promise<T>): Promise<T> {
-  const store = await openStore(databaseTarget(config));
+export async function withDeps<T>(
+  config: Config,
+  work: (deps: Deps) => Promise<T>,
+  options: WithDepsOptions = {},
+): Promise<T> {
+  const opened = await openStore(databaseTarget(config), { auditKey: config.auditKey });
+  const log = options.log ?? ((line: string) => void process.stderr.write(`${line}\n`));
+  const store =
+    options.auditGuard === false
+      ? opened
+      : auditGuardedStore(opened, {
+          mode: config.auditOnTamper,
+          describe: (b) => describeAuditBreak(b),
+          log,
+        });
   try {
     return await work({ store, clock: systemClock, ids: randomIds });
   } finally {
-    await store.close();
+    await opened.close();
   }
 }
 

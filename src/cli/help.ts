@@ -24,6 +24,12 @@ export const HELP = `zhenggai ${VERSION} — 整改台账 / rectification ledger
                         [--skip-invalid] [--row-limit N] [--json]
       导入 Excel 台账：自动识别表头与同义列名，有错误时全部不导入（--skip-invalid 只导入无误的行）
       Import a ledger workbook; all or nothing unless --skip-invalid; --json prints problems and errors
+  zhenggai audit verify [--checkpoint 序号:哈希前缀 …] [--seal] [--json]
+      校验审计链：逐条重算哈希，核对链头与已发布通报所印的“台账校验”；完好退出码 0，损坏时指出第一个断点、退出码 1
+      --checkpoint 核对手中通报附注上的校验点（如 128:3f2a9c0d5e7b8a61）；--seal 启用密钥后封存已核验的早期记录
+      Verify the audit chain (hashes, head, checkpoints printed in published notices): exit 0 when intact,
+      1 naming the first broken link; --checkpoint checks one from a notice in hand; --seal puts a verified
+      unkeyed chain under a newly configured key; --json for machines
   zhenggai --help | -h      显示本帮助 / Show this help
   zhenggai --version | -v   显示版本 / Show the version
 
@@ -35,6 +41,10 @@ export const HELP = `zhenggai ${VERSION} — 整改台账 / rectification ledger
                   postgres://… selects PostgreSQL; unset or file:PATH selects SQLite
   LOG_LEVEL       日志级别 / log level (info)
   ZHENGGAI_EXAMPLE_DATA  0 = 空库启动时不载入示例台账 / do not load the example ledger into an empty database
+  ZHENGGAI_AUDIT_KEY / ZHENGGAI_AUDIT_KEY_FILE  审计链密钥（至少 16 个字符，存放在数据库之外）
+                  key of the audit chain (HMAC-SHA256, at least 16 characters, kept outside the database)
+  ZHENGGAI_AUDIT_ON_TAMPER  warn（默认，告警）或 refuse（审计链损坏时拒绝一切写入）
+                  warn (default) or refuse every write while the audit chain is broken
 
 退出码 Exit codes: 0 成功 ok · 1 执行失败 failure · 2 命令或输入有误 usage/input error
 `;

@@ -5,6 +5,7 @@ import { isDomainError } from "../domain/domain-error.ts";
 import { StorageUnavailableError } from "../storage/storage-errors.ts";
 import type { ConfigOverrides } from "../config.ts";
 import { EXIT, type CliIo } from "./cli-io.ts";
+import { auditVerifyCommand } from "./commands/audit-verify.ts";
 import { dbMigrate } from "./commands/db-migrate.ts";
 import { exportLedgerCommand } from "./commands/export-ledger.ts";
 import { importLedgerCommand } from "./commands/import-ledger.ts";
@@ -33,6 +34,8 @@ const OPTIONS = {
   map: { type: "string", multiple: true },
   "skip-invalid": { type: "boolean" },
   "row-limit": { type: "string" },
+  checkpoint: { type: "string", multiple: true },
+  seal: { type: "boolean" },
 } as const;
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
@@ -109,6 +112,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
           overrides,
           io,
         );
+      case "audit verify":
+        return await auditVerifyCommand(
+          { checkpoints: values.checkpoint ?? [], seal: values.seal ?? false, json: values.json ?? false },
+          overrides,
+          io,
+        );
       default:
         io.err(`未知命令：${command}\n运行 zhenggai --help 查看用法。\n`);
         return EXIT.usage;
@@ -118,11 +127,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
 }
 
+/** Errors of the data, not of the command line: a failure, not a usage error. */
+const DATA_ERRORS = new Set(["audit_chain_broken", "audit_key_required", "audit_seal_refused"]);
+
 function reportFailure(e: unknown, io: CliIo): number {
   if (isDomainError(e)) {
     io.err(`错误：${e.message}\n`);
     for (const f of e.fields ?? []) io.err(`  ${f.path}：${f.message}\n`);
-    return EXIT.usage;
+    return DATA_ERRORS.has(e.code) ? EXIT.failure : EXIT.usage;
   }
   if (e instanceof StorageUnavailableError) {
     io.err(`错误：${e.message}\n`);
