@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -11,6 +12,7 @@ import { openStore } from "../../src/storage/kysely/kysely-store.ts";
 import { makeLedger } from "../support/ledger-builders.ts";
 import { testDeps } from "../support/test-stores.ts";
 import { writeBlankRowsWorkbook, writeEncryptedWorkbook, writeForeignLedger } from "../support/xlsx-files.ts";
+import { buildZip } from "../support/zip-bomb.ts";
 
 function run(argv: string[]) {
   const out: string[] = [];
@@ -189,6 +191,50 @@ describe("zhenggai export ledger / import ledger", () => {
     expect(limited.code).toBe(2);
     expect(await countMeasures(data)).toBe(0);
   }, 60_000);
+
+  it("refuses what is not a regular file at once, in the same words as the notice import", async () => {
+    const data = tempDir();
+    symlinkSync("/dev/zero", join(data, "zero.xlsx"));
+    execFileSync("mkfifo", [join(data, "pipe.xlsx")]);
+    mkdirSync(join(data, "folder.xlsx"));
+    for (const [name, message] of [
+      ["zero.xlsx", "不是普通文件（可能是设备、管道或套接字），未读取"],
+      ["pipe.xlsx", "不是普通文件（可能是设备、管道或套接字），未读取"],
+      ["folder.xlsx", "是文件夹，不是文件，请指定要导入的文件"],
+      ["missing.xlsx", "找不到文件"],
+    ] as const) {
+      const started = performance.now();
+      const result = await run(["import", "ledger", join(data, name), "--data", data, "--dry-run"]);
+      expect(performance.now() - started).toBeLessThan(5_000);
+      expect(result.code).toBe(2);
+      expect(result.err).toContain(join(data, name));
+      expect(result.err).toContain(message);
+    }
+  });
+
+  it("explains damaged workbooks in Chinese, naming the file, never in the library's words", async () => {
+    const data = tempDir();
+    const workbook = Buffer.from(
+      `<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="台账" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    );
+    const files = {
+      "no-workbook.xlsx": buildZip([{ name: "hello.txt", data: Buffer.from("hi") }]),
+      "bad-sheet.xlsx": buildZip([
+        { name: "xl/workbook.xml", data: workbook },
+        { name: "xl/worksheets/sheet1.xml", data: Buffer.from("<worksheet><sheetData><row>&nosuch;</a>") },
+      ]),
+      "cut.xlsx": buildZip([{ name: "xl/workbook.xml", data: workbook }]).subarray(0, 60),
+    };
+    for (const [name, bytes] of Object.entries(files)) {
+      writeFileSync(join(data, name), bytes);
+      const result = await run(["import", "ledger", join(data, name), "--data", data, "--dry-run"]);
+      expect(result.code).toBe(2);
+      expect(result.err).toContain(join(data, name));
+      expect(result.err).toMatch(/不是 Excel 工作簿|已损坏|无法读取/);
+      expect(result.err).toContain("另存为 .xlsx");
+      expect(result.err).not.toMatch(/Error|undefined|null|sax|Unexpected|entity/i);
+    }
+  });
 
   it("explains the export usage", async () => {
     const result = await run(["export", "ledger", "--out", "x.xlsx"]);

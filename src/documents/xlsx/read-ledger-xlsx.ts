@@ -5,6 +5,7 @@
 import type ExcelJS from "exceljs";
 import type { CalendarDate } from "../../domain/calendar-date.ts";
 import { DomainError } from "../../domain/domain-error.ts";
+import { withCause } from "../with-cause.ts";
 import { LedgerRowCollector } from "./collect-ledger-rows.ts";
 import type { CollectedLedger, SheetCell } from "./collected-ledger.ts";
 import { detectHeader, HEADER_SEARCH_ROWS, type SheetHeader } from "./detect-header.ts";
@@ -166,9 +167,13 @@ export async function readLedgerXlsx(path: string, options: ReadLedgerOptions = 
     }
   } catch (e) {
     if (e instanceof DomainError) throw e;
-    throw new DomainError(
-      "corrupt_xlsx",
-      "Excel 文件无法读取（内容已损坏或不是标准的 .xlsx），未导入任何内容",
+    // exceljs's own words (a sax error, a missing part) go to the log as the cause, not to the user.
+    throw withCause(
+      new DomainError(
+        "corrupt_xlsx",
+        `${path}：Excel 文件无法读取（内容已损坏或不是标准的 .xlsx），未导入任何内容；请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入`,
+      ),
+      e,
     );
   }
   if (!sheets.some((s) => s.kind === "measures" || s.kind === "problems")) {

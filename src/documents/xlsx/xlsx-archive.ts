@@ -3,9 +3,12 @@
 // from its XML — the streaming reader does not report them. Inflates each entry once, keeping nothing but
 // the merge references, so memory stays bounded.
 
-import { open as openFile, stat } from "node:fs/promises";
-import { open as openZip, type Entry, type ZipFile } from "yauzl";
+import type { FileHandle } from "node:fs/promises";
+import { Readable } from "node:stream";
+import { fromRandomAccessReader, RandomAccessReader, type Entry, type ZipFile } from "yauzl";
 import { DomainError } from "../../domain/domain-error.ts";
+import { openRegularFile } from "../read-regular-file.ts";
+import { withCause } from "../with-cause.ts";
 
 export interface XlsxLimits {
   /** Files larger than this are refused before reading. */
@@ -38,42 +41,72 @@ const CFB_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const ENCRYPTED_PACKAGE = Buffer.from("EncryptedPackage", "utf16le");
 
-const notXlsx = () => new DomainError("not_xlsx", "文件不是 Excel 工作簿（.xlsx），未导入任何内容");
-const corrupt = () => new DomainError("corrupt_xlsx", "Excel 文件已损坏（压缩包无法读取），未导入任何内容");
+const RESAVE = "请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入";
+const notXlsx = (file: string) =>
+  new DomainError("not_xlsx", `${file} 不是 Excel 工作簿（.xlsx），未导入任何内容；${RESAVE}`);
+const corrupt = (file: string) =>
+  new DomainError("corrupt_xlsx", `${file}：Excel 文件已损坏（压缩包无法读取），未导入任何内容；${RESAVE}`);
 
 /** Checks size and signature: a zip goes on; an OLE file is an encrypted workbook or an old .xls. */
-export async function checkXlsxSignature(path: string, limits: XlsxLimits = XLSX_LIMITS): Promise<void> {
-  const info = await stat(path).catch((e: unknown) => {
-    if ((e as { code?: string }).code === "ENOENT")
-      throw new DomainError("file_not_found", `找不到文件：${path}`);
-    throw e;
-  });
-  if (!info.isFile()) throw new DomainError("file_not_found", `不是文件：${path}`);
-  if (info.size > limits.maxFileBytes) {
+async function checkXlsxSignature(
+  handle: FileHandle,
+  size: number,
+  path: string,
+  limits: XlsxLimits,
+): Promise<void> {
+  if (size > limits.maxFileBytes) {
     throw new DomainError(
       "file_too_large",
-      `文件超过 ${Math.round(limits.maxFileBytes / 1024 / 1024)} MB，未读取`,
+      `文件超过 ${Math.round(limits.maxFileBytes / 1024 / 1024)} MB，未读取：${path}`,
     );
   }
-  const handle = await openFile(path, "r");
-  try {
-    const head = Buffer.alloc(Math.min(info.size, 1024 * 1024));
-    await handle.read(head, 0, head.length, 0);
-    if (head.subarray(0, 8).equals(CFB_MAGIC)) {
-      if (head.includes(ENCRYPTED_PACKAGE)) {
-        throw new DomainError(
-          "password_protected",
-          "Excel 文件设置了打开密码（已加密），无法读取：请在 Excel 中取消密码后另存为 .xlsx 再导入",
-        );
-      }
+  const head = Buffer.alloc(Math.min(size, 1024 * 1024));
+  await handle.read(head, 0, head.length, 0);
+  if (head.subarray(0, 8).equals(CFB_MAGIC)) {
+    if (head.includes(ENCRYPTED_PACKAGE)) {
       throw new DomainError(
-        "legacy_xls",
-        "这是旧版 .xls 格式的文件，请在 Excel 或 WPS 中另存为 .xlsx 再导入",
+        "password_protected",
+        `${path}：Excel 文件设置了打开密码（已加密），无法读取：请在 Excel 中取消密码后另存为 .xlsx 再导入`,
       );
     }
-    if (!head.subarray(0, 4).equals(ZIP_MAGIC)) throw notXlsx();
-  } finally {
-    await handle.close();
+    throw new DomainError(
+      "legacy_xls",
+      `${path} 是旧版 .xls 格式的文件，请在 Excel 或 WPS 中另存为 .xlsx 再导入`,
+    );
+  }
+  if (!head.subarray(0, 4).equals(ZIP_MAGIC)) throw notXlsx(path);
+}
+
+/**
+ * yauzl reading through the handle the file was checked on, never reopening the path; the handle stays its
+ * opener's to close. Reads only inside the size the handle had when opened, however the file grows.
+ */
+class HandleReader extends RandomAccessReader {
+  constructor(private readonly handle: FileHandle) {
+    super();
+  }
+  override _readStreamForRange(start: number, end: number): Readable {
+    const handle = this.handle;
+    let position = start;
+    return new Readable({
+      highWaterMark: 64 * 1024,
+      read(size) {
+        const length = Math.min(size, end - position);
+        if (length <= 0) {
+          this.push(null);
+          return;
+        }
+        const buffer = Buffer.alloc(length);
+        handle.read(buffer, 0, length, position).then(
+          ({ bytesRead }) => {
+            position += bytesRead;
+            // A file cut short ends the stream early; yauzl's byte count reports it as damage.
+            this.push(bytesRead === 0 ? null : buffer.subarray(0, bytesRead));
+          },
+          (e: Error) => this.destroy(e),
+        );
+      },
+    });
   }
 }
 
@@ -104,6 +137,8 @@ const SHEET_ENTRY = /^xl\/worksheets\/sheet(\d+)\.xml$/;
 const SMALL_TEXT_LIMIT = 16 * 1024 * 1024;
 
 interface ScanState {
+  /** The file as the user named it, for messages. */
+  readonly file: string;
   total: number;
   entries: number;
   workbookXml?: string;
@@ -120,19 +155,32 @@ function readEntry(
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     zip.openReadStream(entry, (err, stream) => {
-      if (err) return reject(corrupt());
+      if (err) return reject(withCause(corrupt(state.file), err));
       const decoder = new TextDecoder("utf-8");
       stream.on("data", (chunk: Buffer) => {
         state.total += chunk.length;
         if (state.total > limits.maxUncompressedBytes) {
           stream.destroy();
-          reject(new DomainError("archive_too_large", "Excel 文件解压后过大，疑似压缩炸弹，已拒绝读取"));
+          reject(
+            new DomainError(
+              "archive_too_large",
+              `${state.file}：Excel 文件解压后过大，疑似压缩炸弹，已拒绝读取`,
+            ),
+          );
           return;
         }
         onText?.(decoder.decode(chunk, { stream: true }));
       });
-      stream.on("error", () =>
-        reject(new DomainError("corrupt_xlsx", "Excel 文件已损坏（压缩数据与目录不符），未导入任何内容")),
+      stream.on("error", (e) =>
+        reject(
+          withCause(
+            new DomainError(
+              "corrupt_xlsx",
+              `${state.file}：Excel 文件已损坏（压缩数据与目录不符），未导入任何内容；${RESAVE}`,
+            ),
+            e,
+          ),
+        ),
       );
       stream.on("end", () => resolve());
     });
@@ -175,40 +223,55 @@ export interface XlsxScan {
  * merged ranges of each sheet by sheet name. Throws DomainError for anything that is not a sound workbook.
  */
 export async function scanXlsxArchive(path: string, limits: XlsxLimits = XLSX_LIMITS): Promise<XlsxScan> {
-  await checkXlsxSignature(path, limits);
+  const { handle, size } = await openRegularFile(path);
+  try {
+    await checkXlsxSignature(handle, size, path, limits);
+    return await scanZip(handle, size, path, limits);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function scanZip(
+  handle: FileHandle,
+  size: number,
+  path: string,
+  limits: XlsxLimits,
+): Promise<XlsxScan> {
   const zip = await new Promise<ZipFile>((resolve, reject) => {
-    openZip(
-      path,
+    fromRandomAccessReader(
+      new HandleReader(handle),
+      size,
       { lazyEntries: true, autoClose: true, validateEntrySizes: true, strictFileNames: false },
-      (err, z) => (err ? reject(corrupt()) : resolve(z)),
+      (err, z) => (err ? reject(withCause(corrupt(path), err)) : resolve(z)),
     );
   });
-  const state: ScanState = { total: 0, entries: 0, merges: new Map() };
+  const state: ScanState = { file: path, total: 0, entries: 0, merges: new Map() };
   const byPath = new Map<string, MergeRange[]>();
   await new Promise<void>((resolve, reject) => {
     const fail = (e: unknown) => {
       zip.close();
-      reject(e instanceof DomainError ? e : corrupt());
+      reject(e instanceof DomainError ? e : withCause(corrupt(path), e));
     };
-    zip.on("error", () => fail(corrupt()));
+    zip.on("error", (e) => fail(withCause(corrupt(path), e)));
     zip.on("end", () => resolve());
     zip.on("entry", (entry: Entry) => {
       state.entries += 1;
       if (state.entries > limits.maxEntries)
-        return fail(new DomainError("archive_too_large", "Excel 文件包含的部件过多，已拒绝读取"));
+        return fail(new DomainError("archive_too_large", `${path}：Excel 文件包含的部件过多，已拒绝读取`));
       const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
       if (entry.uncompressedSize > limits.ratioExemptBytes && ratio > limits.maxRatio) {
         return fail(
           new DomainError(
             "archive_ratio_too_high",
-            `Excel 文件中的内容压缩比异常（超过 ${limits.maxRatio} 倍），疑似压缩炸弹，已拒绝读取`,
+            `${path}：Excel 文件中的内容压缩比异常（超过 ${limits.maxRatio} 倍），疑似压缩炸弹，已拒绝读取`,
           ),
         );
       }
       const name = entry.fileName;
       let work: Promise<void>;
       if (name === "xl/workbook.xml" || name === "xl/_rels/workbook.xml.rels") {
-        if (entry.uncompressedSize > SMALL_TEXT_LIMIT) return fail(notXlsx());
+        if (entry.uncompressedSize > SMALL_TEXT_LIMIT) return fail(notXlsx(path));
         let text = "";
         work = readEntry(zip, entry, limits, state, (t) => (text += t)).then(() => {
           if (name === "xl/workbook.xml") state.workbookXml = text;
@@ -238,7 +301,7 @@ export async function scanXlsxArchive(path: string, limits: XlsxLimits = XLSX_LI
     });
     zip.readEntry();
   });
-  if (state.workbookXml === undefined) throw notXlsx();
+  if (state.workbookXml === undefined) throw notXlsx(path);
   const names = sheetNames(state.workbookXml, state.relsXml);
   const merges = new Map<string, MergeRange[]>();
   for (const [entryPath, ranges] of byPath)
