@@ -3,6 +3,7 @@
 
 import { fromBuffer, type Entry, type ZipFile } from "yauzl";
 import { DomainError } from "../domain/domain-error.ts";
+import { withCause } from "./with-cause.ts";
 
 export interface ArchiveLimits {
   /** All entries together may not inflate past this many bytes. */
@@ -14,24 +15,54 @@ export interface ArchiveLimits {
   readonly maxEntries: number;
 }
 
-/** `what` names the file type in messages ("文档", "表格"). */
-export async function guardArchive(bytes: Buffer, limits: ArchiveLimits, what: string): Promise<void> {
+export interface GuardArchiveOptions {
+  /** The file type in messages ("文档", "表格"). */
+  readonly what: string;
+  /** The file as the user named it, for messages. */
+  readonly file: string;
+  /** What the user can do about a damaged archive ("请用 Word/WPS 重新另存为 .docx 后再导入"). */
+  readonly advice: string;
+  /**
+   * Receives each entry's inflated bytes as they come (one call per entry, then its chunks), keeping none. A
+   * DomainError thrown from a chunk callback refuses the archive at once.
+   */
+  readonly observe?: (entryName: string) => (chunk: Buffer) => void;
+}
+
+export async function guardArchive(
+  bytes: Buffer,
+  limits: ArchiveLimits,
+  options: GuardArchiveOptions,
+): Promise<void> {
+  const { what, file, advice } = options;
   const zip = await new Promise<ZipFile>((resolve, reject) => {
     // validateEntrySizes makes yauzl fail the stream as soon as an entry inflates past its declared size.
     fromBuffer(bytes, { lazyEntries: true, validateEntrySizes: true }, (err, z) => {
-      if (err) reject(new DomainError("invalid_archive", `文件不是有效的${what}（无法读取压缩包目录）`));
+      if (err)
+        reject(
+          withCause(
+            new DomainError(
+              "invalid_archive",
+              `${file} 不是有效的${what}（无法读取压缩包目录），文件可能已损坏，${advice}`,
+            ),
+            err,
+          ),
+        );
       else resolve(z);
     });
   });
   const tooLarge = new DomainError(
     "archive_too_large",
-    `${what}解压后将超过 ${Math.round(limits.maxUncompressedBytes / 1024 / 1024)} MB，已拒绝读取`,
+    `${file}：${what}解压后将超过 ${Math.round(limits.maxUncompressedBytes / 1024 / 1024)} MB，已拒绝读取`,
   );
   let declared = 0;
   let inflated = 0;
   let entries = 0;
   await new Promise<void>((resolve, reject) => {
+    let failed = false;
     const fail = (e: DomainError): void => {
+      if (failed) return;
+      failed = true;
       zip.close();
       reject(e);
     };
@@ -39,33 +70,59 @@ export async function guardArchive(bytes: Buffer, limits: ArchiveLimits, what: s
       entries += 1;
       declared += entry.uncompressedSize;
       if (entries > limits.maxEntries)
-        return fail(new DomainError("archive_too_many_entries", `${what}中的文件过多，已拒绝读取`));
+        return fail(new DomainError("archive_too_many_entries", `${file}：${what}中的文件过多，已拒绝读取`));
       if (declared > limits.maxUncompressedBytes) return fail(tooLarge);
       const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
       if (entry.uncompressedSize > limits.ratioExemptBytes && ratio > limits.maxRatio) {
         return fail(
           new DomainError(
             "archive_ratio_too_high",
-            `${what}中的内容压缩比异常（超过 ${limits.maxRatio} 倍），疑似压缩炸弹，已拒绝读取`,
+            `${file}：${what}中的内容压缩比异常（超过 ${limits.maxRatio} 倍），疑似压缩炸弹，已拒绝读取`,
           ),
         );
       }
       if (entry.fileName.endsWith("/")) return zip.readEntry();
       zip.openReadStream(entry, (err, stream) => {
         if (err)
-          return fail(new DomainError("invalid_archive", `${what}已损坏（${entry.fileName} 无法解压）`));
+          return fail(
+            withCause(
+              new DomainError(
+                "invalid_archive",
+                `${file}：${what}已损坏（${entry.fileName} 无法解压），${advice}`,
+              ),
+              err,
+            ),
+          );
+        const observer = options.observe?.(entry.fileName);
         stream.on("data", (chunk: Buffer) => {
           inflated += chunk.length;
           if (inflated > limits.maxUncompressedBytes) {
             stream.destroy();
             fail(tooLarge);
+            return;
+          }
+          try {
+            observer?.(chunk);
+          } catch (e) {
+            // The observer refuses the archive (a DomainError); stop inflating at once.
+            stream.destroy();
+            fail(e as DomainError);
           }
         });
-        stream.on("error", () =>
+        stream.on("error", (e: Error & { code?: string }) =>
           fail(
-            new DomainError(
-              "archive_size_mismatch",
-              `${what}中 ${entry.fileName} 的实际大小与声明不符，疑似压缩炸弹，已拒绝读取`,
+            withCause(
+              // zlib's own codes (Z_DATA_ERROR…) mean damaged data; yauzl's size check has none.
+              e.code?.startsWith("Z_")
+                ? new DomainError(
+                    "invalid_archive",
+                    `${file}：${what}已损坏（${entry.fileName} 无法解压），${advice}`,
+                  )
+                : new DomainError(
+                    "archive_size_mismatch",
+                    `${file}：${what}中 ${entry.fileName} 的实际大小与声明不符，疑似压缩炸弹，已拒绝读取`,
+                  ),
+              e,
             ),
           ),
         );
@@ -73,8 +130,16 @@ export async function guardArchive(bytes: Buffer, limits: ArchiveLimits, what: s
       });
     });
     zip.on("end", () => resolve());
-    zip.on("error", () =>
-      fail(new DomainError("invalid_archive", `文件不是有效的${what}（压缩包目录损坏）`)),
+    zip.on("error", (e) =>
+      fail(
+        withCause(
+          new DomainError(
+            "invalid_archive",
+            `${file} 不是有效的${what}（压缩包目录损坏），文件可能已损坏，${advice}`,
+          ),
+          e,
+        ),
+      ),
     );
     zip.readEntry();
   });

@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -8,6 +9,7 @@ import { getInspectionLedger } from "../../src/app/get-inspection-ledger.ts";
 import { SCOPE_ALL } from "../../src/domain/scope.ts";
 import { openStore } from "../../src/storage/kysely/kysely-store.ts";
 import { testDeps } from "../support/test-stores.ts";
+import { buildZip } from "../support/zip-bomb.ts";
 
 const SEED = new URL("../fixtures/notices/seed.txt", import.meta.url).pathname;
 
@@ -104,5 +106,49 @@ describe("zhenggai import notice", () => {
     const missing = await run(["import", "notice", join(data, "nope.txt"), "--data", data]);
     expect(missing.code).toBe(2);
     expect(missing.err).toContain("找不到文件");
+  });
+});
+
+describe("zhenggai import notice on hostile files", () => {
+  // Whatever the file, the user gets one Chinese line and exit code 2, never a library's or the system's words.
+  const RAW = /EISDIR|ENOENT|EACCES|xmldom|tagName|Cannot read|undefined|null/;
+
+  it.each([
+    [
+      "a link to /dev/zero",
+      (d: string) => symlinkSync("/dev/zero", join(d, "z.txt")),
+      "z.txt",
+      "不是普通文件",
+    ],
+    ["a named pipe", (d: string) => execFileSync("mkfifo", [join(d, "p.txt")]), "p.txt", "不是普通文件"],
+    ["a folder named x.txt", (d: string) => mkdirSync(join(d, "x.txt")), "x.txt", "是文件夹，不是文件"],
+    [
+      "a .docx with malformed XML",
+      (d: string) =>
+        writeFileSync(
+          join(d, "bad.docx"),
+          buildZip([{ name: "word/document.xml", data: Buffer.from("<w:document><w:p>&nosuch;</w:p>") }]),
+        ),
+      "bad.docx",
+      "已损坏或不是有效的 Word 文档，请用 Word/WPS 重新另存为 .docx",
+    ],
+    [
+      "a zip without a Word document",
+      (d: string) =>
+        writeFileSync(join(d, "zip.docx"), buildZip([{ name: "a.txt", data: Buffer.from("a") }])),
+      "zip.docx",
+      "不是 Word 文档",
+    ],
+  ])("refuses %s with a Chinese message naming the file", async (_what, make, name, message) => {
+    const data = tempDir();
+    make(data);
+    const started = performance.now();
+    const result = await run(["import", "notice", join(data, name), "--data", data, "--dry-run"]);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain(message);
+    expect(result.err).toContain(join(data, name));
+    expect(result.err).not.toMatch(RAW);
+    expect(result.err.trim().split("\n")).toHaveLength(1);
   });
 });

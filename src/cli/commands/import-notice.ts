@@ -3,7 +3,6 @@
 import { SYSTEM_ACTOR } from "../../app/deps.ts";
 import { importNotice, planNoticeImport } from "../../app/import-notice.ts";
 import { readConfig, type ConfigOverrides } from "../../config.ts";
-import { DomainError } from "../../domain/domain-error.ts";
 import { PROBLEM_STATUS_LABELS } from "../../domain/problem.ts";
 import { parseNotice } from "../../documents/notice/parse-notice.ts";
 import { readNoticeFile } from "../../documents/notice/read-notice-file.ts";
@@ -26,11 +25,7 @@ export async function importNoticeCommand(
     io.err("请指定通报文件：zhenggai import notice 文件.txt|.docx|.md\n");
     return EXIT.usage;
   }
-  const file = await readNoticeFile(args.file).catch((e: unknown) => {
-    if ((e as { code?: string }).code === "ENOENT")
-      throw new DomainError("file_not_found", `找不到文件：${args.file}`);
-    throw e;
-  });
+  const file = await readNoticeFile(args.file);
   const draft = parseNotice(file.text, args.unit ? { unitName: args.unit } : {});
   const warnings = [...file.warnings, ...draft.warnings];
   const options = { dryRun: args.dryRun, ...(args.unit ? { unitName: args.unit } : {}) };

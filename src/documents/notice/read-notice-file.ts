@@ -1,11 +1,14 @@
 // The IO edge of the notice importer: a file path → plain text, one paragraph per line. Refuses what it
-// cannot read safely (size, format, zip bombs) with a DomainError before reading; never parses notices.
+// cannot read safely (kind, size, format, zip bombs, documents too complex for mammoth) with a DomainError
+// before parsing; every failure a file can cause is a DomainError with a Chinese message. Never parses notices.
 
-import { open } from "node:fs/promises";
 import { extname } from "node:path";
 import { extractRawText } from "mammoth";
 import { DomainError } from "../../domain/domain-error.ts";
 import { guardArchive } from "../archive-guard.ts";
+import { readRegularFile } from "../read-regular-file.ts";
+import { withCause } from "../with-cause.ts";
+import { docxMarkupCounter } from "./docx-markup.ts";
 import { markdownToText } from "./markdown-to-text.ts";
 import type { NoticeWarning } from "./notice-draft.ts";
 
@@ -28,6 +31,15 @@ export const NOTICE_FILE_LIMITS = {
   /** …unless it is this small, where a high ratio is harmless (a run of spaces in a tiny XML part). */
   ratioExemptBytes: 64 * 1024,
   maxEntries: 2_000,
+  /**
+   * What mammoth may parse: the parts other than images, fonts and binaries may inflate to at most this, hold
+   * at most this many XML elements, and this many attributes and text runs. Chosen from measurement (mammoth
+   * keeps ~1.5 KB per element): at these limits a read stays under 400 MB and 5 s of CPU, see
+   * docs/notice-json.md. A real notice's document.xml has a few thousand elements.
+   */
+  maxMarkupBytes: 16 * 1024 * 1024,
+  maxMarkupElements: 100_000,
+  maxMarkupNodes: 200_000,
 } as const;
 
 const UNSUPPORTED = new Set([".doc", ".wps", ".pdf", ".ofd", ".rtf", ".wpt", ".dot", ".et", ".xls", ".xlsx"]);
@@ -38,18 +50,6 @@ const FORMATS: Readonly<Record<string, NoticeFileFormat>> = {
   ".docx": "docx",
 };
 
-/** Reads a whole file through one handle, refusing it from its size before reading (no stat-then-open race). */
-async function readLimited(path: string, maxBytes: number): Promise<Buffer> {
-  const handle = await open(path, "r");
-  try {
-    if ((await handle.stat()).size > maxBytes)
-      throw new DomainError("file_too_large", "文件超过 20 MB，未读取");
-    return await handle.readFile();
-  } finally {
-    await handle.close();
-  }
-}
-
 /** Reads a notice file (.txt/.md in UTF-8, UTF-8 with BOM or GB18030/GBK; .docx via mammoth). */
 export async function readNoticeFile(path: string): Promise<NoticeFile> {
   const ext = extname(path).toLowerCase();
@@ -57,8 +57,8 @@ export async function readNoticeFile(path: string): Promise<NoticeFile> {
   if (format === undefined || UNSUPPORTED.has(ext)) {
     throw new DomainError("unsupported_format", "不支持的格式，请另存为 .docx 或 .txt");
   }
-  const bytes = await readLimited(path, NOTICE_FILE_LIMITS.maxFileBytes);
-  if (format === "docx") return readDocx(bytes);
+  const bytes = await readRegularFile(path, NOTICE_FILE_LIMITS.maxFileBytes);
+  if (format === "docx") return readDocx(bytes, path);
   const { text, warnings } = decodeText(bytes);
   return { text: format === "md" ? markdownToText(text) : text, format, warnings };
 }
@@ -104,9 +104,21 @@ function decodeWith(
   return { text, encoding, warnings };
 }
 
-async function readDocx(bytes: Buffer): Promise<NoticeFile> {
-  await guardArchive(bytes, NOTICE_FILE_LIMITS, "文档");
-  const result = await extractRawText({ buffer: bytes });
+const RESAVE = "请用 Word/WPS 重新另存为 .docx 后再导入";
+
+async function readDocx(bytes: Buffer, path: string): Promise<NoticeFile> {
+  const markup = docxMarkupCounter(NOTICE_FILE_LIMITS, path);
+  await guardArchive(bytes, NOTICE_FILE_LIMITS, {
+    what: "Word 文档",
+    file: path,
+    advice: RESAVE,
+    observe: markup.observe,
+  });
+  markup.check();
+  const result = await extractRawText({ buffer: bytes }).catch((e: unknown) => {
+    // mammoth and its XML parser fail with their own words ("[xmldom error] entity not found", null.tagName…).
+    throw withCause(new DomainError("corrupt_docx", `${path} 已损坏或不是有效的 Word 文档，${RESAVE}`), e);
+  });
   // mammoth separates paragraphs with a blank line; one paragraph per line is what the parser reads.
   const text = result.value.replace(/\n{2,}/g, "\n");
   const warnings: NoticeWarning[] =
