@@ -41,7 +41,7 @@ export function cleanTitle(raw: string): string {
 
 // 一是/二是 (and 第一是) at the start of a sentence or clause; （1）/① items run inline after 。；：.
 const ENUMERATOR =
-  /(?:^|(?<=[。；：，！？\s]))(?:第?[一二三四五六七八九十]{1,3})是(?=\S)|(?<=[。；：])\s*(?:（\d{1,2}）|[①-⑳])/g;
+  /(?:^|(?<=[。；：，！？\s]))(?:第?[一二三四五六七八九十]{1,3})是(?=\S)|(?<=[。；：])\s*(?:（\d{1,3}）|[①-⑳])/g;
 
 interface ItemSplit {
   readonly items: string[];

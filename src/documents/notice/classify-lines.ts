@@ -1,6 +1,7 @@
 // Classifies each normalised line of a notice: numbered heading (一、 （一） 1. （1） ① 问题1：), labelled line
 // (整改措施：…), separator, or plain text. Knows the shapes of lines, not what a section means.
 
+import { parseChineseNumber } from "../../domain/chinese-numerals.ts";
 import type { NoticeBlockKind } from "./notice-draft.ts";
 import type { NoticeLine } from "./normalize-text.ts";
 
@@ -49,15 +50,23 @@ export interface PlainLine {
 
 export type ClassifiedLine = HeadingLine | LabelLine | PlainLine;
 
-const CN = "[一二三四五六七八九十]{1,3}";
+// Numbers of headings: Chinese up to 九千九百九十九, Arabic up to 99,999 — past the 5,000 problems an import
+// takes, so a long notice is read item by item (or refused by that limit), never folded into one problem.
+const CN = "[一二三四五六七八九十百千零〇]{1,8}";
+const AR = "\\d{1,5}";
 const MARKERS: readonly (readonly [MarkerStyle, RegExp])[] = [
-  ["problem_no", new RegExp(`^(?:问题|第)\\s*(${CN}|\\d{1,3})\\s*(?:个问题)?\\s*[：、.]\\s*`)],
+  ["problem_no", new RegExp(`^(?:问题|第)\\s*(${CN}|${AR})\\s*(?:个问题)?\\s*[：、.]\\s*`)],
   ["cn_paren", new RegExp(`^（(${CN})）\\s*[、.]?\\s*`)],
   ["cn_dun", new RegExp(`^(${CN})\\s*[、.]\\s*`)],
-  ["arabic_paren", /^（(\d{1,3})）\s*[、.]?\s*|^(\d{1,3})）\s*/],
-  ["arabic", /^(\d{1,3})\s*(?:[、]|\.(?!\d))\s*/],
+  ["arabic_paren", new RegExp(`^（(${AR})）\\s*[、.]?\\s*|^(${AR})）\\s*`)],
+  ["arabic", new RegExp(`^(${AR})\\s*(?:[、]|\\.(?!\\d))\\s*`)],
   ["circled", /^([①-⑳])\s*/],
 ];
+
+const CHINESE_NUMBER = new RegExp(`^${CN}$`);
+/** A Chinese number as headings write it: starts with a digit or 十 (not "千方百计", "百、千、万") and parses. */
+const isChineseOrdinal = (s: string): boolean =>
+  /^[一二三四五六七八九十]/.test(s) && parseChineseNumber(s) !== undefined;
 
 // Labels of a problem's blocks. Order matters: 正在深化整改的内容及时限 is ongoing although it says 时限,
 // 整改措施及阶段性成效 is measures although it says 成效.
@@ -81,7 +90,7 @@ const INLINE_LABELS =
 const INLINE_SPLIT = new RegExp(`(?<=[。；\\s])\\s*(?=(?:${INLINE_LABELS})：)`);
 
 // Rules between records of a task list, and the record numbers that open them ("序号：1").
-const SEPARATOR = /^(?:[-—_=*·•─━＝~～#]{3,}|(?:序号|编号)\s*[：]?\s*\d{1,4})$/;
+const SEPARATOR = /^(?:[-—_=*·•─━＝~～#]{3,}|(?:序号|编号)\s*[：]?\s*\d{1,5})$/;
 
 /** The block kind of a label ("整改措施" → measures), or null when the words are not a known label. */
 export function labelKind(label: string): NoticeBlockKind | "problem" | null {
@@ -108,7 +117,8 @@ function classifyOne(n: number, text: string): ClassifiedLine {
     const m = re.exec(text);
     if (!m) continue;
     const body = text.slice(m[0].length);
-    if (body === "") continue;
+    const number = (m[1] ?? m[2]) as string;
+    if (body === "" || (CHINESE_NUMBER.test(number) && !isChineseOrdinal(number))) continue;
     // Only numbered items (1. （1） ①) can be labels; 一、/（一） headings name sections.
     if (MARKER_RANK[marker] >= 3) {
       const label = asLabel(n, text, body);
@@ -121,7 +131,7 @@ function classifyOne(n: number, text: string): ClassifiedLine {
       text,
       marker,
       rank: MARKER_RANK[marker],
-      number: (m[1] ?? m[2]) as string,
+      number,
       body,
       title,
       rest,

@@ -67,7 +67,7 @@ function aspectGroupOf(h: HeadingLine): OutlineGroup | null {
   const unquoted = bare.replace(QUOTED, "");
   const endsWithAspect = /方面(?:的?问题|存在的问题|存在问题|问题)?$/.test(unquoted);
   const hasProblemCount =
-    countText !== null && /\d+\s*[个项]问题|[一二三四五六七八九十]+[个项]问题/.test(countText);
+    countText !== null && /\d+\s*[个项]问题|[零〇一二两三四五六七八九十百千]+[个项]问题/.test(countText);
   if (!endsWithAspect && !hasProblemCount) return null;
   const name = aspectName(bare);
   return { type: "aspect", rank: h.rank, heading: h, status: null, kind: null, name, countText };

@@ -7,7 +7,7 @@ import { splitItems } from "./build-problem.ts";
 import type { NoticeContact, NoticeOrganisation, NoticePlanItem } from "./notice-draft.ts";
 import { scanDates } from "./notice-dates.ts";
 
-const N = "(\\d+|[一二两三四五六七八九十]+)";
+const N = "(\\d+|[零〇一二两三四五六七八九十百千]+)";
 const POSITIONS =
   "书记|副书记|主任|局长|馆长|行长|院长|部长|主席|厅长|县长|市长|区长|董事长|总经理|经理|校长|处长|科长|所长|站长|委员|组长|秘书长|负责人";
 const LEADER = /(?:以|由)([^，。；以由]{1,40}?)(同志)?(?:为|任|担任)(?:整改工作领导小组)?组长/;

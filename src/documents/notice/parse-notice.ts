@@ -103,7 +103,7 @@ export function parseNotice(text: string, options: ParseNoticeOptions = {}): Not
 }
 
 function aspectStated(countText: string): NoticeAspect["stated"] {
-  const m = /^(?:共)?(\d+|[一二两三四五六七八九十]+)\s*(?:个|项|条)问题/.exec(countText);
+  const m = /^(?:共)?(\d+|[零〇一二两三四五六七八九十百千]+)\s*(?:个|项|条)问题/.exec(countText);
   const problems = m?.[1] === undefined ? undefined : parseChineseNumber(m[1]);
   const { completed, inProgress, longTerm } = readStatedCounts(countText);
   return {

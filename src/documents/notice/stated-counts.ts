@@ -4,7 +4,7 @@
 import { parseChineseNumber } from "../../domain/chinese-numerals.ts";
 import type { NoticeStated } from "./notice-draft.ts";
 
-const N = "(\\d+|[零一二两三四五六七八九十百]+)";
+const N = "(\\d+|[零〇一二两三四五六七八九十百千]+)";
 
 // For each field, every pattern is tried and the match that comes first in the text wins.
 const PATTERNS: Readonly<Record<Exclude<keyof NoticeStated, "completionRate">, readonly RegExp[]>> = {
