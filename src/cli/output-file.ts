@@ -1,8 +1,8 @@
-// Files a command writes for the user: never into the data folder, never over an existing file, never half-written.
-// The content goes to a temporary file beside the target, which is linked into place only when complete.
+// Files a command writes for the user: never into a folder the store uses, never over an existing file or link,
+// never half-written. The content goes to a temporary file beside the target, linked into place when complete.
 
-import { access, link, unlink } from "node:fs/promises";
-import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { link, lstat, realpath, stat, unlink } from "node:fs/promises";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { DomainError } from "../domain/domain-error.ts";
 
 export interface OutputFile {
@@ -14,31 +14,66 @@ export interface OutputFile {
   discard(): Promise<void>;
 }
 
-export async function prepareOutputFile(target: string, dataDir: string): Promise<OutputFile> {
+const exists = (path: string): Promise<boolean> =>
+  lstat(path).then(
+    () => true,
+    () => false,
+  );
+
+/**
+ * The path with every link resolved: the real path of its nearest existing ancestor, then the components that
+ * do not exist yet (so a folder that will be created is compared where it will be).
+ */
+async function realLocation(path: string): Promise<string> {
+  const missing: string[] = [];
+  let at = resolve(path);
+  for (;;) {
+    try {
+      return join(await realpath(at), ...missing.reverse());
+    } catch {
+      const parent = dirname(at);
+      if (parent === at) return resolve(path);
+      missing.push(basename(at));
+      at = parent;
+    }
+  }
+}
+
+const isInside = (folder: string, path: string): boolean => {
+  const rel = relative(folder, path);
+  return rel === "" || (rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
+};
+
+/** Refuses a target whose folder is, or lies inside, one of `protectedFolders` once links are resolved. */
+async function refuseProtected(out: string, protectedFolders: readonly string[]): Promise<void> {
+  const folder = await realLocation(dirname(out));
+  for (const guarded of protectedFolders) {
+    if (isInside(await realLocation(guarded), folder))
+      throw new DomainError("output_in_data_folder", `不能把文件写入数据目录（${guarded}），请换一个位置`);
+  }
+}
+
+/** `protectedFolders`: see protected-folders.ts. */
+export async function prepareOutputFile(
+  target: string,
+  protectedFolders: readonly string[],
+): Promise<OutputFile> {
   const out = resolve(target);
-  const insideData = relative(resolve(dataDir), out);
-  if (!insideData.startsWith("..") && !isAbsolute(insideData)) {
-    throw new DomainError("output_in_data_folder", `不能把文件写入数据目录（${dataDir}），请换一个位置`);
-  }
-  const exists = new DomainError("output_exists", `文件已存在：${target}，请换一个文件名或先删除`);
-  if (
-    await access(out).then(
-      () => true,
-      () => false,
-    )
-  )
-    throw exists;
-  try {
-    await access(dirname(out));
-  } catch {
+  await refuseProtected(out, protectedFolders);
+  const taken = new DomainError("output_exists", `文件已存在：${target}，请换一个文件名或先删除`);
+  // lstat, not access: a link at the target, even a dangling one, is never followed or replaced.
+  if (await exists(out)) throw taken;
+  const folder = await stat(dirname(out)).catch(() => undefined);
+  if (!folder?.isDirectory())
     throw new DomainError("output_folder_missing", `输出目录不存在：${dirname(out)}`);
-  }
   const temp = join(dirname(out), `.${basename(out)}.${process.pid}.partial`);
   return {
     temp,
     async place() {
+      // The folder may have been swapped for a link while the content was written: look again.
+      await refuseProtected(out, protectedFolders);
       await link(temp, out).catch((e: unknown) => {
-        throw (e as { code?: string }).code === "EEXIST" ? exists : e;
+        throw (e as { code?: string }).code === "EEXIST" ? taken : e;
       });
       await unlink(temp).catch(() => undefined);
     },

@@ -1,4 +1,15 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,11 +22,11 @@ const root = mkdtempSync(join(tmpdir(), "zhenggai-report-"));
 const data = join(root, "data");
 let inspectionId = "";
 
-async function run(argv: string[]) {
+async function run(argv: string[], env: Record<string, string> = {}, dataDir = data) {
   const out: string[] = [];
   const err: string[] = [];
-  const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), env: {} };
-  const code = await main([...argv, "--data", data], io);
+  const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), env };
+  const code = await main([...argv, "--data", dataDir], io);
   return { code, out: out.join(""), err: err.join("") };
 }
 
@@ -71,6 +82,87 @@ describe("zhenggai report notice", () => {
     expect(missing.code).toBe(2);
     expect(missing.err).toContain("输出目录不存在");
     expect(existsSync(join(root, "no-such-folder"))).toBe(false);
+    expect(await publications()).toHaveLength(before);
+  });
+});
+
+describe("zhenggai report notice and export ledger never write where the store keeps its data", () => {
+  const dataFiles = () => readdirSync(data).sort();
+
+  it("refuses a path through a symbolic link to the data folder", async () => {
+    const link = join(root, "out-link");
+    symlinkSync(data, link);
+    const before = { files: dataFiles(), publications: (await publications()).length };
+    const report = await run([
+      "report",
+      "notice",
+      "--inspection",
+      inspectionId,
+      "--version",
+      "internal",
+      "--out",
+      join(link, "x.md"),
+    ]);
+    expect(report.code).toBe(2);
+    expect(report.err).toContain("不能把文件写入数据目录");
+    const exported = await run(["export", "ledger", "--all", "--out", join(link, "x.xlsx")]);
+    expect(exported.code).toBe(2);
+    expect(exported.err).toContain("不能把文件写入数据目录");
+    expect(dataFiles()).toEqual(before.files);
+    expect(await publications()).toHaveLength(before.publications);
+  });
+
+  it("refuses the folder of the database file named by DATABASE_URL, and a data folder reached through a link", async () => {
+    const dbFolder = join(root, "db-folder");
+    mkdirSync(dbFolder);
+    const env = { DATABASE_URL: `file:${join(dbFolder, "z.db")}` };
+    const intoDbFolder = await run(["export", "ledger", "--all", "--out", join(dbFolder, "x.xlsx")], env);
+    expect(intoDbFolder.code).toBe(2);
+    expect(intoDbFolder.err).toContain(dbFolder);
+    const viaLink = join(root, "db-link");
+    symlinkSync(dbFolder, viaLink);
+    const throughLink = await run(["export", "ledger", "--all", "--out", join(viaLink, "y.xlsx")], env);
+    expect(throughLink.code).toBe(2);
+    expect(readdirSync(dbFolder)).toEqual([]);
+
+    const linkedData = join(root, "data-link");
+    symlinkSync(data, linkedData);
+    const realPath = await run(
+      ["export", "ledger", "--all", "--out", join(data, "z.xlsx")],
+      { ZHENGGAI_EXAMPLE_DATA: "0" },
+      linkedData,
+    );
+    expect(realPath.code).toBe(2);
+    expect(realPath.err).toContain("不能把文件写入数据目录");
+  });
+
+  it("never follows or replaces a target that is a symbolic link, dangling or not", async () => {
+    const victim = join(root, "victim.md");
+    writeFileSync(victim, "keep me");
+    const toFile = join(root, "to-file.md");
+    symlinkSync(victim, toFile);
+    const dangling = join(root, "dangling.md");
+    const nowhere = join(root, "nowhere.md");
+    symlinkSync(nowhere, dangling);
+    const before = (await publications()).length;
+    for (const out of [toFile, dangling]) {
+      const result = await run([
+        "report",
+        "notice",
+        "--inspection",
+        inspectionId,
+        "--version",
+        "internal",
+        "--out",
+        out,
+      ]);
+      expect(result.code).toBe(2);
+      expect(result.err).toContain("文件已存在");
+      expect(lstatSync(out).isSymbolicLink()).toBe(true);
+    }
+    expect(readFileSync(victim, "utf8")).toBe("keep me");
+    expect(readlinkSync(dangling)).toBe(nowhere);
+    expect(existsSync(nowhere)).toBe(false);
     expect(await publications()).toHaveLength(before);
   });
 });

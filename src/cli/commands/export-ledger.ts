@@ -8,6 +8,7 @@ import { SCOPE_ALL } from "../../domain/scope.ts";
 import { withDeps } from "../../main.ts";
 import { EXIT, type CliIo } from "../cli-io.ts";
 import { explainWriteError, prepareOutputFile } from "../output-file.ts";
+import { protectedFolders } from "../protected-folders.ts";
 
 export interface ExportLedgerArgs {
   readonly inspection?: string;
@@ -39,7 +40,7 @@ export async function exportLedgerCommand(
         ? { roundLabel: args.round }
         : { all: true };
   const config = readConfig(overrides, io.env);
-  const file = await prepareOutputFile(args.out, config.dataDir);
+  const file = await prepareOutputFile(args.out, protectedFolders(config));
   const output = createWriteStream(file.temp, { flags: "wx" });
   const opened = new Promise<void>((resolve, reject) => {
     output.once("open", () => resolve());

@@ -8,6 +8,7 @@ import { SCOPE_ALL } from "../../domain/scope.ts";
 import { withDeps } from "../../main.ts";
 import { EXIT, type CliIo } from "../cli-io.ts";
 import { explainWriteError, prepareOutputFile } from "../output-file.ts";
+import { protectedFolders } from "../protected-folders.ts";
 
 export interface ReportNoticeArgs {
   readonly inspection?: string;
@@ -29,7 +30,7 @@ export async function reportNoticeCommand(
     return EXIT.usage;
   }
   const config = readConfig(overrides, io.env);
-  const output = await prepareOutputFile(args.out, config.dataDir);
+  const output = await prepareOutputFile(args.out, protectedFolders(config));
   const format = args.format ?? /\.(docx|md|html)$/.exec(args.out)?.[1];
   try {
     const result = await withDeps(config, (deps) =>
