@@ -1,4 +1,5 @@
-// kill -9 at ≥ 20 moments (just before the n-th SQL statement, spread over the whole run) during migrate (fresh
+// kill -9 at ≥ 20 moments (just before or just after the n-th SQL statement, spread over the whole run, the
+// last one right after the final COMMIT) during migrate (fresh
 // and upgrade), import notice, import ledger and close-out, on SQLite and PostgreSQL. After each kill: the
 // database opens and migrates, every ledger is whole or absent, state and audit trail agree, the chain verifies,
 // and the interrupted command then runs to completion.
@@ -239,20 +240,30 @@ describe.each(freshDatabases())("kill -9 on $name", (database) => {
       } finally {
         await reference.cleanup();
       }
-      const moments = spread(total, MOMENTS);
-      expect(moments.length).toBeGreaterThanOrEqual(Math.min(MOMENTS, total));
+      // Half the moments just before a statement, half just after one; the last right after the last statement.
+      const moments = [
+        ...spread(total, MOMENTS / 2).map((n) => ({ n, when: "before" as const })),
+        ...spread(total, MOMENTS / 2).map((n) => ({ n: Math.max(1, n - 1), when: "after" as const })),
+      ];
+      moments[moments.length - 1] = { n: total, when: "after" };
+      expect(moments.length).toBe(MOMENTS);
 
-      const outcomes: Array<{ moment: number; state: "before" | "after" | "between" }> = [];
-      await inBatches(moments, PARALLEL, async (moment) => {
+      const outcomes: Array<{ moment: string; n: number; state: "before" | "after" | "between" }> = [];
+      await inBatches(moments, PARALLEL, async ({ n, when }) => {
+        const moment = `${when} ${n}`;
         const { target, cleanup } = await database.open();
         try {
           await scenario.prepare(target);
           const { script, args } = scenario.command();
           const killed = await runChild(script, args, {
             ...envOf(target),
-            ZG_KILL_AT_STATEMENT: String(moment),
+            [when === "before" ? "ZG_KILL_AT_STATEMENT" : "ZG_KILL_AFTER_STATEMENT"]: String(n),
           });
-          expect({ moment, signal: killed.signal }).toEqual({ moment, signal: "SIGKILL" });
+          expect({ moment, signal: killed.signal, stderr: killed.stderr }).toEqual({
+            moment,
+            signal: "SIGKILL",
+            stderr: "",
+          });
 
           // The database opens and migrates; every ledger is whole: all of the change or none of it.
           const store = await openStore(target);
@@ -270,7 +281,7 @@ describe.each(freshDatabases())("kill -9 on $name", (database) => {
                 shapes,
               });
             }
-            outcomes.push({ moment, state });
+            outcomes.push({ moment, n, state });
             await statesMatchTrail(store);
             expect({ moment, broken: await store.audit.verify() }).toEqual({ moment, broken: null });
           } finally {
@@ -280,19 +291,22 @@ describe.each(freshDatabases())("kill -9 on $name", (database) => {
 
           // The interrupted command can be run again and completes (checked at every fourth moment: each run
           // costs a process start).
-          if (moments.indexOf(moment) % 4 !== 0) return;
+          if (n % 4 !== 1 && n !== total) return;
           const again = await runChild(script, args, envOf(target));
           expect({ moment, code: again.code, stderr: again.stderr }).toEqual({ moment, code: 0, stderr: "" });
         } finally {
           await cleanup();
         }
       });
-      // Killed at the first statement nothing has changed; the per-moment states go into docs/reliability.md.
-      outcomes.sort((a, b) => a.moment - b.moment);
-      expect(outcomes.at(0)?.state).toBe("before");
+      // Killed before the first statement nothing has changed; killed after the last, everything is kept.
+      outcomes.sort((a, b) => a.n - b.n);
+      if (!sameShapes(before, after)) {
+        expect(outcomes.find((o) => o.moment === "before 1")?.state).toBe("before");
+        expect(outcomes.find((o) => o.moment === `after ${total}`)?.state).toBe("after");
+      }
       process.stdout.write(
         `[kill -9] ${database.name} · ${scenario.name}: ${total} statements, moments ${outcomes
-          .map((o) => `${o.moment}:${o.state}`)
+          .map((o) => `${o.moment}→${o.state}`)
           .join(" ")}\n`,
       );
     },

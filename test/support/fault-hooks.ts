@@ -1,6 +1,7 @@
 // Hooks for child processes of the fault tests, which production code must not have. Importing this module:
 //   ZG_KILL_AT_STATEMENT=<n>   SIGKILLs the process just before its n-th SQL statement (SQLite or PostgreSQL),
 //                              a real kill -9 at a known moment, inside or between transactions
+//   ZG_KILL_AFTER_STATEMENT=<n> SIGKILLs it just after the n-th statement returned (e.g. right after a COMMIT)
 //   ZG_START_AT=<epoch ms>     startAt(): several children begin their work within a millisecond
 // statementCount() tells how many statements ran, so a test can spread its kill moments over the whole run.
 
@@ -8,25 +9,45 @@ import BetterSqlite3 from "better-sqlite3";
 import pg from "pg";
 
 let statements = 0;
-const killAt = Number(process.env.ZG_KILL_AT_STATEMENT ?? "0");
+const killBefore = Number(process.env.ZG_KILL_AT_STATEMENT ?? "0");
+const killAfter = Number(process.env.ZG_KILL_AFTER_STATEMENT ?? "0");
+const kill = (): void => void process.kill(process.pid, "SIGKILL");
 
-function countStatement(): void {
+/** Counts a statement about to run; true when the process must die once it has run. */
+function countStatement(): boolean {
   statements += 1;
-  if (killAt > 0 && statements >= killAt) process.kill(process.pid, "SIGKILL");
+  if (killBefore > 0 && statements >= killBefore) kill();
+  return killAfter > 0 && statements === killAfter;
 }
 
 // eslint-disable-next-line @typescript-eslint/unbound-method -- rebound with .call below
 const prepare = BetterSqlite3.prototype.prepare;
 BetterSqlite3.prototype.prepare = function (this: BetterSqlite3.Database, source: string) {
-  countStatement();
-  return prepare.call(this, source);
+  const dieAfter = countStatement();
+  const statement = prepare.call(this, source);
+  if (dieAfter) {
+    for (const method of ["run", "all", "get", "iterate"] as const) {
+      // eslint-disable-next-line @typescript-eslint/unbound-method -- applied to the statement below
+      const original = statement[method] as (...a: unknown[]) => unknown;
+      Object.defineProperty(statement, method, {
+        value: (...args: unknown[]) => {
+          const result = original.apply(statement, args);
+          kill();
+          return result;
+        },
+      });
+    }
+  }
+  return statement;
 } as typeof prepare;
 
 // eslint-disable-next-line @typescript-eslint/unbound-method -- rebound with .apply below
 const query = pg.Client.prototype.query;
 pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-  countStatement();
-  return (query as (...a: unknown[]) => unknown).apply(this, args);
+  const dieAfter = countStatement();
+  const result = (query as (...a: unknown[]) => unknown).apply(this, args);
+  if (dieAfter && result instanceof Promise) return result.then(() => kill());
+  return result;
 } as typeof query;
 
 export const statementCount = (): number => statements;
