@@ -6,6 +6,7 @@ import { offerExampleLedger } from "./app/offer-example-ledger.ts";
 import type { Deps } from "./app/deps.ts";
 import { describeAuditBreak, verifyAuditTrail } from "./app/verify-audit-trail.ts";
 import { databaseTarget, describeTarget, type Config } from "./config.ts";
+import { effectiveAllowedHosts } from "./http/allowed-hosts.ts";
 import { buildApp } from "./http/build-app.ts";
 import { systemClock, randomIds } from "./runtime/system-ports.ts";
 import { auditGuardedStore } from "./storage/audit-guarded-store.ts";
@@ -29,6 +30,8 @@ export interface RunningServer {
  */
 export async function startServer(config: Config, log: (line: string) => void): Promise<RunningServer> {
   const target = databaseTarget(config);
+  // Checked before the database is touched: a bad entry stops the start with a message naming it.
+  const allowedHosts = effectiveAllowedHosts(config.host, config.allowedHosts);
   const opened = await openStore(target, { auditKey: config.auditKey });
   let store: Store;
   try {
@@ -47,7 +50,10 @@ export async function startServer(config: Config, log: (line: string) => void): 
       log("审计链校验未通过，未载入示例台账");
     }
   }
-  const app = buildApp(deps, { logger: config.logLevel === "silent" ? false : { level: config.logLevel } });
+  const app = buildApp(deps, {
+    logger: config.logLevel === "silent" ? false : { level: config.logLevel },
+    allowedHosts,
+  });
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (e) {

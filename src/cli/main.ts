@@ -2,7 +2,7 @@
 
 import { parseArgs } from "node:util";
 import { isDomainError } from "../domain/domain-error.ts";
-import { StorageUnavailableError } from "../storage/storage-errors.ts";
+import { StorageConflictError, StorageUnavailableError } from "../storage/storage-errors.ts";
 import type { ConfigOverrides } from "../config.ts";
 import { EXIT, type CliIo } from "./cli-io.ts";
 import { auditVerifyCommand } from "./commands/audit-verify.ts";
@@ -136,7 +136,7 @@ function reportFailure(e: unknown, io: CliIo): number {
     for (const f of e.fields ?? []) io.err(`  ${f.path}：${f.message}\n`);
     return DATA_ERRORS.has(e.code) ? EXIT.failure : EXIT.usage;
   }
-  if (e instanceof StorageUnavailableError) {
+  if (e instanceof StorageUnavailableError || e instanceof StorageConflictError) {
     io.err(`错误：${e.message}\n`);
     return EXIT.failure;
   }
@@ -145,6 +145,9 @@ function reportFailure(e: unknown, io: CliIo): number {
     io.err("错误：端口已被占用，请用 --port 指定其他端口\n");
     return EXIT.failure;
   }
-  io.err(`错误：${(e as Error).message}\n`);
+  // A fault of ours, not of the input: say so in Chinese; the library's words follow only as a detail to report.
+  io.err(
+    `错误：执行时发生了未预料的内部错误，没有保存任何不完整的内容。请把以下详情告知维护人员：\n  ${(e as Error).name}: ${(e as Error).message}\n`,
+  );
   return EXIT.failure;
 }

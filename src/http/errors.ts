@@ -12,6 +12,9 @@ const STATUS_BY_CODE: Record<string, number> = {
   measure_not_found: 404,
   unit_not_found: 404,
   measure_changed: 409,
+  // The server cannot safely write: the audit chain is broken (refuse mode) or keyed with a key it lacks.
+  audit_chain_broken: 503,
+  audit_key_required: 503,
 };
 
 export interface ErrorBody {

@@ -5,6 +5,17 @@ import { DomainError, type FieldIssue } from "../domain/domain-error.ts";
 
 const zhCN = z.locales.zhCN().localeError;
 
+/**
+ * zod's Chinese messages, except where they leak English type names ("期望 array <=5000 项"): counts of lists
+ * and lengths of texts are said the way a user reads them.
+ */
+const chineseErrors: z.core.$ZodErrorMap = (issue) => {
+  if (issue.code === "too_big" && issue.origin === "array") return `最多${String(issue.maximum)}项，超出上限`;
+  if (issue.code === "too_small" && issue.origin === "array") return `至少需要${String(issue.minimum)}项`;
+  if (issue.code === "too_big" && issue.origin === "string") return `不能超过${String(issue.maximum)}个字符`;
+  return zhCN(issue);
+};
+
 /** YYYY-MM-DD that is a real date. */
 export const calendarDateSchema = z
   .string()
@@ -36,7 +47,7 @@ const pathToString = (path: readonly PropertyKey[]): string => path.map(String).
 
 /** Validates `input`; throws DomainError("invalid_input") whose fields name each problem (path, code, Chinese message). */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what = "输入"): z.output<S> {
-  const result = schema.safeParse(input, { error: zhCN });
+  const result = schema.safeParse(input, { error: chineseErrors });
   if (result.success) return result.data;
   const fields: FieldIssue[] = result.error.issues.map((issue) => ({
     path: pathToString(issue.path),

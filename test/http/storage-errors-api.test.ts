@@ -1,6 +1,7 @@
 // Storage failures a user can meet reach the API as safe Chinese bodies: a write collision is 409, retryable.
 
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { DomainError } from "../../src/domain/domain-error.ts";
 import { StorageConflictError, StorageUnavailableError } from "../../src/storage/storage-errors.ts";
 import { openTestApp, type TestApp } from "./http-test-app.ts";
 
@@ -16,6 +17,9 @@ describe("storage errors over HTTP", () => {
           message: 'duplicate key value violates unique constraint "orgs_unique_name_per_parent"',
         },
       );
+    });
+    opened.app.post("/api/v1/write-refused", () => {
+      throw new DomainError("audit_chain_broken", "审计链校验未通过，已停止写入");
     });
     opened.app.get("/api/v1/locked", () => {
       throw new StorageUnavailableError("数据库文件被占用（已等待超时），请稍后重试");
@@ -46,5 +50,15 @@ describe("storage errors over HTTP", () => {
     });
     expect(response.statusCode).toBe(503);
     expect(response.json()).toMatchObject({ error: { code: "storage_unavailable" } });
+  });
+
+  it("answers a write refused because of a broken audit chain with 503, not as the client's fault", async () => {
+    const response = await opened.app.inject({
+      method: "POST",
+      url: "/api/v1/write-refused",
+      headers: { host: "localhost" },
+    });
+    expect(response.statusCode).toBe(503);
+    expect(response.json()).toMatchObject({ error: { code: "audit_chain_broken" } });
   });
 });
