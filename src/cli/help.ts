@@ -40,6 +40,8 @@ export const HELP = `zhenggai ${VERSION} — 整改台账 / rectification ledger
   DATABASE_URL    postgres://… 使用 PostgreSQL；未设置或 file:路径 使用 SQLite
                   postgres://… selects PostgreSQL; unset or file:PATH selects SQLite
   LOG_LEVEL       日志级别 / log level (info)
+  ZHENGGAI_ALLOWED_HOSTS  允许访问的主机名，逗号分隔（本机名与监听地址总是允许；其他 Host 一律拒绝）
+                  host names the server answers to, comma-separated (loopback and the bind address always)
   ZHENGGAI_EXAMPLE_DATA  0 = 空库启动时不载入示例台账 / do not load the example ledger into an empty database
   ZHENGGAI_AUDIT_KEY / ZHENGGAI_AUDIT_KEY_FILE  审计链密钥（至少 16 个字符，存放在数据库之外）
                   key of the audit chain (HMAC-SHA256, at least 16 characters, kept outside the database)

@@ -23,25 +23,35 @@ const freshSqlite: FreshDatabase = {
   },
 };
 
+/**
+ * A throw-away PostgreSQL schema reached through `search_path`: the target's URL, and `drop` to remove it.
+ * Shared with test-stores.ts, whose stores are migrated.
+ */
+export async function throwAwaySchema(
+  baseUrl: string,
+  prefix: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
+  const schema = `${prefix}_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}`;
+  const run = async (statement: string): Promise<void> => {
+    const client = new pg.Client({ connectionString: baseUrl });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await run(`create schema ${schema}`);
+  const url = new URL(baseUrl);
+  url.searchParams.set("options", `-c search_path=${schema}`);
+  return { url: url.toString(), drop: () => run(`drop schema ${schema} cascade`) };
+}
+
 const freshPostgres = (baseUrl: string): FreshDatabase => ({
   name: "postgres",
   async open() {
-    const schema = `f_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}`;
-    const admin = new pg.Client({ connectionString: baseUrl });
-    await admin.connect();
-    await admin.query(`create schema ${schema}`);
-    await admin.end();
-    const url = new URL(baseUrl);
-    url.searchParams.set("options", `-c search_path=${schema}`);
-    return {
-      target: { kind: "postgres", url: url.toString() },
-      cleanup: async () => {
-        const c = new pg.Client({ connectionString: baseUrl });
-        await c.connect();
-        await c.query(`drop schema ${schema} cascade`);
-        await c.end();
-      },
-    };
+    const { url, drop } = await throwAwaySchema(baseUrl, "f");
+    return { target: { kind: "postgres", url }, cleanup: drop };
   },
 });
 

@@ -3,11 +3,11 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import type { Deps } from "../../src/app/deps.ts";
 import { openStore } from "../../src/storage/kysely/kysely-store.ts";
 import type { DatabaseTarget } from "../../src/storage/kysely/open-database.ts";
 import type { Store } from "../../src/storage/store.ts";
+import { throwAwaySchema } from "./fresh-databases.ts";
 
 export interface TestDatabase {
   readonly name: "sqlite" | "postgres";
@@ -32,28 +32,18 @@ const sqlite: TestDatabase = {
   },
 };
 
-let schemaCounter = 0;
 const postgres = (baseUrl: string): TestDatabase => ({
   name: "postgres",
   async open() {
-    const schema = `t_${process.pid}_${Date.now().toString(36)}_${schemaCounter++}`;
-    const admin = new pg.Client({ connectionString: baseUrl });
-    await admin.connect();
-    await admin.query(`create schema ${schema}`);
-    await admin.end();
-    const url = new URL(baseUrl);
-    url.searchParams.set("options", `-c search_path=${schema}`);
-    const target: DatabaseTarget = { kind: "postgres", url: url.toString(), lockTimeoutMs: 2_000 };
+    const { url, drop } = await throwAwaySchema(baseUrl, "t");
+    const target: DatabaseTarget = { kind: "postgres", url, lockTimeoutMs: 2_000 };
     const store = await openStore(target);
     return {
       store,
       target,
       cleanup: async () => {
         await store.close();
-        const c = new pg.Client({ connectionString: baseUrl });
-        await c.connect();
-        await c.query(`drop schema ${schema} cascade`);
-        await c.end();
+        await drop();
       },
     };
   },
