@@ -9,6 +9,9 @@ import type { StatisticsRepository } from "../store.ts";
 import type { Database } from "./db-schema.ts";
 import { inspectionVisible } from "./inspection-repositories.ts";
 
+/** A long-term measure with at least one closed stage. */
+const STAGE_CLOSED = sql<boolean>`(kind = 'long_term' and closed_at is not null)`;
+
 export function statisticsRepository(db: Kysely<Database>): StatisticsRepository {
   /** The inspections a query covers: one, or every one in scope (examples only when asked). */
   const covering = (
@@ -36,8 +39,9 @@ export function statisticsRepository(db: Kysely<Database>): StatisticsRepository
         .select([
           "problem_id",
           sql<number>`count(*)`.as("measures"),
-          sql<number>`sum(case when state <> 'closed' then 1 else 0 end)`.as("open"),
-          sql<number>`sum(case when state = 'closed' and kind = 'long_term' then 1 else 0 end)`.as(
+          // A long-term measure that closed a stage (closed_at kept) and works on the next is carried on, not open.
+          sql<number>`sum(case when state <> 'closed' and not ${STAGE_CLOSED} then 1 else 0 end)`.as("open"),
+          sql<number>`sum(case when kind = 'long_term' and (state = 'closed' or ${STAGE_CLOSED}) then 1 else 0 end)`.as(
             "closed_long_term",
           ),
           sql<number>`sum(case when state <> 'closed' and deadline < ${query.on} then 1 else 0 end)`.as(

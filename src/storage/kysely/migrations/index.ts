@@ -6,6 +6,7 @@ import * as publications from "./0002-publications.ts";
 import * as measureTallyIndex from "./0003-measure-tally-index.ts";
 import * as uniqueOrgNames from "./0004-unique-org-names.ts";
 import * as auditKeyedChain from "./0005-audit-keyed-chain.ts";
+import * as longTermStageTally from "./0006-long-term-stage-tally.ts";
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0001-ledger-core": ledgerCore,
@@ -13,4 +14,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0003-measure-tally-index": measureTallyIndex,
   "0004-unique-org-names": uniqueOrgNames,
   "0005-audit-keyed-chain": auditKeyedChain,
+  "0006-long-term-stage-tally": longTermStageTally,
 };
