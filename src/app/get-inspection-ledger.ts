@@ -1,45 +1,12 @@
 // One inspection's ledger as the unit sees it: problems with derived statuses, measures, counts, outcome totals, plan.
 
 import { DomainError } from "../domain/domain-error.ts";
-import type { Inspection } from "../domain/inspection.ts";
-import {
-  countLedger,
-  countLedgerBy,
-  isOverdue,
-  totalOutcomes,
-  type LedgerCounts,
-} from "../domain/ledger-statistics.ts";
-import type { Measure } from "../domain/measure.ts";
-import type { Org } from "../domain/org.ts";
-import type { Outcome, OutcomeKind } from "../domain/outcome.ts";
-import type { LeadingGroup, PlanItem, PlanMeeting } from "../domain/plan.ts";
+import type { InspectionLedger, LedgerProblem } from "../domain/inspection-ledger.ts";
+import { countLedger, countLedgerBy, isOverdue, totalOutcomes } from "../domain/ledger-statistics.ts";
 import { deriveProblemStatus } from "../domain/problem-status.ts";
-import type { Aspect, Problem, ProblemStatus } from "../domain/problem.ts";
 import type { Scope } from "../domain/scope.ts";
 import type { Repositories } from "../storage/store.ts";
 import type { Deps } from "./deps.ts";
-
-export interface LedgerMeasure extends Measure {
-  readonly overdue: boolean;
-}
-
-export interface LedgerProblem extends Problem {
-  readonly status: ProblemStatus;
-  readonly measures: readonly LedgerMeasure[];
-  readonly outcomes: readonly Outcome[];
-}
-
-export interface InspectionLedger {
-  readonly inspection: Inspection;
-  readonly unit: Org;
-  /** The date the counts and overdue flags refer to. */
-  readonly asOf: string;
-  readonly aspects: readonly (Aspect & { counts: LedgerCounts })[];
-  readonly problems: readonly LedgerProblem[];
-  readonly counts: LedgerCounts;
-  readonly outcomeTotals: Record<OutcomeKind, string>;
-  readonly plan: { leadingGroup: LeadingGroup | undefined; meetings: PlanMeeting[]; items: PlanItem[] };
-}
 
 /** The ledger of one inspection, or DomainError inspection_not_found when it is absent or not visible in `scope`. */
 export async function getInspectionLedger(

@@ -1,6 +1,6 @@
 import mammoth from "mammoth";
 import { describe, expect, it } from "vitest";
-import type { InspectionLedger, LedgerMeasure, LedgerProblem } from "../../app/get-inspection-ledger.ts";
+import type { InspectionLedger, LedgerMeasure, LedgerProblem } from "../../domain/inspection-ledger.ts";
 import type { CalendarDate } from "../../domain/calendar-date.ts";
 import { countLedger, type ProblemTally } from "../../domain/ledger-statistics.ts";
 import type { MeasureKind, MeasureState } from "../../domain/measure.ts";

@@ -3,7 +3,7 @@
 // supervision contact, signature. Pure: every number is computed from the ledger passed in, nothing is invented.
 // The wording is the one parseNotice reads back (same problems, statuses, measure texts).
 
-import type { InspectionLedger, LedgerMeasure, LedgerProblem } from "../../app/get-inspection-ledger.ts";
+import type { InspectionLedger, LedgerMeasure, LedgerProblem } from "../../domain/inspection-ledger.ts";
 import { dateParts, type CalendarDate } from "../../domain/calendar-date.ts";
 import { REGIME_LABELS } from "../../domain/inspection.ts";
 import { isOpenState } from "../../domain/measure.ts";

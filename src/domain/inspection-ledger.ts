@@ -1,0 +1,32 @@
+// The read model of one inspection's ledger: what the API answers and documents (notices, workbooks) are built
+// from. Types only; app/get-inspection-ledger.ts assembles it, so documents need not import app.
+
+import type { Inspection } from "./inspection.ts";
+import type { LedgerCounts } from "./ledger-statistics.ts";
+import type { Measure } from "./measure.ts";
+import type { Org } from "./org.ts";
+import type { Outcome, OutcomeKind } from "./outcome.ts";
+import type { LeadingGroup, PlanItem, PlanMeeting } from "./plan.ts";
+import type { Aspect, Problem, ProblemStatus } from "./problem.ts";
+
+export interface LedgerMeasure extends Measure {
+  readonly overdue: boolean;
+}
+
+export interface LedgerProblem extends Problem {
+  readonly status: ProblemStatus;
+  readonly measures: readonly LedgerMeasure[];
+  readonly outcomes: readonly Outcome[];
+}
+
+export interface InspectionLedger {
+  readonly inspection: Inspection;
+  readonly unit: Org;
+  /** The date the counts and overdue flags refer to. */
+  readonly asOf: string;
+  readonly aspects: readonly (Aspect & { counts: LedgerCounts })[];
+  readonly problems: readonly LedgerProblem[];
+  readonly counts: LedgerCounts;
+  readonly outcomeTotals: Record<OutcomeKind, string>;
+  readonly plan: { leadingGroup: LeadingGroup | undefined; meetings: PlanMeeting[]; items: PlanItem[] };
+}
