@@ -6,6 +6,13 @@ export async function runFromProcess(): Promise<void> {
   const stop = new AbortController();
   process.once("SIGINT", () => stop.abort());
   process.once("SIGTERM", () => stop.abort());
+  // Started by a parent that then died without passing a signal on (npm killed, a shell closed): the server
+  // would run on as an orphan holding the port and the database, so a changed parent stops it too.
+  const parent = process.ppid;
+  const orphanWatch = setInterval(() => {
+    if (process.ppid !== parent) stop.abort();
+  }, 1_000);
+  orphanWatch.unref();
   const code = await main(process.argv.slice(2), {
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
