@@ -46,6 +46,11 @@ export const configSchema = z.object({
   auditKey: z.string().min(16, "审计密钥至少 16 个字符").optional(),
   /** What a broken audit chain at start does (ZHENGGAI_AUDIT_ON_TAMPER): warn loudly, or refuse every write. */
   auditOnTamper: z.enum(["warn", "refuse"]).default("warn"),
+  /**
+   * Password of the `admin` account the first start creates when no account exists (ZHENGGAI_ADMIN_PASSWORD).
+   * Unset = a random one, printed once. Must pass the password policy; never printed or logged.
+   */
+  adminPassword: z.string().min(1).optional(),
   /** pino level (LOG_LEVEL). */
   logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
@@ -68,6 +73,7 @@ export function readConfig(
     allowedHosts: env.ZHENGGAI_ALLOWED_HOSTS,
     auditKey: env.ZHENGGAI_AUDIT_KEY || readKeyFile(env.ZHENGGAI_AUDIT_KEY_FILE),
     auditOnTamper: env.ZHENGGAI_AUDIT_ON_TAMPER,
+    adminPassword: env.ZHENGGAI_ADMIN_PASSWORD,
   };
   const merged = Object.fromEntries(
     Object.entries({ ...fromEnv, ...overrides }).filter(([, v]) => v !== undefined && v !== ""),

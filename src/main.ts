@@ -2,12 +2,14 @@
 
 import { readFile } from "node:fs/promises";
 import type { FastifyInstance } from "fastify";
+import type { AccountDeps } from "./app/account-deps.ts";
+import { bootstrapAdmin } from "./app/bootstrap-admin.ts";
 import { offerExampleLedger } from "./app/offer-example-ledger.ts";
-import type { Deps } from "./app/deps.ts";
 import { describeAuditBreak, verifyAuditTrail } from "./app/verify-audit-trail.ts";
 import { databaseTarget, describeTarget, type Config } from "./config.ts";
 import { effectiveAllowedHosts } from "./http/allowed-hosts.ts";
 import { buildApp } from "./http/build-app.ts";
+import { argon2Passwords } from "./runtime/argon2-passwords.ts";
 import { systemClock, randomIds } from "./runtime/system-ports.ts";
 import { auditGuardedStore } from "./storage/audit-guarded-store.ts";
 import { migrateDatabase, openStore } from "./storage/kysely/kysely-store.ts";
@@ -20,7 +22,7 @@ export interface RunningServer {
   readonly url: string;
   readonly app: FastifyInstance;
   /** The ports the server's use cases run on; writes through its store pass the audit guard. */
-  readonly deps: Deps;
+  readonly deps: AccountDeps;
   close(): Promise<void>;
 }
 
@@ -40,7 +42,13 @@ export async function startServer(config: Config, log: (line: string) => void): 
     await opened.close();
     throw e;
   }
-  const deps: Deps = { store, clock: systemClock, ids: randomIds };
+  const deps: AccountDeps = { store, clock: systemClock, ids: randomIds, passwords: argon2Passwords };
+  try {
+    await announceFirstAdmin(deps, config, log);
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
   if (config.exampleData) {
     try {
       const exampleId = await offerExampleLedger(deps, await readFile(EXAMPLE_NOTICE, "utf8"));
@@ -73,6 +81,26 @@ export async function startServer(config: Config, log: (line: string) => void): 
       await store.close();
     },
   };
+}
+
+/** Creates `admin` on an empty accounts table; a generated password is printed here once, a configured one never. */
+async function announceFirstAdmin(
+  deps: AccountDeps,
+  config: Config,
+  log: (line: string) => void,
+): Promise<void> {
+  try {
+    const result = await bootstrapAdmin(deps, { password: config.adminPassword });
+    if (!result.created) return;
+    log(
+      result.generatedPassword === null
+        ? `尚无任何账号，已创建系统管理员账号 ${result.login}（密码取自 ZHENGGAI_ADMIN_PASSWORD）`
+        : `尚无任何账号，已创建系统管理员账号 ${result.login}，初始密码：${result.generatedPassword}（只显示这一次，请登录后立即修改）`,
+    );
+  } catch (e) {
+    if ((e as { code?: string }).code !== "audit_chain_broken") throw e;
+    log("审计链校验未通过，未创建系统管理员账号");
+  }
 }
 
 /** The full verification at start: a loud line when broken, then the guard that applies auditOnTamper. */
@@ -112,7 +140,7 @@ export interface WithDepsOptions {
 /** Opens the configured store for one command, hands the use-case deps to `work`, and closes it again. */
 export async function withDeps<T>(
   config: Config,
-  work: (deps: Deps) => Promise<T>,
+  work: (deps: AccountDeps) => Promise<T>,
   options: WithDepsOptions = {},
 ): Promise<T> {
   const opened = await openStore(databaseTarget(config), { auditKey: config.auditKey });
@@ -126,7 +154,7 @@ export async function withDeps<T>(
           log,
         });
   try {
-    return await work({ store, clock: systemClock, ids: randomIds });
+    return await work({ store, clock: systemClock, ids: randomIds, passwords: argon2Passwords });
   } finally {
     await opened.close();
   }

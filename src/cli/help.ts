@@ -30,6 +30,22 @@ export const HELP = `zhenggai ${VERSION} — 整改台账 / rectification ledger
       Verify the audit chain (hashes, head, checkpoints printed in published notices): exit 0 when intact,
       1 naming the first broken link; --checkpoint checks one from a notice in hand; --seal puts a verified
       unkeyed chain under a newly configured key; --json for machines
+  zhenggai inspections [--json]
+      列出已存的台账（编号、被巡察单位、轮次、日期、问题与措施数、完成率），编号可用于 --inspection
+      List stored inspections (id, unit, round, dates, counts); the id is what --inspection takes
+  zhenggai orgs [--json]
+      列出单位与部门（编号、类型、名称、路径），编号可用于 --org / List orgs (id, kind, name, path) for --org
+  zhenggai user add --login 登录名 --name 姓名 --org 单位编号 [--role 角色] [--password-file 文件]
+      新建账号；不给密码文件时生成随机密码并只显示一次
+      Create an account; without --password-file a random password is generated and printed once
+  zhenggai user grant --login 登录名 --role 角色 --org 单位编号
+      授予角色，范围为该单位及其下级（admin 不需要 --org）/ Grant a role over an org's subtree
+  zhenggai user passwd --login 登录名 [--password-file 文件]
+      重设密码并退出该账号的所有会话 / Reset a password and sign the account out everywhere
+  zhenggai user list [--json]
+      列出账号及其角色 / List accounts and their roles
+      角色 Roles: admin 系统管理员 · oversight 巡察办 · inspection_team 巡察组 · unit_office 单位整改办 ·
+      unit_leader 单位领导 · department_reporter 责任部门填报人 · supervisor 纪检监督 · viewer 只读
   zhenggai --help | -h      显示本帮助 / Show this help
   zhenggai --version | -v   显示版本 / Show the version
 
@@ -45,6 +61,8 @@ export const HELP = `zhenggai ${VERSION} — 整改台账 / rectification ledger
   ZHENGGAI_EXAMPLE_DATA  0 = 空库启动时不载入示例台账 / do not load the example ledger into an empty database
   ZHENGGAI_AUDIT_KEY / ZHENGGAI_AUDIT_KEY_FILE  审计链密钥（至少 16 个字符，存放在数据库之外）
                   key of the audit chain (HMAC-SHA256, at least 16 characters, kept outside the database)
+  ZHENGGAI_ADMIN_PASSWORD  首次启动（尚无账号）时系统管理员 admin 的密码；未设置则随机生成并只显示一次
+                  password of the first admin account; unset = generated and printed once
   ZHENGGAI_AUDIT_ON_TAMPER  warn（默认，告警）或 refuse（审计链损坏时拒绝一切写入）
                   warn (default) or refuse every write while the audit chain is broken
 

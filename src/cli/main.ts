@@ -11,7 +11,13 @@ import { exportLedgerCommand } from "./commands/export-ledger.ts";
 import { importLedgerCommand } from "./commands/import-ledger.ts";
 import { importNoticeCommand } from "./commands/import-notice.ts";
 import { reportNoticeCommand } from "./commands/report-notice.ts";
+import { listInspectionsCommand } from "./commands/list-inspections.ts";
+import { listOrgsCommand } from "./commands/list-orgs.ts";
 import { serve } from "./commands/serve.ts";
+import { userAddCommand } from "./commands/user-add.ts";
+import { userGrantCommand } from "./commands/user-grant.ts";
+import { userListCommand } from "./commands/user-list.ts";
+import { userPasswdCommand } from "./commands/user-passwd.ts";
 import { HELP, VERSION } from "./help.ts";
 
 const OPTIONS = {
@@ -36,6 +42,11 @@ const OPTIONS = {
   "row-limit": { type: "string" },
   checkpoint: { type: "string", multiple: true },
   seal: { type: "boolean" },
+  login: { type: "string" },
+  name: { type: "string" },
+  org: { type: "string" },
+  role: { type: "string" },
+  "password-file": { type: "string" },
 } as const;
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
@@ -118,6 +129,36 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
           overrides,
           io,
         );
+      case "user add":
+        return await userAddCommand(
+          {
+            login: values.login,
+            name: values.name,
+            org: values.org,
+            role: values.role,
+            passwordFile: values["password-file"],
+          },
+          overrides,
+          io,
+        );
+      case "user grant":
+        return await userGrantCommand(
+          { login: values.login, role: values.role, org: values.org },
+          overrides,
+          io,
+        );
+      case "user passwd":
+        return await userPasswdCommand(
+          { login: values.login, passwordFile: values["password-file"] },
+          overrides,
+          io,
+        );
+      case "user list":
+        return await userListCommand({ json: values.json ?? false }, overrides, io);
+      case "inspections":
+        return await listInspectionsCommand({ json: values.json ?? false }, overrides, io);
+      case "orgs":
+        return await listOrgsCommand({ json: values.json ?? false }, overrides, io);
       default:
         io.err(`未知命令：${command}\n运行 zhenggai --help 查看用法。\n`);
         return EXIT.usage;

@@ -8,6 +8,7 @@ import type { Outcome, OutcomeKind } from "../domain/outcome.ts";
 import type { LeadingGroup, PlanItem, PlanMeeting } from "../domain/plan.ts";
 import type { Aspect, Problem } from "../domain/problem.ts";
 import type { Evidence, ExtensionRequest, ProgressReport, Review } from "../domain/progress.ts";
+import type { Grant, Role, User } from "../domain/account.ts";
 import type { Org, OrgKind, Person } from "../domain/org.ts";
 import type { Scope } from "../domain/scope.ts";
 
@@ -326,6 +327,69 @@ export interface LedgerRowsRepository {
   ): Promise<LedgerMeasureRow[]>;
 }
 
+/** Sign-in facts of a user: kept apart from `User` so the hash never travels with an account. */
+export interface UserCredentials {
+  readonly userId: string;
+  /** argon2id PHC string. */
+  readonly passwordHash: string;
+  /** Failed sign-ins since the last success or lockout. */
+  readonly failedLogins: number;
+  /** ISO UTC; sign-in is refused before this moment. */
+  readonly lockedUntil: string | null;
+}
+
+export interface UserRepository {
+  insert(user: User, passwordHash: string, createdAt: string): Promise<void>;
+  /** A user whose org lies in `scope` (users without an org only in the unrestricted scope). */
+  get(scope: Scope, id: string): Promise<User | undefined>;
+  /** By login (any case), unscoped: for sign-in and the operator's command line only. */
+  findByLogin(login: string): Promise<User | undefined>;
+  /** Users in scope, ordered by login. */
+  list(scope: Scope): Promise<User[]>;
+  /** How many accounts exist at all (the first start creates the admin when none does). */
+  count(): Promise<number>;
+  credentials(userId: string): Promise<UserCredentials | undefined>;
+  /** Sets a new hash if the version still matches; bumps the version and clears the lockout. */
+  setPasswordHash(id: string, expectedVersion: number, passwordHash: string): Promise<boolean>;
+  /** Counts a failed sign-in; `lockUntil` set = lock the account and start counting again. */
+  recordFailedLogin(id: string, lockUntil: string | null): Promise<void>;
+  /** A successful sign-in clears the failure count and any lock. */
+  clearFailedLogins(id: string): Promise<void>;
+}
+
+export interface GrantRepository {
+  insert(grant: Grant, createdAt: string): Promise<void>;
+  get(id: string): Promise<Grant | undefined>;
+  /** Ordered by role then org. */
+  listByUser(userId: string): Promise<Grant[]>;
+  delete(id: string): Promise<boolean>;
+  /** How many grants of `role` exist, over all users (the last admin grant may not be revoked). */
+  countByRole(role: Role): Promise<number>;
+}
+
+/** A server-side session; `id` is the sha-256 of the cookie token. */
+export interface Session {
+  readonly id: string;
+  readonly userId: string;
+  /** sha-256 (hex) of the CSRF token handed to the client at sign-in. */
+  readonly csrfTokenHash: string;
+  /** ISO UTC. */
+  readonly createdAt: string;
+  readonly lastSeenAt: string;
+  /** Absolute end of the session (ISO UTC), whatever the activity. */
+  readonly expiresAt: string;
+  readonly revoked: boolean;
+}
+
+export interface SessionRepository {
+  insert(session: Session): Promise<void>;
+  get(id: string): Promise<Session | undefined>;
+  touch(id: string, lastSeenAt: string): Promise<void>;
+  revoke(id: string): Promise<boolean>;
+  /** Signs the user out everywhere; returns how many live sessions were revoked. */
+  revokeAllForUser(userId: string): Promise<number>;
+}
+
 /** The repositories, bound either to the database or to one open transaction. */
 export interface Repositories {
   readonly orgs: OrgRepository;
@@ -341,6 +405,9 @@ export interface Repositories {
   readonly audit: AuditRepository;
   readonly publications: PublicationRepository;
   readonly ledgerRows: LedgerRowsRepository;
+  readonly users: UserRepository;
+  readonly grants: GrantRepository;
+  readonly sessions: SessionRepository;
 }
 
 export interface Store extends Repositories {

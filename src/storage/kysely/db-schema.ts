@@ -171,6 +171,38 @@ export interface PublicationsTable {
   checkpoint_hash: ColumnType<string | null, string | null, never>;
 }
 
+/** Booleans are 0/1; timestamps ISO-8601 UTC text. The hash column is read only by sign-in and password change. */
+export interface UsersTable {
+  id: string;
+  login: string;
+  display_name: string;
+  org_id: string | null;
+  person_id: string | null;
+  password_hash: string;
+  disabled: number;
+  failed_logins: number;
+  locked_until: string | null;
+  version: number;
+  created_at: string;
+}
+export interface GrantsTable {
+  id: string;
+  user_id: string;
+  role: string;
+  org_id: string | null;
+  created_at: string;
+}
+/** id = sha-256 (hex) of the cookie token; the token itself is never stored. */
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  csrf_token_hash: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  revoked: number;
+}
+
 export interface Database {
   publications: PublicationsTable;
   orgs: OrgsTable;
@@ -190,4 +222,7 @@ export interface Database {
   plan_items: PlanItemsTable;
   audit_events: AuditEventsTable;
   audit_head: AuditHeadTable;
+  users: UsersTable;
+  grants: GrantsTable;
+  sessions: SessionsTable;
 }

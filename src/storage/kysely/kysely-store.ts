@@ -13,6 +13,9 @@ import { orgRepository, personRepository } from "./org-repositories.ts";
 import { outcomeRepository, planRepository } from "./outcome-plan-repositories.ts";
 import { progressRepository } from "./progress-repository.ts";
 import { publicationRepository } from "./publication-repository.ts";
+import { grantRepository } from "./grant-repository.ts";
+import { sessionRepository } from "./session-repository.ts";
+import { userRepository } from "./user-repository.ts";
 import { statisticsRepository } from "./statistics-repository.ts";
 import { translateStorageError } from "../storage-errors.ts";
 
@@ -54,6 +57,9 @@ function repositories(db: Kysely<Database>, options: StoreOptions): Repositories
     audit: translatingErrors(auditRepository(db, options.auditKey)),
     publications: translatingErrors(publicationRepository(db)),
     ledgerRows: translatingErrors(ledgerRowsRepository(db)),
+    users: translatingErrors(userRepository(db)),
+    grants: translatingErrors(grantRepository(db)),
+    sessions: translatingErrors(sessionRepository(db)),
   };
 }
 

@@ -7,6 +7,7 @@ import * as measureTallyIndex from "./0003-measure-tally-index.ts";
 import * as uniqueOrgNames from "./0004-unique-org-names.ts";
 import * as auditKeyedChain from "./0005-audit-keyed-chain.ts";
 import * as longTermStageTally from "./0006-long-term-stage-tally.ts";
+import * as accounts from "./0007-accounts.ts";
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0001-ledger-core": ledgerCore,
@@ -15,4 +16,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0004-unique-org-names": uniqueOrgNames,
   "0005-audit-keyed-chain": auditKeyedChain,
   "0006-long-term-stage-tally": longTermStageTally,
+  "0007-accounts": accounts,
 };
