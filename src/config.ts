@@ -51,6 +51,30 @@ export const configSchema = z.object({
    * Unset = a random one, printed once. Must pass the password policy; never printed or logged.
    */
   adminPassword: z.string().min(1).optional(),
+  /** Minutes a session may go unused before it ends (ZHENGGAI_SESSION_IDLE_MINUTES). */
+  sessionIdleMinutes: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  /** Hours after sign-in a session ends whatever the activity (ZHENGGAI_SESSION_ABSOLUTE_HOURS). */
+  sessionAbsoluteHours: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
+  /**
+   * Behind a reverse proxy: trust its X-Forwarded-For/-Proto (ZHENGGAI_TRUST_PROXY=1), so that sign-ins that came
+   * over https get a Secure cookie. Off by default: anyone could send those headers to the process directly.
+   */
+  trustProxy: z
+    .preprocess(
+      (v) => (typeof v === "string" ? ["1", "true", "yes", "on"].includes(v.toLowerCase()) : v),
+      z.boolean(),
+    )
+    .default(false),
   /** pino level (LOG_LEVEL). */
   logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
@@ -74,6 +98,9 @@ export function readConfig(
     auditKey: env.ZHENGGAI_AUDIT_KEY || readKeyFile(env.ZHENGGAI_AUDIT_KEY_FILE),
     auditOnTamper: env.ZHENGGAI_AUDIT_ON_TAMPER,
     adminPassword: env.ZHENGGAI_ADMIN_PASSWORD,
+    sessionIdleMinutes: env.ZHENGGAI_SESSION_IDLE_MINUTES,
+    sessionAbsoluteHours: env.ZHENGGAI_SESSION_ABSOLUTE_HOURS,
+    trustProxy: env.ZHENGGAI_TRUST_PROXY,
   };
   const merged = Object.fromEntries(
     Object.entries({ ...fromEnv, ...overrides }).filter(([, v]) => v !== undefined && v !== ""),

@@ -2,6 +2,7 @@
 
 import { readFile } from "node:fs/promises";
 import type { FastifyInstance } from "fastify";
+import type { SessionDeps } from "./app/session-deps.ts";
 import type { AccountDeps } from "./app/account-deps.ts";
 import { bootstrapAdmin } from "./app/bootstrap-admin.ts";
 import { offerExampleLedger } from "./app/offer-example-ledger.ts";
@@ -10,6 +11,7 @@ import { databaseTarget, describeTarget, type Config } from "./config.ts";
 import { effectiveAllowedHosts } from "./http/allowed-hosts.ts";
 import { buildApp } from "./http/build-app.ts";
 import { argon2Passwords } from "./runtime/argon2-passwords.ts";
+import { memoryUnknownLoginFailures, randomTokens } from "./runtime/random-tokens.ts";
 import { systemClock, randomIds } from "./runtime/system-ports.ts";
 import { auditGuardedStore } from "./storage/audit-guarded-store.ts";
 import { migrateDatabase, openStore } from "./storage/kysely/kysely-store.ts";
@@ -22,7 +24,7 @@ export interface RunningServer {
   readonly url: string;
   readonly app: FastifyInstance;
   /** The ports the server's use cases run on; writes through its store pass the audit guard. */
-  readonly deps: AccountDeps;
+  readonly deps: SessionDeps;
   close(): Promise<void>;
 }
 
@@ -42,7 +44,14 @@ export async function startServer(config: Config, log: (line: string) => void): 
     await opened.close();
     throw e;
   }
-  const deps: AccountDeps = { store, clock: systemClock, ids: randomIds, passwords: argon2Passwords };
+  const deps: SessionDeps = {
+    store,
+    clock: systemClock,
+    ids: randomIds,
+    passwords: argon2Passwords,
+    tokens: randomTokens,
+    unknownLogins: memoryUnknownLoginFailures(),
+  };
   try {
     await announceFirstAdmin(deps, config, log);
   } catch (e) {
@@ -61,6 +70,8 @@ export async function startServer(config: Config, log: (line: string) => void): 
   const app = buildApp(deps, {
     logger: config.logLevel === "silent" ? false : { level: config.logLevel },
     allowedHosts,
+    sessionTimeouts: { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours },
+    trustProxy: config.trustProxy,
   });
   try {
     await app.listen({ port: config.port, host: config.host });

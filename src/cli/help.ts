@@ -63,6 +63,10 @@ export const HELP = `zhenggai ${VERSION} — 整改台账 / rectification ledger
                   key of the audit chain (HMAC-SHA256, at least 16 characters, kept outside the database)
   ZHENGGAI_ADMIN_PASSWORD  首次启动（尚无账号）时系统管理员 admin 的密码；未设置则随机生成并只显示一次
                   password of the first admin account; unset = generated and printed once
+  ZHENGGAI_SESSION_IDLE_MINUTES / ZHENGGAI_SESSION_ABSOLUTE_HOURS  会话空闲超时（30 分钟）与最长时限（12 小时）
+                  session idle timeout (30 min) and absolute timeout (12 h)
+  ZHENGGAI_TRUST_PROXY  1 = 信任反向代理的 X-Forwarded-Proto（https 时 Cookie 加 Secure）
+                  trust the reverse proxy's X-Forwarded-* (Secure cookie for https)
   ZHENGGAI_AUDIT_ON_TAMPER  warn（默认，告警）或 refuse（审计链损坏时拒绝一切写入）
                   warn (default) or refuse every write while the audit chain is broken
 

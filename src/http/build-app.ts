@@ -2,8 +2,10 @@
 // Tests use inject; the composition root passes the allowed host names and logger settings.
 
 import Fastify, { type FastifyInstance } from "fastify";
-import type { Deps } from "../app/deps.ts";
+import type { SessionDeps } from "../app/session-deps.ts";
+import { DEFAULT_SESSION_TIMEOUTS, type SessionTimeouts } from "../domain/sign-in-policy.ts";
 import { LOOPBACK_HOSTS } from "./allowed-hosts.ts";
+import { registerAuth } from "./auth.ts";
 import { createClientErrorHandler } from "./client-error-handler.ts";
 import { handleError } from "./errors.ts";
 import { createFrameworkErrorHandler } from "./framework-error-handler.ts";
@@ -12,6 +14,7 @@ import { createNotFoundHandler } from "./not-found.ts";
 import { createRouteMethods } from "./route-methods.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { inspectionRoutes } from "./routes/inspections.ts";
+import { sessionRoutes } from "./routes/session.ts";
 import { securityHeadersOnSend } from "./security-headers.ts";
 
 export interface AppOptions {
@@ -22,14 +25,23 @@ export interface AppOptions {
    * `effectiveAllowedHosts(config.host, config.allowedHosts)`. Default: the loopback names only.
    */
   readonly allowedHosts?: readonly string[];
+  /** Idle and absolute session timeouts (config sessionIdleMinutes, sessionAbsoluteHours); default 30 min, 12 h. */
+  readonly sessionTimeouts?: SessionTimeouts;
+  /**
+   * Trust X-Forwarded-* from a reverse proxy (config trustProxy): then a request that reached the proxy over https
+   * gets a Secure cookie. Off by default, as the process itself speaks plain HTTP.
+   */
+  readonly trustProxy?: boolean;
 }
 
-export function buildApp(deps: Deps, options: AppOptions = {}): FastifyInstance {
+export function buildApp(deps: SessionDeps, options: AppOptions = {}): FastifyInstance {
+  const timeouts = options.sessionTimeouts ?? DEFAULT_SESSION_TIMEOUTS;
   const refuseHost = createHostGuard(options.allowedHosts ?? LOOPBACK_HOSTS);
   const routes = createRouteMethods();
   const app: FastifyInstance = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
+    trustProxy: options.trustProxy ?? false,
     // Node would answer a Host-less HTTP/1.1 request with a bare 400 of its own; the host guard answers it
     // instead, with the error body and the security headers.
     http: { requireHostHeader: false },
@@ -49,7 +61,9 @@ export function buildApp(deps: Deps, options: AppOptions = {}): FastifyInstance 
   });
   app.setErrorHandler(handleError);
   app.setNotFoundHandler(createNotFoundHandler(routes));
+  registerAuth(app, deps, timeouts);
   healthRoutes(app, deps);
+  sessionRoutes(app, deps, timeouts);
   inspectionRoutes(app, deps);
   return app;
 }

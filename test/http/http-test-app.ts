@@ -1,30 +1,120 @@
-// An HTTP app over a fresh SQLite store for one test, plus a raw-socket client for what inject would normalise.
+// An HTTP app over a fresh store for one test (SQLite unless a database is given), a clock the test can move,
+// signed-in users, and a raw-socket client for what inject would normalise.
 
 import { connect } from "node:net";
 import type { FastifyInstance } from "fastify";
-import type { Deps } from "../../src/app/deps.ts";
+import type { SessionDeps } from "../../src/app/session-deps.ts";
+import { createUser } from "../../src/app/create-user.ts";
+import { grantRole } from "../../src/app/grant-role.ts";
+import { SYSTEM_CALLER, type Role } from "../../src/domain/account.ts";
 import { buildApp, type AppOptions } from "../../src/http/build-app.ts";
-import { testDatabases, testDeps } from "../support/test-stores.ts";
+import { argon2Passwords } from "../../src/runtime/argon2-passwords.ts";
+import { memoryUnknownLoginFailures, randomTokens } from "../../src/runtime/random-tokens.ts";
+import type { Store } from "../../src/storage/store.ts";
+import { testDatabases, testDeps, type TestDatabase } from "../support/test-stores.ts";
+
+export interface TestClock {
+  /** Moves the clock forward. */
+  advanceMinutes(minutes: number): void;
+}
 
 export interface TestApp {
   readonly app: FastifyInstance;
-  readonly deps: Deps;
+  readonly deps: SessionDeps;
+  readonly clock: TestClock;
   close(): Promise<void>;
 }
 
-/** buildApp over an empty migrated SQLite database; close() releases both. */
-export async function openTestApp(options: AppOptions = {}): Promise<TestApp> {
-  const opened = await testDatabases[0]!.open();
-  const deps = testDeps(opened.store);
+/** Session deps over `store` with the real password and token ports and a clock starting 2021-06-30T08:00Z. */
+export function sessionTestDeps(store: Store): SessionDeps & { clock: SessionDeps["clock"] & TestClock } {
+  let at = Date.parse("2021-06-30T08:00:00.000Z");
+  const base = testDeps(store);
+  return {
+    ...base,
+    clock: {
+      now: () => new Date(at).toISOString(),
+      today: () => new Date(at + 8 * 3_600_000).toISOString().slice(0, 10),
+      advanceMinutes: (minutes) => {
+        at += minutes * 60_000;
+      },
+    },
+    passwords: argon2Passwords,
+    tokens: randomTokens,
+    unknownLogins: memoryUnknownLoginFailures(),
+  };
+}
+
+/** buildApp over an empty migrated database (SQLite by default); close() releases both. */
+export async function openTestApp(
+  options: AppOptions = {},
+  database: TestDatabase = testDatabases[0]!,
+): Promise<TestApp> {
+  const opened = await database.open();
+  const deps = sessionTestDeps(opened.store);
   const app = buildApp(deps, options);
   return {
     app,
     deps,
+    clock: deps.clock,
     async close() {
       await app.close();
       await opened.cleanup();
     },
   };
+}
+
+export const TEST_PASSWORD = "Zhenggai-test-2026";
+
+export interface SignedInUser {
+  readonly login: string;
+  /** `zg_session=…`, ready for a Cookie header. */
+  readonly cookie: string;
+  readonly csrfToken: string;
+  /** Headers of a signed-in unsafe request: the cookie and the CSRF token. */
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+/** Creates an account (role over `orgId`, admin: everything) through the use cases and signs it in over HTTP. */
+export async function signedInUser(
+  test: Pick<TestApp, "app" | "deps">,
+  login: string,
+  grant: { role: Role; orgId: string | null },
+): Promise<SignedInUser> {
+  const orgId = grant.orgId ?? (await test.deps.store.orgs.list({ kind: "all" }))[0]?.id;
+  if (orgId === undefined) {
+    // An admin on an empty database: no org to belong to, so created like the first admin.
+    await test.deps.store.users.insert(
+      {
+        id: `usr-${login}`,
+        login,
+        displayName: login,
+        orgId: null,
+        personId: null,
+        disabled: false,
+        version: 1,
+      },
+      await argon2Passwords.hash(TEST_PASSWORD),
+      test.deps.clock.now(),
+    );
+    await test.deps.store.grants.insert(
+      { id: `grt-${login}`, userId: `usr-${login}`, role: grant.role, orgId: null },
+      test.deps.clock.now(),
+    );
+  } else {
+    await createUser(test.deps, SYSTEM_CALLER, { login, displayName: login, orgId, password: TEST_PASSWORD });
+    await grantRole(test.deps, SYSTEM_CALLER, { login, role: grant.role, orgId });
+  }
+  return signIn(test.app, login, TEST_PASSWORD);
+}
+
+/** POST /api/v1/session; fails the test unless it answers 200 with a cookie. */
+export async function signIn(app: FastifyInstance, login: string, password: string): Promise<SignedInUser> {
+  const res = await app.inject({ method: "POST", url: "/api/v1/session", payload: { login, password } });
+  if (res.statusCode !== 200) throw new Error(`sign-in of ${login} answered ${res.statusCode}: ${res.body}`);
+  const setCookie = String(res.headers["set-cookie"]);
+  const cookie = setCookie.split(";")[0] ?? "";
+  const { csrfToken } = res.json<{ csrfToken: string }>();
+  return { login, cookie, csrfToken, headers: { cookie, "x-csrf-token": csrfToken } };
 }
 
 export interface RawResponse {

@@ -1,20 +1,22 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { FastifyInstance } from "fastify";
 import { createLedger } from "../../src/app/create-ledger.ts";
-import { SYSTEM_ACTOR, type Deps } from "../../src/app/deps.ts";
+import { SYSTEM_ACTOR } from "../../src/app/deps.ts";
+import type { SessionDeps } from "../../src/app/session-deps.ts";
 import { buildApp } from "../../src/http/build-app.ts";
 import { makeLedger } from "../support/ledger-builders.ts";
-import { testDatabases, testDeps } from "../support/test-stores.ts";
+import { testDatabases } from "../support/test-stores.ts";
+import { sessionTestDeps } from "./http-test-app.ts";
 
 describe("read-only inspections API", () => {
   let app: FastifyInstance;
-  let deps: Deps;
+  let deps: SessionDeps;
   let cleanup: () => Promise<void>;
 
   beforeEach(async () => {
     const opened = await testDatabases[0]!.open();
     cleanup = opened.cleanup;
-    deps = testDeps(opened.store);
+    deps = sessionTestDeps(opened.store);
     app = buildApp(deps);
   });
   afterEach(async () => {

@@ -9,7 +9,8 @@ describe("storage errors over HTTP", () => {
   let opened: TestApp;
   beforeEach(async () => {
     opened = await openTestApp();
-    opened.app.post("/api/v1/collide", () => {
+    // Public: these routes exercise the error mapping, not sign-in.
+    opened.app.post("/api/v1/collide", { config: { public: true } }, () => {
       throw new StorageConflictError(
         "与同时进行的其他操作冲突（同一数据被重复写入），未保存任何内容，请重试",
         {
@@ -18,10 +19,10 @@ describe("storage errors over HTTP", () => {
         },
       );
     });
-    opened.app.post("/api/v1/write-refused", () => {
+    opened.app.post("/api/v1/write-refused", { config: { public: true } }, () => {
       throw new DomainError("audit_chain_broken", "审计链校验未通过，已停止写入");
     });
-    opened.app.get("/api/v1/locked", () => {
+    opened.app.get("/api/v1/locked", { config: { public: true } }, () => {
       throw new StorageUnavailableError("数据库文件被占用（已等待超时），请稍后重试");
     });
   });

@@ -14,7 +14,7 @@ const ledgerParams = z.object({ id: z.string().min(1).max(100) });
 
 // Until sign-in exists the server binds to loopback only and every caller sees everything (SCOPE_ALL).
 export function inspectionRoutes(app: FastifyInstance, deps: Deps): void {
-  app.get("/api/v1/inspections", async (request) => {
+  app.get("/api/v1/inspections", { config: { public: true } }, async (request) => {
     const query = parseInput(listQuery, request.query, "查询参数");
     return summarizeInspections(
       deps,
@@ -24,7 +24,7 @@ export function inspectionRoutes(app: FastifyInstance, deps: Deps): void {
     );
   });
 
-  app.get("/api/v1/inspections/:id/ledger", async (request) => {
+  app.get("/api/v1/inspections/:id/ledger", { config: { public: true } }, async (request) => {
     const { id } = parseInput(ledgerParams, request.params, "路径参数");
     const query = parseInput(listQuery, request.query, "查询参数");
     return getInspectionLedger(deps, SCOPE_ALL, id, query.asOf);

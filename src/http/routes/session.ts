@@ -1,0 +1,51 @@
+// Sign-in and sign-out: POST/GET/DELETE /api/v1/session, DELETE /api/v1/sessions (everywhere). The cookie carries
+// the session token; the CSRF token is returned once, in the sign-in answer.
+
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { SessionDeps } from "../../app/session-deps.ts";
+import { signIn } from "../../app/sign-in.ts";
+import { signOut, signOutEverywhere } from "../../app/sign-out.ts";
+import { ROLE_LABELS, type Caller } from "../../domain/account.ts";
+import type { SessionTimeouts } from "../../domain/sign-in-policy.ts";
+import { callerOf } from "../auth.ts";
+import { clearedSessionCookie, sessionCookie } from "../cookies.ts";
+
+/** What the client learns about the signed-in person: never a hash, never the token. */
+export const presentCaller = (caller: Caller) => ({
+  user: caller.user,
+  grants: caller.grants.map((g) => ({ ...g, roleLabel: ROLE_LABELS[g.role] })),
+});
+
+/** Secure when the request came over https (behind a proxy only with trustProxy, which reads X-Forwarded-Proto). */
+const secure = (request: FastifyRequest): boolean => request.protocol === "https";
+
+export function sessionRoutes(app: FastifyInstance, deps: SessionDeps, timeouts: SessionTimeouts): void {
+  app.post("/api/v1/session", { config: { public: true } }, async (request, reply) => {
+    const signed = await signIn(deps, (request.body ?? {}) as never, timeouts);
+    request.log.info({ userId: signed.caller.user.id }, "signed in");
+    void reply.header(
+      "set-cookie",
+      sessionCookie(signed.token, { secure: secure(request), maxAgeSeconds: timeouts.absoluteHours * 3600 }),
+    );
+    return { ...presentCaller(signed.caller), csrfToken: signed.csrfToken };
+  });
+
+  app.get("/api/v1/session", (request, reply) => reply.send(presentCaller(callerOf(request))));
+
+  const signedOut = (request: FastifyRequest, reply: FastifyReply) =>
+    reply
+      .header("set-cookie", clearedSessionCookie({ secure: secure(request) }))
+      .status(204)
+      .send();
+
+  app.delete("/api/v1/session", async (request, reply) => {
+    const caller = callerOf(request);
+    if (request.session) await signOut(deps, caller, { sessionId: request.session.id });
+    return signedOut(request, reply);
+  });
+
+  app.delete("/api/v1/sessions", async (request, reply) => {
+    await signOutEverywhere(deps, callerOf(request));
+    return signedOut(request, reply);
+  });
+}
