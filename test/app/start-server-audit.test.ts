@@ -7,6 +7,7 @@ import { SYSTEM_ACTOR } from "../../src/app/deps.ts";
 import { readConfig } from "../../src/config.ts";
 import { SCOPE_ALL } from "../../src/domain/scope.ts";
 import { startServer, type RunningServer } from "../../src/main.ts";
+import { argon2Passwords } from "../../src/runtime/argon2-passwords.ts";
 import { openStore } from "../../src/storage/kysely/kysely-store.ts";
 import type { DatabaseTarget } from "../../src/storage/kysely/open-database.ts";
 import { makeLedger } from "../support/ledger-builders.ts";
@@ -14,6 +15,7 @@ import { testDatabases, testDeps } from "../support/test-stores.ts";
 import { editEventData, rawDatabase } from "../storage/audit-attacker.ts";
 
 const KEY = "server-audit-key-0123456789";
+const ADMIN_PASSWORD = "Admin-password-2026";
 
 describe.each(testDatabases)("audit check at start on $name", (database) => {
   let target: DatabaseTarget;
@@ -27,6 +29,24 @@ describe.each(testDatabases)("audit check at start on $name", (database) => {
       const deps = testDeps(keyed);
       await createLedger(deps, SYSTEM_ACTOR, makeLedger());
       await createLedger(deps, SYSTEM_ACTOR, makeLedger({ unitName: "市科协党组" }));
+      // An admin to read with (written directly: no audit event, so the chain stays at the two ledgers).
+      await keyed.users.insert(
+        {
+          id: "usr-admin",
+          login: "admin",
+          displayName: "管理员",
+          orgId: null,
+          personId: null,
+          disabled: false,
+          version: 1,
+        },
+        await argon2Passwords.hash(ADMIN_PASSWORD),
+        "2021-06-30T08:00:00.000Z",
+      );
+      await keyed.grants.insert(
+        { id: "grt-admin", userId: "usr-admin", role: "admin", orgId: null },
+        "2021-06-30T08:00:00.000Z",
+      );
     } finally {
       await keyed.close();
     }
@@ -61,7 +81,13 @@ describe.each(testDatabases)("audit check at start on $name", (database) => {
     }
   };
   const listed = async (url: string) => {
-    const response = await fetch(`${url}/api/v1/inspections`);
+    const signIn = await fetch(`${url}/api/v1/session`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ login: "admin", password: ADMIN_PASSWORD }),
+    });
+    const cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    const response = await fetch(`${url}/api/v1/inspections`, { headers: { cookie } });
     return { status: response.status, body: (await response.json()) as { inspections: unknown[] } };
   };
 

@@ -102,7 +102,16 @@ describe("first start", () => {
     const running = main(["serve", "--port", "0", "--data", data], io);
     try {
       const url = await listening;
-      const overview = (await (await fetch(`${url}/api/v1/inspections`)).json()) as {
+      // The first start created admin and printed its password once: sign in with it.
+      const password = /初始密码：(\S+?)（/.exec(out.join(""))?.[1] ?? "";
+      const signIn = await fetch(`${url}/api/v1/session`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ login: "admin", password }),
+      });
+      expect(signIn.status).toBe(200);
+      const headers = { cookie: (signIn.headers.get("set-cookie") ?? "").split(";")[0] ?? "" };
+      const overview = (await (await fetch(`${url}/api/v1/inspections`, { headers })).json()) as {
         inspections: {
           inspection: { id: string; isExample: boolean };
           counts: { problems: number; completed: number };
@@ -116,7 +125,7 @@ describe("first start", () => {
       });
       expect(overview.total.problems).toBe(0);
       const ledger = (await (
-        await fetch(`${url}/api/v1/inspections/${overview.inspections[0]!.inspection.id}/ledger`)
+        await fetch(`${url}/api/v1/inspections/${overview.inspections[0]!.inspection.id}/ledger`, { headers })
       ).json()) as { unit: { name: string } };
       expect(ledger.unit.name).toBe("市文联党组（示例）");
       expect(out.join("")).toContain("已载入示例台账");

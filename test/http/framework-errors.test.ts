@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openTestApp, sendRaw, type TestApp } from "./http-test-app.ts";
+import { openTestApp, sendRaw, signedInUser, type TestApp } from "./http-test-app.ts";
 
 const CHINESE = /[\u4e00-\u9fff]/;
 
@@ -48,8 +48,13 @@ describe("framework errors give Chinese messages and stable codes", () => {
   });
 
   it("treats broken percent-encoding in the query as invalid input of that field", async () => {
+    const { cookie } = await signedInUser(opened, "admin", { role: "admin", orgId: null });
     for (const query of ["asOf=%ZZ", "asOf=%E0%A4%A"]) {
-      const res = await opened.app.inject({ method: "GET", url: `/api/v1/inspections?${query}` });
+      const res = await opened.app.inject({
+        method: "GET",
+        url: `/api/v1/inspections?${query}`,
+        headers: { cookie },
+      });
       expect(res.statusCode).toBe(400);
       const body = res.json<{ error: { code: string; fields: { path: string; message: string }[] } }>();
       expect(body.error.code).toBe("invalid_input");

@@ -122,7 +122,7 @@ describe("Host header allow-list (DNS rebinding)", () => {
       await open();
       const res = await sendRaw(
         port,
-        `GET /api/v1/inspections HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`,
+        `GET /api/v1/health HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`,
       );
       expect(res.status).toBe(200);
     });

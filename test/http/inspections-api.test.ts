@@ -1,27 +1,27 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, InjectOptions } from "fastify";
 import { createLedger } from "../../src/app/create-ledger.ts";
 import { SYSTEM_ACTOR } from "../../src/app/deps.ts";
 import type { SessionDeps } from "../../src/app/session-deps.ts";
-import { buildApp } from "../../src/http/build-app.ts";
 import { makeLedger } from "../support/ledger-builders.ts";
-import { testDatabases } from "../support/test-stores.ts";
-import { sessionTestDeps } from "./http-test-app.ts";
+import { openTestApp, signedInUser, type TestApp } from "./http-test-app.ts";
 
-describe("read-only inspections API", () => {
-  let app: FastifyInstance;
+describe("read-only inspections API, signed in as admin", () => {
+  let opened: TestApp;
   let deps: SessionDeps;
-  let cleanup: () => Promise<void>;
+  let app: Pick<FastifyInstance, "inject">;
 
   beforeEach(async () => {
-    const opened = await testDatabases[0]!.open();
-    cleanup = opened.cleanup;
-    deps = sessionTestDeps(opened.store);
-    app = buildApp(deps);
+    opened = await openTestApp();
+    deps = opened.deps;
+    const admin = await signedInUser(opened, "admin", { role: "admin", orgId: null });
+    app = {
+      inject: ((options: InjectOptions) =>
+        opened.app.inject({ ...options, headers: { ...options.headers, cookie: admin.cookie } })) as never,
+    };
   });
   afterEach(async () => {
-    await app.close();
-    await cleanup();
+    await opened.close();
   });
 
   it("answers health with the database kind", async () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { openTestApp, sendRaw, type TestApp } from "./http-test-app.ts";
+import { openTestApp, sendRaw, signedInUser, type TestApp } from "./http-test-app.ts";
 
 const EXPECTED = {
   "content-security-policy":
@@ -15,8 +15,10 @@ const EXPECTED = {
 
 describe("security headers", () => {
   let opened: TestApp;
+  let cookie: string;
   beforeEach(async () => {
     opened = await openTestApp();
+    ({ cookie } = await signedInUser(opened, "admin", { role: "admin", orgId: null }));
   });
   afterEach(async () => {
     await opened.close();
@@ -33,7 +35,7 @@ describe("security headers", () => {
     ["a path parameter that is too long", "GET", `/api/v1/inspections/${"x".repeat(200)}/ledger`, 414, {}],
     ["a foreign Host", "GET", "/api/v1/health", 421, { host: "rebind.attacker.example" }],
   ] as const)("are on %s (%s %s → %i), with no-store", async (_what, method, url, status, headers) => {
-    const res = await opened.app.inject({ method, url, headers });
+    const res = await opened.app.inject({ method, url, headers: { cookie, ...headers } });
     expect(res.statusCode).toBe(status);
     expect(res.headers).toMatchObject({ ...EXPECTED, "cache-control": "no-store" });
   });

@@ -26,14 +26,14 @@ describe("allowed host names of the running server", () => {
     server = await startServer(config, () => undefined);
     const port = Number(new URL(server.url).port);
     const get = (host: string) =>
-      sendRaw(port, `GET /api/v1/inspections HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`);
+      sendRaw(port, `GET /api/v1/health HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`);
     expect((await get(`zg.example.cn:${port}`)).status).toBe(200);
     expect((await get(`127.0.0.1:${port}`)).status).toBe(200);
     expect((await get("localhost")).status).toBe(200);
     const refused = await get("rebind.attacker.example");
     expect(refused.status).toBe(421);
     expect(refused.body).toContain("host_not_allowed");
-    expect(refused.body).not.toContain("inspections");
+    expect(refused.body).not.toContain("health");
   });
 
   it("refuses to start with an allowed-host entry that is not a host name", async () => {
