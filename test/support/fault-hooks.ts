@@ -20,26 +20,23 @@ function countStatement(): boolean {
   return killAfter > 0 && statements === killAfter;
 }
 
-// eslint-disable-next-line @typescript-eslint/unbound-method -- rebound with .call below
-const prepare = BetterSqlite3.prototype.prepare;
-BetterSqlite3.prototype.prepare = function (this: BetterSqlite3.Database, source: string) {
-  const dieAfter = countStatement();
-  const statement = prepare.call(this, source);
-  if (dieAfter) {
-    for (const method of ["run", "all", "get", "iterate"] as const) {
-      // eslint-disable-next-line @typescript-eslint/unbound-method -- applied to the statement below
-      const original = statement[method] as (...a: unknown[]) => unknown;
-      Object.defineProperty(statement, method, {
-        value: (...args: unknown[]) => {
-          const result = original.apply(statement, args);
-          kill();
-          return result;
-        },
-      });
-    }
-  }
-  return statement;
-} as typeof prepare;
+// Counted where a statement runs, not where it is prepared: the store reuses prepared statements. The
+// Statement class is not exported, so its prototype is taken from a throw-away statement.
+const probe = new BetterSqlite3(":memory:");
+const statementPrototype = Object.getPrototypeOf(probe.prepare("select 1")) as Record<
+  string,
+  (...args: unknown[]) => unknown
+>;
+probe.close();
+for (const method of ["run", "all", "get", "iterate"]) {
+  const original = statementPrototype[method]!;
+  statementPrototype[method] = function (this: unknown, ...args: unknown[]) {
+    const dieAfter = countStatement();
+    const result = original.apply(this, args);
+    if (dieAfter) kill();
+    return result;
+  };
+}
 
 // eslint-disable-next-line @typescript-eslint/unbound-method -- rebound with .apply below
 const query = pg.Client.prototype.query;

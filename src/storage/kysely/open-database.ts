@@ -8,6 +8,7 @@ import pg from "pg";
 import { StorageUnavailableError } from "../storage-errors.ts";
 import type { Database } from "./db-schema.ts";
 import { sqliteWriterDialect } from "./sqlite-writer-dialect.ts";
+import { withStatementCache } from "./statement-cache.ts";
 
 /** Where the data lives. `lockTimeoutMs` bounds waiting for a lock or a connection (default LOCK_TIMEOUT_MS). */
 export type DatabaseTarget =
@@ -38,7 +39,7 @@ function openSqlite(file: string, timeout: number): OpenedDatabase {
   } catch (cause) {
     throw new StorageUnavailableError(`无法打开数据库文件 ${file}：${(cause as Error).message}`, cause);
   }
-  const db = new Kysely<Database>({ dialect: sqliteWriterDialect({ database: native }) });
+  const db = new Kysely<Database>({ dialect: sqliteWriterDialect({ database: withStatementCache(native) }) });
   return { db, dialect: "sqlite" };
 }
 
