@@ -4,7 +4,13 @@
 import { z } from "zod";
 import type { Caller } from "../domain/account.ts";
 import { DomainError } from "../domain/domain-error.ts";
-import { addMinutes, isLocked, lockAfterFailure, type SessionTimeouts } from "../domain/sign-in-policy.ts";
+import {
+  addMinutes,
+  isLocked,
+  lockoutEnd,
+  MAX_FAILED_LOGINS,
+  type SessionTimeouts,
+} from "../domain/sign-in-policy.ts";
 import { parseInput } from "../shared/validation.ts";
 import type { Session } from "../storage/store.ts";
 import type { SessionDeps } from "./session-deps.ts";
@@ -49,8 +55,16 @@ export async function signIn(
     throw failed();
   }
   if (isLocked(credentials.lockedUntil, now)) throw locked();
+  if (credentials.lockedUntil !== null) await deps.store.users.endLock(user.id, credentials.lockedUntil);
+  // The attempt is counted before the password is checked: of a burst of parallel guesses only the first
+  // MAX_FAILED_LOGINS are ever verified.
+  const attempt = await deps.store.users.countSignInAttempt(user.id);
+  if (attempt > MAX_FAILED_LOGINS) {
+    await deps.store.users.lockLogin(user.id, lockoutEnd(now));
+    throw locked();
+  }
   if (!(await deps.passwords.verify(credentials.passwordHash, password))) {
-    await deps.store.users.recordFailedLogin(user.id, lockAfterFailure(credentials.failedLogins, now));
+    if (attempt === MAX_FAILED_LOGINS) await deps.store.users.lockLogin(user.id, lockoutEnd(now));
     throw failed();
   }
   const token = deps.tokens.random();
@@ -64,9 +78,7 @@ export async function signIn(
     expiresAt: addMinutes(now, timeouts.absoluteHours * 60),
     revoked: false,
   };
-  if (credentials.failedLogins > 0 || credentials.lockedUntil !== null) {
-    await deps.store.users.clearFailedLogins(user.id);
-  }
+  await deps.store.users.clearFailedLogins(user.id);
   await deps.store.sessions.insert(session);
   return { caller: { user, grants: await deps.store.grants.listByUser(user.id) }, session, token, csrfToken };
 }

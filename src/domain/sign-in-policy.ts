@@ -25,9 +25,8 @@ export const addMinutes = (iso: string, minutes: number): string =>
 export const isLocked = (lockedUntil: string | null, now: string): boolean =>
   lockedUntil !== null && Date.parse(now) < Date.parse(lockedUntil);
 
-/** After one more failure (the count before it given): the moment the login is locked until, or null. */
-export const lockAfterFailure = (failedBefore: number, now: string): string | null =>
-  failedBefore + 1 >= MAX_FAILED_LOGINS ? addMinutes(now, LOCKOUT_MINUTES) : null;
+/** Until when a login is locked from `now`. */
+export const lockoutEnd = (now: string): string => addMinutes(now, LOCKOUT_MINUTES);
 
 /** Whether a session is still good at `now`: not revoked, before its absolute end, used within the idle time. */
 export function sessionIsLive(

@@ -351,8 +351,18 @@ export interface UserRepository {
   credentials(userId: string): Promise<UserCredentials | undefined>;
   /** Sets a new hash if the version still matches; bumps the version and clears the lockout. */
   setPasswordHash(id: string, expectedVersion: number, passwordHash: string): Promise<boolean>;
-  /** Counts a failed sign-in; `lockUntil` set = lock the account and start counting again. */
-  recordFailedLogin(id: string, lockUntil: string | null): Promise<void>;
+  /**
+   * Counts a sign-in attempt before its password is checked, atomically; returns the attempts counted since the
+   * last success or lock (this one included). Counting first bounds the guesses a burst of parallel requests gets.
+   */
+  countSignInAttempt(id: string): Promise<number>;
+  /** Locks the account until `lockUntil` (ISO UTC); the count stays, so attempts racing the lock stay refused. */
+  lockLogin(id: string, lockUntil: string): Promise<void>;
+  /**
+   * After a lock ran out: starts counting again, only if the lock is still the one `lockedUntil` names (of
+   * concurrent attempts exactly one resets, the others count on from there).
+   */
+  endLock(id: string, lockedUntil: string): Promise<void>;
   /** A successful sign-in clears the failure count and any lock. */
   clearFailedLogins(id: string): Promise<void>;
 }

@@ -117,6 +117,17 @@ describe.each(testDatabases)("sessions API on $name", (database) => {
     expect((await post({ login: "li", password: TEST_PASSWORD })).statusCode).toBe(200);
   });
 
+  it("checks at most 5 passwords of a burst of 20 simultaneous guesses, then locks the login", async () => {
+    await signedInUser(t, "li", { role: "viewer", orgId: "unitA" });
+    const burst = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => post({ login: "li", password: `Wrong-pass-${i}x` })),
+    );
+    const statuses = burst.map((r) => r.statusCode);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(15);
+    expect((await post({ login: "li", password: TEST_PASSWORD })).statusCode).toBe(429);
+  });
+
   it("ends a session after 30 idle minutes, and after 12 hours whatever the activity", async () => {
     const idle = await signedInUser(t, "li", { role: "viewer", orgId: "unitA" });
     t.clock.advanceMinutes(29);

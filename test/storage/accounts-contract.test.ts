@@ -69,14 +69,19 @@ describe.each(testDatabases)("accounts storage on $name", (database) => {
 
   it("changes a password only at the expected version, clearing failures and lock", async () => {
     await store.users.insert(makeUser(), "old", NOW);
-    await store.users.recordFailedLogin("usr1", null);
-    await store.users.recordFailedLogin("usr1", null);
+    expect(await store.users.countSignInAttempt("usr1")).toBe(1);
+    expect(await store.users.countSignInAttempt("usr1")).toBe(2);
     expect(await store.users.credentials("usr1")).toMatchObject({ failedLogins: 2, lockedUntil: null });
-    await store.users.recordFailedLogin("usr1", "2026-01-05T08:15:00.000Z");
+    await store.users.lockLogin("usr1", "2026-01-05T08:15:00.000Z");
     expect(await store.users.credentials("usr1")).toMatchObject({
-      failedLogins: 0,
+      failedLogins: 2,
       lockedUntil: "2026-01-05T08:15:00.000Z",
     });
+    await store.users.endLock("usr1", "2026-01-05T08:00:00.000Z"); // another lock: left alone
+    expect((await store.users.credentials("usr1"))?.failedLogins).toBe(2);
+    await store.users.endLock("usr1", "2026-01-05T08:15:00.000Z");
+    expect(await store.users.credentials("usr1")).toMatchObject({ failedLogins: 0, lockedUntil: null });
+    await store.users.lockLogin("usr1", "2026-01-05T08:15:00.000Z");
 
     expect(await store.users.setPasswordHash("usr1", 2, "new")).toBe(false);
     expect(await store.users.setPasswordHash("usr1", 1, "new")).toBe(true);
@@ -88,7 +93,7 @@ describe.each(testDatabases)("accounts storage on $name", (database) => {
     });
     expect((await store.users.findByLogin("li.ming"))?.version).toBe(2);
 
-    await store.users.recordFailedLogin("usr1", null);
+    await store.users.countSignInAttempt("usr1");
     await store.users.clearFailedLogins("usr1");
     expect((await store.users.credentials("usr1"))?.failedLogins).toBe(0);
   });

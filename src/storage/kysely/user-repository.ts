@@ -99,15 +99,25 @@ export function userRepository(db: Kysely<Database>): UserRepository {
         .executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
     },
-    async recordFailedLogin(id: string, lockUntil: string | null) {
+    async countSignInAttempt(id: string) {
+      // One statement: concurrent attempts each get their own number (RETURNING: SQLite ≥ 3.35, PostgreSQL).
+      const row = await db
+        .updateTable("users")
+        .set({ failed_logins: sql<number>`failed_logins + 1` })
+        .where("id", "=", id)
+        .returning("failed_logins")
+        .executeTakeFirst();
+      return Number(row?.failed_logins ?? 0);
+    },
+    async lockLogin(id: string, lockUntil: string) {
+      await db.updateTable("users").set({ locked_until: lockUntil }).where("id", "=", id).execute();
+    },
+    async endLock(id: string, lockedUntil: string) {
       await db
         .updateTable("users")
-        .set(
-          lockUntil === null
-            ? { failed_logins: sql<number>`failed_logins + 1` }
-            : { failed_logins: 0, locked_until: lockUntil },
-        )
+        .set({ failed_logins: 0, locked_until: null })
         .where("id", "=", id)
+        .where("locked_until", "=", lockedUntil)
         .execute();
     },
     async clearFailedLogins(id: string) {
