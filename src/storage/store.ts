@@ -8,9 +8,14 @@ import type { Outcome, OutcomeKind } from "../domain/outcome.ts";
 import type { LeadingGroup, PlanItem, PlanMeeting } from "../domain/plan.ts";
 import type { Aspect, Problem } from "../domain/problem.ts";
 import type { Evidence, ExtensionRequest, ProgressReport, Review } from "../domain/progress.ts";
-import type { Grant, Role, User } from "../domain/account.ts";
 import type { Org, OrgKind, Person } from "../domain/org.ts";
 import type { Scope } from "../domain/scope.ts";
+import type { GrantRepository, SessionRepository, UserRepository } from "./account-store.ts";
+import type { AuditCheckpoint, AuditRepository } from "./audit-store.ts";
+
+// The audit and account parts live in their own files; re-exported so callers import one module.
+export type * from "./account-store.ts";
+export type * from "./audit-store.ts";
 
 export interface OrgRepository {
   insert(org: Org): Promise<void>;
@@ -138,114 +143,6 @@ export interface StatisticsRepository {
   ): Promise<ProblemTally[]>;
 }
 
-export interface AuditEntry {
-  readonly at: string;
-  readonly actor: string;
-  readonly action: string;
-  readonly entity: string;
-  readonly entityId: string;
-  readonly data: unknown;
-}
-
-/**
- * How an event's hash was computed: `sha256` (no key: anyone who can write the database can recompute it;
- * the early, legacy events) or `hmac-sha256` (under the audit key, which is kept outside the database).
- */
-export type AuditAlgorithm = "sha256" | "hmac-sha256";
-
-export interface AuditEvent extends AuditEntry {
-  readonly seq: number;
-  readonly prevHash: string;
-  readonly hash: string;
-  readonly alg: AuditAlgorithm;
-}
-
-/**
- * A point of the chain: event `seq` has hash `hash` (seq 0 = the empty chain, 64 zeros). A checkpoint held
- * by a person (printed in a notice) may give only a prefix of the hash (at least 8 hex digits).
- */
-export interface AuditCheckpoint {
-  readonly seq: number;
-  readonly hash: string;
-}
-
-/** A checkpoint to compare with the chain, and where it comes from (a publication id, or "manual"). */
-export interface AuditCheckpointClaim extends AuditCheckpoint {
-  readonly source: string;
-}
-
-/**
- * What is wrong at the first broken link:
- * `hash_mismatch` the stored hash is not that of the event (edited, or wrong key);
- * `prev_link` the event does not point at the previous event's hash;
- * `seq_gap` events are missing (`seq` is the first missing one);
- * `head_mismatch` audit_head disagrees with the last event (events deleted, or the head rewritten);
- * `unkeyed_after_keyed` a plain sha-256 event after keyed ones (a downgrade);
- * `unkeyed_last` a key is configured but the newest event is not keyed;
- * `checkpoint_mismatch` a recorded or given checkpoint does not match the chain (rewritten or truncated).
- */
-export type AuditBreakKind =
-  | "hash_mismatch"
-  | "prev_link"
-  | "seq_gap"
-  | "head_mismatch"
-  | "unkeyed_after_keyed"
-  | "unkeyed_last"
-  | "checkpoint_mismatch";
-
-export interface AuditBreak {
-  readonly seq: number;
-  readonly kind: AuditBreakKind;
-  /** For `checkpoint_mismatch`: the checkpoint that failed (its source says which publication or "manual"). */
-  readonly checkpoint?: AuditCheckpointClaim;
-  /** For `head_mismatch`: the head row and the newest event (seq 0 = none). */
-  readonly head?: AuditCheckpoint;
-  readonly last?: AuditCheckpoint;
-}
-
-/** The result of walking the whole chain. */
-export interface AuditChainReport {
-  /** Events read. */
-  readonly events: number;
-  /** The audit_head row. */
-  readonly head: AuditCheckpoint;
-  /** Whether the store holds the key, i.e. keyed events could be recomputed. */
-  readonly keyAvailable: boolean;
-  /** Seq of the first keyed event; the events before it are legacy (unkeyed). Null when none is keyed. */
-  readonly firstKeyedSeq: number | null;
-  /** Keyed events whose HMAC was not recomputed because the store has no key. */
-  readonly uncheckedKeyed: number;
-  /** Checkpoints compared with the chain (found equal, or the one that failed). */
-  readonly checkpointsChecked: number;
-  /** The first broken link, or null. */
-  readonly broken: AuditBreak | null;
-}
-
-export interface AuditRepository {
-  /**
-   * Appends to the hash chain: hash = HMAC-SHA256 under the audit key of the previous hash and the entry, or
-   * plain sha-256 when the store has no key. Without a key, appending after a keyed event is refused
-   * (DomainError `audit_key_required`): it would downgrade the chain.
-   */
-  append(entry: AuditEntry): Promise<AuditEvent>;
-  listForEntity(entity: string, entityId: string): Promise<AuditEvent[]>;
-  /** The newest event's seq and hash (seq 0 and the genesis hash for an empty chain). */
-  head(): Promise<AuditCheckpoint>;
-  /**
-   * Cheap check for every write: audit_head against the newest event, that event's own hash, and the keyed
-   * rules for it. Null when nothing is wrong there (the rest of the chain is not read).
-   */
-  checkHead(): Promise<AuditBreak | null>;
-  /** Recomputes the whole chain in seq order, comparing the checkpoints on the way; stops at the first break. */
-  verifyChain(options?: { checkpoints?: readonly AuditCheckpointClaim[] }): Promise<AuditChainReport>;
-  /**
-   * Recomputes the chain; returns the seq of the first broken link (or of the first keyed event when the
-   * store lacks the key to check it), or null when intact.
-   */
-  verify(): Promise<number | null>;
-}
-
-/** A generated notice and its redaction record (what the public version left out, why, who approved). */
 export interface Publication {
   readonly id: string;
   readonly inspectionId: string;
@@ -325,79 +222,6 @@ export interface LedgerRowsRepository {
     inspectionId: string,
     page: { after: LedgerMeasureCursor | null; limit: number },
   ): Promise<LedgerMeasureRow[]>;
-}
-
-/** Sign-in facts of a user: kept apart from `User` so the hash never travels with an account. */
-export interface UserCredentials {
-  readonly userId: string;
-  /** argon2id PHC string. */
-  readonly passwordHash: string;
-  /** Failed sign-ins since the last success or lockout. */
-  readonly failedLogins: number;
-  /** ISO UTC; sign-in is refused before this moment. */
-  readonly lockedUntil: string | null;
-}
-
-export interface UserRepository {
-  insert(user: User, passwordHash: string, createdAt: string): Promise<void>;
-  /** A user whose org lies in `scope` (users without an org only in the unrestricted scope). */
-  get(scope: Scope, id: string): Promise<User | undefined>;
-  /** By login (any case), unscoped: for sign-in and the operator's command line only. */
-  findByLogin(login: string): Promise<User | undefined>;
-  /** Users in scope, ordered by login. */
-  list(scope: Scope): Promise<User[]>;
-  /** How many accounts exist at all (the first start creates the admin when none does). */
-  count(): Promise<number>;
-  credentials(userId: string): Promise<UserCredentials | undefined>;
-  /** Sets a new hash if the version still matches; bumps the version and clears the lockout. */
-  setPasswordHash(id: string, expectedVersion: number, passwordHash: string): Promise<boolean>;
-  /**
-   * Counts a sign-in attempt before its password is checked, atomically; returns the attempts counted since the
-   * last success or lock (this one included). Counting first bounds the guesses a burst of parallel requests gets.
-   */
-  countSignInAttempt(id: string): Promise<number>;
-  /** Locks the account until `lockUntil` (ISO UTC); the count stays, so attempts racing the lock stay refused. */
-  lockLogin(id: string, lockUntil: string): Promise<void>;
-  /**
-   * After a lock ran out: starts counting again, only if the lock is still the one `lockedUntil` names (of
-   * concurrent attempts exactly one resets, the others count on from there).
-   */
-  endLock(id: string, lockedUntil: string): Promise<void>;
-  /** A successful sign-in clears the failure count and any lock. */
-  clearFailedLogins(id: string): Promise<void>;
-}
-
-export interface GrantRepository {
-  insert(grant: Grant, createdAt: string): Promise<void>;
-  get(id: string): Promise<Grant | undefined>;
-  /** Ordered by role then org. */
-  listByUser(userId: string): Promise<Grant[]>;
-  delete(id: string): Promise<boolean>;
-  /** How many grants of `role` exist, over all users (the last admin grant may not be revoked). */
-  countByRole(role: Role): Promise<number>;
-}
-
-/** A server-side session; `id` is the sha-256 of the cookie token. */
-export interface Session {
-  readonly id: string;
-  readonly userId: string;
-  /** sha-256 (hex) of the CSRF token handed to the client at sign-in. */
-  readonly csrfTokenHash: string;
-  /** ISO UTC. */
-  readonly createdAt: string;
-  readonly lastSeenAt: string;
-  /** Absolute end of the session (ISO UTC), whatever the activity. */
-  readonly expiresAt: string;
-  readonly revoked: boolean;
-}
-
-export interface SessionRepository {
-  insert(session: Session): Promise<void>;
-  get(id: string): Promise<Session | undefined>;
-  touch(id: string, lastSeenAt: string): Promise<void>;
-  revoke(id: string): Promise<boolean>;
-  /** Signs the user out everywhere; returns how many live sessions were revoked. */
-  revokeAllForUser(userId: string): Promise<number>;
 }
 
 /** The repositories, bound either to the database or to one open transaction. */
