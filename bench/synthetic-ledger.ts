@@ -290,6 +290,8 @@ export function* generateLedger(
             state,
             closedAt: closedOn && `${closedOn < REFERENCE_DATE ? closedOn : REFERENCE_DATE}T08:00:00.000Z`,
             version: state === "draft" ? 1 : random.int(2, 6),
+            submissions: state === "submitted" || state === "closed" ? 1 : 0,
+            originalDeadline: null,
           });
           tally.measures += 1;
           if (state === "closed") {

@@ -6,16 +6,21 @@ import { passwordProblems } from "../domain/password-policy.ts";
 import { SCOPE_ALL, type Scope } from "../domain/scope.ts";
 import type { Repositories } from "../storage/store.ts";
 
-/** The caller's scope, reading the paths of the orgs their grants name. */
-export async function callerScope(repos: Repositories, caller: Caller): Promise<Scope> {
-  if (isAdmin(caller)) return SCOPE_ALL;
+/** The paths of the orgs the caller's grants name, by org id. */
+export async function callerOrgPaths(repos: Repositories, caller: Caller): Promise<Map<string, string>> {
   const paths = new Map<string, string>();
   for (const grant of caller.grants) {
     if (grant.orgId === null || paths.has(grant.orgId)) continue;
     const org = await repos.orgs.get(SCOPE_ALL, grant.orgId);
     if (org) paths.set(org.id, org.path);
   }
-  return scopeOfCaller(caller, paths);
+  return paths;
+}
+
+/** The caller's scope, reading the paths of the orgs their grants name. */
+export async function callerScope(repos: Repositories, caller: Caller): Promise<Scope> {
+  if (isAdmin(caller)) return SCOPE_ALL;
+  return scopeOfCaller(caller, await callerOrgPaths(repos, caller));
 }
 
 /** Checked after visibility, so that what lies outside the caller's scope answers "not found" instead. */

@@ -70,6 +70,9 @@ export async function insertProblems(
         state: m.state,
         closedAt: m.state === "closed" ? now : null,
         version: 1,
+        // A measure imported as submitted or closed was submitted once, outside zhenggai.
+        submissions: m.state === "submitted" || m.state === "closed" ? 1 : 0,
+        originalDeadline: null,
       });
     }
     for (const o of p.outcomes) {

@@ -29,19 +29,27 @@ describe("scopeOfCaller", () => {
       ]),
       paths,
     );
-    expect(scope).toEqual({ kind: "subtrees", paths: ["/ovs/unitA/", "/ovs/unitB/"] });
+    expect(scope).toEqual({ kind: "subtrees", paths: ["/ovs/unitA/", "/ovs/unitB/"], departmentPaths: [] });
+  });
+
+  it("gives a department reporter the measures of their department only, unless a wider grant covers it", () => {
+    const reporter = scopeOfCaller(caller([{ role: "department_reporter", orgId: "depA" }]), paths);
+    expect(reporter).toEqual({ kind: "subtrees", paths: [], departmentPaths: ["/ovs/unitA/depA/"] });
+    const both = scopeOfCaller(
+      caller([
+        { role: "department_reporter", orgId: "depA" },
+        { role: "viewer", orgId: "unitB" },
+      ]),
+      paths,
+    );
+    expect(both).toEqual({ kind: "subtrees", paths: ["/ovs/unitB/"], departmentPaths: ["/ovs/unitA/depA/"] });
   });
 
   it("sees nothing without grants, with unknown orgs, or when disabled", () => {
-    expect(scopeOfCaller(caller([]), paths)).toEqual({ kind: "subtrees", paths: [] });
-    expect(scopeOfCaller(caller([{ role: "viewer", orgId: "gone" }]), paths)).toEqual({
-      kind: "subtrees",
-      paths: [],
-    });
-    expect(scopeOfCaller(caller([{ role: "admin", orgId: null }], true), paths)).toEqual({
-      kind: "subtrees",
-      paths: [],
-    });
+    const nothing = { kind: "subtrees", paths: [], departmentPaths: [] };
+    expect(scopeOfCaller(caller([]), paths)).toEqual(nothing);
+    expect(scopeOfCaller(caller([{ role: "viewer", orgId: "gone" }]), paths)).toEqual(nothing);
+    expect(scopeOfCaller(caller([{ role: "admin", orgId: null }], true), paths)).toEqual(nothing);
   });
 
   it("labels every role in Chinese", () => {

@@ -1,7 +1,7 @@
 // Accounts and roles: who signs in, which role they hold over which org subtree, and what they may therefore see.
 // Pure: the org paths a scope needs are passed in, never looked up here.
 
-import { scopeOf, SCOPE_ALL, type Scope } from "./scope.ts";
+import { outermostPaths, scopeOf, SCOPE_ALL, type Scope } from "./scope.ts";
 
 export const ROLES = [
   "admin",
@@ -73,18 +73,22 @@ export const isAdmin = (caller: Caller): boolean =>
   !caller.user.disabled && caller.grants.some((g) => g.role === "admin");
 
 /**
- * What the caller may see: everything for an admin, else the union of the subtrees their grants cover. A
- * disabled user, or a grant whose org has no known path, adds nothing.
+ * What the caller may see: everything for an admin, else the union of the subtrees their grants cover (a department
+ * reporter's grant covers the measures of its department subtree only). A disabled user, or a grant whose org has
+ * no known path, adds nothing.
  */
 export function scopeOfCaller(caller: Caller, orgPathById: ReadonlyMap<string, string>): Scope {
   if (caller.user.disabled) return scopeOf([]);
   if (isAdmin(caller)) return SCOPE_ALL;
-  const paths = new Set<string>();
+  const paths: string[] = [];
+  const departmentPaths: string[] = [];
   for (const grant of caller.grants) {
     const path = grant.orgId === null ? undefined : orgPathById.get(grant.orgId);
-    if (path !== undefined) paths.add(path);
+    if (path === undefined) continue;
+    (grant.role === "department_reporter" ? departmentPaths : paths).push(path);
   }
-  // A subtree inside another adds nothing: keep only the outermost roots, so SQL conditions stay few.
-  const roots = [...paths].filter((p) => ![...paths].some((q) => q !== p && p.startsWith(q)));
-  return scopeOf(roots.sort());
+  const whole = outermostPaths(paths);
+  // A department inside a subtree already wholly visible adds nothing.
+  const departments = outermostPaths(departmentPaths).filter((d) => !whole.some((p) => d.startsWith(p)));
+  return scopeOf(whole, departments);
 }

@@ -48,6 +48,10 @@ export interface Measure {
   readonly closedAt: string | null;
   /** Optimistic-lock counter, bumped on every write. */
   readonly version: number;
+  /** How many times it was submitted for review; each submission opens a new review round. */
+  readonly submissions: number;
+  /** The deadline first set, once an approved extension has moved `deadline`; else null. */
+  readonly originalDeadline: CalendarDate | null;
 }
 
 /** A measure counts as still open (could be overdue) until it is closed. */

@@ -65,6 +65,8 @@ function makeLedger(
       state: m.state ?? "closed",
       closedAt: null,
       version: 1,
+      submissions: 0,
+      originalDeadline: null,
       overdue: false,
     }));
     const tally = tallyOf(id, s.aspect, measures);

@@ -69,6 +69,16 @@ export interface MeasuresTable {
   state: string;
   closed_at: string | null;
   version: number;
+  /** How many times the measure was submitted for review (0008); reviews count within the current round. */
+  submissions: ColumnType<number, number | undefined, number>;
+  /** The first deadline, set when an extension first moves `deadline` (0008). */
+  original_deadline: ColumnType<string | null, string | null | undefined, string | null>;
+}
+/** 对账销号 levels per inspection (0008), each held by a role. */
+export interface ReviewLevelsTable {
+  inspection_id: string;
+  level: number;
+  role: string;
 }
 export interface MeasureCooperatorsTable {
   measure_id: string;
@@ -81,6 +91,8 @@ export interface ProgressReportsTable {
   text: string;
   author_id: string | null;
   created_at: string;
+  /** JSON [{label, quantity, unit}] (0008). */
+  figures: ColumnType<string, string | undefined, string>;
 }
 export interface EvidenceTable {
   id: string;
@@ -89,6 +101,8 @@ export interface EvidenceTable {
   name: string;
   size: BigIntColumn;
   media_type: string;
+  uploaded_by: ColumnType<string | null, string | null | undefined, string | null>;
+  uploaded_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 export interface ReviewsTable {
   id: string;
@@ -98,6 +112,8 @@ export interface ReviewsTable {
   reason: string | null;
   reviewer_id: string | null;
   created_at: string;
+  /** The measure's submission count when the review was made (0008). */
+  round: ColumnType<number, number | undefined, number>;
 }
 export interface ExtensionRequestsTable {
   id: string;
@@ -108,6 +124,10 @@ export interface ExtensionRequestsTable {
   decided_by: string | null;
   decided_at: string | null;
   created_at: string;
+  requested_by: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The measure's deadline when the request was made (0008). */
+  previous_deadline: ColumnType<string | null, string | null | undefined, string | null>;
+  decision_note: ColumnType<string | null, string | null | undefined, string | null>;
 }
 export interface OutcomesTable {
   id: string;
@@ -202,6 +222,18 @@ export interface SessionsTable {
   expires_at: string;
   revoked: number;
 }
+/** Tokens for scripts (0008); id is public, token_hash = sha-256 (hex) of the secret. */
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  read_only: number;
+  created_at: string;
+  expires_at: string | null;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
 
 export interface Database {
   publications: PublicationsTable;
@@ -225,4 +257,6 @@ export interface Database {
   users: UsersTable;
   grants: GrantsTable;
   sessions: SessionsTable;
+  review_levels: ReviewLevelsTable;
+  api_tokens: ApiTokensTable;
 }

@@ -1,6 +1,6 @@
-// Inspections, their aspects and problems. Visibility follows the inspected unit's place in the org tree.
+// Inspections, their aspects and problems, as far as the caller's scope shows them (visibility.ts).
 
-import { sql, type Expression, type Kysely, type SqlBool } from "kysely";
+import type { Kysely } from "kysely";
 import type { Inspection } from "../../domain/inspection.ts";
 import type { Aspect, Problem } from "../../domain/problem.ts";
 import type { Scope } from "../../domain/scope.ts";
@@ -18,25 +18,8 @@ import {
   problemFromRow,
   problemToRow,
 } from "./row-mappers.ts";
-import { chunkRows, pathInScope } from "./scope-filter.ts";
-
-/**
- * A condition on `inspectionIdColumn`: the inspection's target unit is visible in the scope.
- * For the unrestricted scope it is a constant, so the planner keeps using the plain indexes.
- */
-export function inspectionVisible(
-  db: Kysely<Database>,
-  scope: Scope,
-  inspectionIdColumn: string,
-): Expression<SqlBool> {
-  if (scope.kind === "all") return sql<SqlBool>`1 = 1`;
-  const visible = db
-    .selectFrom("inspections as vi")
-    .innerJoin("orgs as vo", "vo.id", "vi.target_org_id")
-    .select("vi.id")
-    .where(pathInScope(scope, "vo.path"));
-  return sql<SqlBool>`${sql.ref(inspectionIdColumn)} in (${visible})`;
-}
+import { chunkRows } from "./scope-filter.ts";
+import { inspectionVisible, problemVisible } from "./visibility.ts";
 
 export function inspectionRepository(db: Kysely<Database>): InspectionRepository {
   const filtered = (scope: Scope, filter: InspectionFilter) => {
@@ -99,6 +82,8 @@ export function aspectRepository(db: Kysely<Database>): AspectRepository {
   };
 }
 
+const PROBLEM_COLUMNS = { id: "problems.id", inspectionId: "problems.inspection_id" };
+
 export function problemRepository(db: Kysely<Database>): ProblemRepository {
   return {
     async insertMany(problems: readonly Problem[]) {
@@ -111,7 +96,7 @@ export function problemRepository(db: Kysely<Database>): ProblemRepository {
         .selectFrom("problems")
         .selectAll()
         .where("id", "=", id)
-        .where(inspectionVisible(db, scope, "problems.inspection_id"))
+        .where(problemVisible(db, scope, PROBLEM_COLUMNS))
         .executeTakeFirst();
       return row && problemFromRow(row);
     },
@@ -120,7 +105,7 @@ export function problemRepository(db: Kysely<Database>): ProblemRepository {
         .selectFrom("problems")
         .selectAll()
         .where("inspection_id", "=", inspectionId)
-        .where(inspectionVisible(db, scope, "problems.inspection_id"))
+        .where(problemVisible(db, scope, PROBLEM_COLUMNS))
         .orderBy("seq")
         .execute();
       return rows.map(problemFromRow);

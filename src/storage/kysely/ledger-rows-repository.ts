@@ -6,7 +6,7 @@ import type { MeasureKind, MeasureState } from "../../domain/measure.ts";
 import type { Scope } from "../../domain/scope.ts";
 import type { LedgerMeasureRow, LedgerRowsRepository } from "../store.ts";
 import type { Database } from "./db-schema.ts";
-import { inspectionVisible } from "./inspection-repositories.ts";
+import { measureVisible, problemVisible } from "./visibility.ts";
 import { problemFromRow } from "./row-mappers.ts";
 
 export function ledgerRowsRepository(db: Kysely<Database>): LedgerRowsRepository {
@@ -18,7 +18,7 @@ export function ledgerRowsRepository(db: Kysely<Database>): LedgerRowsRepository
         .selectAll("p")
         .select("a.title as aspect_title")
         .where("p.inspection_id", "=", inspectionId)
-        .where(inspectionVisible(db, scope, "p.inspection_id"))
+        .where(problemVisible(db, scope, { id: "p.id", inspectionId: "p.inspection_id" }))
         .where("p.seq", ">", page.afterSeq)
         .orderBy("p.seq")
         .limit(page.limit)
@@ -78,7 +78,7 @@ export function ledgerRowsRepository(db: Kysely<Database>): LedgerRowsRepository
             .as("approval_id"),
         ])
         .where("m.inspection_id", "=", inspectionId)
-        .where(inspectionVisible(db, scope, "m.inspection_id"))
+        .where(measureVisible(db, scope, { id: "m.id", inspectionId: "m.inspection_id" }))
         .$if(after !== null, (q) =>
           q.where((eb) =>
             eb.or([

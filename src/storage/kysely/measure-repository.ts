@@ -6,10 +6,11 @@ import type { Measure, MeasureState } from "../../domain/measure.ts";
 import type { Scope } from "../../domain/scope.ts";
 import type { MeasureFilter, MeasureRepository } from "../store.ts";
 import type { Database, MeasuresTable } from "./db-schema.ts";
-import { inspectionVisible } from "./inspection-repositories.ts";
+import { measureVisible } from "./visibility.ts";
 import { measureFromRow, measureToRow } from "./row-mappers.ts";
 import { chunkRows } from "./scope-filter.ts";
 
+const MEASURE_COLUMNS = { id: "measures.id", inspectionId: "measures.inspection_id" };
 const OPEN_STATES: MeasureState[] = ["draft", "in_progress", "submitted", "returned"];
 
 export function measureRepository(db: Kysely<Database>): MeasureRepository {
@@ -48,7 +49,7 @@ export function measureRepository(db: Kysely<Database>): MeasureRepository {
         .selectFrom("measures")
         .selectAll()
         .where("id", "=", id)
-        .where(inspectionVisible(db, scope, "measures.inspection_id"))
+        .where(measureVisible(db, scope, MEASURE_COLUMNS))
         .executeTakeFirst();
       return row ? (await withCooperators([row]))[0] : undefined;
     },
@@ -57,7 +58,7 @@ export function measureRepository(db: Kysely<Database>): MeasureRepository {
         .selectFrom("measures")
         .selectAll()
         .where("inspection_id", "=", inspectionId)
-        .where(inspectionVisible(db, scope, "measures.inspection_id"))
+        .where(measureVisible(db, scope, MEASURE_COLUMNS))
         .orderBy("problem_id")
         .orderBy("seq")
         .execute();
@@ -67,7 +68,7 @@ export function measureRepository(db: Kysely<Database>): MeasureRepository {
       let q = db
         .selectFrom("measures")
         .selectAll()
-        .where(inspectionVisible(db, scope, "measures.inspection_id"));
+        .where(measureVisible(db, scope, MEASURE_COLUMNS));
       if (filter.inspectionId !== undefined) q = q.where("inspection_id", "=", filter.inspectionId);
       if (filter.departmentId !== undefined) q = q.where("department_id", "=", filter.departmentId);
       if (filter.states !== undefined)
@@ -89,7 +90,7 @@ export function measureRepository(db: Kysely<Database>): MeasureRepository {
         .select((eb) => eb.fn.countAll<number>().as("n"))
         .where("state", "in", OPEN_STATES)
         .where("deadline", "<", on)
-        .where(inspectionVisible(db, scope, "measures.inspection_id"))
+        .where(measureVisible(db, scope, MEASURE_COLUMNS))
         .executeTakeFirstOrThrow();
       return Number(row.n);
     },

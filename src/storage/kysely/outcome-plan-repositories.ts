@@ -5,7 +5,7 @@ import type { OutcomeKind } from "../../domain/outcome.ts";
 import type { Scope } from "../../domain/scope.ts";
 import type { InspectionFilter, OutcomeRepository, PlanRepository } from "../store.ts";
 import type { Database } from "./db-schema.ts";
-import { inspectionVisible } from "./inspection-repositories.ts";
+import { attachedVisible, inspectionVisible } from "./visibility.ts";
 import { outcomeFromRow, outcomeToRow } from "./row-mappers.ts";
 import { chunkRows } from "./scope-filter.ts";
 
@@ -20,7 +20,13 @@ export function outcomeRepository(db: Kysely<Database>): OutcomeRepository {
         .selectFrom("outcomes")
         .selectAll()
         .where("inspection_id", "=", inspectionId)
-        .where(inspectionVisible(db, scope, "outcomes.inspection_id"))
+        .where(
+          attachedVisible(db, scope, {
+            inspectionId: "outcomes.inspection_id",
+            problemId: "outcomes.problem_id",
+            measureId: "outcomes.measure_id",
+          }),
+        )
         .orderBy("id")
         .execute();
       return rows.map(outcomeFromRow);

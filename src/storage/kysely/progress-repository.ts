@@ -11,7 +11,7 @@ import type {
 import type { Scope } from "../../domain/scope.ts";
 import type { ProgressRepository } from "../store.ts";
 import type { Database } from "./db-schema.ts";
-import { inspectionVisible } from "./inspection-repositories.ts";
+import { measureVisible } from "./visibility.ts";
 import { chunkRows } from "./scope-filter.ts";
 
 const reportToRow = (r: ProgressReport) => ({
@@ -33,12 +33,12 @@ const reportFromRow = (r: ReturnType<typeof reportToRow>): ProgressReport => ({
 });
 
 export function progressRepository(db: Kysely<Database>): ProgressRepository {
-  const measureVisible = (scope: Scope, measureId: string) =>
+  const visibleMeasure = (scope: Scope, measureId: string) =>
     db
       .selectFrom("measures")
       .select("id")
       .where("id", "=", measureId)
-      .where(inspectionVisible(db, scope, "measures.inspection_id"));
+      .where(measureVisible(db, scope, { id: "measures.id", inspectionId: "measures.inspection_id" }));
 
   return {
     async insertReport(report, evidence) {
@@ -67,7 +67,7 @@ export function progressRepository(db: Kysely<Database>): ProgressRepository {
       const reports = await db
         .selectFrom("progress_reports")
         .selectAll()
-        .where("measure_id", "in", measureVisible(scope, measureId))
+        .where("measure_id", "in", visibleMeasure(scope, measureId))
         .orderBy("created_at")
         .orderBy("id")
         .execute();
@@ -104,7 +104,7 @@ export function progressRepository(db: Kysely<Database>): ProgressRepository {
         .innerJoin("measures as m", "m.id", "r.measure_id")
         .selectAll("r")
         .where("m.inspection_id", "=", inspectionId)
-        .where(inspectionVisible(db, scope, "m.inspection_id"))
+        .where(measureVisible(db, scope, { id: "m.id", inspectionId: "m.inspection_id" }))
         .orderBy("r.measure_id")
         .orderBy("r.created_at")
         .orderBy("r.id")
@@ -133,7 +133,7 @@ export function progressRepository(db: Kysely<Database>): ProgressRepository {
       const rows = await db
         .selectFrom("reviews")
         .selectAll()
-        .where("measure_id", "in", measureVisible(scope, measureId))
+        .where("measure_id", "in", visibleMeasure(scope, measureId))
         .orderBy("created_at")
         .orderBy("id")
         .execute();
@@ -175,7 +175,7 @@ export function progressRepository(db: Kysely<Database>): ProgressRepository {
       const rows = await db
         .selectFrom("extension_requests")
         .selectAll()
-        .where("measure_id", "in", measureVisible(scope, measureId))
+        .where("measure_id", "in", visibleMeasure(scope, measureId))
         .orderBy("created_at")
         .execute();
       return rows.map((r) => ({

@@ -3,7 +3,7 @@
 import type { Kysely } from "kysely";
 import type { Publication, PublicationRepository } from "../store.ts";
 import type { Database } from "./db-schema.ts";
-import { inspectionVisible } from "./inspection-repositories.ts";
+import { inspectionVisible } from "./visibility.ts";
 
 export function publicationRepository(db: Kysely<Database>): PublicationRepository {
   return {

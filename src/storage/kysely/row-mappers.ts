@@ -116,6 +116,8 @@ export const measureToRow = (m: Measure): Selectable<MeasuresTable> => ({
   state: m.state,
   closed_at: m.closedAt,
   version: m.version,
+  submissions: m.submissions,
+  original_deadline: m.originalDeadline,
 });
 
 export const measureFromRow = (
@@ -138,6 +140,8 @@ export const measureFromRow = (
   state: r.state as MeasureState,
   closedAt: r.closed_at,
   version: Number(r.version),
+  submissions: Number(r.submissions),
+  originalDeadline: r.original_deadline,
 });
 
 export const outcomeToRow = (o: Outcome): Selectable<OutcomesTable> => ({

@@ -7,7 +7,7 @@ import type { ProblemTally } from "../../domain/ledger-statistics.ts";
 import type { Scope } from "../../domain/scope.ts";
 import type { StatisticsRepository } from "../store.ts";
 import type { Database } from "./db-schema.ts";
-import { inspectionVisible } from "./inspection-repositories.ts";
+import { inspectionVisible, measureVisible, problemVisible } from "./visibility.ts";
 
 /** A long-term measure with at least one closed stage. */
 const STAGE_CLOSED = sql<boolean>`(kind = 'long_term' and closed_at is not null)`;
@@ -33,6 +33,7 @@ export function statisticsRepository(db: Kysely<Database>): StatisticsRepository
         .selectFrom("problems")
         .select(["id", "inspection_id", "aspect_id"])
         .where(covering(scope, query, "problems.inspection_id"))
+        .where(problemVisible(db, scope, { id: "problems.id", inspectionId: "problems.inspection_id" }))
         .execute();
       const measures = await db
         .selectFrom("measures")
@@ -50,7 +51,9 @@ export function statisticsRepository(db: Kysely<Database>): StatisticsRepository
         ])
         // Without a filter this reads only the covering index; examples drop out in the merge below.
         .$if(query.inspectionId !== undefined || scope.kind !== "all", (q) =>
-          q.where(covering(scope, query, "measures.inspection_id")),
+          q
+            .where(covering(scope, query, "measures.inspection_id"))
+            .where(measureVisible(db, scope, { id: "measures.id", inspectionId: "measures.inspection_id" })),
         )
         .groupBy("problem_id")
         .execute();

@@ -8,6 +8,7 @@ import * as uniqueOrgNames from "./0004-unique-org-names.ts";
 import * as auditKeyedChain from "./0005-audit-keyed-chain.ts";
 import * as longTermStageTally from "./0006-long-term-stage-tally.ts";
 import * as accounts from "./0007-accounts.ts";
+import * as reviewCycle from "./0008-review-cycle.ts";
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0001-ledger-core": ledgerCore,
@@ -17,4 +18,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0005-audit-keyed-chain": auditKeyedChain,
   "0006-long-term-stage-tally": longTermStageTally,
   "0007-accounts": accounts,
+  "0008-review-cycle": reviewCycle,
 };
