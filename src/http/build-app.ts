@@ -10,6 +10,7 @@ import { createClientErrorHandler } from "./client-error-handler.ts";
 import { handleError } from "./errors.ts";
 import { createFrameworkErrorHandler } from "./framework-error-handler.ts";
 import { createHostGuard } from "./host-guard.ts";
+import { DEFAULT_UPLOAD_LIMITS, registerMultipart, type UploadLimits } from "./multipart.ts";
 import { createNotFoundHandler } from "./not-found.ts";
 import { createRouteMethods } from "./route-methods.ts";
 import { healthRoutes } from "./routes/health.ts";
@@ -32,6 +33,8 @@ export interface AppOptions {
    * gets a Secure cookie. Off by default, as the process itself speaks plain HTTP.
    */
   readonly trustProxy?: boolean;
+  /** Evidence and import upload limits (config uploadFileMb, uploadFiles); default 20 MiB, 10 files. */
+  readonly uploadLimits?: UploadLimits;
 }
 
 export function buildApp(deps: SessionDeps, options: AppOptions = {}): FastifyInstance {
@@ -61,6 +64,7 @@ export function buildApp(deps: SessionDeps, options: AppOptions = {}): FastifyIn
   });
   app.setErrorHandler(handleError);
   app.setNotFoundHandler(createNotFoundHandler(routes));
+  registerMultipart(app, options.uploadLimits ?? DEFAULT_UPLOAD_LIMITS);
   registerAuth(app, deps, timeouts);
   healthRoutes(app, deps);
   sessionRoutes(app, deps, timeouts);
