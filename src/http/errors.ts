@@ -27,6 +27,16 @@ const STATUS_BY_CODE: Record<string, number> = {
   user_changed: 409,
   password_too_weak: 400,
   password_incorrect: 400,
+  // Administration over HTTP and API tokens (docs/accounts.md).
+  precondition_required: 428,
+  org_name_taken: 409,
+  org_parent_invalid: 400,
+  person_not_found: 404,
+  person_name_taken: 409,
+  token_invalid: 401,
+  token_read_only: 403,
+  token_not_found: 404,
+  session_required: 403,
   // The server cannot safely write: the audit chain is broken (refuse mode) or keyed with a key it lacks.
   audit_chain_broken: 503,
   audit_key_required: 503,
