@@ -40,6 +40,14 @@ const STATUS_BY_CODE: Record<string, number> = {
   // The server cannot safely write: the audit chain is broken (refuse mode) or keyed with a key it lacks.
   audit_chain_broken: 503,
   audit_key_required: 503,
+  // Documents in and out over HTTP (docs/http.md).
+  unsupported_file_type: 415,
+  file_too_large: 413,
+  pending_import_not_found: 404,
+  import_already_confirmed: 409,
+  import_not_confirmable: 409,
+  import_unit_mismatch: 409,
+  too_many_pending_imports: 429,
 };
 
 export interface ErrorBody {
