@@ -37,6 +37,16 @@ const STATUS_BY_CODE: Record<string, number> = {
   token_read_only: 403,
   token_not_found: 404,
   session_required: 403,
+  // The review cycle (docs/review-cycle.md).
+  not_reviewer: 403,
+  invalid_review_chain: 400,
+  precondition_required: 428,
+  evidence_required: 409,
+  measure_closed: 409,
+  extension_not_later: 400,
+  extension_pending: 409,
+  extension_not_found: 404,
+  extension_decided: 409,
   // The server cannot safely write: the audit chain is broken (refuse mode) or keyed with a key it lacks.
   audit_chain_broken: 503,
   audit_key_required: 503,
