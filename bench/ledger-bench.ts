@@ -125,7 +125,7 @@ export async function runLedgerBench(args: readonly string[]): Promise<number> {
           isDeepStrictEqual(t, expectedTotal),
           `(b) totals ${JSON.stringify(t)} ≠ ${JSON.stringify(expectedTotal)}`,
         );
-        check(overview.inspections.length === 2_000, `(b) ${overview.inspections.length} inspections listed`);
+        check(overview.inspections === 2_000, `(b) ${overview.inspections} inspections listed`);
         check(
           isDeepStrictEqual(overview.outcomeTotals, truth.outcomeTotals()),
           `(b) outcome totals ${JSON.stringify(overview.outcomeTotals)}`,

@@ -88,7 +88,7 @@ describe.each(testDatabases)("audit check at start on $name", (database) => {
     });
     const cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
     const response = await fetch(`${url}/api/v1/inspections`, { headers: { cookie } });
-    return { status: response.status, body: (await response.json()) as { inspections: unknown[] } };
+    return { status: response.status, body: (await response.json()) as { items: unknown[] } };
   };
 
   it("says the chain is whole at start", async () => {
@@ -106,7 +106,7 @@ describe.each(testDatabases)("audit check at start on $name", (database) => {
 
     const read = await listed(server.url);
     expect(read.status).toBe(200);
-    expect(read.body.inspections).toHaveLength(2);
+    expect(read.body.items).toHaveLength(2);
 
     const error = await createLedger(server.deps, SYSTEM_ACTOR, makeLedger({ unitName: "新单位" })).catch(
       (e: unknown) => e,

@@ -112,20 +112,22 @@ describe("first start", () => {
       expect(signIn.status).toBe(200);
       const headers = { cookie: (signIn.headers.get("set-cookie") ?? "").split(";")[0] ?? "" };
       const overview = (await (await fetch(`${url}/api/v1/inspections`, { headers })).json()) as {
-        inspections: {
+        items: {
           inspection: { id: string; isExample: boolean };
           counts: { problems: number; completed: number };
         }[];
-        total: { problems: number };
       };
-      expect(overview.inspections).toHaveLength(1);
-      expect(overview.inspections[0]).toMatchObject({
+      expect(overview.items).toHaveLength(1);
+      expect(overview.items[0]).toMatchObject({
         inspection: { isExample: true },
         counts: { problems: 11, completed: 8 },
       });
-      expect(overview.total.problems).toBe(0);
+      const summary = (await (await fetch(`${url}/api/v1/inspections/summary`, { headers })).json()) as {
+        total: { problems: number };
+      };
+      expect(summary.total.problems).toBe(0);
       const ledger = (await (
-        await fetch(`${url}/api/v1/inspections/${overview.inspections[0]!.inspection.id}/ledger`, { headers })
+        await fetch(`${url}/api/v1/inspections/${overview.items[0]!.inspection.id}/ledger`, { headers })
       ).json()) as { unit: { name: string } };
       expect(ledger.unit.name).toBe("市文联党组（示例）");
       expect(out.join("")).toContain("已载入示例台账");

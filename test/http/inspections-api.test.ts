@@ -30,12 +30,22 @@ describe("read-only inspections API, signed in as admin", () => {
     expect(res.json()).toMatchObject({ status: "ok", database: "sqlite" });
   });
 
-  it("lists inspections with their counts and serves one ledger with statistics", async () => {
+  it("lists inspections with their counts, sums them, and serves one ledger with statistics", async () => {
     const { inspectionId } = await createLedger(deps, SYSTEM_ACTOR, makeLedger());
     const list = await app.inject({ method: "GET", url: "/api/v1/inspections?asOf=2021-06-30" });
     expect(list.statusCode).toBe(200);
     expect(list.json()).toMatchObject({
       asOf: "2021-06-30",
+      items: [
+        { inspection: { id: inspectionId }, counts: { problems: 3, completed: 1, completionRate: "33.33" } },
+      ],
+      nextCursor: null,
+    });
+    const summary = await app.inject({ method: "GET", url: "/api/v1/inspections/summary?asOf=2021-06-30" });
+    expect(summary.statusCode).toBe(200);
+    expect(summary.json()).toMatchObject({
+      asOf: "2021-06-30",
+      inspections: 1,
       total: { problems: 3, completed: 1, completionRate: "33.33" },
     });
     const ledger = await app.inject({

@@ -31,9 +31,7 @@ describe.each(testDatabases)("inspections in the caller's scope on $name", (data
   const listedIds = async (cookie: string) => {
     const res = await get("/api/v1/inspections", cookie);
     expect(res.statusCode).toBe(200);
-    return res
-      .json<{ inspections: Array<{ inspection: { id: string } }> }>()
-      .inspections.map((i) => i.inspection.id);
+    return res.json<{ items: Array<{ inspection: { id: string } }> }>().items.map((i) => i.inspection.id);
   };
 
   it("lets an admin see every unit's inspection and ledger", async () => {
@@ -53,10 +51,11 @@ describe.each(testDatabases)("inspections in the caller's scope on $name", (data
     expect(other.json()).toEqual({
       error: { code: "inspection_not_found", message: "未找到该巡察（或无权查看）" },
     });
-    const overview = (await get("/api/v1/inspections", office.cookie)).json<{
+    const overview = (await get("/api/v1/inspections/summary", office.cookie)).json<{
+      inspections: number;
       total: { problems: number };
     }>();
-    expect(overview.total.problems).toBe(3);
+    expect(overview).toMatchObject({ inspections: 1, total: { problems: 3 } });
   });
 
   it("shows nothing to an account without grants", async () => {
@@ -69,7 +68,11 @@ describe.each(testDatabases)("inspections in the caller's scope on $name", (data
   });
 
   it("answers 401 to a signed-out request, and health stays public", async () => {
-    for (const url of ["/api/v1/inspections", `/api/v1/inspections/${inspectionA}/ledger`]) {
+    for (const url of [
+      "/api/v1/inspections",
+      "/api/v1/inspections/summary",
+      `/api/v1/inspections/${inspectionA}/ledger`,
+    ]) {
       const res = await get(url);
       expect(res.statusCode).toBe(401);
       expect(res.json()).toMatchObject({ error: { code: "unauthenticated" } });

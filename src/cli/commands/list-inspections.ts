@@ -1,6 +1,7 @@
 // `zhenggai inspections [--json]`: the stored inspections with their ids, so that a clerk can name one to a command.
+// Read page by page (the counts of at most 200 inspections at a time), as the HTTP list does.
 
-import { summarizeInspections } from "../../app/summarize-inspections.ts";
+import { INSPECTION_PAGE_MAX, listInspections, type InspectionSummary } from "../../app/list-inspections.ts";
 import { REGIME_LABELS } from "../../domain/inspection.ts";
 import { SCOPE_ALL } from "../../domain/scope.ts";
 import { readConfig, type ConfigOverrides } from "../../config.ts";
@@ -13,12 +14,21 @@ export async function listInspectionsCommand(
   io: CliIo,
 ): Promise<number> {
   const config = readConfig(overrides, io.env);
-  const [overview, orgs] = await withDeps(config, async (deps) => [
-    await summarizeInspections(deps, SCOPE_ALL, { includeExamples: true }),
-    await deps.store.orgs.list(SCOPE_ALL),
-  ]);
+  const [listed, orgs] = await withDeps(config, async (deps) => {
+    const all: InspectionSummary[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await listInspections(deps, SCOPE_ALL, {
+        limit: INSPECTION_PAGE_MAX,
+        ...(cursor === undefined ? {} : { cursor }),
+      });
+      all.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor !== undefined);
+    return [all, await deps.store.orgs.list(SCOPE_ALL)] as const;
+  });
   const orgName = new Map(orgs.map((o) => [o.id, o.name]));
-  const rows = overview.inspections.map(({ inspection: i, counts }) => ({
+  const rows = listed.map(({ inspection: i, counts }) => ({
     id: i.id,
     unit: orgName.get(i.targetOrgId) ?? i.targetOrgId,
     regime: i.regime,

@@ -1,11 +1,12 @@
 // Inspections, their aspects and problems, as far as the caller's scope shows them (visibility.ts).
 
-import type { Kysely } from "kysely";
+import type { Kysely, SelectQueryBuilder } from "kysely";
 import type { Inspection } from "../../domain/inspection.ts";
 import type { Aspect, Problem } from "../../domain/problem.ts";
 import type { Scope } from "../../domain/scope.ts";
 import type {
   AspectRepository,
+  InspectionCursor,
   InspectionFilter,
   InspectionRepository,
   ProblemRepository,
@@ -20,6 +21,13 @@ import {
 } from "./row-mappers.ts";
 import { chunkRows } from "./scope-filter.ts";
 import { inspectionVisible, problemVisible } from "./visibility.ts";
+
+/**
+ * List order, the same on both databases: newest feedback date first, inspections without one last (PostgreSQL
+ * would put NULLs first in a descending order, SQLite last), then id.
+ */
+const inListOrder = <Q extends SelectQueryBuilder<Database, "inspections", object>>(q: Q): Q =>
+  q.orderBy("feedback_date", (ob) => ob.desc().nullsLast()).orderBy("id") as Q;
 
 export function inspectionRepository(db: Kysely<Database>): InspectionRepository {
   const filtered = (scope: Scope, filter: InspectionFilter) => {
@@ -43,11 +51,29 @@ export function inspectionRepository(db: Kysely<Database>): InspectionRepository
       return row && inspectionFromRow(row);
     },
     async list(scope: Scope, filter: InspectionFilter = {}) {
-      const rows = await filtered(scope, { includeExamples: true, ...filter })
-        .selectAll()
-        .orderBy("feedback_date", "desc")
-        .orderBy("id")
-        .execute();
+      const rows = await inListOrder(
+        filtered(scope, { includeExamples: true, ...filter }).selectAll(),
+      ).execute();
+      return rows.map(inspectionFromRow);
+    },
+    async page(
+      scope: Scope,
+      filter: InspectionFilter,
+      page: { after: InspectionCursor | null; limit: number },
+    ) {
+      let q = filtered(scope, { includeExamples: true, ...filter }).selectAll();
+      const after = page.after;
+      if (after !== null)
+        q = q.where((eb) =>
+          after.feedbackDate === null
+            ? eb.and([eb("feedback_date", "is", null), eb("id", ">", after.id)])
+            : eb.or([
+                eb("feedback_date", "<", after.feedbackDate),
+                eb.and([eb("feedback_date", "=", after.feedbackDate), eb("id", ">", after.id)]),
+                eb("feedback_date", "is", null),
+              ]),
+        );
+      const rows = await inListOrder(q).limit(page.limit).execute();
       return rows.map(inspectionFromRow);
     },
     async count(scope: Scope, filter: InspectionFilter = {}) {

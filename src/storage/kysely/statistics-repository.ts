@@ -13,15 +13,17 @@ import { inspectionVisible, measureVisible, problemVisible } from "./visibility.
 const STAGE_CLOSED = sql<boolean>`(kind = 'long_term' and closed_at is not null)`;
 
 export function statisticsRepository(db: Kysely<Database>): StatisticsRepository {
-  /** The inspections a query covers: one, or every one in scope (examples only when asked). */
+  /** The inspections a query covers: one, the listed ones, or every one in scope (examples only when asked). */
   const covering = (
     scope: Scope,
-    query: { inspectionId?: string; includeExamples?: boolean },
+    query: { inspectionId?: string; inspectionIds?: readonly string[]; includeExamples?: boolean },
     column: string,
   ) => {
     const visible = inspectionVisible(db, scope, column);
     if (query.inspectionId !== undefined)
       return sql<boolean>`${sql.ref(column)} = ${query.inspectionId} and ${visible}`;
+    if (query.inspectionIds !== undefined)
+      return sql<boolean>`${sql.ref(column)} in (${sql.join(query.inspectionIds)}) and ${visible}`;
     if (query.includeExamples) return visible;
     const examples = db.selectFrom("inspections").select("id").where("is_example", "=", 1);
     return sql<boolean>`${sql.ref(column)} not in (${examples}) and ${visible}`;
@@ -29,6 +31,7 @@ export function statisticsRepository(db: Kysely<Database>): StatisticsRepository
 
   return {
     async problemTallies(scope, query) {
+      if (query.inspectionIds?.length === 0) return [];
       const problems = await db
         .selectFrom("problems")
         .select(["id", "inspection_id", "aspect_id"])
@@ -50,10 +53,14 @@ export function statisticsRepository(db: Kysely<Database>): StatisticsRepository
           ),
         ])
         // Without a filter this reads only the covering index; examples drop out in the merge below.
-        .$if(query.inspectionId !== undefined || scope.kind !== "all", (q) =>
-          q
-            .where(covering(scope, query, "measures.inspection_id"))
-            .where(measureVisible(db, scope, { id: "measures.id", inspectionId: "measures.inspection_id" })),
+        .$if(
+          query.inspectionId !== undefined || query.inspectionIds !== undefined || scope.kind !== "all",
+          (q) =>
+            q
+              .where(covering(scope, query, "measures.inspection_id"))
+              .where(
+                measureVisible(db, scope, { id: "measures.id", inspectionId: "measures.inspection_id" }),
+              ),
         )
         .groupBy("problem_id")
         .execute();
