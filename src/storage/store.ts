@@ -12,10 +12,12 @@ import type { Org, OrgKind, Person } from "../domain/org.ts";
 import type { Scope } from "../domain/scope.ts";
 import type { GrantRepository, SessionRepository, UserRepository } from "./account-store.ts";
 import type { AuditCheckpoint, AuditRepository } from "./audit-store.ts";
+import type { EvidenceRepository } from "./evidence-store.ts";
 
 // The audit and account parts live in their own files; re-exported so callers import one module.
 export type * from "./account-store.ts";
 export type * from "./audit-store.ts";
+export type * from "./evidence-store.ts";
 
 export interface OrgRepository {
   insert(org: Org): Promise<void>;
@@ -45,23 +47,11 @@ export interface InspectionFilter {
   readonly includeExamples?: boolean;
 }
 
-/** Where a page of inspections continues: after this inspection in list order. */
-export interface InspectionCursor {
-  readonly feedbackDate: CalendarDate | null;
-  readonly id: string;
-}
-
 export interface InspectionRepository {
   insert(inspection: Inspection): Promise<void>;
   get(scope: Scope, id: string): Promise<Inspection | undefined>;
-  /** List order: feedback date, newest first, inspections without one last; then id. */
+  /** Ordered by feedback date, newest first. */
   list(scope: Scope, filter?: InspectionFilter): Promise<Inspection[]>;
-  /** At most `limit` inspections in list order, those after `after` (null = from the start): keyset paging. */
-  page(
-    scope: Scope,
-    filter: InspectionFilter,
-    page: { after: InspectionCursor | null; limit: number },
-  ): Promise<Inspection[]>;
   count(scope: Scope, filter?: InspectionFilter): Promise<number>;
 }
 
@@ -146,18 +136,12 @@ export interface PlanRepository {
 
 export interface StatisticsRepository {
   /**
-   * One tally per problem (measure counts by state, overdue on `on`), for the problems of one inspection
-   * (`inspectionId`), of the listed ones (`inspectionIds`, a page: at most a few hundred; examples included),
-   * or of every inspection in scope. Domain code derives statuses and counts from them.
+   * One tally per problem (measure counts by state, overdue on `on`), for the problems of one
+   * inspection or of every inspection in scope. Domain code derives statuses and counts from them.
    */
   problemTallies(
     scope: Scope,
-    query: {
-      inspectionId?: string;
-      inspectionIds?: readonly string[];
-      on: CalendarDate;
-      includeExamples?: boolean;
-    },
+    query: { inspectionId?: string; on: CalendarDate; includeExamples?: boolean },
   ): Promise<ProblemTally[]>;
 }
 
@@ -251,6 +235,7 @@ export interface Repositories {
   readonly problems: ProblemRepository;
   readonly measures: MeasureRepository;
   readonly progress: ProgressRepository;
+  readonly evidence: EvidenceRepository;
   readonly outcomes: OutcomeRepository;
   readonly plans: PlanRepository;
   readonly statistics: StatisticsRepository;

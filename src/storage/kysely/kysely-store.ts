@@ -4,6 +4,7 @@ import type { Kysely, TransactionBuilder } from "kysely";
 import type { Repositories, Store } from "../store.ts";
 import { auditRepository } from "./audit-repository.ts";
 import type { Database } from "./db-schema.ts";
+import { evidenceRepository } from "./evidence-repository.ts";
 import { aspectRepository, inspectionRepository, problemRepository } from "./inspection-repositories.ts";
 import { ledgerRowsRepository } from "./ledger-rows-repository.ts";
 import { measureRepository } from "./measure-repository.ts";
@@ -51,6 +52,7 @@ function repositories(db: Kysely<Database>, options: StoreOptions): Repositories
     problems: translatingErrors(problemRepository(db)),
     measures: translatingErrors(measureRepository(db)),
     progress: translatingErrors(progressRepository(db)),
+    evidence: translatingErrors(evidenceRepository(db)),
     outcomes: translatingErrors(outcomeRepository(db)),
     plans: translatingErrors(planRepository(db)),
     statistics: translatingErrors(statisticsRepository(db)),
