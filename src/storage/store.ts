@@ -47,11 +47,23 @@ export interface InspectionFilter {
   readonly includeExamples?: boolean;
 }
 
+/** Where a page of inspections continues: after this inspection in list order. */
+export interface InspectionCursor {
+  readonly feedbackDate: CalendarDate | null;
+  readonly id: string;
+}
+
 export interface InspectionRepository {
   insert(inspection: Inspection): Promise<void>;
   get(scope: Scope, id: string): Promise<Inspection | undefined>;
-  /** Ordered by feedback date, newest first. */
+  /** List order: feedback date, newest first, inspections without one last; then id. */
   list(scope: Scope, filter?: InspectionFilter): Promise<Inspection[]>;
+  /** At most `limit` inspections in list order, those after `after` (null = from the start): keyset paging. */
+  page(
+    scope: Scope,
+    filter: InspectionFilter,
+    page: { after: InspectionCursor | null; limit: number },
+  ): Promise<Inspection[]>;
   count(scope: Scope, filter?: InspectionFilter): Promise<number>;
 }
 
@@ -136,12 +148,18 @@ export interface PlanRepository {
 
 export interface StatisticsRepository {
   /**
-   * One tally per problem (measure counts by state, overdue on `on`), for the problems of one
-   * inspection or of every inspection in scope. Domain code derives statuses and counts from them.
+   * One tally per problem (measure counts by state, overdue on `on`), for the problems of one inspection
+   * (`inspectionId`), of the listed ones (`inspectionIds`, a page: at most a few hundred; examples included),
+   * or of every inspection in scope. Domain code derives statuses and counts from them.
    */
   problemTallies(
     scope: Scope,
-    query: { inspectionId?: string; on: CalendarDate; includeExamples?: boolean },
+    query: {
+      inspectionId?: string;
+      inspectionIds?: readonly string[];
+      on: CalendarDate;
+      includeExamples?: boolean;
+    },
   ): Promise<ProblemTally[]>;
 }
 
