@@ -27,8 +27,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   user_changed: 409,
   password_too_weak: 400,
   password_incorrect: 400,
-  // Administration over HTTP and API tokens (docs/accounts.md).
-  precondition_required: 428,
+  // Administration over HTTP and API tokens (docs/accounts.md); precondition_required (428) is listed below.
   org_name_taken: 409,
   org_parent_invalid: 400,
   person_not_found: 404,
