@@ -1,23 +1,116 @@
 // Lint = style + the layer boundaries of docs/architecture.md. Runs inside `npm test`.
+// Boundaries are an allow-list (eslint-plugin-boundaries): every import, ours or a package's, must be
+// allowed for the importing layer; anything not listed below is an error.
 import js from "@eslint/js";
+import boundaries from "eslint-plugin-boundaries";
 import tseslint from "typescript-eslint";
 
-const infra = ["kysely", "kysely/*", "better-sqlite3", "pg", "pg-*"];
-const httpLibs = ["fastify", "fastify/*", "@fastify/*", "light-my-request"];
-const documentLibs = ["docx", "mammoth", "exceljs", "yauzl"];
-const nodeIo = [
-  "node:fs",
-  "node:fs/*",
-  "node:net",
-  "node:http",
-  "node:child_process",
-  "node:os",
-  "node:process",
+// Elements are the layers, one folder each; file categories mark single files (the composition root, the
+// storage interface, tests) wherever they sit.
+const elements = ["domain", "shared", "app", "storage", "documents", "http", "cli", "runtime", "web"].map(
+  (type) => ({ type, pattern: `src/${type}`, partialMatch: false }),
+);
+const files = [
+  { category: "test", pattern: ["src/**/*.test.ts", "src/**/*.test.tsx", "test/**", "bench/**"] },
+  { category: "main", pattern: ["src/main.ts", "bin/*.js"] },
+  { category: "config", pattern: "src/config.ts" },
+  { category: "storage-errors", pattern: "src/storage/storage-errors.ts" },
+  // store.ts and the files it re-exports (account-store.ts, audit-store.ts, evidence-store.ts…): the interface.
+  { category: "storage-contract", pattern: "src/storage/!(audit-guarded-store|storage-errors).ts" },
 ];
 
-const restrict = (groups, { allowTypeImports = false } = {}) => [
-  "error",
-  { patterns: groups.map((g) => ({ group: g.group, message: g.message, allowTypeImports })) },
+/** Each part of the code as a selector: the layers, and the single files that have rules of their own. */
+const layer = (type) => ({ element: { types: type } });
+const category = (name) => ({ file: { categories: name } });
+const part = {
+  domain: layer("domain"),
+  shared: layer("shared"),
+  app: layer("app"),
+  documents: layer("documents"),
+  "documents-reader": { element: { types: "documents" }, file: { path: "src/documents/**/read-*.ts" } },
+  storage: {
+    element: { types: "storage" },
+    file: { path: ["src/storage/kysely/**", "src/storage/audit-guarded-store.ts"] },
+  },
+  "storage-contract": category("storage-contract"),
+  "storage-errors": category("storage-errors"),
+  http: layer("http"),
+  cli: layer("cli"),
+  runtime: layer("runtime"),
+  web: layer("web"),
+  main: category("main"),
+  config: category("config"),
+  test: category("test"),
+};
+const pkg = (...source) => ({ module: { origin: ["external", "core"], source } });
+const nodeIo = ["node:*", "node:*/*"];
+
+/**
+ * The allow-list. For each part: which of our parts it may import (`ours`), which only as types (`ourTypes`),
+ * which packages and node: modules (`packages`), which only as types (`packageTypes`). Anything else is an error.
+ */
+const allowed = {
+  domain: { ours: ["domain"] },
+  shared: { ours: ["shared", "domain"], packages: ["zod"] },
+  app: {
+    ours: ["app", "domain", "shared", "documents"],
+    ourTypes: ["storage-contract"],
+    packages: ["zod"],
+    packageTypes: ["node:stream"],
+  },
+  documents: {
+    ours: ["documents", "domain", "shared"],
+    packages: ["docx", "mammoth", "exceljs", "yauzl", "zod", "node:path", "node:stream", "node:stream/*"],
+    packageTypes: ["node:fs", "node:fs/*"],
+  },
+  // Readers (read-*.ts) open the user's file; parsers, builders and writers stay pure.
+  "documents-reader": { packages: ["node:fs", "node:fs/*", "node:os"] },
+  "storage-contract": { ours: ["storage-contract", "domain"] },
+  "storage-errors": { ours: ["domain"] },
+  storage: {
+    ours: ["storage", "storage-contract", "storage-errors", "domain"],
+    packages: ["kysely", "better-sqlite3", "pg", "node:crypto", "node:fs", "node:fs/*", "node:path"],
+  },
+  http: {
+    ours: ["http", "app", "domain", "shared", "storage-errors"],
+    packages: ["fastify", "@fastify/*", "zod", "node:http", "node:net"],
+  },
+  // The CLI is an entry point: it builds its deps through main.ts.
+  cli: {
+    ours: ["cli", "app", "domain", "shared", "documents", "config", "main", "storage-errors"],
+    packages: nodeIo,
+  },
+  // Adapters behind the app's ports (clock, ids, passwords, files).
+  runtime: { ours: ["runtime", "domain"], ourTypes: ["app"], packages: ["@node-rs/argon2", ...nodeIo] },
+  web: { ours: ["web", "shared", "domain"] },
+};
+
+const typesOnly = { kind: "type" };
+const policies = [
+  // The composition root, tests and benchmarks may import anything.
+  ...["main", "config", "test"].map((from) => ({
+    from: part[from],
+    allow: { to: [{ element: { types: "*" } }, { file: { path: "**" } }, pkg("**")] },
+  })),
+  ...Object.entries(allowed).flatMap(
+    ([from, { ours = [], ourTypes = [], packages = [], packageTypes = [] }]) =>
+      [
+        ours.length > 0 && { allow: { to: ours.map((name) => part[name]) } },
+        ourTypes.length > 0 && { allow: { to: ourTypes.map((name) => part[name]), dependency: typesOnly } },
+        packages.length > 0 && { allow: { to: pkg(...packages) } },
+        packageTypes.length > 0 && { allow: { to: pkg(...packageTypes), dependency: typesOnly } },
+      ]
+        .filter(Boolean)
+        .map((policy) => ({ from: part[from], ...policy })),
+  ),
+  // Hashing is pure; randomness and the clock stay behind ports (deps.ids, deps.clock).
+  {
+    from: part.app,
+    allow: {
+      to: pkg("node:crypto"),
+      dependency: { specifiers: ["createHash", "createHmac", "timingSafeEqual"] },
+    },
+  },
 ];
 
 export default tseslint.config(
@@ -50,18 +143,42 @@ export default tseslint.config(
     },
   },
   {
+    files: ["src/**/*.ts", "src/**/*.tsx", "bin/**/*.js"],
+    plugins: { boundaries },
+    settings: {
+      "boundaries/elements": elements,
+      "boundaries/files": files,
+      "boundaries/include": ["src/**", "bin/**", "test/**", "bench/**"],
+    },
+    rules: {
+      "boundaries/dependencies": [
+        "error",
+        {
+          default: "disallow",
+          checkAllOrigins: true,
+          checkUnknownLocals: true,
+          checkInternals: true,
+          policies,
+        },
+      ],
+      "boundaries/no-unknown-files": "error",
+    },
+  },
+  {
     files: ["src/domain/**/*.ts"],
     rules: {
-      "@typescript-eslint/no-restricted-imports": restrict([
-        {
-          group: ["**/app/**", "**/storage/**", "**/http/**", "**/cli/**", "**/documents/**", "**/web/**"],
-          message: "domain imports only shared.",
-        },
-        { group: [...infra, ...httpLibs, ...documentLibs, ...nodeIo], message: "domain is pure: no IO." },
-      ]),
       "no-restricted-globals": ["error", { name: "process", message: "domain is pure." }],
+      "no-restricted-syntax": [
+        "error",
+        { selector: "ExportDefaultDeclaration", message: "Named exports only." },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: "domain is pure: take the date or time as an argument.",
+        },
+      ],
       "no-restricted-properties": [
         "error",
+        { object: "process", property: "env", message: "Read settings in src/config.ts only." },
         { object: "Date", property: "now", message: "Inject a clock." },
         { object: "Math", property: "random", message: "Inject ids/randomness." },
       ],
@@ -70,45 +187,11 @@ export default tseslint.config(
   {
     files: ["src/app/**/*.ts"],
     rules: {
-      "@typescript-eslint/no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            {
-              group: ["**/storage/**"],
-              allowTypeImports: true,
-              message: "app imports only the types of storage/store.ts.",
-            },
-            {
-              group: ["**/http/**", "**/cli/**", "**/web/**", ...infra, ...httpLibs],
-              message: "app knows no HTTP, CLI or SQL.",
-            },
-          ],
-        },
-      ],
       "no-restricted-properties": [
         "error",
         { object: "process", property: "env", message: "Read settings in src/config.ts only." },
         { object: "Date", property: "now", message: "Use deps.clock." },
       ],
-    },
-  },
-  {
-    files: ["src/documents/**/*.ts", "src/shared/**/*.ts", "src/cli/**/*.ts"],
-    ignores: ["src/cli/serve*.ts"],
-    rules: {
-      "@typescript-eslint/no-restricted-imports": restrict([
-        { group: [...infra], message: "Only src/storage speaks SQL." },
-        { group: [...httpLibs], message: "Only src/http knows HTTP." },
-      ]),
-    },
-  },
-  {
-    files: ["src/http/**/*.ts"],
-    rules: {
-      "@typescript-eslint/no-restricted-imports": restrict([
-        { group: [...infra, "**/storage/kysely/**"], message: "Only src/storage speaks SQL." },
-      ]),
     },
   },
   { files: ["**/*.js"], ...tseslint.configs.disableTypeChecked },

@@ -323,6 +323,7 @@ export function* generateLedger(
             measureId: m.id,
             period,
             text: `${period}：${random.pick(PROGRESS)}${random.pick(PROGRESS)}${random.pick(NEXT)}`,
+            figures: [],
             authorId: m.personId,
             createdAt: `${period}-${String(random.int(20, 28))}T0${random.int(1, 9)}:00:00.000Z`,
           });

@@ -1,12 +1,23 @@
-// Moves a measure through its state machine (start, submit, close, return, resume, next stage), with review and audit.
+// Moves a measure through its state machine as a signed-in caller: start, submit (报送销号), resume, next stage are
+// the responsible department's or the unit office's work; close and return are reviews, made level by level along
+// the inspection's review chain (对账销号), each by the role that holds the level. Every change is audited.
 
+import type { Caller } from "../domain/account.ts";
 import { DomainError } from "../domain/domain-error.ts";
 import type { MeasureState } from "../domain/measure.ts";
 import { MEASURE_EVENTS, transitionMeasure, type MeasureEvent } from "../domain/measure-state-machine.ts";
-import type { Scope } from "../domain/scope.ts";
+import { requireAction } from "../domain/permissions.ts";
+import {
+  currentReviewStep,
+  DEFAULT_REVIEW_CHAIN,
+  requireReviewer,
+  type ReviewStep,
+} from "../domain/review-chain.ts";
 import { z } from "zod";
 import { parseInput } from "../shared/validation.ts";
-import type { Actor, Deps } from "./deps.ts";
+import type { Repositories } from "../storage/store.ts";
+import type { Deps } from "./deps.ts";
+import { measureAccess, type MeasureAccess } from "./measure-access.ts";
 
 const changeSchema = z
   .object({
@@ -15,7 +26,6 @@ const changeSchema = z
     /** The version the caller saw; a stale one is refused instead of overwriting someone else's change. */
     expectedVersion: z.number().int().positive(),
     reason: z.string().trim().max(2000).nullish(),
-    reviewLevel: z.number().int().min(1).max(9).default(1),
   })
   .refine((c) => c.event !== "return" || (c.reason ?? "") !== "", {
     error: "退回时必须填写理由",
@@ -24,24 +34,48 @@ const changeSchema = z
 
 export type MeasureStateChange = z.input<typeof changeSchema>;
 
+export interface MeasureStateChanged {
+  readonly state: MeasureState;
+  readonly version: number;
+  /** For a review: the level that acted, and whether the measure now waits for the next level. */
+  readonly review?: { readonly level: number; readonly awaitingLevel: number | null };
+}
+
+const measureChanged = (): DomainError =>
+  new DomainError("measure_changed", "该整改措施已被他人修改，请刷新后重试");
+
+/** The level acting next on a submitted measure: the approvals already made in its current round decide it. */
+export async function reviewStepOf(tx: Repositories, access: MeasureAccess): Promise<ReviewStep> {
+  const chain = (await tx.progress.reviewChain(access.inspection.id)) ?? DEFAULT_REVIEW_CHAIN;
+  const reviews = await tx.progress.listReviews(access.scope, access.measure.id);
+  const approvals = reviews.filter(
+    (r) => r.round === access.measure.submissions && r.decision === "approve",
+  ).length;
+  return currentReviewStep(chain, approvals);
+}
+
 export async function changeMeasureState(
   deps: Deps,
-  actor: Actor,
-  scope: Scope,
+  caller: Caller,
   input: MeasureStateChange,
-): Promise<{ state: MeasureState; version: number }> {
+): Promise<MeasureStateChanged> {
   const change = parseInput(changeSchema, input, "状态变更");
   const now = deps.clock.now();
   return deps.store.transaction(async (tx) => {
-    const measure = await tx.measures.get(scope, change.measureId);
-    if (!measure) throw new DomainError("measure_not_found", "未找到该整改措施（或无权操作）");
-    if (measure.version !== change.expectedVersion) {
-      throw new DomainError("measure_changed", "该整改措施已被他人修改，请刷新后重试");
-    }
-    const state = transitionMeasure(measure.kind, measure.state, change.event);
+    const access = await measureAccess(tx, caller, change.measureId);
+    const { measure } = access;
+    if (measure.version !== change.expectedVersion) throw measureChanged();
+    const review = isReview(change.event);
+    const step = review ? await reviewStepOf(tx, access) : null;
+    if (step) requireReviewer(access.roles, step);
+    else requireAction(access.roles, "measure.work");
+    let state = transitionMeasure(measure.kind, measure.state, change.event);
+    // An approval below the last level records the review and waits for the next level.
+    const awaitingNext = step !== null && change.event === "close" && !step.isLast;
+    if (awaitingNext) state = measure.state;
     // A measure that must be proven cannot be claimed done, nor closed, without any evidence (佐证材料).
     if (measure.evidenceRequired && (change.event === "submit" || change.event === "close")) {
-      const reports = await tx.progress.listByMeasure(scope, measure.id);
+      const reports = await tx.progress.listByMeasure(access.scope, measure.id);
       if (!reports.some((r) => r.evidence.length > 0)) {
         throw new DomainError(
           "evidence_required",
@@ -50,29 +84,41 @@ export async function changeMeasureState(
       }
     }
     const closedAt = state === "closed" ? now : measure.closedAt;
-    if (!(await tx.measures.updateState(measure.id, measure.version, { state, closedAt }))) {
-      throw new DomainError("measure_changed", "该整改措施已被他人修改，请刷新后重试");
+    const submissions = change.event === "submit" ? measure.submissions + 1 : measure.submissions;
+    if (!(await tx.measures.updateState(measure.id, measure.version, { state, closedAt, submissions }))) {
+      throw measureChanged();
     }
-    if (isReview(change.event)) {
+    if (step) {
       await tx.progress.insertReview({
         id: deps.ids.next("rev"),
         measureId: measure.id,
-        level: change.reviewLevel,
+        level: step.level,
         decision: change.event === "close" ? "approve" : "return",
         reason: change.reason ?? null,
-        reviewerId: null,
+        // Reviews name a person (the ledger prints them); the account is in the audit event.
+        reviewerId: caller.user.personId,
         createdAt: now,
+        round: measure.submissions,
       });
     }
     await tx.audit.append({
       at: now,
-      actor: actor.id,
-      action: `measure.${change.event}`,
+      actor: caller.user.id,
+      action: awaitingNext ? "measure.approve_level" : `measure.${change.event}`,
       entity: "measure",
       entityId: measure.id,
-      data: { from: measure.state, to: state, reason: change.reason ?? null },
+      data: {
+        from: measure.state,
+        to: state,
+        reason: change.reason ?? null,
+        ...(step ? { level: step.level, role: step.role } : {}),
+      },
     });
-    return { state, version: measure.version + 1 };
+    return {
+      state,
+      version: measure.version + 1,
+      ...(step ? { review: { level: step.level, awaitingLevel: awaitingNext ? step.level + 1 : null } } : {}),
+    };
   });
 }
 

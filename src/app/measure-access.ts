@@ -26,7 +26,7 @@ export interface MeasureAccess extends InspectionAccess {
 export const measureNotFound = (): DomainError =>
   new DomainError("measure_not_found", "未找到该整改措施（或无权查看）");
 export const inspectionNotFound = (): DomainError =>
-  new DomainError("inspection_not_found", "未找到该巡察（审计）记录（或无权查看）");
+  new DomainError("inspection_not_found", "未找到该巡察（或无权查看）");
 
 const pathOf = async (repos: Repositories, orgId: string | null): Promise<string | null> =>
   orgId === null ? null : ((await repos.orgs.get(SCOPE_ALL, orgId))?.path ?? null);

@@ -8,6 +8,9 @@ import type { Session } from "../storage/store.ts";
 import type { Deps } from "./deps.ts";
 import { tokenDigest } from "./token-digest.ts";
 
+/** The session a cookie names, as callers outside the app (HTTP) see it. */
+export type { Session };
+
 /** Writing last_seen_at on every request would make every read a write; a minute is far below the idle timeout. */
 const TOUCH_AFTER_MS = 60_000;
 

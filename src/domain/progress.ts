@@ -14,15 +14,34 @@ export interface Evidence {
   readonly mediaType: string;
 }
 
+/** A counted result of one report, e.g. 追回资金 12.5 万元, 建立制度 3 项. */
+export interface ProgressFigure {
+  readonly label: string;
+  /** Decimal text, exact (no float rounding). */
+  readonly quantity: string;
+  readonly unit: string;
+}
+
 export interface ProgressReport {
   readonly id: string;
   readonly measureId: string;
-  /** Reporting period `YYYY-MM` (monthly cycle). */
+  /** Reporting period: a month `YYYY-MM` (the default cycle) or an ISO week `YYYY-Www` (weekly cycles). */
   readonly period: string;
   readonly text: string;
+  readonly figures: readonly ProgressFigure[];
+  /** The reporting person (the account's linked person; the account itself is in the audit event). */
   readonly authorId: string | null;
   /** ISO UTC. */
   readonly createdAt: string;
+}
+
+const MONTH_PERIOD = /^(\d{4})-(0[1-9]|1[0-2])$/;
+const WEEK_PERIOD = /^(\d{4})-W(0[1-9]|[1-4]\d|5[0-3])$/;
+
+/** True for a month `YYYY-MM` or an ISO week `YYYY-Www` between 2000 and 2099. */
+export function isReportingPeriod(period: string): boolean {
+  const year = MONTH_PERIOD.exec(period)?.[1] ?? WEEK_PERIOD.exec(period)?.[1];
+  return year !== undefined && year >= "2000" && year <= "2099";
 }
 
 export const REVIEW_DECISIONS = ["approve", "return"] as const;
@@ -38,6 +57,8 @@ export interface Review {
   readonly reason: string | null;
   readonly reviewerId: string | null;
   readonly createdAt: string;
+  /** The measure's submission this review belongs to (Measure.submissions when it was made). */
+  readonly round: number;
 }
 
 export const EXTENSION_DECISIONS = ["pending", "approved", "rejected"] as const;
@@ -52,4 +73,9 @@ export interface ExtensionRequest {
   readonly decidedBy: string | null;
   readonly decidedAt: string | null;
   readonly createdAt: string;
+  readonly requestedBy: string | null;
+  /** The measure's deadline when the request was made. */
+  readonly previousDeadline: string | null;
+  /** Why it was decided so (required when rejected). */
+  readonly decisionNote: string | null;
 }

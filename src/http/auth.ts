@@ -2,13 +2,12 @@
 // says `public: true`; cookie-authenticated unsafe requests must carry X-CSRF-Token. Refusals are DomainErrors.
 
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { resolveSession } from "../app/resolve-session.ts";
+import { resolveSession, type Session } from "../app/resolve-session.ts";
 import type { Deps } from "../app/deps.ts";
 import { tokenMatches } from "../app/token-digest.ts";
 import type { Caller } from "../domain/account.ts";
 import { DomainError } from "../domain/domain-error.ts";
 import type { SessionTimeouts } from "../domain/sign-in-policy.ts";
-import type { Session } from "../storage/store.ts";
 import { SESSION_COOKIE, readCookie } from "./cookies.ts";
 
 declare module "fastify" {
@@ -35,7 +34,11 @@ export function callerOf(request: FastifyRequest): Caller {
   return request.caller;
 }
 
-export function registerAuth(app: FastifyInstance, deps: Deps, timeouts: SessionTimeouts): void {
+export function registerAuth(
+  app: FastifyInstance,
+  deps: Deps,
+  timeouts: SessionTimeouts,
+): void {
   app.decorateRequest("caller", null);
   app.decorateRequest("session", null);
   app.addHook("preHandler", async (request) => {
@@ -50,9 +53,16 @@ export function registerAuth(app: FastifyInstance, deps: Deps, timeouts: Session
       }
     }
     const isPublic = request.routeOptions.config.public === true;
-    if (request.session !== null && !isPublic && UNSAFE_METHODS.has(request.method)) {
+    if (
+      request.session !== null &&
+      !isPublic &&
+      UNSAFE_METHODS.has(request.method)
+    ) {
       const sent = request.headers["x-csrf-token"];
-      if (typeof sent !== "string" || !tokenMatches(sent, request.session.csrfTokenHash)) {
+      if (
+        typeof sent !== "string" ||
+        !tokenMatches(sent, request.session.csrfTokenHash)
+      ) {
         throw new DomainError(
           "csrf_token_invalid",
           "请求缺少有效的防伪令牌（X-CSRF-Token），请刷新页面后重试",

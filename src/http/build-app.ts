@@ -15,6 +15,7 @@ import { createNotFoundHandler } from "./not-found.ts";
 import { createRouteMethods } from "./route-methods.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { inspectionRoutes } from "./routes/inspections.ts";
+import { measureRoutes } from "./routes/measures.ts";
 import { sessionRoutes } from "./routes/session.ts";
 import { securityHeadersOnSend } from "./security-headers.ts";
 
@@ -69,5 +70,6 @@ export function buildApp(deps: SessionDeps, options: AppOptions = {}): FastifyIn
   healthRoutes(app, deps);
   sessionRoutes(app, deps, timeouts);
   inspectionRoutes(app, deps);
+  measureRoutes(app, deps);
   return app;
 }

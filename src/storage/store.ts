@@ -8,6 +8,7 @@ import type { Outcome, OutcomeKind } from "../domain/outcome.ts";
 import type { LeadingGroup, PlanItem, PlanMeeting } from "../domain/plan.ts";
 import type { Aspect, Problem } from "../domain/problem.ts";
 import type { Evidence, ExtensionRequest, ProgressReport, Review } from "../domain/progress.ts";
+import type { ReviewChain } from "../domain/review-chain.ts";
 import type { Org, OrgKind, Person } from "../domain/org.ts";
 import type { Scope } from "../domain/scope.ts";
 import type { GrantRepository, SessionRepository, UserRepository } from "./account-store.ts";
@@ -100,9 +101,14 @@ export interface MeasureRepository {
   updateState(
     id: string,
     expectedVersion: number,
-    change: { state: MeasureState; closedAt: string | null },
+    change: { state: MeasureState; closedAt: string | null; submissions?: number },
   ): Promise<boolean>;
-  updateDeadline(id: string, expectedVersion: number, deadline: CalendarDate): Promise<boolean>;
+  /** Moves the deadline (an approved extension), keeping the first one in originalDeadline. */
+  updateDeadline(
+    id: string,
+    expectedVersion: number,
+    change: { deadline: CalendarDate; originalDeadline: CalendarDate | null },
+  ): Promise<boolean>;
 }
 
 export interface ProgressRepository {
@@ -114,13 +120,20 @@ export interface ProgressRepository {
   insertReview(review: Review): Promise<void>;
   listReviews(scope: Scope, measureId: string): Promise<Review[]>;
   insertExtension(request: ExtensionRequest): Promise<void>;
+  /** The request if its measure is visible in `scope`. */
+  getExtension(scope: Scope, id: string): Promise<ExtensionRequest | undefined>;
+  /** Decides a pending request; false when it was already decided (by someone else first). */
   decideExtension(
     id: string,
     decision: "approved" | "rejected",
     by: string | null,
     at: string,
+    note: string | null,
   ): Promise<boolean>;
   listExtensions(scope: Scope, measureId: string): Promise<ExtensionRequest[]>;
+  /** The inspection's 对账销号 levels, or null when none were set (the default chain applies). */
+  reviewChain(inspectionId: string): Promise<ReviewChain | null>;
+  setReviewChain(inspectionId: string, chain: ReviewChain): Promise<void>;
 }
 
 export interface OutcomeRepository {

@@ -1,6 +1,7 @@
 // A long-term measure closes a stage and carries on (长期坚持): reopening it for the next stage keeps its problem
 // 基本完成、持续深化 instead of flipping it back to 正在推进; the counts follow.
 
+import { SYSTEM_CALLER } from "../../src/domain/account.ts";
 import { describe, expect, it } from "vitest";
 import { changeMeasureState } from "../../src/app/change-measure-state.ts";
 import { createLedger } from "../../src/app/create-ledger.ts";
@@ -24,7 +25,7 @@ describe.each(testDatabases)("long-term stages on $name", (database) => {
       expect(before.problem.status).toBe("long_term");
       const measure = before.problem.measures[0]!;
 
-      await changeMeasureState(deps, SYSTEM_ACTOR, SCOPE_ALL, {
+      await changeMeasureState(deps, SYSTEM_CALLER, {
         measureId: measure.id,
         event: "reopen_stage",
         expectedVersion: measure.version,

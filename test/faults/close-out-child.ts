@@ -2,9 +2,9 @@
 // each as submit → close, one transaction per step, through the real use case and store. The fault hooks
 // (ZG_KILL_AT_STATEMENT…) apply; the database comes from DATABASE_URL / ZHENGGAI_DATA as for the CLI.
 
+import { SYSTEM_CALLER } from "../../src/domain/account.ts";
 import { reportStatements } from "../support/fault-hooks.ts";
 import { changeMeasureState } from "../../src/app/change-measure-state.ts";
-import { SYSTEM_ACTOR } from "../../src/app/deps.ts";
 import { SCOPE_ALL } from "../../src/domain/scope.ts";
 import { readConfig } from "../../src/config.ts";
 import { withDeps } from "../../src/main.ts";
@@ -19,7 +19,7 @@ await withDeps(readConfig(), async (deps) => {
         ? (["close"] as const)
         : (["submit", "close"] as const)) {
         version = (
-          await changeMeasureState(deps, SYSTEM_ACTOR, SCOPE_ALL, {
+          await changeMeasureState(deps, SYSTEM_CALLER, {
             measureId: measure.id,
             event,
             expectedVersion: version,

@@ -39,6 +39,7 @@ describe.each(testDatabases)("ledgerRows on $name", (db) => {
         measureId: first.id,
         period: "2021-04",
         text: "四月进展",
+        figures: [],
         authorId: null,
         createdAt: "2021-04-20T08:00:00.000Z",
       },
@@ -59,6 +60,7 @@ describe.each(testDatabases)("ledgerRows on $name", (db) => {
         measureId: first.id,
         period: "2021-05",
         text: "五月进展",
+        figures: [],
         authorId: null,
         createdAt: "2021-05-20T08:00:00.000Z",
       },
@@ -89,6 +91,7 @@ describe.each(testDatabases)("ledgerRows on $name", (db) => {
       reason: null,
       reviewerId: null,
       createdAt: "2021-05-25T08:00:00.000Z",
+      round: 1,
     });
   });
   afterAll(() => cleanup?.());

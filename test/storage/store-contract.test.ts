@@ -1,5 +1,6 @@
 // The storage contract: the same behaviour on a temp SQLite file and on PostgreSQL (when TEST_DATABASE_URL is set).
 
+import { SYSTEM_CALLER } from "../../src/domain/account.ts";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createLedger } from "../../src/app/create-ledger.ts";
 import { SYSTEM_ACTOR, type Deps } from "../../src/app/deps.ts";
@@ -203,49 +204,49 @@ describe.each(testDatabases)("store contract on $name", (database) => {
     );
     const [m] = await store.measures.listByInspection(SCOPE_ALL, inspectionId);
     await expect(
-      changeMeasureState(deps, SYSTEM_ACTOR, SCOPE_ALL, {
+      changeMeasureState(deps, SYSTEM_CALLER, {
         measureId: m!.id,
         event: "close",
         expectedVersion: 1,
       }),
     ).rejects.toMatchObject({ code: "measure_not_submitted" });
-    const submitted = await changeMeasureState(deps, SYSTEM_ACTOR, SCOPE_ALL, {
+    const submitted = await changeMeasureState(deps, SYSTEM_CALLER, {
       measureId: m!.id,
       event: "submit",
       expectedVersion: 1,
     });
     expect(submitted).toEqual({ state: "submitted", version: 2 });
     await expect(
-      changeMeasureState(deps, SYSTEM_ACTOR, SCOPE_ALL, {
+      changeMeasureState(deps, SYSTEM_CALLER, {
         measureId: m!.id,
         event: "return",
         expectedVersion: 2,
       }),
     ).rejects.toMatchObject({ code: "invalid_input" });
-    await changeMeasureState(deps, SYSTEM_ACTOR, SCOPE_ALL, {
+    await changeMeasureState(deps, SYSTEM_CALLER, {
       measureId: m!.id,
       event: "return",
       expectedVersion: 2,
       reason: "佐证材料不足",
     });
     await expect(
-      changeMeasureState(deps, SYSTEM_ACTOR, SCOPE_ALL, {
+      changeMeasureState(deps, SYSTEM_CALLER, {
         measureId: m!.id,
         event: "resume",
         expectedVersion: 2,
       }),
     ).rejects.toMatchObject({ code: "measure_changed" });
-    await changeMeasureState(deps, SYSTEM_ACTOR, SCOPE_ALL, {
+    await changeMeasureState(deps, SYSTEM_CALLER, {
       measureId: m!.id,
       event: "resume",
       expectedVersion: 3,
     });
-    await changeMeasureState(deps, SYSTEM_ACTOR, SCOPE_ALL, {
+    await changeMeasureState(deps, SYSTEM_CALLER, {
       measureId: m!.id,
       event: "submit",
       expectedVersion: 4,
     });
-    await changeMeasureState(deps, SYSTEM_ACTOR, SCOPE_ALL, {
+    await changeMeasureState(deps, SYSTEM_CALLER, {
       measureId: m!.id,
       event: "close",
       expectedVersion: 5,
@@ -276,7 +277,7 @@ describe.each(testDatabases)("store contract on $name", (database) => {
     );
     const [m] = await store.measures.listByInspection(SCOPE_ALL, inspectionId);
     const submit = () =>
-      changeMeasureState(deps, SYSTEM_ACTOR, SCOPE_ALL, {
+      changeMeasureState(deps, SYSTEM_CALLER, {
         measureId: m!.id,
         event: "submit",
         expectedVersion: 1,
@@ -288,6 +289,7 @@ describe.each(testDatabases)("store contract on $name", (database) => {
         measureId: m!.id,
         period: "2021-04",
         text: "已完成",
+        figures: [],
         authorId: null,
         createdAt: "2021-04-30T02:00:00.000Z",
       },
@@ -318,6 +320,7 @@ describe.each(testDatabases)("store contract on $name", (database) => {
         measureId: m!.id,
         period: "2021-04",
         text: "已制定制度",
+        figures: [],
         authorId: null,
         createdAt: "2021-04-30T02:00:00.000Z",
       },

@@ -1,9 +1,8 @@
 // `zhenggai audit verify [--checkpoint SEQ:HASH …] [--seal] [--json]`: checks the whole audit chain and every
 // published checkpoint; exit 0 when intact, 1 when broken or not checkable without the key. Never prints the key.
 
-import { verifyAuditTrail } from "../../app/verify-audit-trail.ts";
+import { verifyAuditTrail, type VerifyAuditTrailOptions } from "../../app/verify-audit-trail.ts";
 import { readConfig, type ConfigOverrides } from "../../config.ts";
-import type { AuditCheckpoint } from "../../storage/store.ts";
 import { withDeps } from "../../main.ts";
 import { EXIT, type CliIo } from "../cli-io.ts";
 
@@ -14,6 +13,8 @@ export interface AuditVerifyArgs {
   readonly json: boolean;
 }
 
+type Checkpoint = NonNullable<VerifyAuditTrailOptions["checkpoints"]>[number];
+
 const CHECKPOINT = /^(\d{1,15}):([0-9a-f]{8,64})$/i;
 
 export async function auditVerifyCommand(
@@ -21,7 +22,7 @@ export async function auditVerifyCommand(
   overrides: ConfigOverrides,
   io: CliIo,
 ): Promise<number> {
-  const checkpoints: AuditCheckpoint[] = [];
+  const checkpoints: Checkpoint[] = [];
   for (const text of args.checkpoints) {
     const m = CHECKPOINT.exec(text.trim());
     if (!m) {

@@ -97,16 +97,25 @@ export function measureRepository(db: Kysely<Database>): MeasureRepository {
     async updateState(id, expectedVersion, change) {
       const result = await db
         .updateTable("measures")
-        .set({ state: change.state, closed_at: change.closedAt, version: expectedVersion + 1 })
+        .set({
+          state: change.state,
+          closed_at: change.closedAt,
+          version: expectedVersion + 1,
+          ...(change.submissions !== undefined ? { submissions: change.submissions } : {}),
+        })
         .where("id", "=", id)
         .where("version", "=", expectedVersion)
         .executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
     },
-    async updateDeadline(id, expectedVersion, deadline) {
+    async updateDeadline(id, expectedVersion, change) {
       const result = await db
         .updateTable("measures")
-        .set({ deadline, version: expectedVersion + 1 })
+        .set({
+          deadline: change.deadline,
+          original_deadline: change.originalDeadline,
+          version: expectedVersion + 1,
+        })
         .where("id", "=", id)
         .where("version", "=", expectedVersion)
         .executeTakeFirst();

@@ -1,16 +1,18 @@
-// Progress reports with evidence, reviews and extension requests of measures.
+// Progress reports with evidence, reviews, review chains and extension requests of measures.
 
-import type { Kysely } from "kysely";
+import type { Kysely, Selectable } from "kysely";
 import type {
   ExtensionDecision,
   ExtensionRequest,
+  ProgressFigure,
   ProgressReport,
   Review,
   ReviewDecision,
 } from "../../domain/progress.ts";
+import type { ReviewerRole } from "../../domain/review-chain.ts";
 import type { Scope } from "../../domain/scope.ts";
 import type { ProgressRepository } from "../store.ts";
-import type { Database } from "./db-schema.ts";
+import type { Database, ExtensionRequestsTable, ProgressReportsTable, ReviewsTable } from "./db-schema.ts";
 import { measureVisible } from "./visibility.ts";
 import { chunkRows } from "./scope-filter.ts";
 
@@ -19,15 +21,42 @@ const reportToRow = (r: ProgressReport) => ({
   measure_id: r.measureId,
   period: r.period,
   text: r.text,
+  figures: JSON.stringify(r.figures),
   author_id: r.authorId,
   created_at: r.createdAt,
 });
 
-const reportFromRow = (r: ReturnType<typeof reportToRow>): ProgressReport => ({
+const reviewFromRow = (r: Selectable<ReviewsTable>): Review => ({
+  id: r.id,
+  measureId: r.measure_id,
+  level: Number(r.level),
+  decision: r.decision as ReviewDecision,
+  reason: r.reason,
+  reviewerId: r.reviewer_id,
+  createdAt: r.created_at,
+  round: Number(r.round),
+});
+
+const extensionFromRow = (r: Selectable<ExtensionRequestsTable>): ExtensionRequest => ({
+  id: r.id,
+  measureId: r.measure_id,
+  reason: r.reason,
+  newDeadline: r.new_deadline,
+  decision: r.decision as ExtensionDecision,
+  decidedBy: r.decided_by,
+  decidedAt: r.decided_at,
+  createdAt: r.created_at,
+  requestedBy: r.requested_by,
+  previousDeadline: r.previous_deadline,
+  decisionNote: r.decision_note,
+});
+
+const reportFromRow = (r: Selectable<ProgressReportsTable>): ProgressReport => ({
   id: r.id,
   measureId: r.measure_id,
   period: r.period,
   text: r.text,
+  figures: JSON.parse(r.figures) as ProgressFigure[],
   authorId: r.author_id,
   createdAt: r.created_at,
 });
@@ -126,6 +155,7 @@ export function progressRepository(db: Kysely<Database>): ProgressRepository {
           reason: review.reason,
           reviewer_id: review.reviewerId,
           created_at: review.createdAt,
+          round: review.round,
         })
         .execute();
     },
@@ -137,15 +167,7 @@ export function progressRepository(db: Kysely<Database>): ProgressRepository {
         .orderBy("created_at")
         .orderBy("id")
         .execute();
-      return rows.map((r) => ({
-        id: r.id,
-        measureId: r.measure_id,
-        level: Number(r.level),
-        decision: r.decision as ReviewDecision,
-        reason: r.reason,
-        reviewerId: r.reviewer_id,
-        createdAt: r.created_at,
-      }));
+      return rows.map(reviewFromRow);
     },
     async insertExtension(request: ExtensionRequest) {
       await db
@@ -159,13 +181,26 @@ export function progressRepository(db: Kysely<Database>): ProgressRepository {
           decided_by: request.decidedBy,
           decided_at: request.decidedAt,
           created_at: request.createdAt,
+          requested_by: request.requestedBy,
+          previous_deadline: request.previousDeadline,
+          decision_note: request.decisionNote,
         })
         .execute();
     },
-    async decideExtension(id, decision, by, at) {
+    async getExtension(scope, id) {
+      const row = await db
+        .selectFrom("extension_requests as x")
+        .innerJoin("measures as m", "m.id", "x.measure_id")
+        .selectAll("x")
+        .where("x.id", "=", id)
+        .where(measureVisible(db, scope, { id: "m.id", inspectionId: "m.inspection_id" }))
+        .executeTakeFirst();
+      return row && extensionFromRow(row);
+    },
+    async decideExtension(id, decision, by, at, note) {
       const result = await db
         .updateTable("extension_requests")
-        .set({ decision, decided_by: by, decided_at: at })
+        .set({ decision, decided_by: by, decided_at: at, decision_note: note })
         .where("id", "=", id)
         .where("decision", "=", "pending")
         .executeTakeFirst();
@@ -177,17 +212,25 @@ export function progressRepository(db: Kysely<Database>): ProgressRepository {
         .selectAll()
         .where("measure_id", "in", visibleMeasure(scope, measureId))
         .orderBy("created_at")
+        .orderBy("id")
         .execute();
-      return rows.map((r) => ({
-        id: r.id,
-        measureId: r.measure_id,
-        reason: r.reason,
-        newDeadline: r.new_deadline,
-        decision: r.decision as ExtensionDecision,
-        decidedBy: r.decided_by,
-        decidedAt: r.decided_at,
-        createdAt: r.created_at,
-      }));
+      return rows.map(extensionFromRow);
+    },
+    async reviewChain(inspectionId) {
+      const rows = await db
+        .selectFrom("review_levels")
+        .select(["level", "role"])
+        .where("inspection_id", "=", inspectionId)
+        .orderBy("level")
+        .execute();
+      return rows.length === 0 ? null : rows.map((r) => r.role as ReviewerRole);
+    },
+    async setReviewChain(inspectionId, chain) {
+      await db.deleteFrom("review_levels").where("inspection_id", "=", inspectionId).execute();
+      await db
+        .insertInto("review_levels")
+        .values(chain.map((role, i) => ({ inspection_id: inspectionId, level: i + 1, role })))
+        .execute();
     },
   };
 }

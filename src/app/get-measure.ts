@@ -1,0 +1,68 @@
+// One measure as its page shows it: the measure with its problem, progress reports and evidence, reviews, extensions,
+// the review level now acting, and which actions the caller may take (the UI offers exactly those; the server checks
+// them again on every request).
+
+import type { Caller } from "../domain/account.ts";
+import type { Measure } from "../domain/measure.ts";
+import { legalEvents, type MeasureEvent } from "../domain/measure-state-machine.ts";
+import { mayAct } from "../domain/permissions.ts";
+import type { Evidence, ExtensionRequest, ProgressReport, Review } from "../domain/progress.ts";
+import type { ReviewStep } from "../domain/review-chain.ts";
+import type { AuditEvent } from "../storage/store.ts";
+import { reviewStepOf } from "./change-measure-state.ts";
+import type { Deps } from "./deps.ts";
+import { measureAccess } from "./measure-access.ts";
+
+export type MeasureAction = MeasureEvent | "report_progress" | "request_extension" | "decide_extension";
+
+export interface MeasureDetail {
+  readonly measure: Measure;
+  readonly problem: { readonly id: string; readonly seq: number; readonly title: string } | null;
+  readonly progress: ReadonlyArray<ProgressReport & { readonly evidence: readonly Evidence[] }>;
+  readonly reviews: readonly Review[];
+  readonly extensions: readonly ExtensionRequest[];
+  /** The level acting next while the measure is submitted; null otherwise. */
+  readonly reviewStep: ReviewStep | null;
+  readonly allowedActions: readonly MeasureAction[];
+}
+
+export async function getMeasure(deps: Deps, caller: Caller, measureId: string): Promise<MeasureDetail> {
+  return deps.store.snapshot(async (tx) => {
+    const access = await measureAccess(tx, caller, measureId);
+    const { measure, scope, roles } = access;
+    const problem = await tx.problems.get(scope, measure.problemId);
+    const progress = await tx.progress.listByMeasure(scope, measure.id);
+    const reviews = await tx.progress.listReviews(scope, measure.id);
+    const extensions = await tx.progress.listExtensions(scope, measure.id);
+    const reviewStep = measure.state === "submitted" ? await reviewStepOf(tx, access) : null;
+    const allowed: MeasureAction[] = [];
+    for (const event of legalEvents(measure.kind, measure.state)) {
+      const review = event === "close" || event === "return";
+      const may = review
+        ? reviewStep !== null && (roles.has("admin") || roles.has(reviewStep.role))
+        : mayAct(roles, "measure.work");
+      if (may) allowed.push(event);
+    }
+    const open = measure.state !== "closed";
+    if (mayAct(roles, "progress.report") && (open || measure.kind === "long_term"))
+      allowed.push("report_progress");
+    const pending = extensions.some((x) => x.decision === "pending");
+    if (open && !pending && mayAct(roles, "extension.request")) allowed.push("request_extension");
+    if (pending && mayAct(roles, "extension.decide")) allowed.push("decide_extension");
+    return {
+      measure,
+      problem: problem ? { id: problem.id, seq: problem.seq, title: problem.title } : null,
+      progress,
+      reviews,
+      extensions,
+      reviewStep,
+      allowedActions: allowed,
+    };
+  });
+}
+
+/** The measure's change history from the audit trail, for those who may see the measure. */
+export async function measureHistory(deps: Deps, caller: Caller, measureId: string): Promise<AuditEvent[]> {
+  const { measure } = await measureAccess(deps.store, caller, measureId);
+  return deps.store.audit.listForEntity("measure", measure.id);
+}

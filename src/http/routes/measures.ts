@@ -1,0 +1,73 @@
+// The review cycle of a measure over HTTP: read it (with the actions the caller may take), report progress, move it
+// through submit / review / return / close, ask for and decide extensions, set an inspection's review chain, read
+// the change history. Everything outside the caller's scope answers 404.
+
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import { changeMeasureState } from "../../app/change-measure-state.ts";
+import type { Deps } from "../../app/deps.ts";
+import { decideExtension, requestExtension } from "../../app/extensions.ts";
+import { getMeasure, measureHistory } from "../../app/get-measure.ts";
+import { reportProgress } from "../../app/report-progress.ts";
+import { getReviewChain, setReviewChain } from "../../app/review-chain.ts";
+import { measureEventSchema } from "../../shared/review-cycle-input.ts";
+import { parseInput } from "../../shared/validation.ts";
+import { callerOf } from "../auth.ts";
+import { expectedVersionOf, sendVersion } from "../if-match.ts";
+
+const idParams = z.object({ id: z.string().min(1).max(100) });
+
+export function measureRoutes(app: FastifyInstance, deps: Deps): void {
+  app.get("/api/v1/measures/:id", async (request, reply) => {
+    const { id } = parseInput(idParams, request.params, "路径参数");
+    const detail = await getMeasure(deps, callerOf(request), id);
+    sendVersion(reply, detail.measure.version);
+    return detail;
+  });
+
+  app.get("/api/v1/measures/:id/history", async (request) => {
+    const { id } = parseInput(idParams, request.params, "路径参数");
+    return { items: await measureHistory(deps, callerOf(request), id) };
+  });
+
+  app.post("/api/v1/measures/:id/progress-reports", async (request, reply) => {
+    const { id } = parseInput(idParams, request.params, "路径参数");
+    const reported = await reportProgress(deps, callerOf(request), id, (request.body ?? {}) as never);
+    sendVersion(reply, reported.measureVersion);
+    return reply.status(201).send(reported);
+  });
+
+  app.post("/api/v1/measures/:id/events", async (request, reply) => {
+    const { id } = parseInput(idParams, request.params, "路径参数");
+    const body = parseInput(measureEventSchema, request.body ?? {}, "状态变更");
+    const changed = await changeMeasureState(deps, callerOf(request), {
+      measureId: id,
+      event: body.event,
+      reason: body.reason ?? null,
+      expectedVersion: expectedVersionOf(request),
+    });
+    sendVersion(reply, changed.version);
+    return changed;
+  });
+
+  app.post("/api/v1/measures/:id/extensions", async (request, reply) => {
+    const { id } = parseInput(idParams, request.params, "路径参数");
+    const extension = await requestExtension(deps, callerOf(request), id, (request.body ?? {}) as never);
+    return reply.status(201).send(extension);
+  });
+
+  app.post("/api/v1/extensions/:id/decision", async (request) => {
+    const { id } = parseInput(idParams, request.params, "路径参数");
+    return decideExtension(deps, callerOf(request), id, (request.body ?? {}) as never);
+  });
+
+  app.get("/api/v1/inspections/:id/review-chain", async (request) => {
+    const { id } = parseInput(idParams, request.params, "路径参数");
+    return getReviewChain(deps, callerOf(request), id);
+  });
+
+  app.put("/api/v1/inspections/:id/review-chain", async (request) => {
+    const { id } = parseInput(idParams, request.params, "路径参数");
+    return setReviewChain(deps, callerOf(request), id, (request.body ?? {}) as never);
+  });
+}

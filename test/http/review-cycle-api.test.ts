@@ -1,0 +1,262 @@
+// The review cycle over HTTP on both databases: department reporters see and report only their department's
+// measures, reviews follow the inspection's review chain level by level (单位领导 → 巡察办), a return needs a reason,
+// writes need If-Match, extensions keep the first deadline, and every step lands in an intact audit trail.
+
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createLedger } from "../../src/app/create-ledger.ts";
+import { SYSTEM_ACTOR } from "../../src/app/deps.ts";
+import { SCOPE_ALL } from "../../src/domain/scope.ts";
+import { makeLedger, makeMeasure, makeProblem } from "../support/ledger-builders.ts";
+import { testDatabases } from "../support/test-stores.ts";
+import { openTestApp, signedInUser, type SignedInUser, type TestApp } from "./http-test-app.ts";
+
+describe.each(testDatabases)("the review cycle over HTTP on $name", (database) => {
+  let t: TestApp;
+  let inspectionId: string;
+  let officeMeasure: string;
+  let financeMeasure: string;
+  let office: SignedInUser;
+  let leader: SignedInUser;
+  let oversight: SignedInUser;
+  let reporterOffice: SignedInUser;
+  let reporterFinance: SignedInUser;
+
+  beforeEach(async () => {
+    t = await openTestApp({}, database);
+    const created = await createLedger(
+      t.deps,
+      SYSTEM_ACTOR,
+      makeLedger({
+        problems: [
+          makeProblem({ title: "四风问题依然存在", measures: [makeMeasure({ department: "办公室" })] }),
+          makeProblem({
+            title: "执行财务管理制度不够严格",
+            measures: [
+              makeMeasure({ text: "开展财务专项检查", department: "财务科", deadline: "2021-06-30" }),
+            ],
+          }),
+        ],
+      }),
+    );
+    inspectionId = created.inspectionId;
+    const orgs = await t.deps.store.orgs.list(SCOPE_ALL);
+    const orgId = (name: string) => orgs.find((o) => o.name === name)!.id;
+    const measures = await t.deps.store.measures.listByInspection(SCOPE_ALL, inspectionId);
+    officeMeasure = measures.find((m) => m.departmentId === orgId("办公室"))!.id;
+    financeMeasure = measures.find((m) => m.departmentId === orgId("财务科"))!.id;
+    office = await signedInUser(t, "office", { role: "unit_office", orgId: created.unitId });
+    leader = await signedInUser(t, "leader", { role: "unit_leader", orgId: created.unitId });
+    oversight = await signedInUser(t, "xunchaban", { role: "oversight", orgId: orgId("市委巡察办") });
+    reporterOffice = await signedInUser(t, "bgs", { role: "department_reporter", orgId: orgId("办公室") });
+    reporterFinance = await signedInUser(t, "cwk", { role: "department_reporter", orgId: orgId("财务科") });
+  });
+  afterEach(async () => t.close());
+
+  const get = (user: SignedInUser, url: string) =>
+    t.app.inject({ method: "GET", url, headers: user.headers });
+  const send = (user: SignedInUser, method: "POST" | "PUT", url: string, payload: object, version?: number) =>
+    t.app.inject({
+      method,
+      url,
+      payload,
+      headers: { ...user.headers, ...(version === undefined ? {} : { "if-match": `"${version}"` }) },
+    });
+  const versionOf = async (user: SignedInUser, id: string) =>
+    Number(JSON.parse(String((await get(user, `/api/v1/measures/${id}`)).headers.etag)));
+  const event = async (user: SignedInUser, id: string, body: object) =>
+    send(user, "POST", `/api/v1/measures/${id}/events`, body, await versionOf(office, id));
+
+  it("shows a department reporter their own department's measures only", async () => {
+    const own = await get(reporterOffice, `/api/v1/measures/${officeMeasure}`);
+    expect(own.statusCode).toBe(200);
+    expect(own.json().allowedActions).toEqual(["submit", "report_progress", "request_extension"]);
+    const other = await get(reporterOffice, `/api/v1/measures/${financeMeasure}`);
+    expect(other.statusCode).toBe(404);
+    expect(other.json()).toEqual({
+      error: { code: "measure_not_found", message: "未找到该整改措施（或无权查看）" },
+    });
+    // The ledger shows the reporter the inspection with their problem and measure, nothing of the other department.
+    const ledger = await get(reporterOffice, `/api/v1/inspections/${inspectionId}/ledger`);
+    expect(ledger.statusCode).toBe(200);
+    const problems = ledger.json<{ problems: Array<{ title: string; measures: Array<{ id: string }> }> }>()
+      .problems;
+    expect(problems.map((p) => [p.title, p.measures.map((m) => m.id)])).toEqual([
+      ["四风问题依然存在", [officeMeasure]],
+    ]);
+    const progress = await send(
+      reporterOffice,
+      "POST",
+      `/api/v1/measures/${financeMeasure}/progress-reports`,
+      {
+        period: "2021-05",
+        text: "已完成",
+      },
+    );
+    expect(progress.statusCode).toBe(404);
+    // A viewer-like role over the unit sees the measure but may not report on it.
+    const viewer = await signedInUser(t, "viewer", {
+      role: "viewer",
+      orgId: (await t.deps.store.inspections.get(SCOPE_ALL, inspectionId))!.targetOrgId,
+    });
+    const refused = await send(viewer, "POST", `/api/v1/measures/${officeMeasure}/progress-reports`, {
+      period: "2021-05",
+      text: "已完成",
+    });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.message).toBe("您没有权限报送整改进展");
+  });
+
+  it("takes progress with figures and refuses a bad period in Chinese", async () => {
+    const bad = await send(reporterOffice, "POST", `/api/v1/measures/${officeMeasure}/progress-reports`, {
+      period: "2021-13",
+      text: "进展",
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields[0]).toMatchObject({ path: "period" });
+    expect(bad.json().error.message).toContain("报送期间应为月份");
+    const ok = await send(reporterOffice, "POST", `/api/v1/measures/${officeMeasure}/progress-reports`, {
+      period: "2021-05",
+      text: "已清退违规发放补贴",
+      figures: [{ label: "清退资金", quantity: "12.5", unit: "万元" }],
+    });
+    expect(ok.statusCode).toBe(201);
+    const detail = (await get(office, `/api/v1/measures/${officeMeasure}`)).json();
+    expect(detail.progress).toHaveLength(1);
+    expect(detail.progress[0]).toMatchObject({
+      period: "2021-05",
+      figures: [{ label: "清退资金", quantity: "12.5", unit: "万元" }],
+    });
+  });
+
+  it("closes a measure only when every level of the chain has approved, each by its own role", async () => {
+    const chain = await send(office, "PUT", `/api/v1/inspections/${inspectionId}/review-chain`, {
+      levels: ["unit_leader", "oversight"],
+    });
+    expect(chain.json()).toEqual({ levels: ["unit_leader", "oversight"], isDefault: false });
+    expect(
+      (
+        await send(reporterOffice, "PUT", `/api/v1/inspections/${inspectionId}/review-chain`, {
+          levels: ["unit_office"],
+        })
+      ).statusCode,
+    ).toBe(403);
+
+    // Writes need the version the client saw.
+    const noVersion = await send(reporterOffice, "POST", `/api/v1/measures/${officeMeasure}/events`, {
+      event: "submit",
+    });
+    expect(noVersion.statusCode).toBe(428);
+    const stale = await send(
+      reporterOffice,
+      "POST",
+      `/api/v1/measures/${officeMeasure}/events`,
+      { event: "submit" },
+      7,
+    );
+    expect(stale.statusCode).toBe(409);
+    expect((await event(reporterOffice, officeMeasure, { event: "submit" })).json()).toMatchObject({
+      state: "submitted",
+    });
+
+    // Level 1 is the unit leader's: neither the reporter nor the inspection office may act yet.
+    const early = await event(oversight, officeMeasure, { event: "close" });
+    expect(early.statusCode).toBe(403);
+    expect(early.json().error).toMatchObject({ code: "not_reviewer" });
+    expect((await event(reporterOffice, officeMeasure, { event: "close" })).statusCode).toBe(403);
+    const level1 = await event(leader, officeMeasure, { event: "close" });
+    expect(level1.json()).toMatchObject({ state: "submitted", review: { level: 1, awaitingLevel: 2 } });
+    expect((await event(leader, officeMeasure, { event: "close" })).statusCode).toBe(403);
+
+    const countsBefore = (await get(oversight, `/api/v1/inspections/${inspectionId}/ledger`)).json().counts;
+    const level2 = await event(oversight, officeMeasure, { event: "close" });
+    expect(level2.json()).toMatchObject({ state: "closed", review: { level: 2, awaitingLevel: null } });
+    const countsAfter = (await get(oversight, `/api/v1/inspections/${inspectionId}/ledger`)).json().counts;
+    expect(countsAfter).not.toEqual(countsBefore);
+
+    const detail = (await get(office, `/api/v1/measures/${officeMeasure}`)).json();
+    expect(detail.reviews.map((r: { level: number; decision: string }) => [r.level, r.decision])).toEqual([
+      [1, "approve"],
+      [2, "approve"],
+    ]);
+    const history = (await get(office, `/api/v1/measures/${officeMeasure}/history`)).json().items;
+    expect(history.map((e: { action: string }) => e.action)).toEqual([
+      "measure.submit",
+      "measure.approve_level",
+      "measure.close",
+    ]);
+    expect((await t.deps.store.audit.verifyChain()).broken).toBeNull();
+  });
+
+  it("returns only with a reason, and a returned measure is reworked and resubmitted from level 1", async () => {
+    await event(reporterFinance, financeMeasure, { event: "submit" });
+    const noReason = await event(leader, financeMeasure, { event: "return" });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().error.message).toContain("退回时必须填写理由");
+    const returned = await event(leader, financeMeasure, { event: "return", reason: "佐证材料不足" });
+    expect(returned.json()).toMatchObject({ state: "returned" });
+    await event(reporterFinance, financeMeasure, { event: "resume" });
+    await event(reporterFinance, financeMeasure, { event: "submit" });
+    // Default chain: one level, the unit leader, who closes.
+    expect((await event(leader, financeMeasure, { event: "close" })).json()).toMatchObject({
+      state: "closed",
+    });
+    const reviews = (await get(leader, `/api/v1/measures/${financeMeasure}`)).json().reviews;
+    expect(
+      reviews.map((r: { round: number; decision: string; reason: string | null }) => [
+        r.round,
+        r.decision,
+        r.reason,
+      ]),
+    ).toEqual([
+      [1, "return", "佐证材料不足"],
+      [2, "approve", null],
+    ]);
+  });
+
+  it("moves the deadline on an approved extension and keeps the first one", async () => {
+    const early = await send(reporterFinance, "POST", `/api/v1/measures/${financeMeasure}/extensions`, {
+      reason: "需跨年度完成审计整改",
+      newDeadline: "2021-06-01",
+    });
+    expect(early.statusCode).toBe(400);
+    const asked = await send(reporterFinance, "POST", `/api/v1/measures/${financeMeasure}/extensions`, {
+      reason: "需跨年度完成审计整改",
+      newDeadline: "2021-09-30",
+    });
+    expect(asked.statusCode).toBe(201);
+    const extensionId = asked.json().id as string;
+    const twice = await send(reporterFinance, "POST", `/api/v1/measures/${financeMeasure}/extensions`, {
+      reason: "再次申请",
+      newDeadline: "2021-10-30",
+    });
+    expect(twice.statusCode).toBe(409);
+    expect(
+      (
+        await send(reporterFinance, "POST", `/api/v1/extensions/${extensionId}/decision`, {
+          decision: "approved",
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await send(reporterOffice, "POST", `/api/v1/extensions/${extensionId}/decision`, {
+          decision: "approved",
+        })
+      ).statusCode,
+    ).toBe(404);
+    const decided = await send(leader, "POST", `/api/v1/extensions/${extensionId}/decision`, {
+      decision: "approved",
+    });
+    expect(decided.json()).toMatchObject({ decision: "approved", previousDeadline: "2021-06-30" });
+    const measure = (await get(leader, `/api/v1/measures/${financeMeasure}`)).json().measure;
+    expect(measure).toMatchObject({ deadline: "2021-09-30", originalDeadline: "2021-06-30" });
+    expect(
+      (
+        await send(leader, "POST", `/api/v1/extensions/${extensionId}/decision`, {
+          decision: "rejected",
+          note: "x",
+        })
+      ).statusCode,
+    ).toBe(409);
+  });
+});
