@@ -34,11 +34,7 @@ export function callerOf(request: FastifyRequest): Caller {
   return request.caller;
 }
 
-export function registerAuth(
-  app: FastifyInstance,
-  deps: Deps,
-  timeouts: SessionTimeouts,
-): void {
+export function registerAuth(app: FastifyInstance, deps: Deps, timeouts: SessionTimeouts): void {
   app.decorateRequest("caller", null);
   app.decorateRequest("session", null);
   app.addHook("preHandler", async (request) => {
@@ -53,16 +49,9 @@ export function registerAuth(
       }
     }
     const isPublic = request.routeOptions.config.public === true;
-    if (
-      request.session !== null &&
-      !isPublic &&
-      UNSAFE_METHODS.has(request.method)
-    ) {
+    if (request.session !== null && !isPublic && UNSAFE_METHODS.has(request.method)) {
       const sent = request.headers["x-csrf-token"];
-      if (
-        typeof sent !== "string" ||
-        !tokenMatches(sent, request.session.csrfTokenHash)
-      ) {
+      if (typeof sent !== "string" || !tokenMatches(sent, request.session.csrfTokenHash)) {
         throw new DomainError(
           "csrf_token_invalid",
           "请求缺少有效的防伪令牌（X-CSRF-Token），请刷新页面后重试",
