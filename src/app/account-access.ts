@@ -3,6 +3,7 @@
 import { isAdmin, scopeOfCaller, type Caller } from "../domain/account.ts";
 import { DomainError } from "../domain/domain-error.ts";
 import { passwordProblems } from "../domain/password-policy.ts";
+import type { Org, Person } from "../domain/org.ts";
 import { SCOPE_ALL, type Scope } from "../domain/scope.ts";
 import type { Repositories } from "../storage/store.ts";
 
@@ -31,6 +32,23 @@ export function requireAdmin(caller: Caller): void {
 export const userNotFound = (): DomainError =>
   new DomainError("user_not_found", "未找到该账号（或无权查看）");
 export const orgNotFound = (): DomainError => new DomainError("org_not_found", "未找到该单位（或无权查看）");
+
+/**
+ * The person an account may be linked to: one of the account's org subtree (a unit's account may be a person of
+ * one of its departments). Anything else answers person_not_found.
+ */
+export async function requireLinkablePerson(
+  repos: Repositories,
+  personId: string,
+  org: Org | null,
+): Promise<Person> {
+  const person = await repos.people.get(personId);
+  const personOrg = person && (await repos.orgs.get(SCOPE_ALL, person.orgId));
+  if (!person || !personOrg || org === null || !personOrg.path.startsWith(org.path)) {
+    throw new DomainError("person_not_found", "未找到该人员（人员须属于账号所在单位或其下级部门）");
+  }
+  return person;
+}
 
 /** Refuses a password the policy rejects, naming every reason; never repeats the password. */
 export function requireStrongPassword(password: string, login: string): void {

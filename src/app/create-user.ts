@@ -4,7 +4,13 @@ import type { Caller, Grant, User } from "../domain/account.ts";
 import { DomainError } from "../domain/domain-error.ts";
 import { createUserSchema, type CreateUserInput } from "../shared/account-input.ts";
 import { parseInput } from "../shared/validation.ts";
-import { callerScope, orgNotFound, requireAdmin, requireStrongPassword } from "./account-access.ts";
+import {
+  callerScope,
+  orgNotFound,
+  requireAdmin,
+  requireLinkablePerson,
+  requireStrongPassword,
+} from "./account-access.ts";
 import type { AccountDeps } from "./account-deps.ts";
 
 export interface CreatedUser {
@@ -25,6 +31,7 @@ export async function createUser(
   const org = await deps.store.orgs.get(await callerScope(deps.store, caller), wanted.orgId);
   if (!org) throw orgNotFound();
   requireAdmin(caller);
+  if (wanted.personId !== undefined) await requireLinkablePerson(deps.store, wanted.personId, org);
   const password = wanted.password ?? deps.passwords.generate();
   requireStrongPassword(password, wanted.login);
   if (await deps.store.users.findByLogin(wanted.login)) throw loginTaken();
@@ -36,7 +43,7 @@ export async function createUser(
     login: wanted.login,
     displayName: wanted.displayName,
     orgId: org.id,
-    personId: null,
+    personId: wanted.personId ?? null,
     disabled: false,
     version: 1,
   };
@@ -64,6 +71,7 @@ export async function createUser(
         login: user.login,
         displayName: user.displayName,
         orgId: user.orgId,
+        personId: user.personId,
         grants: grants.map((g) => ({ id: g.id, role: g.role, orgId: g.orgId })),
       },
     });

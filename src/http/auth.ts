@@ -1,13 +1,16 @@
-// Sign-in on every request: the session cookie becomes `request.caller`; routes are protected unless their config
-// says `public: true`; cookie-authenticated unsafe requests must carry X-CSRF-Token. Refusals are DomainErrors.
+// Sign-in on every request: an API token (`Authorization: Bearer zg_…`) or else the session cookie becomes
+// `request.caller`; routes are protected unless their config says `public: true`; cookie-authenticated unsafe
+// requests must carry X-CSRF-Token, read-only tokens may only read. Refusals are DomainErrors.
 
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { resolveSession, type Session } from "../app/resolve-session.ts";
+import { resolveApiToken } from "../app/api-tokens.ts";
+import { resolveSession } from "../app/resolve-session.ts";
 import type { Deps } from "../app/deps.ts";
 import { tokenMatches } from "../app/token-digest.ts";
 import type { Caller } from "../domain/account.ts";
 import { DomainError } from "../domain/domain-error.ts";
 import type { SessionTimeouts } from "../domain/sign-in-policy.ts";
+import type { ApiToken, Session } from "../storage/store.ts";
 import { SESSION_COOKIE, readCookie } from "./cookies.ts";
 
 declare module "fastify" {
@@ -18,15 +21,35 @@ declare module "fastify" {
   interface FastifyRequest {
     /** The signed-in caller, or null. */
     caller: Caller | null;
-    /** The session the cookie named, when it is live. */
+    /** The session the cookie named, when it is live (never with an API token). */
     session: Session | null;
+    /** The API token the request was authenticated with, or null. */
+    apiToken: ApiToken | null;
   }
 }
 
 const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+const READ_METHODS = new Set(["GET", "HEAD"]);
 
 export const unauthenticated = (): DomainError =>
   new DomainError("unauthenticated", "请先登录（未登录或登录已过期）");
+
+/** The secret of an `Authorization: Bearer …` header, or undefined for no header or another scheme. */
+export function bearerSecret(header: string | undefined): string | undefined {
+  const match = header === undefined ? null : /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(header);
+  return match?.[1];
+}
+
+/**
+ * The session of a cookie-authenticated request. Some acts (a new API token, a new password) need a person at a
+ * browser: a token must not be able to outlive itself or take the account over.
+ */
+export function sessionOf(request: FastifyRequest): Session {
+  if (request.session === null) {
+    throw new DomainError("session_required", "此操作需要登录后在页面上进行，不能使用 API 令牌");
+  }
+  return request.session;
+}
 
 /** The caller of a protected route (the hook has already refused requests without one). */
 export function callerOf(request: FastifyRequest): Caller {
@@ -37,9 +60,23 @@ export function callerOf(request: FastifyRequest): Caller {
 export function registerAuth(app: FastifyInstance, deps: Deps, timeouts: SessionTimeouts): void {
   app.decorateRequest("caller", null);
   app.decorateRequest("session", null);
+  app.decorateRequest("apiToken", null);
   app.addHook("preHandler", async (request) => {
     // The 404/405 answers stay what they are for everybody: they reveal no data.
     if (request.is404) return;
+    const isPublic = request.routeOptions.config.public === true;
+    const secret = bearerSecret(request.headers.authorization);
+    if (secret !== undefined && !isPublic) {
+      // A bearer request carries its credential explicitly, so it needs no CSRF token; the cookie is ignored.
+      const resolved = await resolveApiToken(deps, secret);
+      if (!resolved) throw new DomainError("token_invalid", "API 令牌无效、已撤销或已过期");
+      request.caller = resolved.caller;
+      request.apiToken = resolved.token;
+      if (resolved.token.readOnly && !READ_METHODS.has(request.method)) {
+        throw new DomainError("token_read_only", "该 API 令牌为只读令牌，只能查询，不能修改数据");
+      }
+      return;
+    }
     const token = readCookie(request.headers.cookie, SESSION_COOKIE);
     if (token !== undefined) {
       const resolved = await resolveSession(deps, token, timeouts);
@@ -48,7 +85,6 @@ export function registerAuth(app: FastifyInstance, deps: Deps, timeouts: Session
         request.session = resolved.session;
       }
     }
-    const isPublic = request.routeOptions.config.public === true;
     if (request.session !== null && !isPublic && UNSAFE_METHODS.has(request.method)) {
       const sent = request.headers["x-csrf-token"];
       if (typeof sent !== "string" || !tokenMatches(sent, request.session.csrfTokenHash)) {

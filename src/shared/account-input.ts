@@ -24,6 +24,8 @@ export const createUserSchema = z.object({
   login: loginSchema,
   displayName: requiredText(50),
   orgId: idSchema,
+  /** The person (人员) of the org's subtree this account is, if any. */
+  personId: idSchema.optional(),
   /** Granted over the user's own org (admin: over everything). */
   role: roleSchema.optional(),
   /** Absent: one is generated and returned once. */

@@ -41,6 +41,16 @@ export interface UserRepository {
   endLock(id: string, lockedUntil: string): Promise<void>;
   /** A successful sign-in clears the failure count and any lock. */
   clearFailedLogins(id: string): Promise<void>;
+  /** Writes the account's details if the version still matches (optimistic lock); bumps the version. */
+  update(id: string, expectedVersion: number, change: UserChange): Promise<boolean>;
+}
+
+/** What an admin may change of an account (login and password have their own ways). */
+export interface UserChange {
+  readonly displayName: string;
+  readonly orgId: string | null;
+  readonly personId: string | null;
+  readonly disabled: boolean;
 }
 
 export interface GrantRepository {
@@ -51,6 +61,8 @@ export interface GrantRepository {
   delete(id: string): Promise<boolean>;
   /** How many grants of `role` exist, over all users (the last admin grant may not be revoked). */
   countByRole(role: Role): Promise<number>;
+  /** How many enabled accounts hold a grant of `role` (the last enabled admin may not be disabled). */
+  countEnabledHolders(role: Role): Promise<number>;
 }
 
 /** A server-side session; `id` is the sha-256 of the cookie token. */
@@ -72,6 +84,36 @@ export interface SessionRepository {
   get(id: string): Promise<Session | undefined>;
   touch(id: string, lastSeenAt: string): Promise<void>;
   revoke(id: string): Promise<boolean>;
-  /** Signs the user out everywhere; returns how many live sessions were revoked. */
-  revokeAllForUser(userId: string): Promise<number>;
+  /** Signs the user out everywhere (but in session `exceptId`, if given); returns how many were revoked. */
+  revokeAllForUser(userId: string, exceptId?: string): Promise<number>;
+}
+
+/** A token for scripts: `Authorization: Bearer zg_…`. Only the sha-256 of the secret is stored. */
+export interface ApiToken {
+  readonly id: string;
+  readonly userId: string;
+  readonly name: string;
+  /** sha-256 (hex) of the secret. */
+  readonly tokenHash: string;
+  /** May only read (GET/HEAD), whatever the user's roles allow. */
+  readonly readOnly: boolean;
+  /** ISO UTC. */
+  readonly createdAt: string;
+  readonly expiresAt: string | null;
+  readonly lastUsedAt: string | null;
+  readonly revokedAt: string | null;
+}
+
+export interface ApiTokenRepository {
+  insert(token: ApiToken): Promise<void>;
+  get(id: string): Promise<ApiToken | undefined>;
+  /** By the sha-256 of the secret, whatever its state (the caller checks revocation and expiry). */
+  findByHash(tokenHash: string): Promise<ApiToken | undefined>;
+  /** The user's tokens, revoked ones included, newest first. */
+  listByUser(userId: string): Promise<ApiToken[]>;
+  touch(id: string, lastUsedAt: string): Promise<void>;
+  /** False when the token was already revoked (or does not exist). */
+  revoke(id: string, at: string): Promise<boolean>;
+  /** Revokes every live token of the user; returns how many. */
+  revokeAllForUser(userId: string, at: string): Promise<number>;
 }

@@ -11,7 +11,12 @@ import type { Evidence, ExtensionRequest, ProgressReport, Review } from "../doma
 import type { ReviewChain } from "../domain/review-chain.ts";
 import type { Org, OrgKind, Person } from "../domain/org.ts";
 import type { Scope } from "../domain/scope.ts";
-import type { GrantRepository, SessionRepository, UserRepository } from "./account-store.ts";
+import type {
+  ApiTokenRepository,
+  GrantRepository,
+  SessionRepository,
+  UserRepository,
+} from "./account-store.ts";
 import type { AuditCheckpoint, AuditRepository } from "./audit-store.ts";
 import type { EvidenceRepository } from "./evidence-store.ts";
 
@@ -33,6 +38,11 @@ export interface OrgRepository {
    * concurrent transaction (which this one then waits for); returns the org that is stored under the name.
    */
   insertUnlessNamed(org: Org): Promise<Org>;
+  /**
+   * Orgs whose path lies in the scope's subtrees or department subtrees, in path order (parents first), those
+   * with a path after `afterPath` (null = from the start), at most `limit`.
+   */
+  page(scope: Scope, page: { afterPath: string | null; limit: number }): Promise<Org[]>;
 }
 
 export interface PersonRepository {
@@ -40,6 +50,8 @@ export interface PersonRepository {
   insertMany(people: readonly Person[]): Promise<void>;
   findByName(orgId: string, name: string): Promise<Person | undefined>;
   listByOrg(scope: Scope, orgId: string): Promise<Person[]>;
+  /** By id, unscoped: the caller checks the person's org against their scope. */
+  get(id: string): Promise<Person | undefined>;
 }
 
 export interface InspectionFilter {
@@ -276,6 +288,7 @@ export interface Repositories {
   readonly users: UserRepository;
   readonly grants: GrantRepository;
   readonly sessions: SessionRepository;
+  readonly apiTokens: ApiTokenRepository;
 }
 
 export interface Store extends Repositories {

@@ -53,5 +53,15 @@ export function grantRepository(db: Kysely<Database>): GrantRepository {
         .executeTakeFirstOrThrow();
       return Number(row.n);
     },
+    async countEnabledHolders(role: Role) {
+      const row = await db
+        .selectFrom("grants")
+        .innerJoin("users", "users.id", "grants.user_id")
+        .select((eb) => eb.fn.count<number | string>("grants.user_id").distinct().as("n"))
+        .where("grants.role", "=", role)
+        .where("users.disabled", "=", 0)
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
   };
 }

@@ -2,6 +2,7 @@
 
 import type { Kysely, TransactionBuilder } from "kysely";
 import type { Repositories, Store } from "../store.ts";
+import { apiTokenRepository } from "./api-token-repository.ts";
 import { auditRepository } from "./audit-repository.ts";
 import type { Database } from "./db-schema.ts";
 import { evidenceRepository } from "./evidence-repository.ts";
@@ -62,6 +63,7 @@ function repositories(db: Kysely<Database>, options: StoreOptions): Repositories
     users: translatingErrors(userRepository(db)),
     grants: translatingErrors(grantRepository(db)),
     sessions: translatingErrors(sessionRepository(db)),
+    apiTokens: translatingErrors(apiTokenRepository(db)),
   };
 }
 

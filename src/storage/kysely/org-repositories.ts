@@ -2,7 +2,7 @@
 
 import type { Kysely } from "kysely";
 import type { Org, OrgKind, Person } from "../../domain/org.ts";
-import type { Scope } from "../../domain/scope.ts";
+import { scopeOf, type Scope } from "../../domain/scope.ts";
 import type { OrgRepository, PersonRepository } from "../store.ts";
 import type { Database } from "./db-schema.ts";
 import { orgFromRow, personFromRow } from "./row-mappers.ts";
@@ -60,6 +60,14 @@ export function orgRepository(db: Kysely<Database>): OrgRepository {
       if (!stored) throw new Error(`org ${org.name} neither inserted nor found`);
       return stored;
     },
+    async page(scope: Scope, page: { afterPath: string | null; limit: number }) {
+      // A department reporter sees their department subtree as well as any whole subtree.
+      const visible: Scope =
+        scope.kind === "all" ? scope : scopeOf([...scope.paths, ...scope.departmentPaths]);
+      let q = db.selectFrom("orgs").selectAll().where(pathInScope(visible, "orgs.path"));
+      if (page.afterPath !== null) q = q.where("path", ">", page.afterPath);
+      return (await q.orderBy("path").limit(page.limit).execute()).map(orgFromRow);
+    },
   };
 }
 
@@ -95,6 +103,10 @@ export function personRepository(db: Kysely<Database>): PersonRepository {
         .orderBy("people.name")
         .execute();
       return rows.map(personFromRow);
+    },
+    async get(id: string) {
+      const row = await db.selectFrom("people").selectAll().where("id", "=", id).executeTakeFirst();
+      return row && personFromRow(row);
     },
   };
 }

@@ -46,13 +46,14 @@ export function sessionRepository(db: Kysely<Database>): SessionRepository {
         .executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
     },
-    async revokeAllForUser(userId: string) {
-      const result = await db
+    async revokeAllForUser(userId: string, exceptId?: string) {
+      let q = db
         .updateTable("sessions")
         .set({ revoked: 1 })
         .where("user_id", "=", userId)
-        .where("revoked", "=", 0)
-        .executeTakeFirst();
+        .where("revoked", "=", 0);
+      if (exceptId !== undefined) q = q.where("id", "!=", exceptId);
+      const result = await q.executeTakeFirst();
       return Number(result.numUpdatedRows);
     },
   };

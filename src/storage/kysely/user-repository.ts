@@ -3,7 +3,7 @@
 import { sql, type Kysely } from "kysely";
 import type { User } from "../../domain/account.ts";
 import type { Scope } from "../../domain/scope.ts";
-import type { UserRepository } from "../store.ts";
+import type { UserChange, UserRepository } from "../store.ts";
 import type { Database, UsersTable } from "./db-schema.ts";
 import { pathInScope } from "./scope-filter.ts";
 
@@ -126,6 +126,21 @@ export function userRepository(db: Kysely<Database>): UserRepository {
         .set({ failed_logins: 0, locked_until: null })
         .where("id", "=", id)
         .execute();
+    },
+    async update(id: string, expectedVersion: number, change: UserChange) {
+      const result = await db
+        .updateTable("users")
+        .set({
+          display_name: change.displayName,
+          org_id: change.orgId,
+          person_id: change.personId,
+          disabled: change.disabled ? 1 : 0,
+          version: expectedVersion + 1,
+        })
+        .where("id", "=", id)
+        .where("version", "=", expectedVersion)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
     },
   };
 }
