@@ -5,7 +5,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createLedger } from "../../src/app/create-ledger.ts";
 import { SYSTEM_ACTOR } from "../../src/app/deps.ts";
+import type { MeasureDetail } from "../../src/app/get-measure.ts";
+import type { ExtensionRequest } from "../../src/domain/progress.ts";
 import { SCOPE_ALL } from "../../src/domain/scope.ts";
+import type { ErrorBody } from "../../src/http/errors.ts";
+import type { AuditEvent } from "../../src/storage/store.ts";
 import { makeLedger, makeMeasure, makeProblem } from "../support/ledger-builders.ts";
 import { testDatabases } from "../support/test-stores.ts";
 import { openTestApp, signedInUser, type SignedInUser, type TestApp } from "./http-test-app.ts";
@@ -69,7 +73,11 @@ describe.each(testDatabases)("the review cycle over HTTP on $name", (database) =
   it("shows a department reporter their own department's measures only", async () => {
     const own = await get(reporterOffice, `/api/v1/measures/${officeMeasure}`);
     expect(own.statusCode).toBe(200);
-    expect(own.json().allowedActions).toEqual(["submit", "report_progress", "request_extension"]);
+    expect(own.json<MeasureDetail>().allowedActions).toEqual([
+      "submit",
+      "report_progress",
+      "request_extension",
+    ]);
     const other = await get(reporterOffice, `/api/v1/measures/${financeMeasure}`);
     expect(other.statusCode).toBe(404);
     expect(other.json()).toEqual({
@@ -103,7 +111,7 @@ describe.each(testDatabases)("the review cycle over HTTP on $name", (database) =
       text: "已完成",
     });
     expect(refused.statusCode).toBe(403);
-    expect(refused.json().error.message).toBe("您没有权限报送整改进展");
+    expect(refused.json<ErrorBody>().error.message).toBe("您没有权限报送整改进展");
   });
 
   it("takes progress with figures and refuses a bad period in Chinese", async () => {
@@ -112,15 +120,15 @@ describe.each(testDatabases)("the review cycle over HTTP on $name", (database) =
       text: "进展",
     });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.fields[0]).toMatchObject({ path: "period" });
-    expect(bad.json().error.message).toContain("报送期间应为月份");
+    expect(bad.json<ErrorBody>().error.fields?.[0]).toMatchObject({ path: "period" });
+    expect(bad.json<ErrorBody>().error.message).toContain("报送期间应为月份");
     const ok = await send(reporterOffice, "POST", `/api/v1/measures/${officeMeasure}/progress-reports`, {
       period: "2021-05",
       text: "已清退违规发放补贴",
       figures: [{ label: "清退资金", quantity: "12.5", unit: "万元" }],
     });
     expect(ok.statusCode).toBe(201);
-    const detail = (await get(office, `/api/v1/measures/${officeMeasure}`)).json();
+    const detail = (await get(office, `/api/v1/measures/${officeMeasure}`)).json<MeasureDetail>();
     expect(detail.progress).toHaveLength(1);
     expect(detail.progress[0]).toMatchObject({
       period: "2021-05",
@@ -161,25 +169,31 @@ describe.each(testDatabases)("the review cycle over HTTP on $name", (database) =
     // Level 1 is the unit leader's: neither the reporter nor the inspection office may act yet.
     const early = await event(oversight, officeMeasure, { event: "close" });
     expect(early.statusCode).toBe(403);
-    expect(early.json().error).toMatchObject({ code: "not_reviewer" });
+    expect(early.json<ErrorBody>().error).toMatchObject({ code: "not_reviewer" });
     expect((await event(reporterOffice, officeMeasure, { event: "close" })).statusCode).toBe(403);
     const level1 = await event(leader, officeMeasure, { event: "close" });
     expect(level1.json()).toMatchObject({ state: "submitted", review: { level: 1, awaitingLevel: 2 } });
     expect((await event(leader, officeMeasure, { event: "close" })).statusCode).toBe(403);
 
-    const countsBefore = (await get(oversight, `/api/v1/inspections/${inspectionId}/ledger`)).json().counts;
+    const countsBefore = (await get(oversight, `/api/v1/inspections/${inspectionId}/ledger`)).json<{
+      counts: unknown;
+    }>().counts;
     const level2 = await event(oversight, officeMeasure, { event: "close" });
     expect(level2.json()).toMatchObject({ state: "closed", review: { level: 2, awaitingLevel: null } });
-    const countsAfter = (await get(oversight, `/api/v1/inspections/${inspectionId}/ledger`)).json().counts;
+    const countsAfter = (await get(oversight, `/api/v1/inspections/${inspectionId}/ledger`)).json<{
+      counts: unknown;
+    }>().counts;
     expect(countsAfter).not.toEqual(countsBefore);
 
-    const detail = (await get(office, `/api/v1/measures/${officeMeasure}`)).json();
-    expect(detail.reviews.map((r: { level: number; decision: string }) => [r.level, r.decision])).toEqual([
+    const detail = (await get(office, `/api/v1/measures/${officeMeasure}`)).json<MeasureDetail>();
+    expect(detail.reviews.map((r) => [r.level, r.decision])).toEqual([
       [1, "approve"],
       [2, "approve"],
     ]);
-    const history = (await get(office, `/api/v1/measures/${officeMeasure}/history`)).json().items;
-    expect(history.map((e: { action: string }) => e.action)).toEqual([
+    const history = (await get(office, `/api/v1/measures/${officeMeasure}/history`)).json<{
+      items: AuditEvent[];
+    }>().items;
+    expect(history.map((e) => e.action)).toEqual([
       "measure.submit",
       "measure.approve_level",
       "measure.close",
@@ -191,7 +205,7 @@ describe.each(testDatabases)("the review cycle over HTTP on $name", (database) =
     await event(reporterFinance, financeMeasure, { event: "submit" });
     const noReason = await event(leader, financeMeasure, { event: "return" });
     expect(noReason.statusCode).toBe(400);
-    expect(noReason.json().error.message).toContain("退回时必须填写理由");
+    expect(noReason.json<ErrorBody>().error.message).toContain("退回时必须填写理由");
     const returned = await event(leader, financeMeasure, { event: "return", reason: "佐证材料不足" });
     expect(returned.json()).toMatchObject({ state: "returned" });
     await event(reporterFinance, financeMeasure, { event: "resume" });
@@ -200,7 +214,7 @@ describe.each(testDatabases)("the review cycle over HTTP on $name", (database) =
     expect((await event(leader, financeMeasure, { event: "close" })).json()).toMatchObject({
       state: "closed",
     });
-    const reviews = (await get(leader, `/api/v1/measures/${financeMeasure}`)).json().reviews;
+    const reviews = (await get(leader, `/api/v1/measures/${financeMeasure}`)).json<MeasureDetail>().reviews;
     expect(
       reviews.map((r: { round: number; decision: string; reason: string | null }) => [
         r.round,
@@ -224,7 +238,7 @@ describe.each(testDatabases)("the review cycle over HTTP on $name", (database) =
       newDeadline: "2021-09-30",
     });
     expect(asked.statusCode).toBe(201);
-    const extensionId = asked.json().id as string;
+    const extensionId = asked.json<ExtensionRequest>().id;
     const twice = await send(reporterFinance, "POST", `/api/v1/measures/${financeMeasure}/extensions`, {
       reason: "再次申请",
       newDeadline: "2021-10-30",
@@ -248,7 +262,7 @@ describe.each(testDatabases)("the review cycle over HTTP on $name", (database) =
       decision: "approved",
     });
     expect(decided.json()).toMatchObject({ decision: "approved", previousDeadline: "2021-06-30" });
-    const measure = (await get(leader, `/api/v1/measures/${financeMeasure}`)).json().measure;
+    const measure = (await get(leader, `/api/v1/measures/${financeMeasure}`)).json<MeasureDetail>().measure;
     expect(measure).toMatchObject({ deadline: "2021-09-30", originalDeadline: "2021-06-30" });
     expect(
       (
