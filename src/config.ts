@@ -3,7 +3,6 @@
 import { readFileSync } from "node:fs";
 import { isAbsolute, join, resolve } from "node:path";
 import { z } from "zod";
-import type { DatabaseTarget } from "./storage/kysely/open-database.ts";
 import { DomainError } from "./domain/domain-error.ts";
 import { parseInput } from "./shared/validation.ts";
 
@@ -117,6 +116,14 @@ function readKeyFile(path: string | undefined): string | undefined {
     throw new DomainError("invalid_input", `无法读取审计密钥文件（ZHENGGAI_AUDIT_KEY_FILE）：${path}`);
   }
 }
+
+/**
+ * Where the data lives, as settings say it. Plain data: storage's `openStore`/`openDatabase` accept it as it is
+ * (their own target type has the same shape), so configuration does not depend on storage.
+ */
+export type DatabaseTarget =
+  | { readonly kind: "sqlite"; readonly file: string; readonly lockTimeoutMs?: number }
+  | { readonly kind: "postgres"; readonly url: string; readonly lockTimeoutMs?: number };
 
 /** Where the data lives, from DATABASE_URL or the data folder. */
 export function databaseTarget(config: Config): DatabaseTarget {

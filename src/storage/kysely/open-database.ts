@@ -10,10 +10,13 @@ import type { Database } from "./db-schema.ts";
 import { sqliteWriterDialect } from "./sqlite-writer-dialect.ts";
 import { withStatementCache } from "./statement-cache.ts";
 
-/** Where the data lives. `lockTimeoutMs` bounds waiting for a lock or a connection (default LOCK_TIMEOUT_MS). */
+/**
+ * Where the data lives. `lockTimeoutMs` bounds waiting for a lock or a connection (default LOCK_TIMEOUT_MS).
+ * Plain data of the same shape as config.ts's target, which is passed here as it is (storage does not import config).
+ */
 export type DatabaseTarget =
-  | { kind: "sqlite"; file: string; lockTimeoutMs?: number }
-  | { kind: "postgres"; url: string; lockTimeoutMs?: number };
+  | { readonly kind: "sqlite"; readonly file: string; readonly lockTimeoutMs?: number }
+  | { readonly kind: "postgres"; readonly url: string; readonly lockTimeoutMs?: number };
 
 export interface OpenedDatabase {
   readonly db: Kysely<Database>;
