@@ -19,11 +19,13 @@ import type {
 } from "./account-store.ts";
 import type { AuditCheckpoint, AuditRepository } from "./audit-store.ts";
 import type { EvidenceRepository } from "./evidence-store.ts";
+import type { PendingImportRepository } from "./pending-import-store.ts";
 
 // The audit and account parts live in their own files; re-exported so callers import one module.
 export type * from "./account-store.ts";
 export type * from "./audit-store.ts";
 export type * from "./evidence-store.ts";
+export type * from "./pending-import-store.ts";
 
 export interface OrgRepository {
   insert(org: Org): Promise<void>;
@@ -99,12 +101,19 @@ export interface MeasureFilter {
   readonly overdueOn?: CalendarDate;
 }
 
+export interface MeasurePageRequest {
+  readonly limit: number;
+  readonly offset?: number;
+  /** Continue after this measure in page order (keyset paging). */
+  readonly after?: { readonly deadline: CalendarDate | null; readonly id: string };
+}
+
 export interface MeasureRepository {
   insertMany(measures: readonly Measure[]): Promise<void>;
   get(scope: Scope, id: string): Promise<Measure | undefined>;
   listByInspection(scope: Scope, inspectionId: string): Promise<Measure[]>;
-  /** A page ordered by deadline (open-ended last), then id. */
-  page(scope: Scope, filter: MeasureFilter, page: { limit: number; offset: number }): Promise<Measure[]>;
+  /** A page ordered by deadline (open-ended last), then id: after a keyset position, or skipping `offset` rows. */
+  page(scope: Scope, filter: MeasureFilter, page: MeasurePageRequest): Promise<Measure[]>;
   countOverdue(scope: Scope, on: CalendarDate): Promise<number>;
   /**
    * Writes a new state if the stored version still equals `expectedVersion` (optimistic lock);
@@ -289,6 +298,7 @@ export interface Repositories {
   readonly grants: GrantRepository;
   readonly sessions: SessionRepository;
   readonly apiTokens: ApiTokenRepository;
+  readonly pendingImports: PendingImportRepository;
 }
 
 export interface Store extends Repositories {

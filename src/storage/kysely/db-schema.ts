@@ -234,6 +234,22 @@ export interface ApiTokensTable {
   last_used_at: string | null;
   revoked_at: string | null;
 }
+/** Imports waiting for confirmation (0009); input and preview are JSON text. */
+export interface PendingImportsTable {
+  id: string;
+  user_id: string;
+  unit_id: string;
+  kind: string;
+  file_name: string;
+  file_sha256: string;
+  input: string;
+  preview: string;
+  confirmable: number;
+  created_at: string;
+  expires_at: string;
+  confirmed_at: string | null;
+  inspection_id: string | null;
+}
 
 export interface Database {
   publications: PublicationsTable;
@@ -259,4 +275,5 @@ export interface Database {
   sessions: SessionsTable;
   review_levels: ReviewLevelsTable;
   api_tokens: ApiTokensTable;
+  pending_imports: PendingImportsTable;
 }

@@ -17,6 +17,7 @@ import { progressRepository } from "./progress-repository.ts";
 import { publicationRepository } from "./publication-repository.ts";
 import { grantRepository } from "./grant-repository.ts";
 import { sessionRepository } from "./session-repository.ts";
+import { pendingImportRepository } from "./pending-import-repository.ts";
 import { userRepository } from "./user-repository.ts";
 import { statisticsRepository } from "./statistics-repository.ts";
 import { translateStorageError } from "../storage-errors.ts";
@@ -63,6 +64,7 @@ function repositories(db: Kysely<Database>, options: StoreOptions): Repositories
     users: translatingErrors(userRepository(db)),
     grants: translatingErrors(grantRepository(db)),
     sessions: translatingErrors(sessionRepository(db)),
+    pendingImports: translatingErrors(pendingImportRepository(db)),
     apiTokens: translatingErrors(apiTokenRepository(db)),
   };
 }

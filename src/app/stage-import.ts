@@ -1,0 +1,233 @@
+// Stages an uploaded notice (.docx/.txt/.md) or ledger workbook (.xlsx) for a unit: reads it with the bounded
+// readers, dry-runs the import, and keeps the validated input with its preview until its uploader confirms or
+// discards it (30 minutes, at most 5 open per user). Stores no ledger data.
+
+import { createHash } from "node:crypto";
+import type { Caller } from "../domain/account.ts";
+import { DomainError } from "../domain/domain-error.ts";
+import type { Org } from "../domain/org.ts";
+import { requireAction, rolesOver } from "../domain/permissions.ts";
+import { SCOPE_ALL } from "../domain/scope.ts";
+import { parseNotice } from "../documents/notice/parse-notice.ts";
+import { NOTICE_FILE_LIMITS, readNoticeFile } from "../documents/notice/read-notice-file.ts";
+import { readRegularFile } from "../documents/read-regular-file.ts";
+import { readLedgerXlsx } from "../documents/xlsx/read-ledger-xlsx.ts";
+import { ledgerInputSchema, type LedgerInput } from "../shared/ledger-input.ts";
+import { parseInput } from "../shared/validation.ts";
+import type { PendingImport, Repositories } from "../storage/store.ts";
+import { callerOrgPaths, orgNotFound } from "./account-access.ts";
+import type { Deps } from "./deps.ts";
+import { buildImportPreview, type ImportPreview } from "./import-preview.ts";
+import { planNoticeImport } from "./import-notice.ts";
+
+/** How long a staged import waits for confirmation. */
+export const PENDING_IMPORT_TTL_MINUTES = 30;
+/** Open (unconfirmed, unexpired) staged imports one user may have. */
+export const PENDING_IMPORTS_PER_USER = 5;
+
+export type ImportKind = PendingImport["kind"];
+
+export interface StageImportOptions {
+  /** The org the ledger belongs to: a unit the caller may import for (unit_office, oversight, admin). */
+  readonly unitId: string;
+  /** The file's name as uploaded: its extension decides how it is read. */
+  readonly fileName: string;
+  /** Where the uploaded bytes are (a temporary file of the caller's). */
+  readonly path: string;
+  /** Workbooks: leave invalid rows out (listed in the preview) instead of refusing to confirm. */
+  readonly skipInvalid?: boolean;
+}
+
+export interface StagedImport {
+  readonly id: string;
+  readonly kind: ImportKind;
+  readonly fileName: string;
+  readonly fileSha256: string;
+  /** False while the workbook has invalid rows that are not skipped. */
+  readonly confirmable: boolean;
+  readonly createdAt: string;
+  readonly expiresAt: string;
+  readonly preview: ImportPreview;
+}
+
+const KIND_BY_EXTENSION: Readonly<Record<string, ImportKind>> = {
+  ".docx": "notice",
+  ".txt": "notice",
+  ".md": "notice",
+  ".xlsx": "ledger",
+};
+
+export const unsupportedFileType = (): DomainError =>
+  new DomainError(
+    "unsupported_file_type",
+    "不支持的文件类型：请上传整改情况通报（.docx、.txt、.md）或整改台账（.xlsx）",
+  );
+
+/**
+ * The kind of an upload from its extension, checked against its first bytes: .docx and .xlsx must be zip packages,
+ * .txt and .md text (no NUL byte, unless UTF-16 with a byte order mark). An executable renamed .docx is refused.
+ */
+export function importKindOf(fileName: string, bytes: Uint8Array): ImportKind {
+  const extension = (/\.[^./\\]+$/.exec(fileName)?.[0] ?? "").toLowerCase();
+  const kind = KIND_BY_EXTENSION[extension];
+  if (kind === undefined) throw unsupportedFileType();
+  if (kind === "ledger" || extension === ".docx") {
+    if (!(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04))
+      throw unsupportedFileType();
+    return kind;
+  }
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (!utf16 && bytes.subarray(0, 64 * 1024).includes(0)) throw unsupportedFileType();
+  return kind;
+}
+
+/** The unit to import for, when the caller may import for it; else org_not_found (hidden) or forbidden. */
+export async function importUnit(repos: Repositories, caller: Caller, unitId: string): Promise<Org> {
+  const org = await repos.orgs.get(SCOPE_ALL, unitId);
+  const paths = await callerOrgPaths(repos, caller);
+  const roles = org
+    ? rolesOver(
+        caller,
+        { unitPath: org.path, oversightPath: null, departmentPaths: [], responsiblePath: null },
+        paths,
+      )
+    : new Set<never>();
+  if (!org || roles.size === 0) throw orgNotFound();
+  requireAction(roles, "ledger.import");
+  if (org.kind !== "unit") {
+    throw new DomainError("invalid_input", "所选单位不是被巡察单位，请选择被巡察单位", [
+      { path: "unitId", code: "not_a_unit", message: "请选择被巡察单位（而不是巡察办或部门）" },
+    ]);
+  }
+  return org;
+}
+
+/**
+ * The oversight office the unit sits under, by name, so that creating the ledger finds this very unit again
+ * (ledgers name their unit and office; createLedger resolves them by name from the root).
+ */
+async function oversightNameOf(repos: Repositories, unit: Org): Promise<string | null> {
+  if (unit.parentId === null) return null;
+  const parent = await repos.orgs.get(SCOPE_ALL, unit.parentId);
+  if (parent?.kind === "oversight" && parent.parentId === null) return parent.name;
+  throw new DomainError(
+    "import_unit_mismatch",
+    `“${unit.name}”不直接隶属于某个巡察办，暂不能通过上传为它导入台账，请联系系统管理员`,
+  );
+}
+
+/** Runs a reader, naming the uploaded file instead of its temporary copy in any refusal. */
+async function reading<T>(path: string, fileName: string, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (e) {
+    if (e instanceof DomainError && e.message.includes(path)) {
+      const renamed = new DomainError(e.code, e.message.split(path).join(fileName), e.fields);
+      throw Object.assign(renamed, { cause: e });
+    }
+    throw e;
+  }
+}
+
+const addMinutes = (iso: string, minutes: number): string =>
+  new Date(Date.parse(iso) + minutes * 60_000).toISOString();
+
+export async function stageImport(
+  deps: Deps,
+  caller: Caller,
+  options: StageImportOptions,
+): Promise<StagedImport> {
+  const { store } = deps;
+  const now = deps.clock.now();
+  const unit = await importUnit(store, caller, options.unitId);
+  await store.pendingImports.deleteExpired(now);
+  if ((await store.pendingImports.countOpen(caller.user.id, now)) >= PENDING_IMPORTS_PER_USER) {
+    throw new DomainError(
+      "too_many_pending_imports",
+      `您已有${PENDING_IMPORTS_PER_USER}个待确认的导入，请先确认或放弃其中的导入（未确认的导入${PENDING_IMPORT_TTL_MINUTES}分钟后自动作废）`,
+    );
+  }
+  const { path, fileName } = options;
+  const bytes = await reading(path, fileName, () => readRegularFile(path, NOTICE_FILE_LIMITS.maxFileBytes));
+  const kind = importKindOf(fileName, bytes);
+  const fileSha256 = createHash("sha256").update(bytes).digest("hex");
+  const oversightName = await oversightNameOf(store, unit);
+
+  let input: LedgerInput;
+  let report: Parameters<typeof buildImportPreview>[2];
+  let confirmable = true;
+  if (kind === "notice") {
+    const file = await reading(path, fileName, () => readNoticeFile(path));
+    const draft = parseNotice(file.text, { unitName: unit.name });
+    const planned = planNoticeImport(draft, { unitName: unit.name });
+    input = { ...planned.input, oversightName };
+    report = {
+      warnings: [...file.warnings, ...draft.warnings],
+      notes: planned.notes,
+      stated: { ...draft.stated },
+      errors: [],
+    };
+  } else {
+    const read = await reading(path, fileName, () =>
+      readLedgerXlsx(path, { skipInvalid: options.skipInvalid ?? false }),
+    );
+    const notes: string[] = [];
+    if (read.unitName && read.unitName !== unit.name)
+      notes.push(`工作簿写明的被巡察单位“${read.unitName}”与所选单位不同，将导入到“${unit.name}”`);
+    if (read.skippedRows > 0) notes.push(`有${read.skippedRows}行数据有误，已跳过，确认后不会导入`);
+    confirmable =
+      read.errors.every((e) => e.code !== "multiple_units") &&
+      (options.skipInvalid || read.errors.length === 0);
+    if (read.problems.length === 0 && confirmable)
+      throw new DomainError("nothing_to_import", "工作簿中没有可导入的问题或整改措施，未导入任何内容");
+    const f = read.facts;
+    input = {
+      unitName: unit.name,
+      oversightName,
+      inspection: {
+        regime: f.regime ?? "xuncha",
+        kind: f.kind ?? "regular",
+        team: f.team ?? "未注明",
+        roundLabel: f.roundLabel ?? null,
+        onsiteStart: f.onsiteStart ?? null,
+        onsiteEnd: f.onsiteEnd ?? null,
+        feedbackDate: f.feedbackDate ?? null,
+      },
+      aspects: [...read.aspects],
+      problems: [...read.problems],
+    };
+    report = { warnings: [], notes, stated: {}, errors: read.errors };
+  }
+  if (confirmable) parseInput(ledgerInputSchema, input, "导入内容");
+  const preview = buildImportPreview({ id: unit.id, name: unit.name }, input, report);
+
+  const staged: PendingImport = {
+    id: deps.ids.next("imp"),
+    userId: caller.user.id,
+    unitId: unit.id,
+    kind,
+    fileName,
+    fileSha256,
+    input,
+    preview,
+    confirmable,
+    createdAt: now,
+    expiresAt: addMinutes(now, PENDING_IMPORT_TTL_MINUTES),
+    confirmedAt: null,
+    inspectionId: null,
+  };
+  await store.pendingImports.insert(staged);
+  return stagedView(staged);
+}
+
+/** What the API shows of a staged import. */
+export const stagedView = (p: PendingImport): StagedImport => ({
+  id: p.id,
+  kind: p.kind,
+  fileName: p.fileName,
+  fileSha256: p.fileSha256,
+  confirmable: p.confirmable,
+  createdAt: p.createdAt,
+  expiresAt: p.expiresAt,
+  preview: p.preview as ImportPreview,
+});

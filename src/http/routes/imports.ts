@@ -1,0 +1,77 @@
+// Imports with preview and confirmation: POST /api/v1/imports (multipart: one file + unitId) stages an upload and
+// answers its preview; GET shows it again, POST …/confirm creates the ledger once, DELETE discards it. Only the
+// uploader sees a staged import; the upload is a temporary file that the multipart plugin removes after the answer.
+
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import { confirmImport, discardImport, getStagedImport } from "../../app/confirm-import.ts";
+import type { Deps } from "../../app/deps.ts";
+import { stageImport } from "../../app/stage-import.ts";
+import { DomainError } from "../../domain/domain-error.ts";
+import { parseInput } from "../../shared/validation.ts";
+import { callerOf } from "../auth.ts";
+
+const idParams = z.object({ id: z.string().min(1).max(100) });
+const stageFields = z.object({
+  unitId: z.string().trim().min(1).max(100),
+  skipInvalid: z.enum(["true", "false"]).optional(),
+});
+
+const fileMissing = (): DomainError =>
+  new DomainError(
+    "import_file_missing",
+    "请以 multipart/form-data 上传一个文件（通报 .docx/.txt/.md 或台账 .xlsx），并填写 unitId",
+  );
+
+/** Plain field values of a multipart request (a repeated field keeps its last value; files are left out). */
+function fieldValues(values: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, entry] of Object.entries(values)) {
+    const last: unknown = Array.isArray(entry) ? entry[entry.length - 1] : entry;
+    if (last && typeof last === "object" && (last as { type?: unknown }).type === "field") {
+      const value = (last as { value?: unknown }).value;
+      if (typeof value === "string") out[name] = value;
+    }
+  }
+  return out;
+}
+
+export function importRoutes(app: FastifyInstance, deps: Deps): void {
+  app.post("/api/v1/imports", async (request, reply) => {
+    const caller = callerOf(request);
+    if (!request.isMultipart()) throw fileMissing();
+    const { files, values } = await request.saveRequestFiles();
+    const file = files[0];
+    if (file === undefined) throw fileMissing();
+    if (files.length > 1) {
+      throw new DomainError("invalid_input", "一次只能上传一个文件", [
+        { path: "file", code: "too_many_files", message: "一次只能上传一个文件" },
+      ]);
+    }
+    const fields = parseInput(stageFields, fieldValues(values as Record<string, unknown>), "上传参数");
+    const staged = await stageImport(deps, caller, {
+      unitId: fields.unitId,
+      fileName: file.filename,
+      path: file.filepath,
+      skipInvalid: fields.skipInvalid === "true",
+    });
+    return reply.status(201).send(staged);
+  });
+
+  app.get("/api/v1/imports/:id", async (request) => {
+    const { id } = parseInput(idParams, request.params, "路径参数");
+    return getStagedImport(deps, callerOf(request), id);
+  });
+
+  app.post("/api/v1/imports/:id/confirm", async (request, reply) => {
+    const { id } = parseInput(idParams, request.params, "路径参数");
+    const confirmed = await confirmImport(deps, callerOf(request), id);
+    return reply.status(201).send(confirmed);
+  });
+
+  app.delete("/api/v1/imports/:id", async (request, reply) => {
+    const { id } = parseInput(idParams, request.params, "路径参数");
+    await discardImport(deps, callerOf(request), id);
+    return reply.status(204).send();
+  });
+}
