@@ -4,9 +4,10 @@
 import type { Caller } from "../domain/account.ts";
 import { DomainError } from "../domain/domain-error.ts";
 import { requireAction } from "../domain/permissions.ts";
-import type { Evidence, ProgressReport } from "../domain/progress.ts";
+import type { ProgressReport } from "../domain/progress.ts";
 import { progressReportSchema, type ProgressReportInput } from "../shared/review-cycle-input.ts";
 import { parseInput } from "../shared/validation.ts";
+import type { EvidenceRecord } from "../storage/store.ts";
 import type { Deps } from "./deps.ts";
 import { measureAccess } from "./measure-access.ts";
 
@@ -20,7 +21,7 @@ export interface StoredUpload {
 
 export interface ReportedProgress {
   readonly report: ProgressReport;
-  readonly evidence: readonly Evidence[];
+  readonly evidence: readonly EvidenceRecord[];
   /** The measure's version after the report (a draft measure is started by it). */
   readonly measureVersion: number;
 }
@@ -49,15 +50,18 @@ export async function reportProgress(
       authorId: caller.user.personId,
       createdAt: now,
     };
-    const evidence: Evidence[] = uploads.map((u) => ({
+    const evidence: EvidenceRecord[] = uploads.map((u) => ({
       id: deps.ids.next("evd"),
       progressReportId: report.id,
       sha256: u.sha256,
       name: u.name,
       size: u.size,
       mediaType: u.mediaType,
+      uploadedBy: caller.user.id,
+      uploadedAt: now,
     }));
-    await tx.progress.insertReport(report, evidence);
+    await tx.progress.insertReport(report, []);
+    await tx.evidence.insertMany(evidence);
     let measureVersion = measure.version;
     if (measure.state === "draft") {
       if (

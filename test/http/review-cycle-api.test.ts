@@ -114,6 +114,30 @@ describe.each(testDatabases)("the review cycle over HTTP on $name", (database) =
     expect(refused.json<ErrorBody>().error.message).toBe("您没有权限报送整改进展");
   });
 
+  it("lists each caller's measures page by page, a department reporter's only their own", async () => {
+    const ids = async (user: SignedInUser, query: string) =>
+      (await get(user, `/api/v1/measures${query}`)).json<{
+        items: Array<{ id: string }>;
+        nextCursor: string | null;
+      }>();
+    expect((await ids(reporterOffice, "")).items.map((m) => m.id)).toEqual([officeMeasure]);
+    expect((await ids(reporterFinance, "?state=in_progress")).items.map((m) => m.id)).toEqual([
+      financeMeasure,
+    ]);
+    const first = await ids(office, "?limit=1");
+    expect(first.items).toHaveLength(1);
+    expect(first.nextCursor).not.toBeNull();
+    const second = await ids(office, `?limit=1&cursor=${first.nextCursor}`);
+    expect(second.nextCursor).toBeNull();
+    expect([...first.items, ...second.items].map((m) => m.id).sort()).toEqual(
+      [officeMeasure, financeMeasure].sort(),
+    );
+    const bad = await get(office, "/api/v1/measures?cursor=bm9wZQ");
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json<ErrorBody>().error.message).toBe("翻页游标无效，请从第一页重新查询");
+    expect((await get(office, "/api/v1/measures?state=done")).statusCode).toBe(400);
+  });
+
   it("takes progress with figures and refuses a bad period in Chinese", async () => {
     const bad = await send(reporterOffice, "POST", `/api/v1/measures/${officeMeasure}/progress-reports`, {
       period: "2021-13",

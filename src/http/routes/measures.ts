@@ -8,16 +8,47 @@ import { changeMeasureState } from "../../app/change-measure-state.ts";
 import type { Deps } from "../../app/deps.ts";
 import { decideExtension, requestExtension } from "../../app/extensions.ts";
 import { getMeasure, measureHistory } from "../../app/get-measure.ts";
+import { listMeasures, MEASURE_PAGE_MAX } from "../../app/list-measures.ts";
 import { reportProgress } from "../../app/report-progress.ts";
 import { getReviewChain, setReviewChain } from "../../app/review-chain.ts";
+import { MEASURE_STATES } from "../../domain/measure.ts";
 import { measureEventSchema } from "../../shared/review-cycle-input.ts";
 import { parseInput } from "../../shared/validation.ts";
 import { callerOf } from "../auth.ts";
 import { expectedVersionOf, sendVersion } from "../if-match.ts";
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
+const listQuery = z.object({
+  inspectionId: z.string().min(1).max(100).optional(),
+  departmentId: z.string().min(1).max(100).optional(),
+  /** Comma-separated states, e.g. in_progress,returned. */
+  state: z
+    .string()
+    .transform((s) => s.split(",").filter((x) => x !== ""))
+    .pipe(
+      z.array(
+        z.enum(MEASURE_STATES, { error: "状态应为 draft、in_progress、submitted、returned 或 closed" }),
+      ),
+    )
+    .optional(),
+  overdue: z.enum(["true", "false"], { error: "overdue 应为 true 或 false" }).optional(),
+  cursor: z.string().max(400).optional(),
+  limit: z.coerce.number().int().min(1).max(MEASURE_PAGE_MAX).optional(),
+});
 
 export function measureRoutes(app: FastifyInstance, deps: Deps): void {
+  app.get("/api/v1/measures", async (request) => {
+    const q = parseInput(listQuery, request.query, "查询参数");
+    return listMeasures(deps, callerOf(request), {
+      ...(q.inspectionId !== undefined ? { inspectionId: q.inspectionId } : {}),
+      ...(q.departmentId !== undefined ? { departmentId: q.departmentId } : {}),
+      ...(q.state !== undefined ? { states: q.state } : {}),
+      overdue: q.overdue === "true",
+      ...(q.cursor !== undefined ? { cursor: q.cursor } : {}),
+      ...(q.limit !== undefined ? { limit: q.limit } : {}),
+    });
+  });
+
   app.get("/api/v1/measures/:id", async (request, reply) => {
     const { id } = parseInput(idParams, request.params, "路径参数");
     const detail = await getMeasure(deps, callerOf(request), id);

@@ -4,7 +4,7 @@ import { sql, type Kysely, type Selectable } from "kysely";
 import type { CalendarDate } from "../../domain/calendar-date.ts";
 import type { Measure, MeasureState } from "../../domain/measure.ts";
 import type { Scope } from "../../domain/scope.ts";
-import type { MeasureFilter, MeasureRepository } from "../store.ts";
+import type { MeasureFilter, MeasurePageRequest, MeasureRepository } from "../store.ts";
 import type { Database, MeasuresTable } from "./db-schema.ts";
 import { measureVisible } from "./visibility.ts";
 import { measureFromRow, measureToRow } from "./row-mappers.ts";
@@ -64,7 +64,7 @@ export function measureRepository(db: Kysely<Database>): MeasureRepository {
         .execute();
       return withCooperators(rows);
     },
-    async page(scope: Scope, filter: MeasureFilter, page: { limit: number; offset: number }) {
+    async page(scope: Scope, filter: MeasureFilter, page: MeasurePageRequest) {
       let q = db
         .selectFrom("measures")
         .selectAll()
@@ -75,12 +75,26 @@ export function measureRepository(db: Kysely<Database>): MeasureRepository {
         q = q.where("state", "in", filter.states.length > 0 ? [...filter.states] : ["__none__"]);
       if (filter.overdueOn !== undefined)
         q = q.where("state", "in", OPEN_STATES).where("deadline", "<", filter.overdueOn);
+      const after = page.after;
+      if (after) {
+        // Keyset: rows after (deadline, id) in the order "deadline ascending, none last, then id".
+        q =
+          after.deadline === null
+            ? q.where("deadline", "is", null).where("id", ">", after.id)
+            : q.where((eb) =>
+                eb.or([
+                  eb("deadline", ">", after.deadline),
+                  eb.and([eb("deadline", "=", after.deadline), eb("id", ">", after.id)]),
+                  eb("deadline", "is", null),
+                ]),
+              );
+      }
       const rows = await q
         .orderBy(sql`case when deadline is null then 1 else 0 end`)
         .orderBy("deadline")
         .orderBy("id")
         .limit(page.limit)
-        .offset(page.offset)
+        .offset(page.offset ?? 0)
         .execute();
       return withCooperators(rows);
     },
