@@ -2,7 +2,6 @@
 // today (src/runtime/disk-evidence-files.ts), an S3-compatible store later. Knows nothing of names or media types.
 
 import type { Readable } from "node:stream";
-import { DomainError } from "../domain/domain-error.ts";
 import type { Deps } from "./deps.ts";
 
 /** A file's content as stored: lower-case hex sha-256 and size in bytes. */
@@ -33,16 +32,3 @@ export interface EvidenceFiles {
 export interface EvidenceDeps extends Deps {
   readonly files: EvidenceFiles;
 }
-
-export const SHA256_HEX = /^[0-9a-f]{64}$/;
-
-const megabytes = (bytes: number): string => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
-
-/** The refusal of content over a byte limit; names the file when known. */
-export const uploadTooLarge = (limitBytes: number, name?: string): DomainError =>
-  new DomainError(
-    "upload_too_large",
-    name === undefined
-      ? `上传的文件超过大小上限（${megabytes(limitBytes)}）`
-      : `文件“${name}”超过大小上限（${megabytes(limitBytes)}），未上传`,
-  );

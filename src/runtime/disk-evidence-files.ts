@@ -5,13 +5,8 @@
 import { createHash, randomBytes } from "node:crypto";
 import { mkdir, open, readdir, rename, stat, unlink, type FileHandle } from "node:fs/promises";
 import { join } from "node:path";
-import {
-  SHA256_HEX,
-  uploadTooLarge,
-  type EvidenceFiles,
-  type OpenedContent,
-  type StoredContent,
-} from "../app/evidence-files.ts";
+import type { EvidenceFiles, OpenedContent, StoredContent } from "../app/evidence-files.ts";
+import { SHA256_HEX, uploadTooLarge } from "../domain/evidence-content.ts";
 
 const INCOMING = ".incoming";
 
