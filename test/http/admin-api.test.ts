@@ -2,6 +2,8 @@
 // (admin only, If-Match/ETag, disabling signs out, the last admin stays), grants, and one's own password.
 
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { listUsers } from "../../src/app/list-users.ts";
+import { updateUser } from "../../src/app/update-user.ts";
 import { testDatabases } from "../support/test-stores.ts";
 import { signIn, signedInUser, TEST_PASSWORD, type SignedInUser } from "./http-test-app.ts";
 import { errorCode, openAdminApp, send, type AdminTestApp } from "./admin-test-app.ts";
@@ -370,6 +372,55 @@ describe.each(testDatabases)("administration API on $name", (database) => {
         },
       );
       expect(renamed.statusCode).toBe(200);
+    });
+
+    it("lets only one of two admins disabling each other at the same moment succeed", async () => {
+      const other = await signedInUser(t, "root2", { role: "admin", orgId: null });
+      const rootId = await userIdOf("root");
+      const otherId = await userIdOf("root2");
+      const disable = (who: SignedInUser, id: string) =>
+        send(
+          t.app,
+          "PATCH",
+          `/api/v1/users/${id}`,
+          { ...who.headers, "if-match": '"1"' },
+          { disabled: true },
+        );
+      const answers = await Promise.all([disable(admin, otherId), disable(other, rootId)]);
+      const outcomes = answers.map((res) => (res.statusCode === 200 ? "ok" : errorCode(res)));
+      expect(outcomes.filter((o) => o === "ok")).toHaveLength(1);
+      // The loser is refused as the last admin, or (its own session just ended) as signed out.
+      expect(["last_admin", "unauthenticated"]).toContain(outcomes.find((o) => o !== "ok"));
+      expect(await t.deps.store.grants.countEnabledHolders("admin")).toBe(1);
+
+      // The same race straight through the use case, a few times, without HTTP in between.
+      const callerOf = async (login: string) => {
+        const user = (await t.deps.store.users.findByLogin(login))!;
+        return { user, grants: await t.deps.store.grants.listByUser(user.id) };
+      };
+      for (let round = 0; round < 5; round += 1) {
+        await signedInUser(t, `race.a${round}`, { role: "admin", orgId: null });
+        await signedInUser(t, `race.b${round}`, { role: "admin", orgId: null });
+        const [a, b] = [await callerOf(`race.a${round}`), await callerOf(`race.b${round}`)];
+        // Leave a and b as the only enabled admins.
+        for (const { user } of await listUsers(t.deps, a)) {
+          if (user.disabled || user.id === a.user.id || user.id === b.user.id) continue;
+          await updateUser(t.deps, a, {
+            userId: user.id,
+            expectedVersion: user.version,
+            change: { disabled: true },
+          });
+        }
+        expect(await t.deps.store.grants.countEnabledHolders("admin")).toBe(2);
+        const results = await Promise.allSettled([
+          updateUser(t.deps, a, { userId: b.user.id, expectedVersion: 1, change: { disabled: true } }),
+          updateUser(t.deps, b, { userId: a.user.id, expectedVersion: 1, change: { disabled: true } }),
+        ]);
+        expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+        const refusal = results.find((r) => r.status === "rejected");
+        expect((refusal?.reason as { code?: string }).code).toBe("last_admin");
+        expect(await t.deps.store.grants.countEnabledHolders("admin")).toBe(1);
+      }
     });
 
     it("grants and revokes roles by account id", async () => {
