@@ -512,5 +512,33 @@ describe.each(testDatabases)("administration API on $name", (database) => {
       });
       expect(adminWrong.statusCode).toBe(400);
     });
+
+    it("counts wrong current passwords as failed sign-ins and locks the account after five", async () => {
+      const here = await signedInUser(t, "li.ming", { role: "viewer", orgId: "unitA" });
+      const change = (currentPassword: string) =>
+        send(t.app, "PUT", "/api/v1/session/password", here.headers, {
+          currentPassword,
+          newPassword: "Another-pass-2026",
+        });
+      const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => change(`wrong-${i}`)));
+      const codes = answers.map(errorCode);
+      expect(codes.filter((c) => c === "password_incorrect")).toHaveLength(5);
+      expect(codes.filter((c) => c === "sign_in_locked")).toHaveLength(3);
+      const right = await change(TEST_PASSWORD);
+      expect([right.statusCode, errorCode(right)]).toEqual([429, "sign_in_locked"]);
+      const signInNow = await t.app.inject({
+        method: "POST",
+        url: "/api/v1/session",
+        payload: { login: "li.ming", password: TEST_PASSWORD },
+      });
+      expect(signInNow.statusCode).toBe(429);
+      t.clock.advanceMinutes(16);
+      const fresh = await signIn(t.app, "li.ming", TEST_PASSWORD);
+      const changed = await send(t.app, "PUT", "/api/v1/session/password", fresh.headers, {
+        currentPassword: TEST_PASSWORD,
+        newPassword: "Another-pass-2026",
+      });
+      expect(changed.statusCode).toBe(204);
+    });
   });
 });
