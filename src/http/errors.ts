@@ -1,70 +1,36 @@
-// Maps errors to HTTP status and the one error body shape { error: { code, message, fields? } }.
-// Internal causes go to the log only: no framework text, stack or request content reaches a response.
+// Maps errors to HTTP status and the one error body shape { error: { code, message, fields? } }, through the one
+// error registry (src/shared/error-registry.ts). Internal causes go to the log only: no framework text, stack or
+// request content reaches a response. A code missing from the registry is a bug: answered 500, logged as an error.
 
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { isDomainError } from "../domain/domain-error.ts";
+import { ERROR_REGISTRY, errorEntry, type ErrorCode } from "../shared/error-registry.ts";
 import { StorageConflictError, StorageUnavailableError } from "../storage/storage-errors.ts";
 import { describeFrameworkError } from "./framework-errors.ts";
 
-const STATUS_BY_CODE: Record<string, number> = {
-  invalid_input: 400,
-  inspection_not_found: 404,
-  measure_not_found: 404,
-  unit_not_found: 404,
-  measure_changed: 409,
-  // Accounts and sessions (docs/accounts.md).
-  unauthenticated: 401,
-  sign_in_failed: 401,
-  sign_in_locked: 429,
-  csrf_token_invalid: 403,
-  forbidden: 403,
-  user_not_found: 404,
-  org_not_found: 404,
-  grant_not_found: 404,
-  login_taken: 409,
-  grant_exists: 409,
-  last_admin: 409,
-  user_changed: 409,
-  password_too_weak: 400,
-  password_incorrect: 400,
-  // Administration over HTTP and API tokens (docs/accounts.md); precondition_required (428) is listed below.
-  org_name_taken: 409,
-  org_parent_invalid: 400,
-  person_not_found: 404,
-  person_name_taken: 409,
-  token_invalid: 401,
-  token_read_only: 403,
-  token_not_found: 404,
-  session_required: 403,
-  // The review cycle (docs/review-cycle.md).
-  not_reviewer: 403,
-  invalid_review_chain: 400,
-  precondition_required: 428,
-  evidence_required: 409,
-  measure_closed: 409,
-  extension_not_later: 400,
-  extension_pending: 409,
-  extension_not_found: 404,
-  extension_decided: 409,
-  // The server cannot safely write: the audit chain is broken (refuse mode) or keyed with a key it lacks.
-  audit_chain_broken: 503,
-  audit_key_required: 503,
-  // Documents in and out over HTTP (docs/http.md).
-  unsupported_file_type: 415,
-  file_too_large: 413,
-  pending_import_not_found: 404,
-  import_already_confirmed: 409,
-  import_not_confirmable: 409,
-  import_unit_mismatch: 409,
-  too_many_pending_imports: 429,
-};
-
 export interface ErrorBody {
   error: {
-    code: string;
+    code: ErrorCode;
     message: string;
     fields?: readonly { path: string; code: string; message: string }[];
   };
+}
+
+const INTERNAL_ERROR: ErrorBody = {
+  error: { code: "internal_error", message: ERROR_REGISTRY.internal_error.message },
+};
+
+function unregistered(
+  error: Error,
+  code: string,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): FastifyReply {
+  request.log.error(
+    { err: error, code },
+    `error code "${code}" is not in src/shared/error-registry.ts: answered 500; register it with its status`,
+  );
+  return reply.status(500).send(INTERNAL_ERROR);
 }
 
 export function handleError(
@@ -73,22 +39,27 @@ export function handleError(
   reply: FastifyReply,
 ): FastifyReply {
   if (isDomainError(error)) {
-    const status = STATUS_BY_CODE[error.code] ?? (error.code.startsWith("measure_") ? 409 : 400);
+    const entry = errorEntry(error.code);
+    if (entry === undefined) return unregistered(error, error.code, request, reply);
     const body: ErrorBody = {
-      error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) },
+      error: {
+        code: error.code as ErrorCode,
+        message: error.message === "" ? entry.message : error.message,
+        ...(error.fields ? { fields: error.fields } : {}),
+      },
     };
-    return reply.status(status).send(body);
+    return reply.status(entry.status).send(body);
   }
   if (error instanceof StorageUnavailableError) {
     request.log.error({ err: error }, "storage unavailable");
     return reply
-      .status(503)
+      .status(ERROR_REGISTRY[error.code].status)
       .send({ error: { code: error.code, message: error.message } } satisfies ErrorBody);
   }
   if (error instanceof StorageConflictError) {
     request.log.warn({ err: error }, "write collided with a concurrent one");
     return reply
-      .status(409)
+      .status(ERROR_REGISTRY[error.code].status)
       .send({ error: { code: error.code, message: error.message } } satisfies ErrorBody);
   }
   const status = (error as FastifyError).statusCode;
@@ -105,7 +76,5 @@ export function handleError(
       .send({ error: { code: refusal.code, message: refusal.message } } satisfies ErrorBody);
   }
   request.log.error({ err: error }, "unhandled error");
-  return reply
-    .status(500)
-    .send({ error: { code: "internal_error", message: "服务器内部错误，请稍后重试" } } satisfies ErrorBody);
+  return reply.status(500).send(INTERNAL_ERROR);
 }

@@ -1,14 +1,16 @@
 // Chinese messages and stable codes for what Fastify and Node refuse before our code runs (bad URL, body, HTTP).
 // Only the table: the error handler and the client-error handler decide where each answer goes.
 
+import type { ErrorCode } from "../shared/error-registry.ts";
+
 /** A refusal as the client sees it: HTTP status, stable snake_case code, Chinese message. */
 export interface ClientFacingError {
   readonly status: number;
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly message: string;
 }
 
-const refusal = (status: number, code: string, message: string): ClientFacingError => ({
+const refusal = (status: number, code: ErrorCode, message: string): ClientFacingError => ({
   status,
   code,
   message,
