@@ -1,0 +1,76 @@
+// Documents out for a signed-in caller: the ledger workbook (streamed) and a generated notice, with the names to
+// offer them under. The inspection must be in the caller's scope (else inspection_not_found) and their roles over it
+// must allow the export (else forbidden); a notice is recorded as a publication by generateNotice.
+
+import type { Readable } from "node:stream";
+import type { Caller } from "../domain/account.ts";
+import { requireAction } from "../domain/permissions.ts";
+import { SCOPE_ALL } from "../domain/scope.ts";
+import { streamedOutput } from "../documents/streamed-output.ts";
+import { actorOf } from "./confirm-import.ts";
+import type { Deps } from "./deps.ts";
+import { exportLedger } from "./export-ledger.ts";
+import { generateNotice } from "./generate-notice.ts";
+import { inspectionAccess } from "./measure-access.ts";
+
+export interface DownloadName {
+  /** The name to save under (Chinese, with the unit). */
+  readonly name: string;
+  /** An ASCII name for clients that do not read RFC 5987 names. */
+  readonly asciiName: string;
+}
+
+/** A name part without characters that file systems refuse. */
+const safeName = (s: string): string =>
+  [...s]
+    .map((c) => (c.charCodeAt(0) < 0x20 || '\\/:*?"<>|'.includes(c) ? "_" : c))
+    .join("")
+    .slice(0, 100);
+
+export async function downloadLedgerXlsx(
+  deps: Deps,
+  caller: Caller,
+  inspectionId: string,
+  onError: (error: unknown) => void,
+): Promise<DownloadName & { readonly content: Readable }> {
+  const access = await inspectionAccess(deps.store, caller, inspectionId);
+  requireAction(access.roles, "ledger.export");
+  const unit = await deps.store.orgs.get(SCOPE_ALL, access.inspection.targetOrgId);
+  const day = deps.clock.today();
+  const content = streamedOutput(
+    (output) => exportLedger(deps, access.scope, { inspectionId }, output),
+    onError,
+  );
+  return {
+    name: `${safeName(unit?.name ?? "")}整改台账-${day}.xlsx`,
+    asciiName: `ledger-${inspectionId}-${day}.xlsx`,
+    content,
+  };
+}
+
+export interface NoticeDownloadOptions {
+  readonly version: "internal" | "public";
+  readonly layout: "status" | "aspect";
+  readonly format: "docx" | "md" | "html";
+}
+
+/** Generating a notice needs notice.generate; the ledger's content it shows needs ledger.export as well. */
+export async function downloadNotice(
+  deps: Deps,
+  caller: Caller,
+  inspectionId: string,
+  options: NoticeDownloadOptions,
+): Promise<DownloadName & { readonly content: Uint8Array; readonly publicationId: string }> {
+  const access = await inspectionAccess(deps.store, caller, inspectionId);
+  requireAction(access.roles, "ledger.export");
+  requireAction(access.roles, "notice.generate");
+  const unit = await deps.store.orgs.get(SCOPE_ALL, access.inspection.targetOrgId);
+  const generated = await generateNotice(deps, actorOf(caller), access.scope, { inspectionId, ...options });
+  const label = options.version === "public" ? "公开版" : "内部版";
+  return {
+    name: `${safeName(unit?.name ?? "")}整改情况通报（${label}）.${options.format}`,
+    asciiName: `notice-${inspectionId}-${options.version}.${options.format}`,
+    content: generated.content,
+    publicationId: generated.publicationId,
+  };
+}

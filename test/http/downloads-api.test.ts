@@ -1,0 +1,137 @@
+// Downloads over HTTP on both databases: the ledger workbook opens back in exceljs (and imports again through the
+// upload route), the notice .docx unzips and holds the title, a publication is recorded; roles and scope are kept.
+
+import ExcelJS from "exceljs";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createLedger } from "../../src/app/create-ledger.ts";
+import { SYSTEM_ACTOR } from "../../src/app/deps.ts";
+import { SCOPE_ALL } from "../../src/domain/scope.ts";
+import { downloadRoutes } from "../../src/http/routes/downloads.ts";
+import { importRoutes } from "../../src/http/routes/imports.ts";
+import { makeLedger } from "../support/ledger-builders.ts";
+import { readZip } from "../support/read-zip.ts";
+import { testDatabases } from "../support/test-stores.ts";
+import { openTestApp, signedInUser, type SignedInUser, type TestApp } from "./http-test-app.ts";
+import { multipartBody } from "./multipart-body.ts";
+
+describe.each(testDatabases)("downloads over HTTP on $name", (database) => {
+  let t: TestApp;
+  let inspectionId: string;
+  let otherInspection: string;
+  let unitId: string;
+  let office: SignedInUser;
+
+  beforeEach(async () => {
+    t = await openTestApp({}, database);
+    importRoutes(t.app, t.deps);
+    downloadRoutes(t.app, t.deps);
+    ({ inspectionId, unitId } = await createLedger(t.deps, SYSTEM_ACTOR, makeLedger()));
+    ({ inspectionId: otherInspection } = await createLedger(
+      t.deps,
+      SYSTEM_ACTOR,
+      makeLedger({ unitName: "市科协党组" }),
+    ));
+    office = await signedInUser(t, "office.wl", { role: "unit_office", orgId: unitId });
+  });
+  afterEach(async () => t.close());
+
+  const get = (user: SignedInUser, url: string) =>
+    t.app.inject({ method: "GET", url, headers: { cookie: user.cookie } });
+
+  it("streams the ledger as an .xlsx attachment that exceljs opens, and that imports back", async () => {
+    const res = await get(office, `/api/v1/inspections/${inspectionId}/ledger.xlsx`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-type"]).toBe(
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    );
+    expect(res.headers["x-content-type-options"]).toBe("nosniff");
+    const disposition = String(res.headers["content-disposition"]);
+    expect(disposition).toBe(
+      `attachment; filename="ledger-${inspectionId}-2021-06-30.xlsx"; filename*=UTF-8''${encodeURIComponent("市文联党组整改台账-2021-06-30.xlsx")}`,
+    );
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const text = workbook.worksheets
+      .flatMap((ws) => ws.getSheetValues().flat())
+      .map((v) => (typeof v === "string" ? v : JSON.stringify(v ?? null)))
+      .join("\n");
+    for (const title of ["四风问题依然存在", "党建工作质量不高", "执行财务管理制度不够严格"])
+      expect(text).toContain(title);
+
+    const body = multipartBody([
+      { name: "unitId", value: unitId },
+      { name: "file", fileName: "ledger.xlsx", content: res.rawPayload },
+    ]);
+    const staged = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/imports",
+      headers: { ...office.headers, "content-type": body.contentType },
+      payload: body.payload,
+    });
+    expect(staged.statusCode).toBe(201);
+    expect(staged.json()).toMatchObject({
+      kind: "ledger",
+      confirmable: true,
+      preview: { counts: { aspects: 2, problems: 3, measures: 5 }, errors: [] },
+    });
+  });
+
+  it("generates the notice as .docx holding its title, and records the publication", async () => {
+    const res = await get(office, `/api/v1/inspections/${inspectionId}/notice?version=internal&format=docx`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-type"]).toBe(
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    );
+    expect(String(res.headers["content-disposition"])).toContain(
+      `filename="notice-${inspectionId}-internal.docx"; filename*=UTF-8''${encodeURIComponent("市文联党组整改情况通报（内部版）.docx")}`,
+    );
+    const entries = await readZip(res.rawPayload);
+    const text = (entries.get("word/document.xml") ?? "").replace(/<[^>]+>/g, "");
+    expect(text).toContain("市文联党组关于巡察整改情况的通报");
+
+    const published = await get(
+      office,
+      `/api/v1/inspections/${inspectionId}/notice?version=public&layout=aspect&format=md`,
+    );
+    expect(published.statusCode).toBe(200);
+    expect(published.headers["content-type"]).toBe("text/markdown; charset=utf-8");
+    expect(published.body).toContain("市文联党组");
+    const publications = await t.deps.store.publications.listByInspection(SCOPE_ALL, inspectionId);
+    expect(publications.map((p) => [p.version, p.layout, p.format]).sort()).toEqual([
+      ["internal", "status", "docx"],
+      ["public", "aspect", "md"],
+    ]);
+    expect(published.headers["x-publication-id"]).toBe(publications.find((p) => p.version === "public")?.id);
+  });
+
+  it("answers 404 outside the caller's scope and 403 to roles without the right", async () => {
+    for (const url of [
+      `/api/v1/inspections/${otherInspection}/ledger.xlsx`,
+      `/api/v1/inspections/${otherInspection}/notice`,
+    ]) {
+      const res = await get(office, url);
+      expect(res.statusCode).toBe(404);
+      expect(res.json()).toMatchObject({ error: { code: "inspection_not_found" } });
+    }
+    const viewer = await signedInUser(t, "viewer.wl", { role: "viewer", orgId: unitId });
+    const refused = await get(viewer, `/api/v1/inspections/${inspectionId}/ledger.xlsx`);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toEqual({ error: { code: "forbidden", message: "您没有权限导出台账" } });
+    expect((await get(viewer, `/api/v1/inspections/${inspectionId}/notice`)).statusCode).toBe(403);
+
+    // A unit leader may export the ledger but not generate notices.
+    const leader = await signedInUser(t, "leader.wl", { role: "unit_leader", orgId: unitId });
+    expect((await get(leader, `/api/v1/inspections/${inspectionId}/ledger.xlsx`)).statusCode).toBe(200);
+    const notice = await get(leader, `/api/v1/inspections/${inspectionId}/notice`);
+    expect(notice.statusCode).toBe(403);
+    expect(notice.json()).toMatchObject({ error: { message: "您没有权限生成通报" } });
+    expect(await t.deps.store.publications.listByInspection(SCOPE_ALL, inspectionId)).toEqual([]);
+  });
+
+  it("refuses an unknown notice format with 400", async () => {
+    const res = await get(office, `/api/v1/inspections/${inspectionId}/notice?format=pdf`);
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ error: { code: "invalid_input" } });
+  });
+});
