@@ -74,6 +74,10 @@ export const configSchema = z.object({
       z.boolean(),
     )
     .default(false),
+  /** Largest evidence or import file, MiB (ZHENGGAI_UPLOAD_FILE_MB); docs/evidence.md. */
+  uploadFileMb: z.coerce.number().int().min(1).max(1024).default(20),
+  /** Most files in one upload request (ZHENGGAI_UPLOAD_FILES). */
+  uploadFiles: z.coerce.number().int().min(1).max(100).default(10),
   /** pino level (LOG_LEVEL). */
   logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
@@ -100,6 +104,8 @@ export function readConfig(
     sessionIdleMinutes: env.ZHENGGAI_SESSION_IDLE_MINUTES,
     sessionAbsoluteHours: env.ZHENGGAI_SESSION_ABSOLUTE_HOURS,
     trustProxy: env.ZHENGGAI_TRUST_PROXY,
+    uploadFileMb: env.ZHENGGAI_UPLOAD_FILE_MB,
+    uploadFiles: env.ZHENGGAI_UPLOAD_FILES,
   };
   const merged = Object.fromEntries(
     Object.entries({ ...fromEnv, ...overrides }).filter(([, v]) => v !== undefined && v !== ""),

@@ -16,8 +16,13 @@ export const evidencePath = (root: string, sha256: string): string =>
 
 /** Evidence files under `root` (normally `<dataDir>/evidence`), created on first use. */
 export function diskEvidenceFiles(root: string): EvidenceFiles & {
-  /** Temp files of puts in progress or interrupted by a crash (tests, and a sweep at start). */
+  /** Temp files of puts in progress or interrupted by a crash. */
   incoming(): Promise<string[]>;
+  /**
+   * Deletes temp files last written before `cutoffMs` (epoch ms): left by a crash mid-upload. Called at start with
+   * a cutoff well in the past, so that uploads in progress on another node sharing the folder are left alone.
+   */
+  sweepIncoming(cutoffMs: number): Promise<number>;
 } {
   const incomingDir = join(root, INCOMING);
   return {
@@ -82,15 +87,33 @@ export function diskEvidenceFiles(root: string): EvidenceFiles & {
       return SHA256_HEX.test(sha256) && exists(evidencePath(root, sha256));
     },
 
-    async incoming() {
-      try {
-        return (await readdir(incomingDir)).map((name) => join(incomingDir, name));
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === "ENOENT") return [];
-        throw e;
+    incoming,
+
+    async sweepIncoming(cutoffMs) {
+      let removed = 0;
+      for (const path of await incoming()) {
+        try {
+          const info = await stat(path);
+          if (!info.isFile() || info.mtimeMs >= cutoffMs) continue;
+          await unlink(path);
+          removed += 1;
+        } catch (e) {
+          // Finished (renamed) or removed by another node meanwhile.
+          if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
+        }
       }
+      return removed;
     },
   };
+
+  async function incoming(): Promise<string[]> {
+    try {
+      return (await readdir(incomingDir)).map((name) => join(incomingDir, name));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === "ENOENT") return [];
+      throw e;
+    }
+  }
 }
 
 async function exists(path: string): Promise<boolean> {

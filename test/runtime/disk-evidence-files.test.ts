@@ -1,7 +1,16 @@
 // The disk store of evidence content on a real temp folder: content addressing, dedupe, limits and clean-up.
 
 import { createHash, randomBytes } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { Readable } from "node:stream";
@@ -103,5 +112,19 @@ describe("diskEvidenceFiles", () => {
       expect(await files.has(bad)).toBe(false);
     }
     expect(await files.open("0".repeat(64))).toBeUndefined();
+  });
+
+  it("sweeps temp files a crash left behind, but not recent ones", async () => {
+    const files = diskEvidenceFiles(root);
+    const stored = await files.put(chunks(Buffer.from("%PDF-1.4 kept")), 1000);
+    mkdirSync(join(root, ".incoming"), { recursive: true });
+    const old = join(root, ".incoming", "old.part");
+    const fresh = join(root, ".incoming", "fresh.part");
+    writeFileSync(old, "half an upload");
+    writeFileSync(fresh, "an upload in progress");
+    utimesSync(old, new Date("2021-06-01T00:00:00Z"), new Date("2021-06-01T00:00:00Z"));
+    expect(await files.sweepIncoming(Date.parse("2021-06-02T00:00:00Z"))).toBe(1);
+    expect(await files.incoming()).toEqual([fresh]);
+    expect(await files.has(stored.sha256)).toBe(true);
   });
 });
