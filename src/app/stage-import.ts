@@ -12,6 +12,7 @@ import { parseNotice } from "../documents/notice/parse-notice.ts";
 import { NOTICE_FILE_LIMITS, readNoticeFile } from "../documents/notice/read-notice-file.ts";
 import { readRegularFile } from "../documents/read-regular-file.ts";
 import { readLedgerXlsx } from "../documents/xlsx/read-ledger-xlsx.ts";
+import { XLSX_LIMITS } from "../documents/xlsx/xlsx-archive.ts";
 import { ledgerInputSchema, type LedgerInput } from "../shared/ledger-input.ts";
 import { parseInput } from "../shared/validation.ts";
 import type { PendingImport, Repositories } from "../storage/store.ts";
@@ -66,11 +67,13 @@ export const unsupportedFileType = (): DomainError =>
 /**
  * The kind of an upload from its extension, checked against its first bytes: .docx and .xlsx must be zip packages,
  * .txt and .md text (no NUL byte, unless UTF-16 with a byte order mark). An executable renamed .docx is refused.
+ * Without bytes, the extension alone is checked.
  */
-export function importKindOf(fileName: string, bytes: Uint8Array): ImportKind {
+export function importKindOf(fileName: string, bytes?: Uint8Array): ImportKind {
   const extension = (/\.[^./\\]+$/.exec(fileName)?.[0] ?? "").toLowerCase();
   const kind = KIND_BY_EXTENSION[extension];
   if (kind === undefined) throw unsupportedFileType();
+  if (bytes === undefined) return kind;
   if (kind === "ledger" || extension === ".docx") {
     if (!(bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04))
       throw unsupportedFileType();
@@ -148,7 +151,10 @@ export async function stageImport(
     );
   }
   const { path, fileName } = options;
-  const bytes = await reading(path, fileName, () => readRegularFile(path, NOTICE_FILE_LIMITS.maxFileBytes));
+  // The extension alone first, so that the size limit is the reader's own; then the bytes must agree with it.
+  const maxBytes =
+    importKindOf(fileName) === "ledger" ? XLSX_LIMITS.maxFileBytes : NOTICE_FILE_LIMITS.maxFileBytes;
+  const bytes = await reading(path, fileName, () => readRegularFile(path, maxBytes));
   const kind = importKindOf(fileName, bytes);
   const fileSha256 = createHash("sha256").update(bytes).digest("hex");
   const oversightName = await oversightNameOf(store, unit);

@@ -210,6 +210,34 @@ describe.each(testDatabases)("imports over HTTP on $name", (database) => {
     expect(noFile.json()).toMatchObject({ error: { code: "import_file_missing" } });
   });
 
+  it("refuses a unit that ledgers could not find again by name (not directly under a root office): 409", async () => {
+    await t.deps.store.orgs.insertMany([
+      {
+        id: "ovs-team",
+        parentId: "ovs-wuxi",
+        kind: "oversight",
+        name: "第八巡察组",
+        path: "/ovs-wuxi/ovs-team/",
+      },
+      {
+        id: "unt-deep",
+        parentId: "ovs-team",
+        kind: "unit",
+        name: "市侨联党组",
+        path: "/ovs-wuxi/ovs-team/unt-deep/",
+      },
+    ]);
+    const admin = await signedInUser(t, "root", { role: "admin", orgId: null });
+    const res = await upload(admin, { name: "seed.txt", content: SEED }, { unitId: "unt-deep" });
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({ error: { code: "import_unit_mismatch" } });
+    const notAUnit = await upload(admin, { name: "seed.txt", content: SEED }, { unitId: "ovs-wuxi" });
+    expect(notAUnit.statusCode).toBe(400);
+    expect(notAUnit.json()).toMatchObject({
+      error: { code: "invalid_input", fields: [{ path: "unitId" }] },
+    });
+  });
+
   it("names the uploaded file, not its temporary copy, when a .docx is damaged", async () => {
     const broken = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(100, 7)]);
     const res = await upload(office, { name: "broken.docx", content: broken });
