@@ -4,7 +4,7 @@
 // constant body, and bare Fastify + better-sqlite3 answering the same bytes by hand-written SQL from the same file.
 // PostgreSQL too when BENCH_DATABASE_URL is set. Prints Markdown tables; writes bench/out/api-<dialect>.json.
 
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
 import { execFile } from "node:child_process";
@@ -288,8 +288,11 @@ async function progressWrites(
 
 /** Start-up to the first health answer: npm start (tsx), a compiled bundle, and the baseline. */
 async function startUp(dataset: ApiDataset, scratch: string, reps: number): Promise<string> {
-  const bundle = join(scratch, "zhenggai-bundle.mjs");
-  const entry = join(scratch, "entry.ts");
+  // Inside the checkout (.tmp/ is git-ignored), so that the bundle's bare imports resolve to node_modules.
+  const dist = join(process.cwd(), ".tmp", "bench-dist");
+  mkdirSync(dist, { recursive: true });
+  const bundle = join(dist, "zhenggai.mjs");
+  const entry = join(dist, "entry.ts");
   writeFileSync(
     entry,
     `import { runFromProcess } from ${JSON.stringify(join(process.cwd(), "src/cli/run-from-process.ts"))};\nawait runFromProcess();\n`,
@@ -407,6 +410,12 @@ async function onDataset(
   return out;
 }
 
+/** The report so far, so that a failure later in the run keeps what was measured. */
+function save(report: readonly string[]): void {
+  mkdirSync(OUT_DIR, { recursive: true });
+  writeFileSync(join(OUT_DIR, "api.md"), `${report.join("\n")}\n`);
+}
+
 export async function runApiBench(args: readonly string[]): Promise<number> {
   const value = (flag: string, fallback: number) => {
     const i = args.indexOf(flag);
@@ -434,11 +443,20 @@ export async function runApiBench(args: readonly string[]): Promise<number> {
   try {
     const small = await sqliteDataset(2_000, options.fresh);
     report.push(...(await onDataset(small, options, scratch, { ledger: true, writes: true })));
-    if (options.startup) report.push(await startUp(small, scratch, 3), "");
+    save(report);
+    if (options.startup)
+      report.push(
+        await startUp(small, scratch, 3).catch(
+          (e: unknown) => `start-up not measured: ${String(e).slice(0, 500)}`,
+        ),
+        "",
+      );
+    save(report);
     load.push(os.loadavg()[0] ?? 0);
     const large = await sqliteDataset(20_000, options.fresh);
     report.push(...(await onDataset(large, options, scratch, { ledger: false, writes: false })));
     load.push(os.loadavg()[0] ?? 0);
+    save(report);
     const pgUrl = process.env.BENCH_DATABASE_URL;
     if (pgUrl !== undefined && /^postgres(ql)?:\/\//.test(pgUrl)) {
       const pgSmall = await postgresDataset(pgUrl, 2_000);

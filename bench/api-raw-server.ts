@@ -52,34 +52,53 @@ const q = {
   group: db.prepare("select * from leading_groups where inspection_id = ?"),
   meetings: db.prepare("select * from plan_meetings where inspection_id = ? order by held_on, id"),
   items: db.prepare("select * from plan_items where inspection_id = ? order by seq"),
-  tallyProblems: db.prepare("select id, inspection_id, aspect_id from problems where inspection_id = ?"),
-  tallyMeasures: db.prepare(
-    `select ${TALLY_COLUMNS} from measures where inspection_id = ? group by problem_id`,
-  ),
   firstPage: db.prepare("select * from inspections order by feedback_date desc nulls last, id limit ?"),
 };
 
-function tallies(inspectionIds: readonly string[], on: string): ProblemTally[] {
-  const out: ProblemTally[] = [];
-  for (const id of inspectionIds) {
-    const measures = new Map((q.tallyMeasures.all(on, id) as Row[]).map((m) => [m.problem_id as string, m]));
-    for (const p of q.tallyProblems.all(id) as Row[]) {
-      const m = measures.get(p.id as string);
-      const total = Number(m?.measures ?? 0);
-      const open = Number(m?.open ?? 0);
-      out.push({
-        problemId: p.id as string,
-        inspectionId: p.inspection_id as string,
-        aspectId: p.aspect_id as string | null,
-        measures: total,
-        open,
-        closed: total - open,
-        closedLongTerm: Number(m?.closed_long_term ?? 0),
-        overdue: Number(m?.overdue ?? 0),
-      });
-    }
+/** Statements for `n` inspection ids at once (a page), prepared once per n. */
+const pageStatements = new Map<
+  number,
+  { problems: BetterSqlite3.Statement; measures: BetterSqlite3.Statement }
+>();
+function statementsFor(n: number) {
+  let found = pageStatements.get(n);
+  if (found === undefined) {
+    const marks = Array.from({ length: n }, () => "?").join(", ");
+    found = {
+      problems: db.prepare(
+        `select id, inspection_id, aspect_id from problems where inspection_id in (${marks})`,
+      ),
+      measures: db.prepare(
+        `select ${TALLY_COLUMNS} from measures where inspection_id in (${marks}) group by problem_id`,
+      ),
+    };
+    pageStatements.set(n, found);
   }
-  return out;
+  return found;
+}
+
+/** Per-problem tallies of the given inspections: two statements, as the store does. */
+function tallies(inspectionIds: readonly string[], on: string): ProblemTally[] {
+  if (inspectionIds.length === 0) return [];
+  const statements = statementsFor(inspectionIds.length);
+  const measures = new Map(
+    (statements.measures.all(on, ...inspectionIds) as Row[]).map((m) => [m.problem_id as string, m]),
+  );
+  return (statements.problems.all(...inspectionIds) as Row[]).map((p): ProblemTally => {
+    const m = measures.get(p.id as string);
+    const total = Number(m?.measures ?? 0);
+    const open = Number(m?.open ?? 0);
+    return {
+      problemId: p.id as string,
+      inspectionId: p.inspection_id as string,
+      aspectId: p.aspect_id as string | null,
+      measures: total,
+      open,
+      closed: total - open,
+      closedLongTerm: Number(m?.closed_long_term ?? 0),
+      overdue: Number(m?.overdue ?? 0),
+    };
+  });
 }
 
 function group<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
