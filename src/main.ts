@@ -1,16 +1,17 @@
 // Composition root: config → store → deps → HTTP server. The only place that picks concrete implementations.
 
 import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
-import type { SessionDeps } from "./app/session-deps.ts";
 import type { AccountDeps } from "./app/account-deps.ts";
 import { bootstrapAdmin } from "./app/bootstrap-admin.ts";
 import { offerExampleLedger } from "./app/offer-example-ledger.ts";
 import { describeAuditBreak, verifyAuditTrail } from "./app/verify-audit-trail.ts";
 import { databaseTarget, describeTarget, type Config } from "./config.ts";
 import { effectiveAllowedHosts } from "./http/allowed-hosts.ts";
-import { buildApp } from "./http/build-app.ts";
+import { buildApp, type AppDeps } from "./http/build-app.ts";
 import { argon2Passwords } from "./runtime/argon2-passwords.ts";
+import { diskEvidenceFiles } from "./runtime/disk-evidence-files.ts";
 import { memoryUnknownLoginFailures, randomTokens } from "./runtime/random-tokens.ts";
 import { systemClock, randomIds } from "./runtime/system-ports.ts";
 import { auditGuardedStore } from "./storage/audit-guarded-store.ts";
@@ -24,7 +25,7 @@ export interface RunningServer {
   readonly url: string;
   readonly app: FastifyInstance;
   /** The ports the server's use cases run on; writes through its store pass the audit guard. */
-  readonly deps: SessionDeps;
+  readonly deps: AppDeps;
   close(): Promise<void>;
 }
 
@@ -44,13 +45,15 @@ export async function startServer(config: Config, log: (line: string) => void): 
     await opened.close();
     throw e;
   }
-  const deps: SessionDeps = {
+  const deps: AppDeps = {
     store,
     clock: systemClock,
     ids: randomIds,
     passwords: argon2Passwords,
     tokens: randomTokens,
     unknownLogins: memoryUnknownLoginFailures(),
+    // Evidence content lives beside the SQLite file, also when the database is PostgreSQL (docs/evidence.md).
+    files: diskEvidenceFiles(join(config.dataDir, "evidence")),
   };
   try {
     await announceFirstAdmin(deps, config, log);
@@ -72,6 +75,7 @@ export async function startServer(config: Config, log: (line: string) => void): 
     allowedHosts,
     sessionTimeouts: { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours },
     trustProxy: config.trustProxy,
+    uploadLimits: { fileBytes: config.uploadFileMb * 1024 * 1024, files: config.uploadFiles },
   });
   try {
     await app.listen({ port: config.port, host: config.host });

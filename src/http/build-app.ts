@@ -2,6 +2,7 @@
 // Tests use inject; the composition root passes the allowed host names and logger settings.
 
 import Fastify, { type FastifyInstance } from "fastify";
+import type { EvidenceDeps } from "../app/evidence-files.ts";
 import type { SessionDeps } from "../app/session-deps.ts";
 import { DEFAULT_SESSION_TIMEOUTS, type SessionTimeouts } from "../domain/sign-in-policy.ts";
 import { LOOPBACK_HOSTS } from "./allowed-hosts.ts";
@@ -15,9 +16,13 @@ import { createNotFoundHandler } from "./not-found.ts";
 import { createRouteMethods } from "./route-methods.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { inspectionRoutes } from "./routes/inspections.ts";
+import { evidenceRoutes } from "./routes/evidence.ts";
 import { measureRoutes } from "./routes/measures.ts";
 import { sessionRoutes } from "./routes/session.ts";
 import { securityHeadersOnSend } from "./security-headers.ts";
+
+/** The ports every route runs on: sign-in, the store, and the evidence files. */
+export type AppDeps = SessionDeps & EvidenceDeps;
 
 export interface AppOptions {
   /** pino options or false; the composition root passes its logger settings. */
@@ -38,7 +43,7 @@ export interface AppOptions {
   readonly uploadLimits?: UploadLimits;
 }
 
-export function buildApp(deps: SessionDeps, options: AppOptions = {}): FastifyInstance {
+export function buildApp(deps: AppDeps, options: AppOptions = {}): FastifyInstance {
   const timeouts = options.sessionTimeouts ?? DEFAULT_SESSION_TIMEOUTS;
   const refuseHost = createHostGuard(options.allowedHosts ?? LOOPBACK_HOSTS);
   const routes = createRouteMethods();
@@ -65,11 +70,13 @@ export function buildApp(deps: SessionDeps, options: AppOptions = {}): FastifyIn
   });
   app.setErrorHandler(handleError);
   app.setNotFoundHandler(createNotFoundHandler(routes));
-  registerMultipart(app, options.uploadLimits ?? DEFAULT_UPLOAD_LIMITS);
+  const uploadLimits = options.uploadLimits ?? DEFAULT_UPLOAD_LIMITS;
+  registerMultipart(app, uploadLimits);
   registerAuth(app, deps, timeouts);
   healthRoutes(app, deps);
   sessionRoutes(app, deps, timeouts);
   inspectionRoutes(app, deps);
-  measureRoutes(app, deps);
+  measureRoutes(app, deps, uploadLimits);
+  evidenceRoutes(app, deps);
   return app;
 }

@@ -5,7 +5,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import { mkdtempSync, readdirSync, rmSync, statSync, unlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { connect } from "node:net";
 import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { Document, Packer, Paragraph } from "docx";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -15,7 +17,7 @@ import type { EvidenceDeps } from "../../src/app/evidence-files.ts";
 import { SCOPE_ALL } from "../../src/domain/scope.ts";
 import { callerOf } from "../../src/http/auth.ts";
 import { readUploads, type UploadReadLimits } from "../../src/http/read-uploads.ts";
-import { attachmentDisposition, evidenceRoutes } from "../../src/http/routes/evidence.ts";
+import { attachmentDisposition } from "../../src/http/routes/evidence.ts";
 import { diskEvidenceFiles, evidencePath } from "../../src/runtime/disk-evidence-files.ts";
 import { makeLedger } from "../support/ledger-builders.ts";
 import { multipartBody, type MultipartPart } from "../support/multipart-body.ts";
@@ -53,11 +55,14 @@ describe.each(testDatabases)("evidence upload and download on $name", (database)
   let officeA: SignedInUser;
 
   beforeEach(async () => {
-    t = await openTestApp({ uploadLimits: { fileBytes: LIMITS.fileBytes, files: LIMITS.files } }, database);
     root = mkdtempSync(join(tmpdir(), "zhenggai-evidence-http-"));
     disk = diskEvidenceFiles(root);
-    deps = { ...t.deps, files: disk };
-    evidenceRoutes(t.app, deps);
+    t = await openTestApp(
+      { uploadLimits: { fileBytes: LIMITS.fileBytes, files: LIMITS.files } },
+      database,
+      disk,
+    );
+    deps = t.deps;
     // Test-only stand-in for the progress-report POST: fields and files in, one report with its evidence out.
     t.app.post("/api/v1/test/measures/:id/progress-reports", async (request) => {
       const { id } = z.object({ id: z.string() }).parse(request.params);
@@ -293,6 +298,46 @@ describe.each(testDatabases)("evidence upload and download on $name", (database)
     const got = await download(res.json<Uploaded>().evidence[0]!.id, officeA.cookie);
     expect(got.statusCode).toBe(410);
     expect(got.json()).toMatchObject({ error: { code: "evidence_content_missing" } });
+  });
+
+  it("answers HEAD with the download headers and no body", async () => {
+    const data = pdf();
+    const res = await upload(officeA, [{ field: "files", filename: "a.pdf", data }]);
+    const head = await t.app.inject({
+      method: "HEAD",
+      url: `/api/v1/evidence/${res.json<Uploaded>().evidence[0]!.id}/content`,
+      headers: { cookie: officeA.cookie },
+    });
+    expect(head.statusCode).toBe(200);
+    expect(head.headers["content-length"]).toBe(String(data.length));
+    expect(head.headers["content-type"]).toBe("application/pdf");
+    expect(head.rawPayload.length).toBe(0);
+  });
+
+  it("keeps no temp file and no row when the client goes away in the middle of a file", async () => {
+    await t.app.listen({ port: 0, host: "127.0.0.1" });
+    const port = (t.app.server.address() as { port: number }).port;
+    const boundary = "----zgcut";
+    const head = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="半截.pdf"\r\n` +
+        `Content-Type: application/pdf\r\n\r\n`,
+    );
+    const socket = connect({ port, host: "127.0.0.1" });
+    await new Promise<void>((resolve) => socket.on("connect", resolve));
+    socket.write(
+      `POST /api/v1/test/measures/${measureA}/progress-reports HTTP/1.1\r\nHost: 127.0.0.1\r\n` +
+        `Cookie: ${officeA.cookie}\r\nX-CSRF-Token: ${officeA.csrfToken}\r\n` +
+        `Content-Type: multipart/form-data; boundary=${boundary}\r\nContent-Length: 90000\r\n\r\n`,
+    );
+    socket.write(Buffer.concat([head, pdf("z".repeat(30_000))]));
+    // Wait until the upload has begun on the server (a temp file exists), then go away.
+    for (let i = 0; i < 200 && (await disk.incoming()).length === 0; i++) await sleep(10);
+    expect(await disk.incoming()).toHaveLength(1);
+    socket.destroy();
+    for (let i = 0; i < 200 && (await disk.incoming()).length > 0; i++) await sleep(10);
+    expect(await disk.incoming()).toEqual([]);
+    expect(filesUnder(root)).toEqual([]);
+    expect(await t.deps.store.progress.listByMeasure(SCOPE_ALL, measureA)).toEqual([]);
   });
 
   it("uploads and downloads over a listening server with fetch and FormData", async () => {

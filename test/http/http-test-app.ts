@@ -1,13 +1,18 @@
 // An HTTP app over a fresh store for one test (SQLite unless a database is given), a clock the test can move,
 // signed-in users, and a raw-socket client for what inject would normalise.
 
+import { mkdtempSync } from "node:fs";
 import { connect } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
+import type { EvidenceFiles } from "../../src/app/evidence-files.ts";
 import type { SessionDeps } from "../../src/app/session-deps.ts";
+import { diskEvidenceFiles } from "../../src/runtime/disk-evidence-files.ts";
 import { createUser } from "../../src/app/create-user.ts";
 import { grantRole } from "../../src/app/grant-role.ts";
 import { SYSTEM_CALLER, type Role } from "../../src/domain/account.ts";
-import { buildApp, type AppOptions } from "../../src/http/build-app.ts";
+import { buildApp, type AppDeps, type AppOptions } from "../../src/http/build-app.ts";
 import { argon2Passwords } from "../../src/runtime/argon2-passwords.ts";
 import { memoryUnknownLoginFailures, randomTokens } from "../../src/runtime/random-tokens.ts";
 import type { Store } from "../../src/storage/store.ts";
@@ -20,13 +25,16 @@ export interface TestClock {
 
 export interface TestApp {
   readonly app: FastifyInstance;
-  readonly deps: SessionDeps;
+  readonly deps: AppDeps;
   readonly clock: TestClock;
   close(): Promise<void>;
 }
 
 /** Session deps over `store` with the real password and token ports and a clock starting 2021-06-30T08:00Z. */
-export function sessionTestDeps(store: Store): SessionDeps & { clock: SessionDeps["clock"] & TestClock } {
+export function sessionTestDeps(
+  store: Store,
+  files?: EvidenceFiles,
+): AppDeps & { clock: SessionDeps["clock"] & TestClock } {
   let at = Date.parse("2021-06-30T08:00:00.000Z");
   const base = testDeps(store);
   return {
@@ -41,6 +49,8 @@ export function sessionTestDeps(store: Store): SessionDeps & { clock: SessionDep
     passwords: argon2Passwords,
     tokens: randomTokens,
     unknownLogins: memoryUnknownLoginFailures(),
+    // Evidence content in a fresh folder under the system's temp directory (left for the OS to clear).
+    files: files ?? diskEvidenceFiles(mkdtempSync(join(tmpdir(), "zhenggai-test-evidence-"))),
   };
 }
 
@@ -48,9 +58,10 @@ export function sessionTestDeps(store: Store): SessionDeps & { clock: SessionDep
 export async function openTestApp(
   options: AppOptions = {},
   database: TestDatabase = testDatabases[0]!,
+  files?: EvidenceFiles,
 ): Promise<TestApp> {
   const opened = await database.open();
-  const deps = sessionTestDeps(opened.store);
+  const deps = sessionTestDeps(opened.store, files);
   const app = buildApp(deps, options);
   return {
     app,

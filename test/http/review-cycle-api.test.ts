@@ -2,6 +2,7 @@
 // measures, reviews follow the inspection's review chain level by level (单位领导 → 巡察办), a return needs a reason,
 // writes need If-Match, extensions keep the first deadline, and every step lands in an intact audit trail.
 
+import { createHash } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createLedger } from "../../src/app/create-ledger.ts";
 import { SYSTEM_ACTOR } from "../../src/app/deps.ts";
@@ -11,6 +12,7 @@ import { SCOPE_ALL } from "../../src/domain/scope.ts";
 import type { ErrorBody } from "../../src/http/errors.ts";
 import type { AuditEvent } from "../../src/storage/store.ts";
 import { makeLedger, makeMeasure, makeProblem } from "../support/ledger-builders.ts";
+import { multipartBody } from "../support/multipart-body.ts";
 import { testDatabases } from "../support/test-stores.ts";
 import { openTestApp, signedInUser, type SignedInUser, type TestApp } from "./http-test-app.ts";
 
@@ -158,6 +160,64 @@ describe.each(testDatabases)("the review cycle over HTTP on $name", (database) =
       period: "2021-05",
       figures: [{ label: "清退资金", quantity: "12.5", unit: "万元" }],
     });
+  });
+
+  it("takes a progress report with a PDF in one form, served back only to those who see the measure", async () => {
+    const pdf = Buffer.concat([
+      Buffer.from("%PDF-1.7\n"),
+      Buffer.from("会议纪要：已完成整改", "utf8"),
+      Buffer.alloc(500, 7),
+    ]);
+    const form = multipartBody([
+      { field: "period", value: "2021-05" },
+      { field: "text", value: "召开专题会议，制定整改方案" },
+      { field: "figures", value: JSON.stringify([{ label: "建立制度", quantity: "3", unit: "项" }]) },
+      { field: "file", filename: "会议纪要.pdf", data: pdf, contentType: "application/pdf" },
+    ]);
+    const posted = await t.app.inject({
+      method: "POST",
+      url: `/api/v1/measures/${officeMeasure}/progress-reports`,
+      headers: { ...reporterOffice.headers, "content-type": form.contentType },
+      payload: form.body,
+    });
+    expect(posted.statusCode).toBe(201);
+    const { evidence, report } = posted.json<{
+      evidence: Array<{ id: string; name: string; mediaType: string; sha256: string }>;
+      report: { figures: unknown };
+    }>();
+    expect(report.figures).toEqual([{ label: "建立制度", quantity: "3", unit: "项" }]);
+    expect(evidence).toEqual([
+      expect.objectContaining({
+        name: "会议纪要.pdf",
+        mediaType: "application/pdf",
+        sha256: createHash("sha256").update(pdf).digest("hex"),
+      }),
+    ]);
+    const download = await get(leader, `/api/v1/evidence/${evidence[0]!.id}/content`);
+    expect(download.statusCode).toBe(200);
+    expect(download.rawPayload.equals(pdf)).toBe(true);
+    expect((await get(reporterFinance, `/api/v1/evidence/${evidence[0]!.id}/content`)).statusCode).toBe(404);
+    // A file that only claims to be a PDF is refused, and nothing of the report is stored.
+    const fake = multipartBody([
+      { field: "period", value: "2021-06" },
+      { field: "text", value: "补充材料" },
+      {
+        field: "file",
+        filename: "补充.pdf",
+        data: Buffer.from("MZ\x90\x00 not a pdf"),
+        contentType: "application/pdf",
+      },
+    ]);
+    const refused = await t.app.inject({
+      method: "POST",
+      url: `/api/v1/measures/${officeMeasure}/progress-reports`,
+      headers: { ...reporterOffice.headers, "content-type": fake.contentType },
+      payload: fake.body,
+    });
+    expect(refused.statusCode).toBe(415);
+    expect(
+      (await get(office, `/api/v1/measures/${officeMeasure}`)).json<MeasureDetail>().progress,
+    ).toHaveLength(1);
   });
 
   it("closes a measure only when every level of the chain has approved, each by its own role", async () => {

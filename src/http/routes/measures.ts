@@ -5,17 +5,35 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { changeMeasureState } from "../../app/change-measure-state.ts";
-import type { Deps } from "../../app/deps.ts";
+import type { EvidenceDeps } from "../../app/evidence-files.ts";
 import { decideExtension, requestExtension } from "../../app/extensions.ts";
 import { getMeasure, measureHistory } from "../../app/get-measure.ts";
 import { listMeasures, MEASURE_PAGE_MAX } from "../../app/list-measures.ts";
 import { reportProgress } from "../../app/report-progress.ts";
 import { getReviewChain, setReviewChain } from "../../app/review-chain.ts";
 import { MEASURE_STATES } from "../../domain/measure.ts";
-import { measureEventSchema } from "../../shared/review-cycle-input.ts";
+import { DomainError } from "../../domain/domain-error.ts";
+import { measureEventSchema, type ProgressReportInput } from "../../shared/review-cycle-input.ts";
 import { parseInput } from "../../shared/validation.ts";
 import { callerOf } from "../auth.ts";
 import { expectedVersionOf, sendVersion } from "../if-match.ts";
+import type { UploadLimits } from "../multipart.ts";
+import { readUploads } from "../read-uploads.ts";
+
+/** A multipart form's text fields as a progress report; figures arrive as a JSON array text. */
+function progressFields(fields: Record<string, string>): ProgressReportInput {
+  let figures: unknown = [];
+  if (fields.figures !== undefined && fields.figures !== "") {
+    try {
+      figures = JSON.parse(fields.figures);
+    } catch {
+      throw new DomainError("invalid_input", "进展报送有误：figures 应为 JSON 数组", [
+        { path: "figures", code: "invalid_json", message: "应为 JSON 数组" },
+      ]);
+    }
+  }
+  return { period: fields.period ?? "", text: fields.text ?? "", figures } as ProgressReportInput;
+}
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
 const listQuery = z.object({
@@ -36,7 +54,7 @@ const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(MEASURE_PAGE_MAX).optional(),
 });
 
-export function measureRoutes(app: FastifyInstance, deps: Deps): void {
+export function measureRoutes(app: FastifyInstance, deps: EvidenceDeps, uploadLimits: UploadLimits): void {
   app.get("/api/v1/measures", async (request) => {
     const q = parseInput(listQuery, request.query, "查询参数");
     return listMeasures(deps, callerOf(request), {
@@ -63,7 +81,18 @@ export function measureRoutes(app: FastifyInstance, deps: Deps): void {
 
   app.post("/api/v1/measures/:id/progress-reports", async (request, reply) => {
     const { id } = parseInput(idParams, request.params, "路径参数");
-    const reported = await reportProgress(deps, callerOf(request), id, (request.body ?? {}) as never);
+    const caller = callerOf(request);
+    let reported;
+    if (request.isMultipart()) {
+      // Fields and files in one form (the phone's 报送 page): files are stored by content as they arrive.
+      const form = await readUploads(request, deps.files, {
+        ...uploadLimits,
+        totalBytes: uploadLimits.fileBytes * uploadLimits.files,
+      });
+      reported = await reportProgress(deps, caller, id, progressFields(form.fields), form.files);
+    } else {
+      reported = await reportProgress(deps, caller, id, (request.body ?? {}) as never);
+    }
     sendVersion(reply, reported.measureVersion);
     return reply.status(201).send(reported);
   });
