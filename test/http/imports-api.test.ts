@@ -238,6 +238,15 @@ describe.each(testDatabases)("imports over HTTP on $name", (database) => {
     });
   });
 
+  it("answers 405 with Allow to other methods on the import routes", async () => {
+    const res = await t.app.inject({ method: "PUT", url: "/api/v1/imports", headers: office.headers });
+    expect(res.statusCode).toBe(405);
+    expect(res.headers.allow).toContain("POST");
+    const one = await t.app.inject({ method: "PUT", url: "/api/v1/imports/imp1", headers: office.headers });
+    expect(one.statusCode).toBe(405);
+    expect(String(one.headers.allow).split(/,\s*/).sort()).toEqual(["DELETE", "GET", "HEAD"]);
+  });
+
   it("names the uploaded file, not its temporary copy, when a .docx is damaged", async () => {
     const broken = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(100, 7)]);
     const res = await upload(office, { name: "broken.docx", content: broken });
