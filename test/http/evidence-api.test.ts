@@ -17,7 +17,7 @@ import type { EvidenceDeps } from "../../src/app/evidence-files.ts";
 import { SCOPE_ALL } from "../../src/domain/scope.ts";
 import { callerOf } from "../../src/http/auth.ts";
 import { readUploads, type UploadReadLimits } from "../../src/http/read-uploads.ts";
-import { attachmentDisposition, evidenceRoutes } from "../../src/http/routes/evidence.ts";
+import { attachmentDisposition } from "../../src/http/routes/evidence.ts";
 import { diskEvidenceFiles, evidencePath } from "../../src/runtime/disk-evidence-files.ts";
 import { makeLedger } from "../support/ledger-builders.ts";
 import { multipartBody, type MultipartPart } from "../support/multipart-body.ts";
@@ -55,11 +55,14 @@ describe.each(testDatabases)("evidence upload and download on $name", (database)
   let officeA: SignedInUser;
 
   beforeEach(async () => {
-    t = await openTestApp({ uploadLimits: { fileBytes: LIMITS.fileBytes, files: LIMITS.files } }, database);
     root = mkdtempSync(join(tmpdir(), "zhenggai-evidence-http-"));
     disk = diskEvidenceFiles(root);
-    deps = { ...t.deps, files: disk };
-    evidenceRoutes(t.app, deps);
+    t = await openTestApp(
+      { uploadLimits: { fileBytes: LIMITS.fileBytes, files: LIMITS.files } },
+      database,
+      disk,
+    );
+    deps = t.deps;
     // Test-only stand-in for the progress-report POST: fields and files in, one report with its evidence out.
     t.app.post("/api/v1/test/measures/:id/progress-reports", async (request) => {
       const { id } = z.object({ id: z.string() }).parse(request.params);
