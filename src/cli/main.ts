@@ -5,6 +5,7 @@ import { isDomainError } from "../domain/domain-error.ts";
 import { StorageConflictError, StorageUnavailableError } from "../storage/storage-errors.ts";
 import type { ConfigOverrides } from "../config.ts";
 import { EXIT, type CliIo } from "./cli-io.ts";
+import { describeInputError, describeParseError } from "./flag-errors.ts";
 import { auditVerifyCommand } from "./commands/audit-verify.ts";
 import { dbMigrate } from "./commands/db-migrate.ts";
 import { exportLedgerCommand } from "./commands/export-ledger.ts";
@@ -58,13 +59,19 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
   } catch (e) {
-    io.err(`命令行参数有误：${(e as Error).message}\n运行 zhenggai --help 查看用法。\n`);
+    const said = describeParseError(e);
+    if (said === undefined) throw e;
+    io.err(`命令行参数有误：${said}\n运行 zhenggai --help 查看用法。\n`);
     return EXIT.usage;
   }
   const { values, positionals } = parsed;
   if (values.help || positionals.length === 0 || positionals[0] === "help") {
     io.out(HELP);
     return EXIT.ok;
+  }
+  if (values.port !== undefined && !isPort(values.port)) {
+    io.err("错误：--port 的取值有误：应为 0 到 65535 之间的整数\n");
+    return EXIT.usage;
   }
   const overrides: ConfigOverrides = {
     ...(values.port !== undefined ? { port: values.port } : {}),
@@ -168,13 +175,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
 }
 
+const isPort = (text: string): boolean => /^\d{1,5}$/.test(text) && Number(text) <= 65535;
+
 /** Errors of the data, not of the command line: a failure, not a usage error. */
 const DATA_ERRORS = new Set(["audit_chain_broken", "audit_key_required", "audit_seal_refused"]);
 
 function reportFailure(e: unknown, io: CliIo): number {
   if (isDomainError(e)) {
-    io.err(`错误：${e.message}\n`);
-    for (const f of e.fields ?? []) io.err(`  ${f.path}：${f.message}\n`);
+    io.err(`${describeInputError(e).join("\n")}\n`);
     return DATA_ERRORS.has(e.code) ? EXIT.failure : EXIT.usage;
   }
   if (e instanceof StorageUnavailableError || e instanceof StorageConflictError) {

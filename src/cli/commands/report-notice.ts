@@ -7,6 +7,7 @@ import { readConfig, type ConfigOverrides } from "../../config.ts";
 import { SCOPE_ALL } from "../../domain/scope.ts";
 import { withDeps } from "../../main.ts";
 import { EXIT, type CliIo } from "../cli-io.ts";
+import { choiceFlag, missingFlag } from "../flag-errors.ts";
 import { explainWriteError, prepareOutputFile } from "../output-file.ts";
 import { protectedFolders } from "../protected-folders.ts";
 
@@ -19,6 +20,10 @@ export interface ReportNoticeArgs {
   readonly issuedOn?: string;
 }
 
+const VERSIONS = { internal: "内部版", public: "公开版" } as const;
+const FORMATS = { docx: "Word 文档", md: "Markdown", html: "网页" } as const;
+const LAYOUTS = { status: "按整改状态编排", aspect: "按方面编排" } as const;
+
 /** The publication is recorded only once the file is written; see output-file.ts for where it may go. */
 export async function reportNoticeCommand(
   args: ReportNoticeArgs,
@@ -29,20 +34,31 @@ export async function reportNoticeCommand(
     io.err("请用 --out 指定输出文件\n");
     return EXIT.usage;
   }
+  const inspectionId = args.inspection;
+  if (inspectionId === undefined) {
+    throw missingFlag("--inspection", "巡察编号，可用 zhenggai inspections 查看");
+  }
+  const version = choiceFlag("--version", args.version, VERSIONS);
+  if (version === undefined) throw missingFlag("--version", "internal 内部版或 public 公开版");
+  const layout = choiceFlag("--layout", args.layout, LAYOUTS);
   const config = readConfig(overrides, io.env);
   const output = await prepareOutputFile(args.out, protectedFolders(config));
-  const format = args.format ?? /\.(docx|md|html)$/.exec(args.out)?.[1];
   try {
+    // After the output check: a path into the data folder is refused whatever its extension.
+    const format = choiceFlag("--format", args.format ?? /\.(docx|md|html)$/.exec(args.out)?.[1], FORMATS);
+    if (format === undefined) {
+      throw missingFlag("--format", "docx、md 或 html；或让 --out 以 .docx、.md、.html 结尾");
+    }
     const result = await withDeps(config, (deps) =>
       generateNotice(
         deps,
         SYSTEM_ACTOR,
         SCOPE_ALL,
         {
-          inspectionId: args.inspection ?? "",
-          version: args.version as "internal" | "public",
-          format: format as "docx" | "md" | "html",
-          ...(args.layout ? { layout: args.layout as "status" | "aspect" } : {}),
+          inspectionId,
+          version,
+          format,
+          ...(layout ? { layout } : {}),
           ...(args.issuedOn ? { issuedOn: args.issuedOn } : {}),
         },
         async (content) => {
