@@ -10,8 +10,11 @@ import { tokenMatches } from "../app/token-digest.ts";
 import type { Caller } from "../domain/account.ts";
 import { DomainError } from "../domain/domain-error.ts";
 import type { SessionTimeouts } from "../domain/sign-in-policy.ts";
-import type { ApiToken, Session } from "../storage/store.ts";
 import { SESSION_COOKIE, readCookie } from "./cookies.ts";
+
+// The storage types, as the use cases hand them over (http does not import storage).
+type Session = NonNullable<Awaited<ReturnType<typeof resolveSession>>>["session"];
+type ApiToken = NonNullable<Awaited<ReturnType<typeof resolveApiToken>>>["token"];
 
 declare module "fastify" {
   interface FastifyContextConfig {
