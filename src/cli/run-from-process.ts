@@ -2,10 +2,26 @@
 
 import { main } from "./main.ts";
 
+const REPEAT_MEANS_FORCE_MS = 1_000;
+
 export async function runFromProcess(): Promise<void> {
   const stop = new AbortController();
-  process.once("SIGINT", () => stop.abort());
-  process.once("SIGTERM", () => stop.abort());
+  let stoppingSince: number | undefined;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (stoppingSince === undefined) {
+      stoppingSince = Date.now();
+      stop.abort();
+      return;
+    }
+    // Ctrl-C under `npm start` arrives twice at once (from the terminal, and passed on by npm): only a signal
+    // well after the first means "stop now", without waiting for the server and the database to close.
+    if (Date.now() - stoppingSince > REPEAT_MEANS_FORCE_MS) {
+      process.stderr.write("再次收到停止信号，立即退出\n");
+      process.exit(signal === "SIGINT" ? 130 : 143);
+    }
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
   // Started by a parent that then died without passing a signal on (npm killed, a shell closed): the server
   // would run on as an orphan holding the port and the database, so a changed parent stops it too.
   const parent = process.ppid;
