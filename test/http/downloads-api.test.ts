@@ -6,12 +6,11 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createLedger } from "../../src/app/create-ledger.ts";
 import { SYSTEM_ACTOR } from "../../src/app/deps.ts";
 import { SCOPE_ALL } from "../../src/domain/scope.ts";
-import { downloadRoutes } from "../../src/http/routes/downloads.ts";
-import { importRoutes } from "../../src/http/routes/imports.ts";
 import { makeLedger } from "../support/ledger-builders.ts";
 import { readZip } from "../support/read-zip.ts";
 import { testDatabases } from "../support/test-stores.ts";
 import { openTestApp, signedInUser, type SignedInUser, type TestApp } from "./http-test-app.ts";
+import { addDocumentRoutes } from "./document-routes.ts";
 import { multipartBody } from "./multipart-body.ts";
 
 describe.each(testDatabases)("downloads over HTTP on $name", (database) => {
@@ -23,8 +22,7 @@ describe.each(testDatabases)("downloads over HTTP on $name", (database) => {
 
   beforeEach(async () => {
     t = await openTestApp({}, database);
-    importRoutes(t.app, t.deps);
-    downloadRoutes(t.app, t.deps);
+    addDocumentRoutes(t.app, t.deps);
     ({ inspectionId, unitId } = await createLedger(t.deps, SYSTEM_ACTOR, makeLedger()));
     ({ inspectionId: otherInspection } = await createLedger(
       t.deps,

@@ -4,9 +4,9 @@
 import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { importRoutes } from "../../src/http/routes/imports.ts";
 import { testDatabases } from "../support/test-stores.ts";
 import { openTestApp, signedInUser, type SignedInUser, type TestApp } from "./http-test-app.ts";
+import { addDocumentRoutes } from "./document-routes.ts";
 import { multipartBody } from "./multipart-body.ts";
 
 const SEED = readFileSync(new URL("../fixtures/notices/seed.txt", import.meta.url));
@@ -35,7 +35,7 @@ describe.each(testDatabases)("imports over HTTP on $name", (database) => {
 
   beforeEach(async () => {
     t = await openTestApp({}, database);
-    importRoutes(t.app, t.deps);
+    addDocumentRoutes(t.app, t.deps);
     await t.deps.store.orgs.insertMany([
       {
         id: "ovs-wuxi",

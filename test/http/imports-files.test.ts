@@ -7,12 +7,11 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createLedger } from "../../src/app/create-ledger.ts";
 import { SYSTEM_ACTOR } from "../../src/app/deps.ts";
-import { downloadRoutes } from "../../src/http/routes/downloads.ts";
-import { importRoutes } from "../../src/http/routes/imports.ts";
 import { makeLedger } from "../support/ledger-builders.ts";
 import { testDatabases } from "../support/test-stores.ts";
 import { writeForeignLedger } from "../support/xlsx-files.ts";
 import { openTestApp, signedInUser, type SignedInUser, type TestApp } from "./http-test-app.ts";
+import { addDocumentRoutes } from "./document-routes.ts";
 import { multipartBody } from "./multipart-body.ts";
 
 const HEADER = ["序号", "存在问题", "整改措施", "责任领导", "责任部门", "完成时限", "状态"];
@@ -41,8 +40,7 @@ describe.each(testDatabases)("import files over HTTP on $name", (database) => {
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), "zhenggai-import-files-"));
     t = await openTestApp({ uploadLimits: { fileBytes: 256 * 1024, files: 10 } }, database);
-    importRoutes(t.app, t.deps);
-    downloadRoutes(t.app, t.deps);
+    addDocumentRoutes(t.app, t.deps);
     ({ inspectionId, unitId } = await createLedger(t.deps, SYSTEM_ACTOR, makeLedger()));
     office = await signedInUser(t, "office.wl", { role: "unit_office", orgId: unitId });
   });
