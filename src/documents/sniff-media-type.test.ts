@@ -84,6 +84,40 @@ describe("sniffMediaType", () => {
     ).toBe("zip");
   });
 
+  it("reads the directory of a zip64 archive through its zip64 end record", () => {
+    const plain = buildZip([entry("OFD.xml"), entry("Doc_0/Document.xml")]);
+    const end = plain.length - 22;
+    const [count, size, offset] = [
+      plain.readUInt16LE(end + 10),
+      plain.readUInt32LE(end + 12),
+      plain.readUInt32LE(end + 16),
+    ];
+    const record = Buffer.alloc(56);
+    record.writeUInt32LE(0x06064b50, 0);
+    record.writeBigUInt64LE(44n, 4);
+    record.writeBigUInt64LE(BigInt(count), 24);
+    record.writeBigUInt64LE(BigInt(count), 32);
+    record.writeBigUInt64LE(BigInt(size), 40);
+    record.writeBigUInt64LE(BigInt(offset), 48);
+    const locator = Buffer.alloc(20);
+    locator.writeUInt32LE(0x07064b50, 0);
+    locator.writeBigUInt64LE(BigInt(end), 8);
+    locator.writeUInt32LE(1, 16);
+    const eocd = Buffer.alloc(22);
+    eocd.writeUInt32LE(0x06054b50, 0);
+    eocd.writeUInt16LE(0xffff, 8);
+    eocd.writeUInt16LE(0xffff, 10);
+    eocd.writeUInt32LE(0xffffffff, 12);
+    eocd.writeUInt32LE(0xffffffff, 16);
+    const zip64 = Buffer.concat([plain.subarray(0, end), record, locator, eocd]);
+    expect(zipEntryNames(zip64, zip64.length)).toEqual(["OFD.xml", "Doc_0/Document.xml"]);
+    expect(sniffWhole("a.ofd", zip64).kind).toBe("ofd");
+    // Without the locator the archive cannot be read: a plain zip.
+    const broken = Buffer.concat([plain.subarray(0, end), record, eocd]);
+    expect(zipEntryNames(broken, broken.length)).toBeUndefined();
+    expect(sniffWhole("a.ofd", broken).kind).toBe("zip");
+  });
+
   it.each([
     ["a Windows program renamed to .pdf", "报告.pdf", bytes("MZ\x90\0\x03\0\0\0\x04\0\0\0\xff\xff\0\0")],
     ["an ELF program", "a.pdf", bytes("\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0")],
