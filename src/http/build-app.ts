@@ -15,10 +15,15 @@ import { DEFAULT_UPLOAD_LIMITS, registerMultipart, type UploadLimits } from "./m
 import { createNotFoundHandler } from "./not-found.ts";
 import { createRouteMethods } from "./route-methods.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { importRoutes } from "./routes/imports.ts";
 import { inspectionRoutes } from "./routes/inspections.ts";
+import { downloadRoutes } from "./routes/downloads.ts";
 import { evidenceRoutes } from "./routes/evidence.ts";
 import { measureRoutes } from "./routes/measures.ts";
+import { orgRoutes } from "./routes/orgs.ts";
 import { sessionRoutes } from "./routes/session.ts";
+import { tokenRoutes } from "./routes/tokens.ts";
+import { userRoutes } from "./routes/users.ts";
 import { securityHeadersOnSend } from "./security-headers.ts";
 
 /** The ports every route runs on: sign-in, the store, and the evidence files. */
@@ -78,5 +83,10 @@ export function buildApp(deps: AppDeps, options: AppOptions = {}): FastifyInstan
   inspectionRoutes(app, deps);
   measureRoutes(app, deps, uploadLimits);
   evidenceRoutes(app, deps);
+  importRoutes(app, deps);
+  downloadRoutes(app, deps);
+  orgRoutes(app, deps);
+  userRoutes(app, deps);
+  tokenRoutes(app, deps);
   return app;
 }

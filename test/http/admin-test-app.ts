@@ -4,9 +4,6 @@
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import type { Kysely } from "kysely";
 import { buildApp } from "../../src/http/build-app.ts";
-import { orgRoutes } from "../../src/http/routes/orgs.ts";
-import { tokenRoutes } from "../../src/http/routes/tokens.ts";
-import { userRoutes } from "../../src/http/routes/users.ts";
 import type { Database } from "../../src/storage/kysely/db-schema.ts";
 import { openDatabase } from "../../src/storage/kysely/open-database.ts";
 import type { TestDatabase } from "../support/test-stores.ts";
@@ -25,9 +22,6 @@ export async function openAdminApp(database: TestDatabase): Promise<AdminTestApp
   const opened = await database.open();
   const deps = sessionTestDeps(opened.store);
   const app = buildApp(deps);
-  orgRoutes(app, deps);
-  userRoutes(app, deps);
-  tokenRoutes(app, deps);
   await app.ready();
   await deps.store.orgs.insertMany([
     { id: "ovs", parentId: null, kind: "oversight", name: "市委巡察办", path: "/ovs/" },
