@@ -8,7 +8,7 @@ import type { MeasureFilter, MeasurePageRequest, MeasureRepository } from "../st
 import type { Database, MeasuresTable } from "./db-schema.ts";
 import { measureVisible } from "./visibility.ts";
 import { measureFromRow, measureToRow } from "./row-mappers.ts";
-import { chunkRows } from "./scope-filter.ts";
+import { chunkRecords, chunkRows } from "./scope-filter.ts";
 
 const MEASURE_COLUMNS = { id: "measures.id", inspectionId: "measures.inspection_id" };
 const OPEN_STATES: MeasureState[] = ["draft", "in_progress", "submitted", "returned"];
@@ -35,8 +35,8 @@ export function measureRepository(db: Kysely<Database>): MeasureRepository {
 
   return {
     async insertMany(measures: readonly Measure[]) {
-      for (const chunk of chunkRows(measures, 15)) {
-        await db.insertInto("measures").values(chunk.map(measureToRow)).execute();
+      for (const chunk of chunkRecords(measures.map(measureToRow))) {
+        await db.insertInto("measures").values(chunk).execute();
       }
       const links = measures.flatMap((m) =>
         m.cooperatingDepartmentIds.map((org_id) => ({ measure_id: m.id, org_id })),

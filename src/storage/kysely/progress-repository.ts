@@ -14,7 +14,7 @@ import type { Scope } from "../../domain/scope.ts";
 import type { ProgressRepository } from "../store.ts";
 import type { Database, ExtensionRequestsTable, ProgressReportsTable, ReviewsTable } from "./db-schema.ts";
 import { measureVisible } from "./visibility.ts";
-import { chunkRows } from "./scope-filter.ts";
+import { chunkRecords } from "./scope-filter.ts";
 
 const reportToRow = (r: ProgressReport) => ({
   id: r.id,
@@ -89,8 +89,8 @@ export function progressRepository(db: Kysely<Database>): ProgressRepository {
       }
     },
     async insertReports(reports) {
-      for (const chunk of chunkRows(reports, 6))
-        await db.insertInto("progress_reports").values(chunk.map(reportToRow)).execute();
+      for (const chunk of chunkRecords(reports.map(reportToRow)))
+        await db.insertInto("progress_reports").values(chunk).execute();
     },
     async listByMeasure(scope, measureId) {
       const reports = await db

@@ -12,6 +12,10 @@ export function pathInScope(scope: Scope, pathColumn: string): Expression<SqlBoo
   return sql<SqlBool>`(${sql.join(parts, sql` or `)})`;
 }
 
+/** Insert rows in chunks sized by the columns the rows really have (so a new column cannot overflow the limit). */
+export const chunkRecords = <T extends object>(rows: readonly T[]): T[][] =>
+  rows.length === 0 ? [] : chunkRows(rows, Object.keys(rows[0]!).length);
+
 /** Rows per insert statement so that rows × columns stays under SQLite's and PostgreSQL's parameter limits. */
 export const chunkRows = <T>(rows: readonly T[], columns: number): T[][] => {
   const size = Math.max(1, Math.floor(30_000 / columns));
