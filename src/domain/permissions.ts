@@ -45,6 +45,7 @@ export function rolesOver(caller: Caller, place: Place, orgPathById: ReadonlyMap
 export const ACTIONS = [
   "progress.report",
   "measure.work",
+  "measure.assign",
   "extension.request",
   "extension.decide",
   "review_chain.set",
@@ -54,6 +55,7 @@ export const ACTIONS = [
 ] as const;
 /**
  * progress.report: write a progress report and attach evidence; measure.work: start, submit (报送销号), resume;
+ * measure.assign: set the responsible department, people, cooperating departments and a first deadline (三清单);
  * extension.request/decide: ask for and grant a new deadline; review_chain.set: the 对账销号 levels of an
  * inspection; ledger.import/export, notice.generate: documents in and out. Reviews follow the review chain.
  */
@@ -62,6 +64,7 @@ export type Action = (typeof ACTIONS)[number];
 const ROLES_FOR: Readonly<Record<Action, readonly Role[]>> = {
   "progress.report": ["admin", "unit_office", "department_reporter"],
   "measure.work": ["admin", "unit_office", "department_reporter"],
+  "measure.assign": ["admin", "unit_office"],
   "extension.request": ["admin", "unit_office", "department_reporter"],
   "extension.decide": ["admin", "unit_leader", "oversight"],
   "review_chain.set": ["admin", "unit_office", "oversight"],
@@ -73,6 +76,7 @@ const ROLES_FOR: Readonly<Record<Action, readonly Role[]>> = {
 const ACTION_LABELS: Readonly<Record<Action, string>> = {
   "progress.report": "报送整改进展",
   "measure.work": "办理该整改措施",
+  "measure.assign": "分配整改责任",
   "extension.request": "申请延期",
   "extension.decide": "审批延期",
   "review_chain.set": "设置审核流程",

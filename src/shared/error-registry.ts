@@ -62,6 +62,7 @@ export const ERROR_REGISTRY = {
   extension_pending: e(409, "该整改措施已有待审批的延期申请"),
   extension_not_found: e(404, "未找到该延期申请（或无权查看）"),
   extension_decided: e(409, "该延期申请已审批，不能重复审批"),
+  deadline_locked: e(409, "整改时限已确定，如需调整请提出延期申请"),
 
   // Evidence and uploads (docs/evidence.md).
   evidence_not_found: e(404, "未找到该佐证材料（或无权查看）"),

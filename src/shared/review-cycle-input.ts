@@ -64,3 +64,15 @@ export const reviewChainSchema = z.object({
     .max(5),
 });
 export type ReviewChainInput = z.input<typeof reviewChainSchema>;
+
+const orgOrPersonId = z.string().min(1).max(100).nullable();
+
+export const responsibilitySchema = z.object({
+  leadLeaderId: orgOrPersonId.optional(),
+  departmentId: orgOrPersonId.optional(),
+  personId: orgOrPersonId.optional(),
+  cooperatingDepartmentIds: z.array(z.string().min(1).max(100)).max(20).optional(),
+  deadline: calendarDateSchema.nullable().optional(),
+  evidenceRequired: z.boolean().optional(),
+});
+export type ResponsibilityInput = z.input<typeof responsibilitySchema>;

@@ -101,6 +101,16 @@ export interface MeasureFilter {
   readonly overdueOn?: CalendarDate;
 }
 
+/** 三清单 of one measure: 牵头领导, 责任部门, 责任人, 配合部门, 时限, whether evidence is required. */
+export interface MeasureResponsibility {
+  readonly leadLeaderId: string | null;
+  readonly departmentId: string | null;
+  readonly personId: string | null;
+  readonly cooperatingDepartmentIds: readonly string[];
+  readonly deadline: CalendarDate | null;
+  readonly evidenceRequired: boolean;
+}
+
 export interface MeasurePageRequest {
   readonly limit: number;
   readonly offset?: number;
@@ -124,6 +134,8 @@ export interface MeasureRepository {
     expectedVersion: number,
     change: { state: MeasureState; closedAt: string | null; submissions?: number },
   ): Promise<boolean>;
+  /** Sets who answers for the measure (and a first deadline, evidence rule); replaces the cooperating departments. */
+  updateResponsibility(id: string, expectedVersion: number, change: MeasureResponsibility): Promise<boolean>;
   /** Moves the deadline (an approved extension), keeping the first one in originalDeadline. */
   updateDeadline(
     id: string,

@@ -140,6 +140,37 @@ describe.each(testDatabases)("the review cycle over HTTP on $name", (database) =
     expect((await get(office, "/api/v1/measures?state=done")).statusCode).toBe(400);
   });
 
+  it("lets the unit office assign a measure to a department, which then sees it; a set deadline only moves by extension", async () => {
+    const orgs = await t.deps.store.orgs.list(SCOPE_ALL);
+    const finance = orgs.find((o) => o.name === "财务科")!.id;
+    const assign = async (user: SignedInUser, payload: object) =>
+      send(
+        user,
+        "PATCH",
+        `/api/v1/measures/${officeMeasure}`,
+        payload,
+        await versionOf(office, officeMeasure),
+      );
+    expect((await assign(reporterOffice, { departmentId: finance })).statusCode).toBe(403);
+    expect((await get(reporterFinance, `/api/v1/measures/${officeMeasure}`)).statusCode).toBe(404);
+    const foreign = await createLedger(t.deps, SYSTEM_ACTOR, makeLedger({ unitName: "市科协党组" }));
+    const foreignDepartment = (await t.deps.store.orgs.list(SCOPE_ALL, { parentId: foreign.unitId }))[0]!.id;
+    const refused = await assign(office, { departmentId: foreignDepartment });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json<ErrorBody>().error.fields?.[0]).toMatchObject({ path: "departmentId" });
+    const moved = await assign(office, { departmentId: finance, cooperatingDepartmentIds: [] });
+    expect(moved.statusCode).toBe(200);
+    expect((await get(reporterFinance, `/api/v1/measures/${officeMeasure}`)).statusCode).toBe(200);
+    expect((await get(reporterOffice, `/api/v1/measures/${officeMeasure}`)).statusCode).toBe(404);
+    const locked = await assign(office, { deadline: "2021-12-31" });
+    expect(locked.statusCode).toBe(409);
+    expect(locked.json<ErrorBody>().error.code).toBe("deadline_locked");
+    const history = (await get(office, `/api/v1/measures/${officeMeasure}/history`)).json<{
+      items: AuditEvent[];
+    }>();
+    expect(history.items.map((e) => e.action)).toEqual(["measure.assign"]);
+  });
+
   it("takes progress with figures and refuses a bad period in Chinese", async () => {
     const bad = await send(reporterOffice, "POST", `/api/v1/measures/${officeMeasure}/progress-reports`, {
       period: "2021-13",

@@ -170,6 +170,16 @@ const ROUTES: Record<string, RouteCase> = {
     inside: ALL_OK,
     outside: HIDDEN_OUTSIDE,
   },
+  "PATCH /api/v1/measures/:id": {
+    call: async (fx, s) => ({
+      method: "PATCH",
+      url: `/api/v1/measures/${s.measureId}`,
+      payload: { departmentId: s.departmentId, evidenceRequired: false },
+      headers: { "if-match": `"${await versionOf(fx, s.measureId)}"` },
+    }),
+    inside: { default: 403, admin: "ok", unit_office: "ok" },
+    outside: HIDDEN_OUTSIDE,
+  },
   "GET /api/v1/measures/:id/history": {
     call: (_fx, s) => ({ method: "GET", url: `/api/v1/measures/${s.measureId}/history` }),
     inside: ALL_OK,

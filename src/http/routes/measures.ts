@@ -4,6 +4,7 @@
 
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
+import { assignResponsibility } from "../../app/assign-responsibility.ts";
 import { changeMeasureState } from "../../app/change-measure-state.ts";
 import type { EvidenceDeps } from "../../app/evidence-files.ts";
 import { decideExtension, requestExtension } from "../../app/extensions.ts";
@@ -72,6 +73,17 @@ export function measureRoutes(app: FastifyInstance, deps: EvidenceDeps, uploadLi
     const detail = await getMeasure(deps, callerOf(request), id);
     sendVersion(reply, detail.measure.version);
     return detail;
+  });
+
+  app.patch("/api/v1/measures/:id", async (request, reply) => {
+    const { id } = parseInput(idParams, request.params, "路径参数");
+    const measure = await assignResponsibility(deps, callerOf(request), {
+      measureId: id,
+      expectedVersion: expectedVersionOf(request),
+      change: (request.body ?? {}),
+    });
+    sendVersion(reply, measure.version);
+    return { measure };
   });
 
   app.get("/api/v1/measures/:id/history", async (request) => {

@@ -122,6 +122,29 @@ export function measureRepository(db: Kysely<Database>): MeasureRepository {
         .executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
     },
+    async updateResponsibility(id, expectedVersion, change) {
+      const result = await db
+        .updateTable("measures")
+        .set({
+          lead_leader_id: change.leadLeaderId,
+          department_id: change.departmentId,
+          person_id: change.personId,
+          deadline: change.deadline,
+          evidence_required: change.evidenceRequired ? 1 : 0,
+          version: expectedVersion + 1,
+        })
+        .where("id", "=", id)
+        .where("version", "=", expectedVersion)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== 1) return false;
+      await db.deleteFrom("measure_cooperators").where("measure_id", "=", id).execute();
+      const links = [...new Set(change.cooperatingDepartmentIds)].map((org_id) => ({
+        measure_id: id,
+        org_id,
+      }));
+      if (links.length > 0) await db.insertInto("measure_cooperators").values(links).execute();
+      return true;
+    },
     async updateDeadline(id, expectedVersion, change) {
       const result = await db
         .updateTable("measures")
