@@ -60,7 +60,13 @@ describe.each(testDatabases)("the review cycle over HTTP on $name", (database) =
 
   const get = (user: SignedInUser, url: string) =>
     t.app.inject({ method: "GET", url, headers: user.headers });
-  const send = (user: SignedInUser, method: "POST" | "PUT", url: string, payload: object, version?: number) =>
+  const send = (
+    user: SignedInUser,
+    method: "POST" | "PUT" | "PATCH",
+    url: string,
+    payload: object,
+    version?: number,
+  ) =>
     t.app.inject({
       method,
       url,
