@@ -41,7 +41,7 @@ describe.each(testDatabases)("the seed's cycle over HTTP on $name", (database) =
     });
     if (!expected.includes(res.statusCode))
       throw new Error(`${method} ${url} → ${res.statusCode}: ${res.body}`);
-    return { body: res.json<T>(), etag: res.headers.etag as string | undefined };
+    return { body: res.json<T>(), etag: res.headers.etag };
   };
   const version = async (user: SignedInUser, measureId: string) =>
     (await call<MeasureDetail>(user, "GET", `/api/v1/measures/${measureId}`)).etag!;
@@ -87,7 +87,7 @@ describe.each(testDatabases)("the seed's cycle over HTTP on $name", (database) =
       unitOffice,
       "POST",
       "/api/v1/imports",
-      upload.body as unknown as object,
+      upload.body,
       { "content-type": upload.contentType },
     );
     expect(staged.body.preview.counts.problems).toBe(11);
