@@ -45,6 +45,9 @@ export async function startServer(config: Config, log: (line: string) => void): 
     await opened.close();
     throw e;
   }
+  const evidenceFiles = diskEvidenceFiles(join(config.dataDir, "evidence"));
+  // Temp files of uploads cut off by a crash; a day's margin leaves uploads in progress on other nodes alone.
+  await evidenceFiles.sweepIncoming(Date.now() - 24 * 60 * 60 * 1000);
   const deps: AppDeps = {
     store,
     clock: systemClock,
@@ -53,7 +56,7 @@ export async function startServer(config: Config, log: (line: string) => void): 
     tokens: randomTokens,
     unknownLogins: memoryUnknownLoginFailures(),
     // Evidence content lives beside the SQLite file, also when the database is PostgreSQL (docs/evidence.md).
-    files: diskEvidenceFiles(join(config.dataDir, "evidence")),
+    files: evidenceFiles,
   };
   try {
     await announceFirstAdmin(deps, config, log);
