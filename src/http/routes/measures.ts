@@ -80,7 +80,7 @@ export function measureRoutes(app: FastifyInstance, deps: EvidenceDeps, uploadLi
     const measure = await assignResponsibility(deps, callerOf(request), {
       measureId: id,
       expectedVersion: expectedVersionOf(request),
-      change: (request.body ?? {}),
+      change: request.body ?? {},
     });
     sendVersion(reply, measure.version);
     return { measure };
