@@ -72,6 +72,10 @@ export async function changeMeasureState(
     let state = transitionMeasure(measure.kind, measure.state, change.event);
     // An approval below the last level records the review and waits for the next level.
     const awaitingNext = step !== null && change.event === "close" && !step.isLast;
+    if (step?.isLast && change.event === "close") {
+      const hold = await tx.progress.getHold(measure.id);
+      if (hold) throw new DomainError("closeout_held", `纪检监督已暂缓该整改措施销号：${hold.reason}`);
+    }
     if (awaitingNext) state = measure.state;
     // A measure that must be proven cannot be claimed done, nor closed, without any evidence (佐证材料).
     if (measure.evidenceRequired && (change.event === "submit" || change.event === "close")) {

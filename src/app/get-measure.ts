@@ -6,14 +6,15 @@ import type { Caller } from "../domain/account.ts";
 import type { Measure } from "../domain/measure.ts";
 import { legalEvents, type MeasureEvent } from "../domain/measure-state-machine.ts";
 import { mayAct } from "../domain/permissions.ts";
-import type { Evidence, ExtensionRequest, ProgressReport, Review } from "../domain/progress.ts";
+import type { CloseoutHold, Evidence, ExtensionRequest, ProgressReport, Review } from "../domain/progress.ts";
 import type { ReviewStep } from "../domain/review-chain.ts";
 import type { AuditEvent } from "../storage/store.ts";
 import { reviewStepOf } from "./change-measure-state.ts";
 import type { Deps } from "./deps.ts";
 import { measureAccess } from "./measure-access.ts";
 
-export type MeasureAction = MeasureEvent | "report_progress" | "request_extension" | "decide_extension";
+export type MeasureAction =
+  MeasureEvent | "report_progress" | "request_extension" | "decide_extension" | "hold_closeout" | "lift_hold";
 
 export interface MeasureDetail {
   readonly measure: Measure;
@@ -21,6 +22,8 @@ export interface MeasureDetail {
   readonly progress: ReadonlyArray<ProgressReport & { readonly evidence: readonly Evidence[] }>;
   readonly reviews: readonly Review[];
   readonly extensions: readonly ExtensionRequest[];
+  /** A supervisor's hold on the close-out, if any. */
+  readonly hold: CloseoutHold | null;
   /** The level acting next while the measure is submitted; null otherwise. */
   readonly reviewStep: ReviewStep | null;
   readonly allowedActions: readonly MeasureAction[];
@@ -35,13 +38,16 @@ export async function getMeasure(deps: Deps, caller: Caller, measureId: string):
     const reviews = await tx.progress.listReviews(scope, measure.id);
     const extensions = await tx.progress.listExtensions(scope, measure.id);
     const reviewStep = measure.state === "submitted" ? await reviewStepOf(tx, access) : null;
+    const hold = (await tx.progress.getHold(measure.id)) ?? null;
     const allowed: MeasureAction[] = [];
     for (const event of legalEvents(measure.kind, measure.state)) {
       const review = event === "close" || event === "return";
       const may = review
         ? reviewStep !== null && (roles.has("admin") || roles.has(reviewStep.role))
         : mayAct(roles, "measure.work");
-      if (may) allowed.push(event);
+      // A held close-out cannot be made by the last level; the UI does not offer it.
+      const held = event === "close" && hold !== null && reviewStep?.isLast === true;
+      if (may && !held) allowed.push(event);
     }
     const open = measure.state !== "closed";
     if (mayAct(roles, "progress.report") && (open || measure.kind === "long_term"))
@@ -49,12 +55,14 @@ export async function getMeasure(deps: Deps, caller: Caller, measureId: string):
     const pending = extensions.some((x) => x.decision === "pending");
     if (open && !pending && mayAct(roles, "extension.request")) allowed.push("request_extension");
     if (pending && mayAct(roles, "extension.decide")) allowed.push("decide_extension");
+    if (mayAct(roles, "closeout.hold")) allowed.push(hold === null ? "hold_closeout" : "lift_hold");
     return {
       measure,
       problem: problem ? { id: problem.id, seq: problem.seq, title: problem.title } : null,
       progress,
       reviews,
       extensions,
+      hold,
       reviewStep,
       allowedActions: allowed,
     };

@@ -46,6 +46,7 @@ export const ACTIONS = [
   "progress.report",
   "measure.work",
   "measure.assign",
+  "closeout.hold",
   "extension.request",
   "extension.decide",
   "review_chain.set",
@@ -56,6 +57,7 @@ export const ACTIONS = [
 /**
  * progress.report: write a progress report and attach evidence; measure.work: start, submit (报送销号), resume;
  * measure.assign: set the responsible department, people, cooperating departments and a first deadline (三清单);
+ * closeout.hold: a supervisor (纪检监督) stops a measure's close-out until the hold is lifted;
  * extension.request/decide: ask for and grant a new deadline; review_chain.set: the 对账销号 levels of an
  * inspection; ledger.import/export, notice.generate: documents in and out. Reviews follow the review chain.
  */
@@ -65,6 +67,7 @@ const ROLES_FOR: Readonly<Record<Action, readonly Role[]>> = {
   "progress.report": ["admin", "unit_office", "department_reporter"],
   "measure.work": ["admin", "unit_office", "department_reporter"],
   "measure.assign": ["admin", "unit_office"],
+  "closeout.hold": ["admin", "supervisor"],
   "extension.request": ["admin", "unit_office", "department_reporter"],
   "extension.decide": ["admin", "unit_leader", "oversight"],
   "review_chain.set": ["admin", "unit_office", "oversight"],
@@ -77,6 +80,7 @@ const ACTION_LABELS: Readonly<Record<Action, string>> = {
   "progress.report": "报送整改进展",
   "measure.work": "办理该整改措施",
   "measure.assign": "分配整改责任",
+  "closeout.hold": "暂缓或恢复销号",
   "extension.request": "申请延期",
   "extension.decide": "审批延期",
   "review_chain.set": "设置审核流程",

@@ -61,6 +61,15 @@ export interface Review {
   readonly round: number;
 }
 
+/** 纪检监督暂缓销号: a supervisor stops the close-out of a measure until the hold is lifted. */
+export interface CloseoutHold {
+  readonly measureId: string;
+  readonly reason: string;
+  /** The supervisor's account id. */
+  readonly heldBy: string;
+  readonly heldAt: string;
+}
+
 export const EXTENSION_DECISIONS = ["pending", "approved", "rejected"] as const;
 export type ExtensionDecision = (typeof EXTENSION_DECISIONS)[number];
 

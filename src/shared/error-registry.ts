@@ -63,6 +63,8 @@ export const ERROR_REGISTRY = {
   extension_not_found: e(404, "未找到该延期申请（或无权查看）"),
   extension_decided: e(409, "该延期申请已审批，不能重复审批"),
   deadline_locked: e(409, "整改时限已确定，如需调整请提出延期申请"),
+  closeout_held: e(409, "纪检监督已暂缓该整改措施销号"),
+  hold_not_found: e(404, "该整改措施没有暂缓销号"),
 
   // Evidence and uploads (docs/evidence.md).
   evidence_not_found: e(404, "未找到该佐证材料（或无权查看）"),

@@ -7,7 +7,7 @@ import type { Measure, MeasureKind, MeasureState } from "../domain/measure.ts";
 import type { Outcome, OutcomeKind } from "../domain/outcome.ts";
 import type { LeadingGroup, PlanItem, PlanMeeting } from "../domain/plan.ts";
 import type { Aspect, Problem } from "../domain/problem.ts";
-import type { Evidence, ExtensionRequest, ProgressReport, Review } from "../domain/progress.ts";
+import type { CloseoutHold, Evidence, ExtensionRequest, ProgressReport, Review } from "../domain/progress.ts";
 import type { ReviewChain } from "../domain/review-chain.ts";
 import type { Org, OrgKind, Person } from "../domain/org.ts";
 import type { Scope } from "../domain/scope.ts";
@@ -167,6 +167,12 @@ export interface ProgressRepository {
   /** The inspection's 对账销号 levels, or null when none were set (the default chain applies). */
   reviewChain(inspectionId: string): Promise<ReviewChain | null>;
   setReviewChain(inspectionId: string, chain: ReviewChain): Promise<void>;
+  /** The supervisor's hold on the measure's close-out, if any (visibility is checked by the caller). */
+  getHold(measureId: string): Promise<CloseoutHold | undefined>;
+  /** Places or replaces the hold. */
+  putHold(hold: CloseoutHold): Promise<void>;
+  /** Lifts the hold; false when there was none. */
+  liftHold(measureId: string): Promise<boolean>;
 }
 
 export interface OutcomeRepository {

@@ -322,6 +322,47 @@ describe.each(testDatabases)("the review cycle over HTTP on $name", (database) =
     expect((await t.deps.store.audit.verifyChain()).broken).toBeNull();
   });
 
+  it("lets a supervisor hold a close-out with a reason until the hold is lifted", async () => {
+    const unitId = (await t.deps.store.inspections.get(SCOPE_ALL, inspectionId))!.targetOrgId;
+    const supervisor = await signedInUser(t, "jijian", { role: "supervisor", orgId: unitId });
+    await event(reporterFinance, financeMeasure, { event: "submit" });
+    expect(
+      (await send(reporterFinance, "PUT", `/api/v1/measures/${financeMeasure}/hold`, { reason: "x" }))
+        .statusCode,
+    ).toBe(403);
+    const held = await send(supervisor, "PUT", `/api/v1/measures/${financeMeasure}/hold`, {
+      reason: "群众反映问题线索正在核查",
+    });
+    expect(held.statusCode).toBe(200);
+    const detail = (await get(leader, `/api/v1/measures/${financeMeasure}`)).json<MeasureDetail>();
+    expect(detail.hold).toMatchObject({ reason: "群众反映问题线索正在核查" });
+    expect(detail.allowedActions).not.toContain("close");
+    const refused = await event(leader, financeMeasure, { event: "close" });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json<ErrorBody>().error).toEqual({
+      code: "closeout_held",
+      message: "纪检监督已暂缓该整改措施销号：群众反映问题线索正在核查",
+    });
+    const lifted = await t.app.inject({
+      method: "DELETE",
+      url: `/api/v1/measures/${financeMeasure}/hold`,
+      headers: supervisor.headers,
+    });
+    expect(lifted.statusCode).toBe(204);
+    expect((await event(leader, financeMeasure, { event: "close" })).json()).toMatchObject({
+      state: "closed",
+    });
+    const history = (await get(leader, `/api/v1/measures/${financeMeasure}/history`)).json<{
+      items: AuditEvent[];
+    }>();
+    expect(history.items.map((e) => e.action)).toEqual([
+      "measure.submit",
+      "measure.hold_closeout",
+      "measure.lift_hold",
+      "measure.close",
+    ]);
+  });
+
   it("returns only with a reason, and a returned measure is reworked and resubmitted from level 1", async () => {
     await event(reporterFinance, financeMeasure, { event: "submit" });
     const noReason = await event(leader, financeMeasure, { event: "return" });

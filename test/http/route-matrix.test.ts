@@ -180,6 +180,29 @@ const ROUTES: Record<string, RouteCase> = {
     inside: { default: 403, admin: "ok", unit_office: "ok" },
     outside: HIDDEN_OUTSIDE,
   },
+  "PUT /api/v1/measures/:id/hold": {
+    call: (_fx, s) => ({
+      method: "PUT",
+      url: `/api/v1/measures/${s.measureId}/hold`,
+      payload: { reason: "线索核查中" },
+    }),
+    inside: { default: 403, admin: "ok", supervisor: "ok" },
+    outside: HIDDEN_OUTSIDE,
+  },
+  "DELETE /api/v1/measures/:id/hold": {
+    // Lifting answers 404 when there is no hold: place one first so that only the decision shows.
+    call: async (fx, s) => {
+      await fx.t.deps.store.progress.putHold({
+        measureId: s.measureId,
+        reason: "线索核查中",
+        heldBy: "system",
+        heldAt: fx.t.deps.clock.now(),
+      });
+      return { method: "DELETE", url: `/api/v1/measures/${s.measureId}/hold` };
+    },
+    inside: { default: 403, admin: "ok", supervisor: "ok" },
+    outside: HIDDEN_OUTSIDE,
+  },
   "GET /api/v1/measures/:id/history": {
     call: (_fx, s) => ({ method: "GET", url: `/api/v1/measures/${s.measureId}/history` }),
     inside: ALL_OK,

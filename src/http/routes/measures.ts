@@ -6,6 +6,7 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { assignResponsibility } from "../../app/assign-responsibility.ts";
 import { changeMeasureState } from "../../app/change-measure-state.ts";
+import { holdCloseout, liftCloseoutHold } from "../../app/closeout-hold.ts";
 import type { EvidenceDeps } from "../../app/evidence-files.ts";
 import { decideExtension, requestExtension } from "../../app/extensions.ts";
 import { getMeasure, measureHistory } from "../../app/get-measure.ts";
@@ -84,6 +85,17 @@ export function measureRoutes(app: FastifyInstance, deps: EvidenceDeps, uploadLi
     });
     sendVersion(reply, measure.version);
     return { measure };
+  });
+
+  app.put("/api/v1/measures/:id/hold", async (request) => {
+    const { id } = parseInput(idParams, request.params, "路径参数");
+    return holdCloseout(deps, callerOf(request), id, (request.body ?? {}) as never);
+  });
+
+  app.delete("/api/v1/measures/:id/hold", async (request, reply) => {
+    const { id } = parseInput(idParams, request.params, "路径参数");
+    await liftCloseoutHold(deps, callerOf(request), id);
+    return reply.status(204).send();
   });
 
   app.get("/api/v1/measures/:id/history", async (request) => {

@@ -75,6 +75,13 @@ export interface MeasuresTable {
   original_deadline: ColumnType<string | null, string | null | undefined, string | null>;
 }
 /** 对账销号 levels per inspection (0008), each held by a role. */
+/** A supervisor's hold on a measure's close-out (0010); at most one per measure. */
+export interface CloseoutHoldsTable {
+  measure_id: string;
+  reason: string;
+  held_by: string;
+  held_at: string;
+}
 export interface ReviewLevelsTable {
   inspection_id: string;
   level: number;
@@ -274,6 +281,7 @@ export interface Database {
   grants: GrantsTable;
   sessions: SessionsTable;
   review_levels: ReviewLevelsTable;
+  closeout_holds: CloseoutHoldsTable;
   api_tokens: ApiTokensTable;
   pending_imports: PendingImportsTable;
 }

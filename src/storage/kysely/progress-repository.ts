@@ -225,6 +225,35 @@ export function progressRepository(db: Kysely<Database>): ProgressRepository {
         .execute();
       return rows.length === 0 ? null : rows.map((r) => r.role as ReviewerRole);
     },
+    async getHold(measureId) {
+      const row = await db
+        .selectFrom("closeout_holds")
+        .selectAll()
+        .where("measure_id", "=", measureId)
+        .executeTakeFirst();
+      return (
+        row && { measureId: row.measure_id, reason: row.reason, heldBy: row.held_by, heldAt: row.held_at }
+      );
+    },
+    async putHold(hold) {
+      await db.deleteFrom("closeout_holds").where("measure_id", "=", hold.measureId).execute();
+      await db
+        .insertInto("closeout_holds")
+        .values({
+          measure_id: hold.measureId,
+          reason: hold.reason,
+          held_by: hold.heldBy,
+          held_at: hold.heldAt,
+        })
+        .execute();
+    },
+    async liftHold(measureId) {
+      const result = await db
+        .deleteFrom("closeout_holds")
+        .where("measure_id", "=", measureId)
+        .executeTakeFirst();
+      return Number(result.numDeletedRows) === 1;
+    },
     async setReviewChain(inspectionId, chain) {
       await db.deleteFrom("review_levels").where("inspection_id", "=", inspectionId).execute();
       await db

@@ -9,6 +9,7 @@ import * as auditKeyedChain from "./0005-audit-keyed-chain.ts";
 import * as longTermStageTally from "./0006-long-term-stage-tally.ts";
 import * as accounts from "./0007-accounts.ts";
 import * as reviewCycle from "./0008-review-cycle.ts";
+import * as closeoutHolds from "./0010-closeout-holds.ts";
 import * as pendingImports from "./0009-pending-imports.ts";
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -21,4 +22,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0007-accounts": accounts,
   "0008-review-cycle": reviewCycle,
   "0009-pending-imports": pendingImports,
+  "0010-closeout-holds": closeoutHolds,
 };
