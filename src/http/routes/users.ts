@@ -12,32 +12,14 @@ import { listUsers } from "../../app/list-users.ts";
 import { revokeGrant } from "../../app/revoke-grant.ts";
 import { updateUser } from "../../app/update-user.ts";
 import { ROLE_LABELS, type Grant, type User } from "../../domain/account.ts";
-import { DomainError } from "../../domain/domain-error.ts";
 import { createUserRequestSchema, grantRequestSchema, idParamSchema } from "../../shared/admin-input.ts";
 import { parseInput } from "../../shared/validation.ts";
+import { expectedVersionOf, sendVersion } from "../if-match.ts";
 import { callerOf, sessionOf } from "../auth.ts";
 
 const presentGrant = (g: Grant) => ({ ...g, roleLabel: ROLE_LABELS[g.role] });
 
-const withEtag = (reply: FastifyReply, user: User): FastifyReply => reply.header("etag", `"${user.version}"`);
-
-/** The version an `If-Match: "<version>"` header names; 428 without one. */
-function expectedVersion(request: FastifyRequest): number {
-  const header = request.headers["if-match"];
-  if (header === undefined || header === "") {
-    throw new DomainError(
-      "precondition_required",
-      "修改账号须带上 If-Match 请求头（读取账号时返回的 ETag），以免覆盖他人的修改",
-    );
-  }
-  const match = /^\s*(?:W\/)?"(\d{1,15})"\s*$/.exec(header);
-  if (!match?.[1]) {
-    throw new DomainError("invalid_input", '请求头 If-Match 有误：应为读取账号时返回的 ETag，如 "3"', [
-      { path: "If-Match", code: "invalid_etag", message: "应为读取账号时返回的 ETag" },
-    ]);
-  }
-  return Number(match[1]);
-}
+const withEtag = (reply: FastifyReply, user: User): FastifyReply => sendVersion(reply, user.version);
 
 const idOf = (request: FastifyRequest): string => parseInput(idParamSchema, request.params, "路径参数").id;
 
@@ -71,7 +53,7 @@ export function userRoutes(app: FastifyInstance, deps: AccountDeps): void {
     const userId = idOf(request);
     const user = await updateUser(deps, caller, {
       userId,
-      expectedVersion: expectedVersion(request),
+      expectedVersion: expectedVersionOf(request),
       change: request.body ?? {},
     });
     return withEtag(reply, user).send({ user });
