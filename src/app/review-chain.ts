@@ -6,6 +6,7 @@ import { requireAction } from "../domain/permissions.ts";
 import { checkReviewChain, DEFAULT_REVIEW_CHAIN, type ReviewChain } from "../domain/review-chain.ts";
 import { reviewChainSchema, type ReviewChainInput } from "../shared/review-cycle-input.ts";
 import { parseInput } from "../shared/validation.ts";
+import type { AuditEvent } from "../storage/store.ts";
 import type { Deps } from "./deps.ts";
 import { inspectionAccess } from "./measure-access.ts";
 
@@ -23,6 +24,16 @@ export async function getReviewChain(
   const { inspection } = await inspectionAccess(deps.store, caller, inspectionId);
   const chain = await deps.store.progress.reviewChain(inspection.id);
   return { levels: chain ?? DEFAULT_REVIEW_CHAIN, isDefault: chain === null };
+}
+
+/** The inspection's own change history (created, imported, review chain, publications) from the audit trail. */
+export async function inspectionHistory(
+  deps: Deps,
+  caller: Caller,
+  inspectionId: string,
+): Promise<AuditEvent[]> {
+  const { inspection } = await inspectionAccess(deps.store, caller, inspectionId);
+  return deps.store.audit.listForEntity("inspection", inspection.id);
 }
 
 export async function setReviewChain(

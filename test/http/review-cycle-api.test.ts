@@ -262,6 +262,13 @@ describe.each(testDatabases)("the review cycle over HTTP on $name", (database) =
       levels: ["unit_leader", "oversight"],
     });
     expect(chain.json()).toEqual({ levels: ["unit_leader", "oversight"], isDefault: false });
+    const inspectionTrail = (await get(leader, `/api/v1/inspections/${inspectionId}/history`)).json<{
+      items: AuditEvent[];
+    }>();
+    expect(inspectionTrail.items.map((e) => e.action)).toEqual([
+      "ledger.create",
+      "inspection.set_review_chain",
+    ]);
     expect(
       (
         await send(reporterOffice, "PUT", `/api/v1/inspections/${inspectionId}/review-chain`, {

@@ -150,6 +150,11 @@ const ROUTES: Record<string, RouteCase> = {
     inside: { default: 403, admin: "ok", unit_office: "ok", oversight: "ok" },
     outside: HIDDEN_OUTSIDE,
   },
+  "GET /api/v1/inspections/:id/history": {
+    call: (_fx, s) => ({ method: "GET", url: `/api/v1/inspections/${s.inspectionId}/history` }),
+    inside: ALL_OK,
+    outside: HIDDEN_OUTSIDE,
+  },
   "GET /api/v1/inspections/:id/review-chain": {
     call: (_fx, s) => ({ method: "GET", url: `/api/v1/inspections/${s.inspectionId}/review-chain` }),
     inside: ALL_OK,

@@ -12,7 +12,7 @@ import { decideExtension, requestExtension } from "../../app/extensions.ts";
 import { getMeasure, measureHistory } from "../../app/get-measure.ts";
 import { listMeasures, MEASURE_PAGE_MAX } from "../../app/list-measures.ts";
 import { reportProgress } from "../../app/report-progress.ts";
-import { getReviewChain, setReviewChain } from "../../app/review-chain.ts";
+import { getReviewChain, inspectionHistory, setReviewChain } from "../../app/review-chain.ts";
 import { MEASURE_STATES } from "../../domain/measure.ts";
 import { DomainError } from "../../domain/domain-error.ts";
 import { measureEventSchema, type ProgressReportInput } from "../../shared/review-cycle-input.ts";
@@ -148,6 +148,11 @@ export function measureRoutes(app: FastifyInstance, deps: EvidenceDeps, uploadLi
   app.get("/api/v1/inspections/:id/review-chain", async (request) => {
     const { id } = parseInput(idParams, request.params, "路径参数");
     return getReviewChain(deps, callerOf(request), id);
+  });
+
+  app.get("/api/v1/inspections/:id/history", async (request) => {
+    const { id } = parseInput(idParams, request.params, "路径参数");
+    return { items: await inspectionHistory(deps, callerOf(request), id) };
   });
 
   app.put("/api/v1/inspections/:id/review-chain", async (request) => {
