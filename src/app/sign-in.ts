@@ -14,7 +14,7 @@ import {
 import { parseInput } from "../shared/validation.ts";
 import type { Session } from "../storage/store.ts";
 import type { SessionDeps } from "./session-deps.ts";
-import { tokenDigest } from "./token-digest.ts";
+import { csrfTokenFor, tokenDigest } from "./token-digest.ts";
 
 const signInSchema = z.object({
   login: z.string({ error: "必须填写" }).trim().min(1, { error: "不能为空" }).max(64),
@@ -68,7 +68,7 @@ export async function signIn(
     throw failed();
   }
   const token = deps.tokens.random();
-  const csrfToken = deps.tokens.random();
+  const csrfToken = csrfTokenFor(token);
   const session: Session = {
     id: tokenDigest(token),
     userId: user.id,

@@ -172,6 +172,28 @@ describe.each(testDatabases)("sessions API on $name", (database) => {
     expect((await me(other.cookie)).statusCode).toBe(200);
   });
 
+  it("gives a page loaded again its session's CSRF token, and another session's token stays refused", async () => {
+    const user = await signedInUser(t, "li", { role: "viewer", orgId: "unitA" });
+    const again = await me(user.cookie);
+    expect(again.json<{ csrfToken: string }>().csrfToken).toBe(user.csrfToken);
+    const other = await signIn(t.app, "li", TEST_PASSWORD);
+    expect((await me(other.cookie)).json<{ csrfToken: string }>().csrfToken).toBe(other.csrfToken);
+    expect(other.csrfToken).not.toBe(user.csrfToken);
+    const crossed = await t.app.inject({
+      method: "DELETE",
+      url: "/api/v1/session",
+      headers: { cookie: user.cookie, "x-csrf-token": other.csrfToken },
+    });
+    expect(crossed.statusCode).toBe(403);
+    const fetched = again.json<{ csrfToken: string }>().csrfToken;
+    const done = await t.app.inject({
+      method: "DELETE",
+      url: "/api/v1/session",
+      headers: { cookie: user.cookie, "x-csrf-token": fetched },
+    });
+    expect(done.statusCode).toBe(204);
+  });
+
   it("signs out everywhere, and a password change does too", async () => {
     const first = await signedInUser(t, "li", { role: "viewer", orgId: "unitA" });
     const second = await signIn(t.app, "li", TEST_PASSWORD);

@@ -4,11 +4,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { SessionDeps } from "../../app/session-deps.ts";
 import { signIn } from "../../app/sign-in.ts";
+import { csrfTokenFor } from "../../app/token-digest.ts";
 import { signOut, signOutEverywhere } from "../../app/sign-out.ts";
 import { ROLE_LABELS, type Caller } from "../../domain/account.ts";
 import type { SessionTimeouts } from "../../domain/sign-in-policy.ts";
 import { callerOf } from "../auth.ts";
-import { clearedSessionCookie, sessionCookie } from "../cookies.ts";
+import { clearedSessionCookie, readCookie, SESSION_COOKIE, sessionCookie } from "../cookies.ts";
 
 /** What the client learns about the signed-in person: never a hash, never the token. */
 export const presentCaller = (caller: Caller) => ({
@@ -30,7 +31,12 @@ export function sessionRoutes(app: FastifyInstance, deps: SessionDeps, timeouts:
     return { ...presentCaller(signed.caller), csrfToken: signed.csrfToken };
   });
 
-  app.get("/api/v1/session", (request, reply) => reply.send(presentCaller(callerOf(request))));
+  app.get("/api/v1/session", (request, reply) => {
+    const caller = presentCaller(callerOf(request));
+    // A page loaded again gets its session's CSRF token back; a bearer-token caller needs none.
+    const token = request.session === null ? undefined : readCookie(request.headers.cookie, SESSION_COOKIE);
+    return reply.send(token === undefined ? caller : { ...caller, csrfToken: csrfTokenFor(token) });
+  });
 
   const signedOut = (request: FastifyRequest, reply: FastifyReply) =>
     reply
