@@ -1,5 +1,6 @@
 // Composition root: config → store → deps → HTTP server. The only place that picks concrete implementations.
 
+import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
@@ -79,6 +80,7 @@ export async function startServer(config: Config, log: (line: string) => void): 
     sessionTimeouts: { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours },
     trustProxy: config.trustProxy,
     uploadLimits: { fileBytes: config.uploadFileMb * 1024 * 1024, files: config.uploadFiles },
+    requestIds: randomUUID,
   });
   try {
     await app.listen({ port: config.port, host: config.host });

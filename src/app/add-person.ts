@@ -9,6 +9,7 @@ import { addPersonSchema, type AddPersonInput } from "../shared/admin-input.ts";
 import { parseInput } from "../shared/validation.ts";
 import { callerOrgPaths, callerScope, orgNotFound } from "./account-access.ts";
 import type { Deps } from "./deps.ts";
+import { auditBy } from "./audit-by.ts";
 
 /** True when an org at `path` is visible: in a whole subtree or a department subtree of the scope. */
 const orgVisible = (scope: Scope, path: string): boolean =>
@@ -40,7 +41,7 @@ export async function addPerson(deps: Deps, caller: Caller, input: AddPersonInpu
     await tx.people.insert(person);
     await tx.audit.append({
       at: now,
-      actor: caller.user.id,
+      ...auditBy(caller),
       action: "person.create",
       entity: "org",
       entityId: org.id,

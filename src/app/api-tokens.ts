@@ -10,6 +10,7 @@ import type { ApiToken } from "../storage/store.ts";
 import type { Deps } from "./deps.ts";
 import type { Tokens } from "./session-deps.ts";
 import { tokenDigest } from "./token-digest.ts";
+import { auditBy } from "./audit-by.ts";
 
 /** Every secret starts with this, so that leaked tokens are easy to find in code and logs. */
 export const API_TOKEN_PREFIX = "zg_";
@@ -48,7 +49,7 @@ export async function createApiToken(
     await tx.apiTokens.insert(token);
     await tx.audit.append({
       at: now,
-      actor: caller.user.id,
+      ...auditBy(caller),
       action: "token.create",
       entity: "user",
       entityId: caller.user.id,
@@ -71,7 +72,7 @@ export async function revokeApiToken(deps: Deps, caller: Caller, input: { tokenI
     if (!(await tx.apiTokens.revoke(token.id, now))) return;
     await tx.audit.append({
       at: now,
-      actor: caller.user.id,
+      ...auditBy(caller),
       action: "token.revoke",
       entity: "user",
       entityId: token.userId,

@@ -12,6 +12,7 @@ import { parseInput } from "../shared/validation.ts";
 import type { MeasureResponsibility, Repositories } from "../storage/store.ts";
 import type { Deps } from "./deps.ts";
 import { measureAccess } from "./measure-access.ts";
+import { auditBy } from "./audit-by.ts";
 
 const notOfUnit = (field: string, what: string): DomainError =>
   new DomainError("invalid_input", `${what}不属于被巡察单位`, [
@@ -76,7 +77,7 @@ export async function assignResponsibility(
     }
     await tx.audit.append({
       at: deps.clock.now(),
-      actor: caller.user.id,
+      ...auditBy(caller),
       action: "measure.assign",
       entity: "measure",
       entityId: measure.id,

@@ -18,6 +18,7 @@ import { parseInput } from "../shared/validation.ts";
 import type { Repositories } from "../storage/store.ts";
 import type { Deps } from "./deps.ts";
 import { measureAccess, type MeasureAccess } from "./measure-access.ts";
+import { auditBy } from "./audit-by.ts";
 
 const changeSchema = z
   .object({
@@ -107,7 +108,7 @@ export async function changeMeasureState(
     }
     await tx.audit.append({
       at: now,
-      actor: caller.user.id,
+      ...auditBy(caller),
       action: awaitingNext ? "measure.approve_level" : `measure.${change.event}`,
       entity: "measure",
       entityId: measure.id,

@@ -8,6 +8,7 @@ import { parseInput } from "../shared/validation.ts";
 import { callerScope, requireAdmin, requireStrongPassword, userNotFound } from "./account-access.ts";
 import type { AccountDeps } from "./account-deps.ts";
 import { isAdmin } from "../domain/account.ts";
+import { auditBy } from "./audit-by.ts";
 
 export async function changePassword(
   deps: AccountDeps,
@@ -38,7 +39,7 @@ export async function changePassword(
     const signedOut = await tx.sessions.revokeAllForUser(user.id);
     await tx.audit.append({
       at: now,
-      actor: caller.user.id,
+      ...auditBy(caller),
       action: "user.password",
       entity: "user",
       entityId: user.id,

@@ -9,6 +9,7 @@ import { z } from "zod";
 import { parseInput, requiredText } from "../shared/validation.ts";
 import type { Deps } from "./deps.ts";
 import { measureAccess } from "./measure-access.ts";
+import { auditBy } from "./audit-by.ts";
 
 const holdSchema = z.object({ reason: requiredText(2000) });
 
@@ -34,7 +35,7 @@ export async function holdCloseout(
     await tx.progress.putHold(hold);
     await tx.audit.append({
       at: hold.heldAt,
-      actor: caller.user.id,
+      ...auditBy(caller),
       action: "measure.hold_closeout",
       entity: "measure",
       entityId: measure.id,
@@ -53,7 +54,7 @@ export async function liftCloseoutHold(deps: Deps, caller: Caller, measureId: st
     }
     await tx.audit.append({
       at: deps.clock.now(),
-      actor: caller.user.id,
+      ...auditBy(caller),
       action: "measure.lift_hold",
       entity: "measure",
       entityId: measure.id,

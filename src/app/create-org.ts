@@ -8,6 +8,7 @@ import { createOrgSchema, type CreateOrgInput } from "../shared/admin-input.ts";
 import { parseInput } from "../shared/validation.ts";
 import { orgNotFound, requireAdmin } from "./account-access.ts";
 import type { Deps } from "./deps.ts";
+import { auditBy } from "./audit-by.ts";
 
 /** The kinds of parent each kind may sit under (null = a root). A 巡察组 is an oversight org under an office. */
 const PARENT_KINDS: Readonly<Record<OrgKind, ReadonlyArray<OrgKind | null>>> = {
@@ -50,7 +51,7 @@ export async function createOrg(deps: Deps, caller: Caller, input: CreateOrgInpu
     if (stored.id !== org.id) throw nameTaken();
     await tx.audit.append({
       at: now,
-      actor: caller.user.id,
+      ...auditBy(caller),
       action: "org.create",
       entity: "org",
       entityId: org.id,

@@ -12,6 +12,7 @@ import {
   requireStrongPassword,
 } from "./account-access.ts";
 import type { AccountDeps } from "./account-deps.ts";
+import { auditBy } from "./audit-by.ts";
 
 export interface CreatedUser {
   readonly user: User;
@@ -63,7 +64,7 @@ export async function createUser(
     for (const grant of grants) await tx.grants.insert(grant, now);
     await tx.audit.append({
       at: now,
-      actor: caller.user.id,
+      ...auditBy(caller),
       action: "user.create",
       entity: "user",
       entityId: user.id,

@@ -15,6 +15,7 @@ import { parseInput } from "../shared/validation.ts";
 import type { Deps } from "./deps.ts";
 import { callerScope } from "./account-access.ts";
 import { measureAccess } from "./measure-access.ts";
+import { auditBy } from "./audit-by.ts";
 
 export async function requestExtension(
   deps: Deps,
@@ -57,7 +58,7 @@ export async function requestExtension(
     await tx.progress.insertExtension(request);
     await tx.audit.append({
       at: now,
-      actor: caller.user.id,
+      ...auditBy(caller),
       action: "extension.request",
       entity: "measure",
       entityId: measure.id,
@@ -98,7 +99,7 @@ export async function decideExtension(
     }
     await tx.audit.append({
       at: now,
-      actor: caller.user.id,
+      ...auditBy(caller),
       action: `extension.${fields.decision === "approved" ? "approve" : "reject"}`,
       entity: "measure",
       entityId: measure.id,

@@ -6,6 +6,7 @@ import { grantRoleSchema, type GrantRoleInput } from "../shared/account-input.ts
 import { parseInput } from "../shared/validation.ts";
 import { callerScope, orgNotFound, requireAdmin, userNotFound } from "./account-access.ts";
 import type { AccountDeps } from "./account-deps.ts";
+import { auditBy } from "./audit-by.ts";
 
 export async function grantRole(deps: AccountDeps, caller: Caller, input: GrantRoleInput): Promise<Grant> {
   const wanted = parseInput(grantRoleSchema, input, "授权信息");
@@ -26,7 +27,7 @@ export async function grantRole(deps: AccountDeps, caller: Caller, input: GrantR
     await tx.grants.insert(grant, now);
     await tx.audit.append({
       at: now,
-      actor: caller.user.id,
+      ...auditBy(caller),
       action: "grant.create",
       entity: "user",
       entityId: user.id,

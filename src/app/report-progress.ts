@@ -10,6 +10,7 @@ import { parseInput } from "../shared/validation.ts";
 import type { EvidenceRecord } from "../storage/store.ts";
 import type { Deps } from "./deps.ts";
 import { measureAccess } from "./measure-access.ts";
+import { auditBy } from "./audit-by.ts";
 
 /** A file already in the evidence store, named and typed by what was sniffed (src/http/read-uploads.ts). */
 export interface StoredUpload {
@@ -75,7 +76,7 @@ export async function reportProgress(
       measureVersion += 1;
       await tx.audit.append({
         at: now,
-        actor: caller.user.id,
+        ...auditBy(caller),
         action: "measure.start",
         entity: "measure",
         entityId: measure.id,
@@ -84,7 +85,7 @@ export async function reportProgress(
     }
     await tx.audit.append({
       at: now,
-      actor: caller.user.id,
+      ...auditBy(caller),
       action: "progress.report",
       entity: "measure",
       entityId: measure.id,

@@ -9,6 +9,7 @@ import { parseInput } from "../shared/validation.ts";
 import type { AuditEvent } from "../storage/store.ts";
 import type { Deps } from "./deps.ts";
 import { inspectionAccess } from "./measure-access.ts";
+import { auditBy } from "./audit-by.ts";
 
 export interface ReviewChainView {
   readonly levels: ReviewChain;
@@ -50,7 +51,7 @@ export async function setReviewChain(
     await tx.progress.setReviewChain(inspection.id, levels);
     await tx.audit.append({
       at: deps.clock.now(),
-      actor: caller.user.id,
+      ...auditBy(caller),
       action: "inspection.set_review_chain",
       entity: "inspection",
       entityId: inspection.id,

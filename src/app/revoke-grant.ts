@@ -6,6 +6,7 @@ import { revokeGrantSchema, type RevokeGrantInput } from "../shared/account-inpu
 import { parseInput } from "../shared/validation.ts";
 import { callerScope, requireAdmin } from "./account-access.ts";
 import type { AccountDeps } from "./account-deps.ts";
+import { auditBy } from "./audit-by.ts";
 
 const grantNotFound = (): DomainError => new DomainError("grant_not_found", "未找到该授权（或无权查看）");
 
@@ -22,7 +23,7 @@ export async function revokeGrant(deps: AccountDeps, caller: Caller, input: Revo
     if (!(await tx.grants.delete(grant.id))) throw grantNotFound();
     await tx.audit.append({
       at: now,
-      actor: caller.user.id,
+      ...auditBy(caller),
       action: "grant.revoke",
       entity: "user",
       entityId: grant.userId,

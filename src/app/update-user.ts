@@ -11,6 +11,7 @@ import { parseInput } from "../shared/validation.ts";
 import type { UserChange } from "../storage/store.ts";
 import { orgNotFound, requireAdmin, requireLinkablePerson, userNotFound } from "./account-access.ts";
 import type { Deps } from "./deps.ts";
+import { auditBy } from "./audit-by.ts";
 
 export interface UpdateUserOptions {
   readonly userId: string;
@@ -48,7 +49,7 @@ export async function updateUser(deps: Deps, caller: Caller, options: UpdateUser
     // count of enabled admins below sees every committed change (two admins cannot disable each other at once).
     await tx.audit.append({
       at: now,
-      actor: caller.user.id,
+      ...auditBy(caller),
       action: "user.update",
       entity: "user",
       entityId: user.id,

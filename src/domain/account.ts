@@ -53,6 +53,8 @@ export interface Grant {
 export interface Caller {
   readonly user: User;
   readonly grants: readonly Grant[];
+  /** The HTTP request the caller acts in, recorded with every audit event it causes; absent on the command line. */
+  readonly requestId?: string;
 }
 
 /** The caller of command-line and start-up actions: the operator of the machine, with every right. */

@@ -73,7 +73,7 @@ export function registerAuth(app: FastifyInstance, deps: Deps, timeouts: Session
       // A bearer request carries its credential explicitly, so it needs no CSRF token; the cookie is ignored.
       const resolved = await resolveApiToken(deps, secret);
       if (!resolved) throw new DomainError("token_invalid", "API 令牌无效、已撤销或已过期");
-      request.caller = resolved.caller;
+      request.caller = { ...resolved.caller, requestId: request.id };
       request.apiToken = resolved.token;
       if (resolved.token.readOnly && !READ_METHODS.has(request.method)) {
         throw new DomainError("token_read_only", "该 API 令牌为只读令牌，只能查询，不能修改数据");
@@ -84,7 +84,7 @@ export function registerAuth(app: FastifyInstance, deps: Deps, timeouts: Session
     if (token !== undefined) {
       const resolved = await resolveSession(deps, token, timeouts);
       if (resolved) {
-        request.caller = resolved.caller;
+        request.caller = { ...resolved.caller, requestId: request.id };
         request.session = resolved.session;
       }
     }

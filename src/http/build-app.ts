@@ -44,6 +44,11 @@ export interface AppOptions {
    * gets a Secure cookie. Off by default, as the process itself speaks plain HTTP.
    */
   readonly trustProxy?: boolean;
+  /**
+   * Request ids (the composition root passes random UUIDs, unique across restarts and nodes); default: Fastify's
+   * counter. Answered in X-Request-Id and recorded with every audit event the request causes.
+   */
+  readonly requestIds?: () => string;
   /** Evidence and import upload limits (config uploadFileMb, uploadFiles); default 20 MiB, 10 files. */
   readonly uploadLimits?: UploadLimits;
 }
@@ -61,6 +66,11 @@ export function buildApp(deps: AppDeps, options: AppOptions = {}): FastifyInstan
     http: { requireHostHeader: false },
     frameworkErrors: createFrameworkErrorHandler(refuseHost),
     clientErrorHandler: createClientErrorHandler(() => app.log),
+    ...(options.requestIds ? { genReqId: options.requestIds } : {}),
+  });
+  app.addHook("onSend", (request, reply, payload, done) => {
+    void reply.header("x-request-id", request.id);
+    done(null, payload);
   });
   app.addHook("onRequest", (request, reply, done) => {
     // A refused request gets no done(): the refusal is the answer and no route runs.

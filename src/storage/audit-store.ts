@@ -7,6 +7,8 @@ export interface AuditEntry {
   readonly entity: string;
   readonly entityId: string;
   readonly data: unknown;
+  /** The HTTP request that made the change; stored inside the event's data as `requestId` (so it is hashed too). */
+  readonly requestId?: string;
 }
 
 /**

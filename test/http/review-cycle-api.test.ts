@@ -370,6 +370,17 @@ describe.each(testDatabases)("the review cycle over HTTP on $name", (database) =
     ]);
   });
 
+  it("records the request id of every change, as answered in X-Request-Id", async () => {
+    const submitted = await event(reporterOffice, officeMeasure, { event: "submit" });
+    const requestId = String(submitted.headers["x-request-id"]);
+    expect(requestId).not.toBe("undefined");
+    const history = (await get(office, `/api/v1/measures/${officeMeasure}/history`)).json<{
+      items: AuditEvent[];
+    }>();
+    expect(history.items.at(-1)).toMatchObject({ action: "measure.submit", data: { requestId } });
+    expect((await t.deps.store.audit.verifyChain()).broken).toBeNull();
+  });
+
   it("returns only with a reason, and a returned measure is reworked and resubmitted from level 1", async () => {
     await event(reporterFinance, financeMeasure, { event: "submit" });
     const noReason = await event(leader, financeMeasure, { event: "return" });

@@ -68,6 +68,14 @@ function headBreak(head: AuditCheckpoint, last: AuditCheckpoint): AuditBreak | n
   return { seq, kind: "head_mismatch", head, last };
 }
 
+/** The event's data with the request id beside it (a non-object payload is kept under `value`). */
+const withRequestId = (data: unknown, requestId: string | undefined): unknown =>
+  requestId === undefined
+    ? data
+    : typeof data === "object" && data !== null && !Array.isArray(data)
+      ? { ...data, requestId }
+      : { value: data, requestId };
+
 export function auditRepository(db: Kysely<Database>, key?: string): AuditRepository {
   const secret = key === undefined ? undefined : createSecretKey(Buffer.from(key, "utf8"));
   const appendAlg: AuditAlgorithm = secret ? "hmac-sha256" : "sha256";
@@ -114,7 +122,7 @@ export function auditRepository(db: Kysely<Database>, key?: string): AuditReposi
           );
         }
       }
-      const data = JSON.stringify(entry.data ?? null);
+      const data = JSON.stringify(withRequestId(entry.data ?? null, entry.requestId));
       const hash = hashOf(appendAlg, secret, head.hash, seq, entry, data) as string;
       await db
         .insertInto("audit_events")
