@@ -8,6 +8,7 @@ import { countLedger, countLedgerBy, type LedgerCounts } from "../domain/ledger-
 import type { Scope } from "../domain/scope.ts";
 import type { InspectionCursor, InspectionFilter } from "../storage/store.ts";
 import type { Deps } from "./deps.ts";
+import { decodeKeyset, encodeKeyset } from "./keyset-cursor.ts";
 
 export const INSPECTION_PAGE_DEFAULT = 50;
 export const INSPECTION_PAGE_MAX = 200;
@@ -77,28 +78,12 @@ export async function listInspections(
   };
 }
 
-export function encodeInspectionCursor(cursor: InspectionCursor): string {
-  return Buffer.from(JSON.stringify([cursor.feedbackDate, cursor.id])).toString("base64url");
-}
-
-const badCursor = (): DomainError =>
-  new DomainError("invalid_input", "翻页游标无效，请从第一页重新查询", [
-    { path: "cursor", code: "invalid_cursor", message: "翻页游标无效或已损坏" },
-  ]);
+/** The opaque cursor after `cursor` in list order (the same encoding as every keyset list, keyset-cursor.ts). */
+export const encodeInspectionCursor = (cursor: InspectionCursor): string =>
+  encodeKeyset({ date: cursor.feedbackDate, id: cursor.id });
 
 /** The position a cursor names; a cursor that was not made by encodeInspectionCursor is refused. */
 export function decodeInspectionCursor(cursor: string): InspectionCursor {
-  if (cursor.length > 400 || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw badCursor();
-  let value: unknown;
-  try {
-    value = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-  } catch {
-    throw badCursor();
-  }
-  if (!Array.isArray(value) || value.length !== 2) throw badCursor();
-  const [feedbackDate, id] = value as unknown[];
-  const dateOk =
-    feedbackDate === null || (typeof feedbackDate === "string" && /^\d{4}-\d{2}-\d{2}$/.test(feedbackDate));
-  if (!dateOk || typeof id !== "string" || id.length === 0 || id.length > 100) throw badCursor();
-  return { feedbackDate, id };
+  const { date, id } = decodeKeyset(cursor);
+  return { feedbackDate: date, id };
 }
