@@ -41,6 +41,28 @@ const WORKBOOK_LEVEL = new Set(["multiple_units"]);
  * target inspection's feedback date). Invalid rows refuse the import (`refused`, nothing stored) unless
  * `skipInvalid`; workbook-level problems (several units) always refuse.
  */
+/** A new ledger from a read workbook: its facts, with defaults where the workbook says nothing, and its rows. */
+export function workbookLedgerInput(
+  read: ReadLedger,
+  names: { unitName: string; oversightName?: string | null },
+): LedgerInput {
+  const f = read.facts;
+  return {
+    ...names,
+    inspection: {
+      regime: f.regime ?? "xuncha",
+      kind: f.kind ?? "regular",
+      team: f.team ?? "未注明",
+      roundLabel: f.roundLabel ?? null,
+      onsiteStart: f.onsiteStart ?? null,
+      onsiteEnd: f.onsiteEnd ?? null,
+      feedbackDate: f.feedbackDate ?? null,
+    },
+    aspects: [...read.aspects],
+    problems: [...read.problems],
+  };
+}
+
 export async function importLedger(
   deps: Deps,
   actor: Actor,
@@ -118,21 +140,7 @@ export async function importLedger(
       "工作簿中没有写明被巡察单位（标题行、被巡察单位列或汇总表），请用 --unit 指定，或用 --inspection 导入到已有巡察",
     );
   }
-  const f = read.facts;
-  const input: LedgerInput = {
-    unitName,
-    inspection: {
-      regime: f.regime ?? "xuncha",
-      kind: f.kind ?? "regular",
-      team: f.team ?? "未注明",
-      roundLabel: f.roundLabel ?? null,
-      onsiteStart: f.onsiteStart ?? null,
-      onsiteEnd: f.onsiteEnd ?? null,
-      feedbackDate: f.feedbackDate ?? null,
-    },
-    aspects: [...read.aspects],
-    problems: [...read.problems],
-  };
+  const input = workbookLedgerInput(read, { unitName });
   if (options.dryRun) {
     parseInput(ledgerInputSchema, input, "台账数据");
     return result(null, false, false);

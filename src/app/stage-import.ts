@@ -12,6 +12,7 @@ import { parseNotice } from "../documents/notice/parse-notice.ts";
 import { NOTICE_FILE_LIMITS, readNoticeFile } from "../documents/notice/read-notice-file.ts";
 import { readRegularFile } from "../documents/read-regular-file.ts";
 import { readLedgerXlsx } from "../documents/xlsx/read-ledger-xlsx.ts";
+import { workbookLedgerInput } from "./import-ledger.ts";
 import { XLSX_LIMITS } from "../documents/xlsx/xlsx-archive.ts";
 import { ledgerInputSchema, type LedgerInput } from "../shared/ledger-input.ts";
 import { parseInput } from "../shared/validation.ts";
@@ -186,22 +187,7 @@ export async function stageImport(
       (options.skipInvalid || read.errors.length === 0);
     if (read.problems.length === 0 && confirmable)
       throw new DomainError("nothing_to_import", "工作簿中没有可导入的问题或整改措施，未导入任何内容");
-    const f = read.facts;
-    input = {
-      unitName: unit.name,
-      oversightName,
-      inspection: {
-        regime: f.regime ?? "xuncha",
-        kind: f.kind ?? "regular",
-        team: f.team ?? "未注明",
-        roundLabel: f.roundLabel ?? null,
-        onsiteStart: f.onsiteStart ?? null,
-        onsiteEnd: f.onsiteEnd ?? null,
-        feedbackDate: f.feedbackDate ?? null,
-      },
-      aspects: [...read.aspects],
-      problems: [...read.problems],
-    };
+    input = workbookLedgerInput(read, { unitName: unit.name, oversightName });
     report = { warnings: [], notes, stated: {}, errors: read.errors };
   }
   if (confirmable) parseInput(ledgerInputSchema, input, "导入内容");
