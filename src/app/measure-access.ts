@@ -1,14 +1,14 @@
 // What the caller may do to one measure or inspection: it must be visible in their scope (else "not found", so
 // nothing leaks), and the roles they hold over its place in the org tree decide the rest (domain/permissions.ts).
 
-import type { Caller, Role } from "../domain/account.ts";
+import { scopeOfCaller, type Caller, type Role } from "../domain/account.ts";
 import { DomainError } from "../domain/domain-error.ts";
 import type { Inspection } from "../domain/inspection.ts";
 import type { Measure } from "../domain/measure.ts";
 import { rolesOver, type Place } from "../domain/permissions.ts";
 import { SCOPE_ALL, type Scope } from "../domain/scope.ts";
 import type { Repositories } from "../storage/store.ts";
-import { callerOrgPaths, callerScope } from "./account-access.ts";
+import { callerOrgPaths } from "./account-access.ts";
 
 export interface InspectionAccess {
   readonly inspection: Inspection;
@@ -52,13 +52,15 @@ export async function measureAccess(
   caller: Caller,
   measureId: string,
 ): Promise<MeasureAccess> {
-  const scope = await callerScope(repos, caller);
+  // The grants' org paths are read once: they decide both what is visible and the roles held.
+  const paths = await callerOrgPaths(repos, caller);
+  const scope = scopeOfCaller(caller, paths);
   const measure = await repos.measures.get(scope, measureId);
   if (!measure) throw measureNotFound();
   const inspection = await repos.inspections.get(SCOPE_ALL, measure.inspectionId);
   if (!inspection) throw measureNotFound();
   const place = await placeOf(repos, inspection, measure);
-  return { measure, inspection, scope, roles: rolesOver(caller, place, await callerOrgPaths(repos, caller)) };
+  return { measure, inspection, scope, roles: rolesOver(caller, place, paths) };
 }
 
 /** The inspection if the caller can see it, with the roles they hold over it as a whole; else inspection_not_found. */
@@ -67,9 +69,10 @@ export async function inspectionAccess(
   caller: Caller,
   inspectionId: string,
 ): Promise<InspectionAccess> {
-  const scope = await callerScope(repos, caller);
+  const paths = await callerOrgPaths(repos, caller);
+  const scope = scopeOfCaller(caller, paths);
   const inspection = await repos.inspections.get(scope, inspectionId);
   if (!inspection) throw inspectionNotFound();
   const place = await placeOf(repos, inspection, null);
-  return { inspection, scope, roles: rolesOver(caller, place, await callerOrgPaths(repos, caller)) };
+  return { inspection, scope, roles: rolesOver(caller, place, paths) };
 }
