@@ -11,12 +11,14 @@ import type {
   NoticeProblemStatus,
   NoticeStatusSource,
 } from "./notice-draft.ts";
-import type { OutlineProblem } from "./notice-outline.ts";
+import { trailingStatusWord, type OutlineProblem } from "./notice-outline.ts";
 import { splitSentences } from "./normalize-text.ts";
 import { findOutcomeCandidates } from "./outcome-candidates.ts";
 import { GROUP_DEFAULT_STATUS, leadingStatus, statusFromWords } from "./status-words.ts";
 
 const STATUS_LABEL = /【([^】]{1,12})】/g;
+const ACTION_FIRST =
+  /^[^，。；]{2,40}[，；]\s*(?:着力|切实|有效|重点|彻底|坚决|认真|全力|进一步|从根本上)?(?:解决|破解|整治|纠正|扭转|改变|堵塞|根治)(.{2,80}?(?:的|等)?问题)$/;
 const OPEN_CLOSE: Readonly<Record<string, string>> = { "“": "”", '"': '"', "‘": "’", "「": "」", "『": "』" };
 
 /**
@@ -28,6 +30,11 @@ export function cleanTitle(raw: string): string {
     .replace(STATUS_LABEL, "")
     .replace(/[。：；，、\s]+$/, "")
     .trim();
+  const status = trailingStatusWord(t);
+  if (status !== null) t = t.slice(0, t.lastIndexOf(status) - 1).replace(/[。：；，、\s]+$/, "");
+  // Action first, problem last: "健全投资决策机制，着力解决“三重一大”决策程序不规范的问题" names the problem after 解决.
+  const action = ACTION_FIRST.exec(t);
+  if (action?.[1] !== undefined) t = action[1];
   const unwrapped = t
     .replace(/^关于/, "")
     .replace(/问题(?:的)?整改(?:落实)?(?:情况|进展情况)?$/, "问题")
@@ -170,9 +177,10 @@ export function buildProblem(p: OutlineProblem, ctx: ProblemContext): NoticeProb
 
   // Status, strongest source first.
   const closing = closingStatus(content);
+  const bracketed = head.kind === "heading" ? trailingStatusWord(head.title) : null;
   const headLabel =
     [...head.text.matchAll(STATUS_LABEL)].map((m) => statusFromWords(m[1] ?? "")).find((s) => s !== null) ??
-    null;
+    (bracketed === null ? null : statusFromWords(bracketed));
   const statusBlock = labelled.find((b) => b.kind === "status");
   const leadingInBlock = labelled
     .filter((b) => b.kind === "progress" || b.kind === "measures")
@@ -229,7 +237,12 @@ function headingParts(head: HeadingLine | LabelLine): {
   finding: string | null;
 } {
   if (head.kind === "heading")
-    return { rawTitle: head.title, numberAsWritten: head.number, headRest: head.rest, finding: null };
+    return {
+      rawTitle: head.title,
+      numberAsWritten: head.number === "" ? null : head.number,
+      headRest: head.rest,
+      finding: null,
+    };
   // "问题：某区存在…问题。" — the first sentence is the title, the whole text the finding.
   const first = splitSentences(head.rest)[0] ?? head.rest;
   return { rawTitle: first, numberAsWritten: null, headRest: "", finding: head.rest };

@@ -5,7 +5,8 @@ import { parseChineseNumber } from "../../domain/chinese-numerals.ts";
 import type { NoticeBlockKind } from "./notice-draft.ts";
 import type { NoticeLine } from "./normalize-text.ts";
 
-export type MarkerStyle = "cn_dun" | "cn_paren" | "problem_no" | "arabic" | "arabic_paren" | "circled";
+export type MarkerStyle =
+  "cn_dun" | "cn_paren" | "problem_no" | "arabic" | "arabic_paren" | "circled" | "lead_phrase";
 
 /** Depth of each numbering style in official documents: 一、 > （一） > 1. > （1） > ①. 问题N： sits between. */
 export const MARKER_RANK: Readonly<Record<MarkerStyle, number>> = {
@@ -15,6 +16,8 @@ export const MARKER_RANK: Readonly<Record<MarkerStyle, number>> = {
   arabic: 3,
   arabic_paren: 4,
   circled: 5,
+  // 针对“…”的问题，… opens a problem by its words; it has no number and sits where problems sit.
+  lead_phrase: 2.5,
 };
 
 export interface HeadingLine {
@@ -55,7 +58,12 @@ export type ClassifiedLine = HeadingLine | LabelLine | PlainLine;
 const CN = "[一二三四五六七八九十百千零〇]{1,8}";
 const AR = "\\d{1,5}";
 const MARKERS: readonly (readonly [MarkerStyle, RegExp])[] = [
-  ["problem_no", new RegExp(`^(?:问题|第)\\s*(${CN}|${AR})\\s*(?:个问题)?\\s*[：、.]\\s*`)],
+  [
+    "problem_no",
+    new RegExp(
+      `^(?:问题|第|整改事项|整改任务|整改问题|反馈问题|事项|任务)\\s*(${CN}|${AR})\\s*(?:个问题|项)?\\s*[：、.]\\s*`,
+    ),
+  ],
   ["cn_paren", new RegExp(`^（(${CN})）\\s*[、.]?\\s*`)],
   ["cn_dun", new RegExp(`^(${CN})\\s*[、.]\\s*`)],
   ["arabic_paren", new RegExp(`^（(${AR})）\\s*[、.]?\\s*|^(${AR})）\\s*`)],
@@ -111,8 +119,31 @@ function asLabel(n: number, text: string, body: string): LabelLine | null {
     : { kind: "label", n, text, label, blockKind, rest: m ? body.slice(m[0].length) : "" };
 }
 
+// "针对“…”的问题，…" / "针对…方面存在的“…”问题，…": a paragraph that names its problem in its first words.
+const LEAD_PHRASE =
+  /^(?:一是|二是|三是)?针对(?:[^“”，。]{0,16})?(“[^”]{2,80}”)(?:等|的|这一|这个)?(?:问题)(?:[，,：。]|$)/;
+
+function leadPhrase(n: number, text: string): HeadingLine | null {
+  const m = LEAD_PHRASE.exec(text);
+  if (!m) return null;
+  const title = m[1] as string;
+  return {
+    kind: "heading",
+    n,
+    text,
+    marker: "lead_phrase",
+    rank: MARKER_RANK.lead_phrase,
+    number: "",
+    body: text,
+    title,
+    rest: text.slice(m[0].length).trim(),
+  };
+}
+
 function classifyOne(n: number, text: string): ClassifiedLine {
   if (SEPARATOR.test(text)) return { kind: "separator", n, text };
+  const phrase = leadPhrase(n, text);
+  if (phrase) return phrase;
   for (const [marker, re] of MARKERS) {
     const m = re.exec(text);
     if (!m) continue;

@@ -30,16 +30,21 @@ const WHO_ON_WHOM = new RegExp(
   `(?<![针相绝核面])对([^，。；]{2,40}?)(?:具体组织的|组织的|进行了?|开展了?|实施了?|的|(?=\\d{4}\\s*年))[^。]*?(?:${REGIME})`,
 );
 const TEAM_FALLBACK = /[\u4e00-\u9fff]{2,16}?第[一二三四五六七八九十\d]{1,3}(?:巡视|巡察|督察|督导|检查)组/;
+// "县委第一巡察组于2023年10月至12月", "贵局于2023年4月10日进点": the when after the who.
+const TRAILING_WHEN =
+  /(?:于|在|自|从)\s*(?:\d{4}|[〇零一二三四五六七八九]{4}|\d{1,2}\s*月|同年|今年|本年|当年|近期).*$/;
 const LEADING_DATES = /^.*(?:\d|[〇一二三四五六七八九十])\s*[日号](?:至今)?/;
 
 function teamBefore(sentence: string, at: number): string | null {
   const segments = sentence.slice(0, at).split(/[，、；：]/);
   let team = (segments.pop() ?? "")
+    .replace(TRAILING_WHEN, "")
     .replace(LEADING_DATES, "")
     .replace(/^(?:由|经|根据|按照)/, "")
     .trim();
   if (team === "")
     team = (segments.pop() ?? "")
+      .replace(TRAILING_WHEN, "")
       .replace(LEADING_DATES, "")
       .replace(/(?:派出|组成|抽调|成立|牵头).*$/, "")
       .trim();
@@ -50,41 +55,101 @@ export interface InspectionInput {
   readonly title: string | null;
   readonly intro: readonly string[];
   readonly unitName?: string;
+  /** The issuing unit from the title, which "我局/我校/我公司" in the text stands for. */
+  readonly issuer?: string | null;
+  /** The body the report is addressed to ("市审计局："), which "贵局" stands for. */
+  readonly addressee?: string | null;
 }
 
+export interface InspectionFacts {
+  readonly inspection: NoticeInspection;
+  /**
+   * Sentences about an earlier round (the regular inspection a 回头看 follows up): their dates and counts are
+   * not the current inspection's.
+   */
+  readonly earlierRound: readonly string[];
+}
+
+// "我局", "我校", "我公司": the unit speaks of itself; its name is in the title.
+const SELF =
+  /^我(?:们)?(?:校|局|院|委|厅|办|司|公司|集团|行|部|单位|镇|乡|街道|县|区|市|中心|所|站|馆|社|会|处|室|党组|党委|委员会)$/;
+// "贵局", "贵厅": the addressee.
+const YOU = /^贵(?:局|厅|署|办|委|单位|处)$/;
+const ORG_END = /(?:组|局|厅|署|委员会|办公室|委|办|中心|机关|政府|党组|党委|部|院)$/;
+
 /** The inspection as the title and intro describe it; fields not written are null. */
-export function readInspection({ title, intro, unitName }: InspectionInput): NoticeInspection {
+export function readInspection(input: InspectionInput): NoticeInspection {
+  return readInspectionFacts(input).inspection;
+}
+
+/** The inspection and the sentences about an earlier round that must not be read as the current one. */
+export function readInspectionFacts({
+  title,
+  intro,
+  unitName,
+  issuer,
+  addressee,
+}: InspectionInput): InspectionFacts {
   const text = intro.join("\n");
   const kind = inspectionKind(`${title ?? ""}\n${text}`);
+  const sentences = text.split(/(?<=[。\n])/);
+  const rounds = sentences
+    .map((sentence, i) => ({ sentence, i, m: WHO_ON_WHOM.exec(sentence) }))
+    .filter((r) => r.m !== null);
+  // A 回头看 names the earlier regular round too: the current inspection is the sentence that says 回头看.
+  const chosen = (kind === "回头看" ? rounds.find((r) => /回头看/.test(r.sentence)) : undefined) ?? rounds[0];
+  const earlierRound =
+    chosen === undefined ? [] : rounds.filter((r) => r.i < chosen.i).map((r) => r.sentence);
   let team: string | null = null;
   let target: string | null = null;
-  for (const sentence of text.split(/[。\n]/)) {
-    const m = WHO_ON_WHOM.exec(sentence);
-    if (!m) continue;
-    target = (m[1] as string).trim();
-    team = teamBefore(sentence, m.index);
-    break;
+  if (chosen?.m) {
+    target = (chosen.m[1] as string).trim();
+    team = teamBefore(chosen.sentence, chosen.m.index);
   }
-  team ??= TEAM_FALLBACK.exec(text)?.[0] ?? null;
+  if (team !== null && YOU.test(team)) team = addressee ?? null;
+  if (team !== null && !ORG_END.test(team)) team = null;
+  const titleTeam = numberedTeam(title ?? "");
+  // "县委巡察组" in the text, "县委第五巡察组" in the title: the title names it exactly.
+  if (titleTeam !== null && (team === null || (!/第/.test(team) && titleTeam.endsWith(team.slice(-3)))))
+    team = titleTeam;
+  team ??= numberedTeam(text);
+  if (team === null && kind === "审计" && addressee) team = addressee;
+  if (target !== null && SELF.test(target)) target = issuer ?? null;
   target ??= unitName ?? null;
 
-  const dates = scanDates(text);
+  const scope = chosen === undefined ? text : sentences.slice(chosen.i).join("");
+  const dates = scanDates(scope, lastDate(sentences.slice(0, chosen?.i ?? 0).join("")));
   const start = dates.find((d) => d.role === "start");
   const end = start ? dates.find((d) => d.role === "end" && d.index === start.index) : undefined;
-  const onsiteStart = start?.date ?? entryDate(text, dates);
   return {
-    kind,
-    team,
-    target,
-    onsiteStart,
-    onsiteEnd: end?.date ?? null,
-    feedbackDate: feedbackDate(text, dates),
+    inspection: {
+      kind,
+      team,
+      target,
+      onsiteStart: start?.date ?? cuedDate(scope, dates, ENTRY),
+      onsiteEnd: end?.date ?? (start ? null : cuedDate(scope, dates, FIELDWORK_END)),
+      feedbackDate: feedbackDate(scope, dates),
+    },
+    earlierRound,
   };
 }
 
-// "于3月6日进驻" when no range is written.
-function entryDate(text: string, dates: ReturnType<typeof scanDates>): CalendarDate | null {
-  const at = text.search(/进驻/);
+const lastDate = (text: string): CalendarDate | null => scanDates(text).at(-1)?.date ?? null;
+
+/** "…第五巡察组" with the words that name whose team it is, cut at 关于/对/由… */
+function numberedTeam(text: string): string | null {
+  const m = TEAM_FALLBACK.exec(text);
+  if (!m) return null;
+  const team = m[0].split(/关于|对|由|经|根据|按照|的|，|、/).pop() ?? "";
+  return team.length >= 4 ? team : null;
+}
+
+const ENTRY = /进驻|进点|进场|入驻/;
+const FIELDWORK_END = /结束(?:现场)?(?:审计|巡察|巡视|督察|检查)|离场|撤点|撤离/;
+
+/** The single date nearest before a cue word in the same sentence ("于3月6日进驻", "6月9日结束现场审计"). */
+function cuedDate(text: string, dates: ReturnType<typeof scanDates>, cue: RegExp): CalendarDate | null {
+  const at = text.search(cue);
   if (at < 0) return null;
   const before = dates.filter((d) => d.role === "single" && d.end <= at && sameSentence(text, d.end, at));
   return before[before.length - 1]?.date ?? null;
@@ -95,7 +160,9 @@ const sameSentence = (text: string, a: number, b: number): boolean =>
 
 /** The single date nearest before 反馈 in the same sentence (else the first after it). */
 function feedbackDate(text: string, dates: ReturnType<typeof scanDates>): CalendarDate | null {
-  for (const m of text.matchAll(/反馈/g)) {
+  // Audits write "出具了审计报告" or "下达了审计决定" where inspections write 反馈.
+  const cues = /反馈/.test(text) ? /反馈/g : /出具|下达|送达|印发/g;
+  for (const m of text.matchAll(cues)) {
     const at = m.index;
     const singles = dates.filter((d) => d.role === "single" && sameSentence(text, d.index, at));
     const before = singles.filter((d) => d.end <= at);

@@ -1,5 +1,8 @@
 // Turns raw notice text into clean, numbered lines: one width for digits and punctuation, no page numbers,
-// no web-page metadata header, no blank lines. Pure; must never throw, whatever the input.
+// no web-page metadata header or Markdown marks, tables written out as lines, no blank lines. Pure; must never
+// throw, whatever the input.
+
+import { rewriteTable, tableCells } from "./notice-tables.ts";
 
 /** A non-empty line of the notice with its 1-based line number in the input. */
 export interface NoticeLine {
@@ -10,6 +13,8 @@ export interface NoticeLine {
 export interface NormalizedNotice {
   readonly lines: readonly NoticeLine[];
   readonly metadata: Record<string, string>;
+  /** Input lines that carry no content of their own (page numbers, metadata, table headers), by line number. */
+  readonly structural: readonly number[];
 }
 
 // Labels of the metadata table government sites put above a notice (政府信息公开 header).
@@ -73,6 +78,10 @@ const FULL_WIDTH_ALNUM = /[０-９Ａ-Ｚａ-ｚ]/g;
 /** Width and spacing normalisation of one line: ASCII digits/letters, Chinese punctuation for brackets and colons. */
 export function normalizeLine(raw: string): string {
   let s = raw.replace(FULL_WIDTH_ALNUM, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  s = stripMarkdown(s)
+    // ⑴…⒇ and ⒈…⒛ are one character each; written out they are the (1) and 1. every reader knows.
+    .replace(/[\u2474-\u2487]/g, (c) => `（${c.charCodeAt(0) - 0x2473}）`)
+    .replace(/[\u2488-\u249b]/g, (c) => `${c.charCodeAt(0) - 0x2487}.`);
   s = s
     .replace(/[\u00a0\u2002-\u200b\u3000\t\ufeff]/g, " ")
     .replace(/．/g, ".")
@@ -85,8 +94,21 @@ export function normalizeLine(raw: string): string {
     .replace(/:/g, (c, at: number, all: string) => (keepsHalfWidthColon(all, at) ? c : "："))
     .replace(/(?<!\d),|,(?!\d{3})/g, "，")
     .replace(/;/g, "；")
+    // A half-width full stop after Chinese text ends a sentence; after a digit it is a number or a marker.
+    .replace(/(?<=[\u4e00-\u9fff”’）》])\.(?=[\u4e00-\u9fff“‘（《\s]|$)/g, "。")
     .replace(/ {2,}/g, " ");
   return s.trim();
+}
+
+// Markdown written into a plain-text notice: heading marks, emphasis, bullets and quote marks carry no words.
+function stripMarkdown(line: string): string {
+  if (PAGE_NUMBER.some((re) => re.test(line.trim()))) return line;
+  return line
+    .replace(/^\s{0,3}#{1,6}\s+/, "")
+    .replace(/\s+#+\s*$/, "")
+    .replace(/^\s{0,6}(?:[-*+•·▪●○◆■]|>)\s+(?=\S)/, "")
+    .replace(/(\*\*|__)(.+?)\1/g, "$2")
+    .replace(/\*\*|__/g, "");
 }
 
 // 10:30 and https:// keep their colon.
@@ -108,22 +130,91 @@ const SENTENCE_PUNCT = /[。，；：！？]/;
 export function normalizeText(input: string): NormalizedNotice {
   const rawLines = input.replace(/^\ufeff/, "").split(/\r\n|\r|\n|\u2028|\u2029|\f/);
   const metadata: Record<string, string> = {};
+  const structural: number[] = [];
+  const frontMatterEnd = readFrontMatter(rawLines, metadata);
+  for (let i = 0; i < frontMatterEnd; i += 1) structural.push(i + 1);
   const lines: NoticeLine[] = [];
   let headerOpen = true; // metadata is only stripped before the first content line
+  let brokenAt = -1; // index in `lines` of the last line before removed page furniture
+  let table: { n: number; cells: string[] }[] = [];
+  const flushTable = (): void => {
+    if (table.length === 0) return;
+    const rewritten = rewriteTable(table);
+    if (rewritten) {
+      lines.push(...rewritten.lines);
+      structural.push(...rewritten.structural);
+    } else lines.push(...table.map((r) => ({ n: r.n, text: normalizeLine(r.cells.join("，")) })));
+    table = [];
+  };
   rawLines.forEach((raw, i) => {
+    if (i < frontMatterEnd) return;
+    const cells = tableCells(raw);
+    if (cells !== null && !/^\s*[-*+]\s/.test(raw)) {
+      headerOpen = false;
+      const clean = cells.map(normalizeLine);
+      if (table.length > 0 || rewriteTable([{ n: i + 1, cells: clean }]) !== null) {
+        table.push({ n: i + 1, cells: clean });
+        return;
+      }
+    } else if (raw.trim() !== "") flushTable();
     const text = normalizeLine(raw);
-    if (text === "" || isPageFurniture(text)) return;
+    if (text === "") return;
+    if (isPageFurniture(text)) {
+      structural.push(i + 1);
+      brokenAt = lines.length - 1;
+      return;
+    }
     if (headerOpen && METADATA_LINE.test(text)) {
       for (const m of text.matchAll(METADATA_PAIR)) {
         const key = m[1] as string;
         if (!(key in metadata)) metadata[key] = (m[2] ?? "").trim();
       }
+      structural.push(i + 1);
       return;
     }
     headerOpen = false;
+    const previous = lines[lines.length - 1];
+    // A page break (or a hard wrap) inside a quotation or bracket: the line goes on after the break.
+    if (
+      previous &&
+      (brokenAt === lines.length - 1 || text.length < 40) &&
+      continuesQuote(previous.text, text)
+    ) {
+      lines[lines.length - 1] = { n: previous.n, text: previous.text + text };
+      structural.push(i + 1);
+      return;
+    }
+    brokenAt = -1;
     lines.push({ n: i + 1, text });
   });
-  return { lines: joinWrappedTitle(lines), metadata };
+  flushTable();
+  return { lines: joinWrappedTitle(lines), metadata, structural };
+}
+
+const OPENERS: Readonly<Record<string, string>> = { "“": "”", "（": "）", "《": "》", "「": "」" };
+
+/** True when `line` leaves a quotation or bracket open and `next` closes it. */
+function continuesQuote(line: string, next: string): boolean {
+  for (const [open, close] of Object.entries(OPENERS)) {
+    const opened = line.split(open).length - line.split(close).length;
+    if (opened > 0 && next.includes(close) && next.indexOf(close) < (next.indexOf(open) + 1 || Infinity))
+      return true;
+  }
+  return false;
+}
+
+/** A leading `---` block of `key: value` lines (Markdown front matter); returns the index after it, or 0. */
+function readFrontMatter(rawLines: readonly string[], metadata: Record<string, string>): number {
+  const first = rawLines.findIndex((l) => l.trim() !== "");
+  if (first < 0 || !/^\s*-{3,}\s*$/.test(rawLines[first] ?? "")) return 0;
+  for (let i = first + 1; i < Math.min(rawLines.length, first + 40); i += 1) {
+    const line = (rawLines[i] ?? "").trim();
+    if (/^-{3,}$/.test(line)) return i + 1;
+    const m = /^([^:：]{1,30})[:：]\s*(.*)$/.exec(line);
+    if (line !== "" && !m) return 0;
+    if (m) metadata[(m[1] as string).trim()] = (m[2] ?? "").trim().replace(/^["']|["']$/g, "");
+  }
+  return 0;
 }
 
 function joinWrappedTitle(lines: NoticeLine[]): NoticeLine[] {

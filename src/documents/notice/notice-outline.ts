@@ -1,6 +1,7 @@
 // Finds the outline of a notice: title, intro, organisation / body / plan sections, status and aspect groups,
 // and where each problem starts and ends. Decides by the shape of headings, never by known titles.
 
+import { parseChineseNumber } from "../../domain/chinese-numerals.ts";
 import type { ClassifiedLine, HeadingLine, LabelLine } from "./classify-lines.ts";
 import type { NoticeProblemKind, NoticeProblemStatus } from "./notice-draft.ts";
 import { groupKind, statusFromWords } from "./status-words.ts";
@@ -43,6 +44,18 @@ const TITLE_LIKE = /(?:通报|报告|情况|公告|公示|说明|公开)$/;
 const COUNT_BRACKET = /（([^（）]*\d*[个项条][^（）]*)）$/;
 const QUOTED = /“[^”]*”|‘[^’]*’|"[^"]*"|「[^」]*」/g;
 const STATUS_LABEL = /【([^】]{1,12})】/;
+// A status written in brackets after a title: （已完成） [基本完成] 〔正在推进〕 【持续整改】.
+const TRAILING_STATUS = /[（【〔[(]([^（）【】〔〕[\]()]{2,12})[）】〕\])][。：；，\s]*$/;
+
+/** The status of a bracket at the end of a heading's title, when the bracket holds only status words. */
+export function trailingStatusWord(title: string): string | null {
+  const word = TRAILING_STATUS.exec(title)?.[1];
+  return word !== undefined && statusFromWords(word) !== null ? word : null;
+}
+
+/** Headings that name a problem by their own words (问题一：, 整改事项二：, 针对“…”的问题，…). */
+export const isNamedProblem = (h: HeadingLine): boolean =>
+  h.marker === "problem_no" || h.marker === "lead_phrase";
 
 const stripCount = (t: string): string => t.replace(COUNT_BRACKET, "").replace(/[：。，\s]+$/, "");
 
@@ -65,7 +78,8 @@ function aspectGroupOf(h: HeadingLine): OutlineGroup | null {
   const countText = countTextOf(h.title);
   const bare = stripCount(h.title);
   const unquoted = bare.replace(QUOTED, "");
-  const endsWithAspect = /方面(?:的?问题|存在的问题|存在问题|问题)?$/.test(unquoted);
+  // 方面 followed at most by a short "…的问题" tail: 方面存在的问题, 方面审计发现的问题, 方面反馈的主要问题.
+  const endsWithAspect = /方面(?:[^，。；、\d]{0,8}?问题)?$/.test(unquoted);
   const hasProblemCount =
     countText !== null && /\d+\s*[个项]问题|[零〇一二两三四五六七八九十百千]+[个项]问题/.test(countText);
   if (!endsWithAspect && !hasProblemCount) return null;
@@ -77,7 +91,7 @@ function aspectGroupOf(h: HeadingLine): OutlineGroup | null {
 export function aspectName(title: string): string {
   const name = stripCount(title)
     .replace(/^(?:关于|在)/, "")
-    .replace(/方面(?:的?问题|存在的问题|存在问题|问题)?$/, "");
+    .replace(/方面(?:[^，。；、\d]{0,8}?问题)?$/, "");
   return name === "" ? stripCount(title) : name;
 }
 
@@ -94,7 +108,8 @@ function sectionOf(h: HeadingLine): SectionKind {
 
 /** A heading that names a problem by its shape: 关于“…”/关于…问题, …问题, 问题N：, or a 【status】 label. */
 function isStrongProblem(h: HeadingLine): boolean {
-  if (h.marker === "problem_no") return true;
+  if (isNamedProblem(h)) return true;
+  if (trailingStatusWord(h.title) !== null) return true;
   const t = h.title.replace(STATUS_LABEL, "").replace(/[。：；\s]+$/, "");
   if (/^关于/.test(t) && /问题|“|"/.test(t)) return true;
   if (/问题(?:的整改|整改)?(?:情况)?$/.test(t) && h.rank > 1) return true;
@@ -128,7 +143,7 @@ function problemRank(
 ): number | null {
   const strong = new Map<number, number>();
   for (const h of headings) {
-    if (groups.has(h) || h.marker === "problem_no") continue;
+    if (groups.has(h) || isNamedProblem(h)) continue;
     if (isStrongProblem(h)) strong.set(h.rank, (strong.get(h.rank) ?? 0) + 1);
   }
   const byShape = dominantRank(strong);
@@ -162,6 +177,27 @@ const CONTACT_START =
 const isContactLine = (text: string): boolean =>
   CONTACT_START.test(text) || (/监督|意见建议|反映/.test(text) && /电话|邮箱|信箱|地址|@/.test(text));
 
+/** "以上4个问题均已整改完成": a sentence about all problems at once, which ends the last problem. */
+export const ALL_PROBLEMS_SENTENCE =
+  /^(?:截至[^，。]{0,14}，|目前，?)?(?:以上|上述|综上|至此|全部|所有)[^。；]{0,16}问题[^。；]{0,6}(?:均|全部|都)/;
+
+// "截至2023年12月31日，6个问题已完成整改4个": statistics of all problems after the last one.
+const STATISTICS =
+  /^(?:截至|截止|目前|综上|总体|至此|总的来看)[^。]{0,24}?(?:\d+|[一二两三四五六七八九十]+)(?:个|项)(?:反馈)?问题/;
+const aboutAllProblems = (text: string): boolean => ALL_PROBLEMS_SENTENCE.test(text) || STATISTICS.test(text);
+
+/**
+ * A heading of another numbering style that continues the problems' numbers ("3." then "（4）关于…的问题"):
+ * sloppy documents mix styles, the sequence and the problem shape still say it is the next problem.
+ */
+function continuesProblems(current: OutlineProblem, l: HeadingLine): boolean {
+  const head = current.heading;
+  if (head.kind !== "heading" || head.rank === l.rank || !isStrongProblem(l)) return false;
+  const previous = parseChineseNumber(head.number);
+  if (previous === undefined || parseChineseNumber(l.number) !== previous + 1) return false;
+  return !current.content.some((c) => c.kind === "heading" && c.rank === l.rank);
+}
+
 /** Builds the outline from classified lines (title first). */
 export function buildOutline(lines: readonly ClassifiedLine[]): NoticeOutline {
   const first = lines[0];
@@ -177,7 +213,7 @@ export function buildOutline(lines: readonly ClassifiedLine[]): NoticeOutline {
   const headings = rest.filter((l): l is HeadingLine => l.kind === "heading");
   const groups = new Map<HeadingLine, OutlineGroup>();
   for (const h of headings) {
-    if (h.marker === "problem_no") continue;
+    if (isNamedProblem(h)) continue;
     const g = statusGroupOf(h) ?? aspectGroupOf(h);
     if (g) groups.set(h, g);
   }
@@ -237,7 +273,12 @@ export function buildOutline(lines: readonly ClassifiedLine[]): NoticeOutline {
         outline.statements.push(l);
         continue;
       }
-      const atProblemRank = l.marker === "problem_no" || (rank !== null && l.rank === rank);
+      const open = problem as OutlineProblem | null;
+      if (open !== null && rank !== null && l.rank !== rank && continuesProblems(open, l)) {
+        startProblem(l);
+        continue;
+      }
+      const atProblemRank = isNamedProblem(l) || (rank !== null && l.rank === rank);
       if (
         atProblemRank &&
         (inProblems || stack.length > 0 || (section === "organisation" && isStrongProblem(l)))
@@ -298,6 +339,12 @@ export function buildOutline(lines: readonly ClassifiedLine[]): NoticeOutline {
       // The supervision paragraph after the last problem of a notice without a next-step section.
       problem = null;
       outline.contact.push(l);
+      continue;
+    }
+    if (current !== null && l.kind === "text" && aboutAllProblems(l.text)) {
+      problem = null;
+      sinceGroup = true;
+      outline.statements.push(l);
       continue;
     }
     if (current !== null && section !== "plan") {

@@ -6,13 +6,20 @@ import { parseChineseNumber } from "../../domain/chinese-numerals.ts";
 import { buildProblem } from "./build-problem.ts";
 import { checkAspectCounts, checkProblems, checkStatedCounts, countListed } from "./check-counts.ts";
 import { classifyLines, type ClassifiedLine } from "./classify-lines.ts";
-import { issuerFromTitle, readInspection, splitSignature } from "./inspection-facts.ts";
-import type { NoticeAspect, NoticeDraft, NoticeInspection, NoticeWarning } from "./notice-draft.ts";
-import { buildOutline } from "./notice-outline.ts";
+import { issuerFromTitle, readInspectionFacts, splitSignature } from "./inspection-facts.ts";
+import type {
+  NoticeAspect,
+  NoticeDraft,
+  NoticeInspection,
+  NoticeProblem,
+  NoticeWarning,
+} from "./notice-draft.ts";
+import { ALL_PROBLEMS_SENTENCE, buildOutline } from "./notice-outline.ts";
 import { readContact, readOrganisation, readPlan } from "./notice-sections.ts";
-import { normalizeText } from "./normalize-text.ts";
+import { normalizeText, splitSentences } from "./normalize-text.ts";
 import { findOutcomeCandidates } from "./outcome-candidates.ts";
 import { readStatedCounts } from "./stated-counts.ts";
+import { statusFromWords } from "./status-words.ts";
 
 export interface ParseNoticeOptions {
   /** The inspected unit's name, used as `inspection.target` when the text does not name it. */
@@ -28,26 +35,37 @@ export function parseNotice(text: string, options: ParseNoticeOptions = {}): Not
   const signature = splitSignature(lines);
   const outline = buildOutline(classifyLines(signature.body));
 
-  const inspection = readInspection({
+  const issuer = issuerFromTitle(outline.title);
+  const facts = readInspectionFacts({
     title: outline.title,
     intro: outline.intro.map((l) => l.text),
+    issuer: issuer ?? signature.signatory,
+    addressee: addresseeOf(outline.intro),
     ...(options.unitName !== undefined ? { unitName: options.unitName } : {}),
   });
+  const inspection = facts.inspection;
   const reference = {
     date: signature.issuedOn ?? inspection.feedbackDate ?? inspection.onsiteEnd ?? inspection.onsiteStart,
   };
 
   const groupHeadings = new Set<ClassifiedLine>(outline.aspects.map((a) => a.heading));
   const statementLines = outline.statements.filter((l) => !groupHeadings.has(l));
-  const statementText = [
+  // Counts may be stated anywhere outside the problems: intro, statistics, a closing paragraph, even the plan.
+  // The first statement of each count wins; an earlier round's sentences (回头看) are not this inspection's.
+  let statementText = [
     outline.title ?? "",
     textOf(outline.intro),
     textOf(outline.organisation),
     textOf(statementLines),
+    textOf(outline.plan),
+    textOf(outline.unclassified),
+    textOf(outline.contact),
   ].join("\n");
+  for (const sentence of facts.earlierRound) statementText = statementText.replace(sentence, "");
   const stated = readStatedCounts(statementText);
 
-  const problems = outline.problems.map((p, i) => buildProblem(p, { no: i + 1, reference }));
+  const built = outline.problems.map((p, i) => buildProblem(p, { no: i + 1, reference }));
+  const problems = withStatusForAll(mergeSummaryRows(built), statementLines);
   const aspects: NoticeAspect[] = dedupeAspects(outline.aspects).map((g) => ({
     name: g.name,
     heading: g.heading.text,
@@ -84,7 +102,7 @@ export function parseNotice(text: string, options: ParseNoticeOptions = {}): Not
   return {
     recognised,
     title: outline.title,
-    issuer: issuerFromTitle(outline.title) ?? signature.signatory,
+    issuer: issuer ?? signature.signatory,
     signatory: signature.signatory,
     issuedOn: signature.issuedOn,
     metadata,
@@ -100,6 +118,42 @@ export function parseNotice(text: string, options: ParseNoticeOptions = {}): Not
     unclassified,
     warnings,
   };
+}
+
+// "市审计局：" on its own near the top: whom a report is addressed to.
+function addresseeOf(intro: readonly ClassifiedLine[]): string | null {
+  const line = intro.slice(0, 3).find((l) => /^[\u4e00-\u9fff（）、]{2,40}：$/.test(l.text));
+  return line === undefined ? null : line.text.slice(0, -1);
+}
+
+/**
+ * A problem listed again later with nothing but a status (a closing table "序号｜问题｜整改状态") is the status of
+ * the first listing, not a new problem.
+ */
+function mergeSummaryRows(problems: readonly NoticeProblem[]): NoticeProblem[] {
+  const out: NoticeProblem[] = [];
+  for (const p of problems) {
+    const first = out.findIndex((q) => q.title === p.title);
+    const summary = first >= 0 && p.measures.length === 0 && p.ongoing.length === 0;
+    const earlier = out[first];
+    if (!summary || earlier === undefined) {
+      out.push({ ...p, no: out.length + 1 });
+      continue;
+    }
+    if (earlier.status === null && p.status !== null)
+      out[first] = { ...earlier, status: p.status, statusSource: p.statusSource };
+  }
+  return out;
+}
+
+/** "以上4个问题均已整改完成": the status of every problem that states none of its own. */
+function withStatusForAll(problems: NoticeProblem[], statements: readonly ClassifiedLine[]): NoticeProblem[] {
+  const sentence = statements
+    .flatMap((l) => splitSentences(l.text))
+    .find((t) => ALL_PROBLEMS_SENTENCE.test(t) && statusFromWords(t) !== null);
+  const status = sentence === undefined ? null : statusFromWords(sentence);
+  if (status === null) return problems;
+  return problems.map((p) => (p.status === null ? { ...p, status, statusSource: "sentence" } : p));
 }
 
 function aspectStated(countText: string): NoticeAspect["stated"] {

@@ -5,6 +5,8 @@ import { parseChineseNumber } from "../../domain/chinese-numerals.ts";
 import type { NoticeStated } from "./notice-draft.ts";
 
 const N = "(\\d+|[零〇一二两三四五六七八九十百千]+)";
+// "6个问题已完成整改4个": a second count within a few words means the first one is the total, not the status.
+const THEN_COUNT = "[^，。；\\d]{0,8}?(?:\\d+|[一二两三四五六七八九十]+)(?:个|项)";
 
 // For each field, every pattern is tried and the match that comes first in the text wins.
 const PATTERNS: Readonly<Record<Exclude<keyof NoticeStated, "completionRate">, readonly RegExp[]>> = {
@@ -15,6 +17,10 @@ const PATTERNS: Readonly<Record<Exclude<keyof NoticeStated, "completionRate">, r
       `(?:反馈|指出|发现|查出|梳理|交办|移交|反映)(?:的|了|出)?(?:问题)?(?:共|共计)?${N}(?:个|项|条)(?:具体)?问题`,
     ),
     new RegExp(`${N}(?:个|项|条)问题中`),
+    new RegExp(`${N}(?:个|项|条)问题(?:中|里)?，?(?=${THEN_COUNT})`),
+    new RegExp(
+      `(?:交办|反馈|指出|移交)[^，。；]{0,10}?(?:整改事项|整改任务|问题)(?:共|共计)?${N}(?:个|项|条)`,
+    ),
     new RegExp(`(?:共|共计|共有)${N}(?:个|项|条)问题(?![^，。；]{0,3}(?:已|正在|均))`),
   ],
   measures: [
@@ -25,13 +31,15 @@ const PATTERNS: Readonly<Record<Exclude<keyof NoticeStated, "completionRate">, r
     new RegExp(
       `(?<!基本|尚未|未)(?:已整改完成|已完成整改|已整改到位|已整改|整改完成|已完成|已销号|完成整改)(?:问题)?${N}(?:个|项)(?![\\d.])`,
     ),
-    new RegExp(`${N}(?:个|项)(?:问题)?(?:已整改完成|已完成整改|整改完成|已整改|已完成|已销号)`),
+    new RegExp(
+      `${N}(?:个|项)(?:问题)?(?:均|全部|都)?(?:已全部|已经)?(?:已整改完成|已完成整改|整改完成|已整改|已完成|已销号|整改到位)(?!${THEN_COUNT})`,
+    ),
   ],
   inProgress: [
     new RegExp(
       `(?:正在推进整改|正在整改|正在推进|推进中|整改中|尚未完成整改|尚未完成|未完成整改|未完成|未整改|正在落实)(?:的问题)?${N}(?:个|项)`,
     ),
-    new RegExp(`${N}(?:个|项)(?:问题)?(?:正在整改|正在推进|推进中|尚未完成|未完成|未整改)`),
+    new RegExp(`${N}(?:个|项)(?:问题)?(?:正在整改|正在推进|推进中|尚未完成|未完成|未整改)(?!${THEN_COUNT})`),
   ],
   longTerm: [
     new RegExp(`(?:基本完成|持续整改|长期坚持|持续推进|阶段性成效)[^，。；\\d]{0,8}?${N}(?:个|项)`),

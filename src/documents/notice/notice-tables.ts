@@ -1,0 +1,82 @@
+// Plain-text tables inside a notice (cells split by ｜, | or tabs) → the lines a notice would write for the same
+// content: a row's problem cell becomes a numbered heading, its other cells labelled lines named by the column
+// header ("整改状态：已完成"), and a row with a single filled cell (an aspect row) a line of its own. Column roles
+// come from the header words, not from known layouts. Pure.
+
+import { labelKind } from "./classify-lines.ts";
+import type { NoticeLine } from "./normalize-text.ts";
+
+const SEPARATOR = /\t|｜|\|/;
+
+/** The cells of a table row, or null when the line is not one (fewer than two separators). */
+export function tableCells(raw: string): string[] | null {
+  const stripped = raw.replace(/^\s*[|｜]|[|｜]\s*$/g, "");
+  const cells = stripped.split(SEPARATOR).map((c) => c.trim());
+  if (cells.length < 3) return null;
+  // A Markdown rule row (|---|---|) carries no content.
+  return cells;
+}
+
+const isRule = (cells: readonly string[]): boolean => cells.every((c) => /^[-—:：\s]*$/.test(c));
+
+type Role = "number" | "problem" | "field";
+
+function columnRole(header: string): Role {
+  if (/^(?:序号|编号|序|号)$/.test(header)) return "number";
+  const kind = labelKind(header);
+  if (kind === "problem" || kind === "finding") return "problem";
+  if (/问题|事项/.test(header) && !/情况|状态|措施/.test(header)) return "problem";
+  return "field";
+}
+
+/** A header row: short cells, at least one naming the problem column and one naming another known field. */
+function headerRoles(cells: readonly string[]): Role[] | null {
+  if (cells.some((c) => c.length > 14)) return null;
+  const roles = cells.map(columnRole);
+  const fields = cells.filter((c, i) => roles[i] === "field" && c !== "" && labelKind(c) !== null);
+  return roles.includes("problem") && fields.length > 0 ? roles : null;
+}
+
+export interface TableOutput {
+  readonly lines: NoticeLine[];
+  /** Lines consumed by the table's structure (header and rule rows). */
+  readonly structural: number[];
+}
+
+/**
+ * Rewrites table rows (already split into `cells`) starting at a header row. Rows after the header keep their
+ * line numbers; a row that cannot be read as a problem or a single cell is kept as its cells joined by "，".
+ */
+export function rewriteTable(rows: readonly { n: number; cells: string[] }[]): TableOutput | null {
+  const [head, ...body] = rows;
+  if (!head) return null;
+  const roles = headerRoles(head.cells);
+  if (roles === null) return null;
+  const lines: NoticeLine[] = [];
+  const structural = [head.n];
+  for (const row of body) {
+    if (isRule(row.cells)) {
+      structural.push(row.n);
+      continue;
+    }
+    const filled = row.cells.filter((c) => c !== "");
+    if (filled.length === 1) {
+      lines.push({ n: row.n, text: filled[0] as string });
+      continue;
+    }
+    const problemAt = roles.indexOf("problem");
+    const problem = row.cells[problemAt] ?? "";
+    if (problem === "") {
+      lines.push({ n: row.n, text: filled.join("，") });
+      continue;
+    }
+    const number = row.cells[roles.indexOf("number")]?.replace(/[.、．]$/, "") ?? "";
+    lines.push({ n: row.n, text: /^\d{1,5}$/.test(number) ? `${number}.${problem}` : `问题：${problem}` });
+    row.cells.forEach((cell, i) => {
+      if (roles[i] !== "field" || cell === "") return;
+      const header = head.cells[i] ?? "";
+      lines.push({ n: row.n, text: labelKind(header) === null ? cell : `${header}：${cell}` });
+    });
+  }
+  return { lines, structural };
+}
