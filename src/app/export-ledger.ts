@@ -2,7 +2,7 @@
 // from the store into the workbook writer, so memory stays flat whatever the number of measures.
 
 import type { Writable } from "node:stream";
-import { addDays, dateParts, type CalendarDate } from "../domain/calendar-date.ts";
+import { addDays, type CalendarDate } from "../domain/calendar-date.ts";
 import { DomainError } from "../domain/domain-error.ts";
 import { INSPECTION_KIND_LABELS, REGIME_LABELS, type Inspection } from "../domain/inspection.ts";
 import { countLedger, isDueSoon, isOverdue, type ProblemTally } from "../domain/ledger-statistics.ts";
@@ -10,11 +10,14 @@ import type { Org } from "../domain/org.ts";
 import { deriveProblemStatus } from "../domain/problem-status.ts";
 import { SCOPE_ALL, type Scope } from "../domain/scope.ts";
 import {
+  percentToRate,
   SUMMARY_FACTS,
+  type SummaryValue,
   type XlsxMeasureRow,
   type XlsxOutcomeRow,
   type XlsxProblemRow,
 } from "../documents/xlsx/ledger-workbook.ts";
+import { formatOfficialDate } from "../documents/official-document/official-document.ts";
 import { writeLedgerXlsx } from "../documents/xlsx/write-ledger-xlsx.ts";
 import type { LedgerMeasureCursor } from "../storage/store.ts";
 import type { Deps } from "./deps.ts";
@@ -39,11 +42,6 @@ export interface ExportedLedger {
 /** ISO UTC → the Asia/Shanghai calendar day (UTC+8, no daylight saving). */
 const shanghaiDay = (iso: string): CalendarDate =>
   new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
-
-const zhDate = (d: CalendarDate): string => {
-  const { year, month, day } = dateParts(d);
-  return `${year}年${month}月${day}日`;
-};
 
 async function selectInspections(
   deps: Deps,
@@ -103,6 +101,7 @@ export async function exportLedger(
 
   const outcomes: XlsxOutcomeRow[] = [];
   for (const i of inspections) {
+    const start = outcomes.length;
     const [problems, list] = await Promise.all([
       store.problems.listByInspection(scope, i.id),
       store.outcomes.listByInspection(scope, i.id),
@@ -120,6 +119,9 @@ export async function exportLedger(
         note: o.note,
       });
     }
+    // In problem order like the other lists (the store lists them as they were recorded); stable.
+    const mine = outcomes.splice(start).sort((a, b) => (a.problemNo ?? Infinity) - (b.problemNo ?? Infinity));
+    outcomes.push(...mine);
   }
 
   async function* problems(): AsyncGenerator<XlsxProblemRow> {
@@ -171,7 +173,9 @@ export async function exportLedger(
             state: m.state,
             flag: isOverdue(m, asOf) ? "overdue" : isDueSoon(m, asOf, dueSoonUntil) ? "due_soon" : null,
             evidenceCount: m.evidenceCount,
-            closedOn: closed && m.closedAt ? shanghaiDay(m.closedAt) : null,
+            // Closing is a review in zhenggai; a measure closed without one was already closed when its
+            // ledger was imported, on a day the source did not state (closedAt is then the import time).
+            closedOn: closed && m.lastApprovalAt !== null ? shanghaiDay(m.lastApprovalAt) : null,
             reviewer: closed ? m.lastApprover : null,
             note: null,
           };
@@ -187,7 +191,7 @@ export async function exportLedger(
   const regimes = new Set(inspections.map((i) => REGIME_LABELS[i.regime]));
   const regimeWord = regimes.size === 1 ? [...regimes][0] : "巡视巡察";
   const who = single ? unitOf(single) : "roundLabel" in selection ? selection.roundLabel : "";
-  const facts: [string, string | number][] = single
+  const facts: [string, SummaryValue][] = single
     ? [
         [SUMMARY_FACTS.unit, unitOf(single)],
         [SUMMARY_FACTS.team, single.team],
@@ -204,22 +208,23 @@ export async function exportLedger(
         ["被巡察单位数", units.size],
         ["巡察（巡视）数", inspections.length],
       ];
-  const summary: [string, string | number][] = [
+  const summary: [string, SummaryValue][] = [
     ...facts,
     [SUMMARY_FACTS.asOf, asOf],
     ["问题总数", counts.problems],
     ["已整改完成", counts.completed],
     ["正在推进", counts.inProgress],
     ["基本完成、持续深化", counts.longTerm],
-    ["整改完成率", `${counts.completionRate}%`],
+    ["整改完成率", { rate: percentToRate(counts.completionRate) }],
     ["整改措施", counts.measures],
     ["已销号措施", counts.closedMeasures],
     ["逾期措施", counts.overdueMeasures],
   ];
 
   await writeLedgerXlsx(output, {
-    title: `${who}${regimeWord}整改台账（截至${zhDate(asOf)}）`,
+    title: `${who}${regimeWord}整改台账（截至${formatOfficialDate(asOf)}）`,
     asOf,
+    reportingUnit: single ? unitOf(single) : "",
     multiUnit,
     problems: problems(),
     measures: measures(),

@@ -41,6 +41,7 @@ export interface XlsxMeasureRow {
   readonly state: MeasureState;
   readonly flag: DeadlineFlag;
   readonly evidenceCount: number;
+  /** The day its closing review was made; null when not known (a measure already closed when imported). */
   readonly closedOn: CalendarDate | null;
   readonly reviewer: string | null;
   readonly note: string | null;
@@ -56,17 +57,32 @@ export interface XlsxOutcomeRow {
   readonly note: string | null;
 }
 
+/**
+ * A percentage as written by completionRate ("66.67") → the fraction a percent-formatted cell holds, by
+ * moving the decimal point in the string (66.67 / 100 in floating point is 0.6667000000000001).
+ */
+export function percentToRate(percent: string): number {
+  const [whole = "0", frac = ""] = percent.split(".");
+  const digits = whole.padStart(3, "0");
+  return Number(`${digits.slice(0, -2)}.${digits.slice(-2)}${frac}`);
+}
+
+/** A 汇总 value: text, a count, or a rate (a fraction, shown as a percentage). */
+export type SummaryValue = string | number | { readonly rate: number };
+
 export interface LedgerWorkbookContent {
   /** “{单位}巡察整改台账（截至YYYY年M月D日）”. */
   readonly title: string;
   readonly asOf: CalendarDate;
+  /** 填报单位 under the title; empty when the workbook spans several units (filled in by hand). */
+  readonly reportingUnit: string;
   /** Adds the 被巡察单位 column to the lists. */
   readonly multiUnit: boolean;
   readonly problems: AsyncIterable<XlsxProblemRow>;
   readonly measures: AsyncIterable<XlsxMeasureRow>;
   readonly outcomes: readonly XlsxOutcomeRow[];
   /** 汇总: label → value, in order (counts, completion rate, overdue, the inspection's facts). */
-  readonly summary: readonly (readonly [string, string | number])[];
+  readonly summary: readonly (readonly [string, SummaryValue])[];
 }
 
 export type ResponsibilityRole = "leader" | "department" | "person";
@@ -83,8 +99,8 @@ export interface ResponsibilityRow {
   readonly measures: number;
   readonly closed: number;
   readonly overdue: number;
-  /** Closed on or before the deadline ÷ (closed + overdue), percent with two decimals; "—" when nothing is due. */
-  readonly onTimeRate: string;
+  /** Closed on or before the deadline ÷ (closed + overdue), a fraction (0.6667); null when nothing is due. */
+  readonly onTimeRate: number | null;
 }
 
 interface Tally {
@@ -141,7 +157,7 @@ export class ResponsibilityTally {
           measures: t.measures,
           closed: t.closed,
           overdue: t.overdue,
-          onTimeRate: due === 0 ? "—" : `${completionRate(t.onTime, due)}%`,
+          onTimeRate: due === 0 ? null : percentToRate(completionRate(t.onTime, due)),
         };
       })
       .sort(

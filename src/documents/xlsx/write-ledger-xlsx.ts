@@ -12,9 +12,9 @@ import {
   OUTCOME_KIND_LABELS,
   OUTCOME_KINDS,
   SANCTION_TYPE_LABELS,
-  type OutcomeKind,
 } from "../../domain/outcome.ts";
 import { PROBLEM_STATUS_LABELS } from "../../domain/problem.ts";
+import { formatOfficialDate } from "../official-document/official-document.ts";
 import {
   MEASURE_COLUMNS,
   OUTCOME_DETAIL_COLUMNS,
@@ -28,13 +28,16 @@ import {
   RESPONSIBILITY_ROLE_LABELS,
   ResponsibilityTally,
   type LedgerWorkbookContent,
+  type SummaryValue,
   type XlsxMeasureRow,
+  type XlsxOutcomeRow,
 } from "./ledger-workbook.ts";
+import { kindUnit, outcomeUnit, quantityNumber } from "./outcome-quantity.ts";
+import { rowHeight, spreadHeights, type CellText } from "./row-height.ts";
 import { deadlineWord } from "./parse-deadline.ts";
 import { disclosureText } from "./parse-ledger-words.ts";
-import { listSheetOptions, statusStyle, STYLES, writeListHead } from "./xlsx-styles.ts";
+import { BODY_FONT_SIZE, listSheetOptions, statusStyle, STYLES, writeListHead } from "./xlsx-styles.ts";
 
-const HEADER_ROW = 2;
 /** Columns merged across a problem's measures. */
 const PROBLEM_FIELDS = new Set(["unit", "no", "aspect", "problem"]);
 
@@ -42,52 +45,68 @@ type CellOut = string | number | Date | null;
 
 const asDate = (d: CalendarDate | null): Date | null => (d === null ? null : new Date(`${d}T00:00:00Z`));
 
-/** The unit of a quantity as written beside it. */
-export function quantityUnit(kind: OutcomeKind): string {
-  if (MONEY_OUTCOME_KINDS.has(kind)) return "元";
-  switch (kind) {
-    case "people_accountable":
-      return "人";
-    case "rules_new":
-    case "rules_revised":
-      return "项";
-    case "clues_transferred":
-      return "条";
-    default:
-      return "次";
-  }
-}
+/** The line under each title: who reports, as of when, and a blank for the reviewer's signature. */
+const GAP = "\u3000".repeat(4);
+const infoLine = (content: LedgerWorkbookContent): string =>
+  `填报单位：${content.reportingUnit || "\u3000".repeat(10)}${GAP}填报日期：${formatOfficialDate(content.asOf)}${GAP}审核人：`;
 
+/** A sheet headed by the title, the 填报 line and `headers`, with the list page setup. */
 function addSheet(
   wb: ExcelJS.stream.xlsx.WorkbookWriter,
   name: string,
-  title: string,
-  columns: readonly ExportColumn[],
+  content: LedgerWorkbookContent,
+  headers: readonly string[],
+  widths: readonly number[],
 ): Worksheet {
-  const ws = wb.addWorksheet(name, listSheetOptions(HEADER_ROW));
-  writeListHead(
-    ws,
-    title,
-    columns.map((c) => c.header ?? headerOf(c.field)),
-    columns.map((c) => c.width),
-  );
+  const ws = wb.addWorksheet(name, listSheetOptions());
+  writeListHead(ws, { title: content.title, info: infoLine(content), headers, widths });
   return ws;
 }
 
-function addStyledRow(ws: Worksheet, values: readonly CellOut[], styles: readonly Partial<Style>[]) {
+const addColumnsSheet = (
+  wb: ExcelJS.stream.xlsx.WorkbookWriter,
+  name: string,
+  content: LedgerWorkbookContent,
+  columns: readonly ExportColumn[],
+) =>
+  addSheet(
+    wb,
+    name,
+    content,
+    columns.map((c) => c.header ?? headerOf(c.field)),
+    columns.map((c) => c.width),
+  );
+
+/** What a cell shows, for measuring its height. */
+const shown = (v: CellOut): string =>
+  v === null ? "" : v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
+
+const cellTexts = (values: readonly CellOut[], widths: readonly number[]): CellText[] =>
+  values.map((v, i) => ({ text: shown(v), width: widths[i] ?? 8 }));
+
+/** Adds a row with its styles and the height its wrapped text needs (uncommitted). */
+function addStyledRow(
+  ws: Worksheet,
+  values: readonly CellOut[],
+  styles: readonly Partial<Style>[],
+  widths: readonly number[],
+) {
   const row = ws.addRow([...values]);
   styles.forEach((style, i) => {
     row.getCell(i + 1).style = style;
   });
+  row.height = rowHeight(cellTexts(values, widths), BODY_FONT_SIZE);
   return row;
 }
 
 const styleFor = (c: ExportColumn): Partial<Style> =>
   c.type === "date"
     ? STYLES.date
-    : c.type === "number" || c.field === "no" || c.width <= 10
-      ? STYLES.centered
-      : STYLES.text;
+    : c.type === "number" || c.field === "no"
+      ? STYLES.count
+      : c.width <= 10
+        ? STYLES.centered
+        : STYLES.text;
 
 function measureValues(columns: readonly ExportColumn[], m: XlsxMeasureRow): CellOut[] {
   const flag =
@@ -141,13 +160,24 @@ async function writeMeasures(
   tally: ResponsibilityTally,
 ): Promise<void> {
   const base = columns.map(styleFor);
+  const widths = columns.map((c) => c.width);
   const statusAt = columns.findIndex((c) => c.field === "status");
-  const merged = columns.flatMap((c, i) => (PROBLEM_FIELDS.has(c.field) ? [i + 1] : []));
-  let group: { key: string; first: number; last: number; row: ExcelJS.Row } | undefined;
+  const isMerged = columns.map((c) => PROBLEM_FIELDS.has(c.field));
+  const merged = columns.flatMap((c, i) => (isMerged[i] ? [i + 1] : []));
+  // A group's rows stay uncommitted until its last measure is known: the merge and the heights (the
+  // merged problem text must fit in the rows together) are set then.
+  let group: { key: string; rows: ExcelJS.Row[]; own: number[]; mergedHeight: number } | undefined;
   const closeGroup = () => {
     if (group === undefined) return;
-    if (group.last > group.first) for (const c of merged) ws.mergeCells(group.first, c, group.last, c);
-    group.row.commit();
+    const { rows } = group;
+    const first = rows[0] as ExcelJS.Row;
+    const last = rows[rows.length - 1] as ExcelJS.Row;
+    if (rows.length > 1) for (const c of merged) ws.mergeCells(first.number, c, last.number, c);
+    const heights = spreadHeights(group.own, group.mergedHeight);
+    rows.forEach((r, i) => {
+      r.height = heights[i] ?? r.height;
+    });
+    last.commit();
   };
   for await (const m of content.measures) {
     tally.add(m);
@@ -155,17 +185,61 @@ async function writeMeasures(
       statusAt < 0
         ? base
         : base.map((s, i) => (i === statusAt ? statusStyle(m.state === "closed", m.flag) : s));
-    const row = addStyledRow(ws, measureValues(columns, m), styles);
+    const values = measureValues(columns, m);
+    const texts = cellTexts(values, widths);
+    const row = addStyledRow(ws, values, styles, widths);
+    const own = rowHeight(
+      texts.filter((_, i) => !isMerged[i]),
+      BODY_FONT_SIZE,
+    );
     if (group !== undefined && group.key === m.problemKey) {
-      group.last = row.number;
-      group.row = row;
+      group.rows.push(row);
+      group.own.push(own);
     } else {
       closeGroup();
-      group = { key: m.problemKey, first: row.number, last: row.number, row };
+      group = {
+        key: m.problemKey,
+        rows: [row],
+        own: [own],
+        mergedHeight: rowHeight(
+          texts.filter((_, i) => isMerged[i]),
+          BODY_FONT_SIZE,
+        ),
+      };
     }
   }
   closeGroup();
 }
+
+/** The 成效统计 rows: per kind and unit (a kind counted in people and in items gets a row for each). */
+function outcomeTotals(outcomes: readonly XlsxOutcomeRow[]): [string, number, string, Partial<Style>][] {
+  const groups = new Map<string, XlsxOutcomeRow[]>();
+  for (const o of outcomes) {
+    const key = `${o.kind}\u0000${outcomeUnit(o.kind, o.quantity, o.note)}`;
+    const list = groups.get(key);
+    if (list) list.push(o);
+    else groups.set(key, [o]);
+  }
+  return OUTCOME_KINDS.flatMap((kind) => {
+    const money = MONEY_OUTCOME_KINDS.has(kind);
+    const style = money ? STYLES.money : STYLES.count;
+    const mine = [...groups].filter(([key]) => key.startsWith(`${kind}\u0000`));
+    if (mine.length === 0) return [[OUTCOME_KIND_LABELS[kind], 0, kindUnit(kind), style]];
+    return mine.map(([key, list]): [string, number, string, Partial<Style>] => [
+      OUTCOME_KIND_LABELS[kind],
+      quantityNumber(kind, totalOutcomes(list)[kind]),
+      key.slice(kind.length + 1),
+      style,
+    ]);
+  });
+}
+
+const summaryCell = (value: SummaryValue): [CellOut, Partial<Style>] =>
+  typeof value === "object"
+    ? [value.rate, STYLES.rate]
+    : typeof value === "number"
+      ? [value, STYLES.count]
+      : [value, STYLES.text];
 
 /** Writes the workbook to `output` (a file stream, an HTTP response…) and resolves once it is complete. */
 export async function writeLedgerXlsx(output: Writable, content: LedgerWorkbookContent): Promise<void> {
@@ -178,8 +252,10 @@ export async function writeLedgerXlsx(output: Writable, content: LedgerWorkbookC
   const unit = content.multiUnit ? [UNIT_COLUMN] : [];
 
   const problemColumns = [...unit, ...PROBLEM_COLUMNS];
-  const problems = addSheet(wb, SHEET_NAMES.problems, content.title, problemColumns);
+  const problemWidths = problemColumns.map((c) => c.width);
+  const problems = addColumnsSheet(wb, SHEET_NAMES.problems, content, problemColumns);
   const problemStyles = problemColumns.map(styleFor);
+  const problemStatusAt = problemColumns.findIndex((c) => c.field === "status");
   for await (const p of content.problems) {
     const values = problemColumns.map((c): CellOut => {
       switch (c.field) {
@@ -203,66 +279,74 @@ export async function writeLedgerXlsx(output: Writable, content: LedgerWorkbookC
           return null;
       }
     });
-    const statusAt = problemColumns.findIndex((c) => c.field === "status");
     addStyledRow(
       problems,
       values,
-      problemStyles.map((s, i) => (i === statusAt && p.status !== "in_progress" ? STYLES.closed : s)),
+      problemStyles.map((s, i) => (i === problemStatusAt && p.status !== "in_progress" ? STYLES.closed : s)),
+      problemWidths,
     ).commit();
   }
   problems.commit();
 
   const measureColumns = [...unit, ...MEASURE_COLUMNS];
-  const measures = addSheet(wb, SHEET_NAMES.measures, content.title, measureColumns);
+  const measures = addColumnsSheet(wb, SHEET_NAMES.measures, content, measureColumns);
   const tally = new ResponsibilityTally();
   await writeMeasures(measures, measureColumns, content, tally);
   measures.commit();
 
-  const people = wb.addWorksheet(SHEET_NAMES.responsibilities, listSheetOptions(HEADER_ROW));
-  writeListHead(
-    people,
-    content.title,
+  const peopleWidths = [10, 22, 12, 12, 10, 10, 12];
+  const people = addSheet(
+    wb,
+    SHEET_NAMES.responsibilities,
+    content,
     ["类别", "姓名/部门", "涉及问题数", "整改措施数", "已销号", "逾期", "按期完成率"],
-    [10, 22, 12, 12, 10, 10, 12],
+    peopleWidths,
   );
-  const peopleStyles = [
-    STYLES.centered,
-    STYLES.text,
-    STYLES.centered,
-    STYLES.centered,
-    STYLES.centered,
-    STYLES.centered,
-    STYLES.centered,
-  ];
+  const c = STYLES.count;
   for (const r of tally.rows()) {
     addStyledRow(
       people,
-      [RESPONSIBILITY_ROLE_LABELS[r.role], r.name, r.problems, r.measures, r.closed, r.overdue, r.onTimeRate],
-      peopleStyles,
+      [
+        RESPONSIBILITY_ROLE_LABELS[r.role],
+        r.name,
+        r.problems,
+        r.measures,
+        r.closed,
+        r.overdue,
+        r.onTimeRate ?? "—",
+      ],
+      [STYLES.centered, STYLES.text, c, c, c, c, r.onTimeRate === null ? STYLES.centered : STYLES.rate],
+      peopleWidths,
     ).commit();
   }
   people.commit();
 
-  const totals = totalOutcomes(content.outcomes);
-  const outcomeSheet = wb.addWorksheet(SHEET_NAMES.outcomes, listSheetOptions(HEADER_ROW));
-  writeListHead(outcomeSheet, content.title, ["成效类型", "合计", "计量单位"], [22, 16, 10]);
-  for (const kind of OUTCOME_KINDS) {
-    // Money stays an exact decimal string (元); counts are integers.
-    const total = MONEY_OUTCOME_KINDS.has(kind) ? totals[kind] : Number(totals[kind]);
+  const totalWidths = [22, 16, 10];
+  const outcomeSheet = addSheet(
+    wb,
+    SHEET_NAMES.outcomes,
+    content,
+    ["成效类型", "合计", "计量单位"],
+    totalWidths,
+  );
+  for (const [label, total, unitWord, style] of outcomeTotals(content.outcomes)) {
     addStyledRow(
       outcomeSheet,
-      [OUTCOME_KIND_LABELS[kind], total, quantityUnit(kind)],
-      [STYLES.text, STYLES.centered, STYLES.centered],
+      [label, total, unitWord],
+      [STYLES.text, style, STYLES.centered],
+      totalWidths,
     ).commit();
   }
   outcomeSheet.commit();
 
   const detailColumns = [...unit, ...OUTCOME_DETAIL_COLUMNS];
-  const details = addSheet(wb, SHEET_NAMES.outcomeDetails, content.title, detailColumns);
+  const detailWidths = detailColumns.map((col) => col.width);
+  const details = addColumnsSheet(wb, SHEET_NAMES.outcomeDetails, content, detailColumns);
   const detailStyles = detailColumns.map(styleFor);
+  const quantityAt = detailColumns.findIndex((col) => col.field === "quantity");
   for (const o of content.outcomes) {
-    const values = detailColumns.map((c): CellOut => {
-      switch (c.field) {
+    const values = detailColumns.map((col): CellOut => {
+      switch (col.field) {
         case "unit":
           return o.unit ?? null;
         case "no":
@@ -272,9 +356,9 @@ export async function writeLedgerXlsx(output: Writable, content: LedgerWorkbookC
         case "outcomeKind":
           return OUTCOME_KIND_LABELS[o.kind];
         case "quantity":
-          return o.quantity;
+          return quantityNumber(o.kind, o.quantity);
         case "quantityUnit":
-          return quantityUnit(o.kind);
+          return outcomeUnit(o.kind, o.quantity, o.note);
         case "sanction":
           return o.sanctionType ? SANCTION_TYPE_LABELS[o.sanctionType] : null;
         case "outcomeNote":
@@ -283,14 +367,28 @@ export async function writeLedgerXlsx(output: Writable, content: LedgerWorkbookC
           return null;
       }
     });
-    addStyledRow(details, values, detailStyles).commit();
+    const money = MONEY_OUTCOME_KINDS.has(o.kind) ? STYLES.money : STYLES.count;
+    addStyledRow(
+      details,
+      values,
+      detailStyles.map((s, i) => (i === quantityAt ? money : s)),
+      detailWidths,
+    ).commit();
   }
   details.commit();
 
-  const summary = wb.addWorksheet(SHEET_NAMES.summary, listSheetOptions(HEADER_ROW));
-  writeListHead(summary, content.title, [headerOf("item"), headerOf("value")], [24, 48]);
-  for (const [label, value] of content.summary)
-    addStyledRow(summary, [label, value], [STYLES.text, STYLES.text]).commit();
+  const summaryWidths = [24, 48];
+  const summary = addSheet(
+    wb,
+    SHEET_NAMES.summary,
+    content,
+    [headerOf("item"), headerOf("value")],
+    summaryWidths,
+  );
+  for (const [label, value] of content.summary) {
+    const [cell, style] = summaryCell(value);
+    addStyledRow(summary, [label, cell], [STYLES.text, style], summaryWidths).commit();
+  }
   summary.commit();
 
   await wb.commit();
