@@ -14,7 +14,7 @@ import type {
 import { trailingStatusWord, type OutlineProblem } from "./notice-outline.ts";
 import { splitSentences } from "./normalize-text.ts";
 import { findOutcomeCandidates } from "./outcome-candidates.ts";
-import { GROUP_DEFAULT_STATUS, leadingStatus, statusFromWords } from "./status-words.ts";
+import { GROUP_DEFAULT_STATUS, leadingStatus, statusFromAnswer, statusFromWords } from "./status-words.ts";
 
 const STATUS_LABEL = /【([^】]{1,12})】/g;
 const ACTION_FIRST =
@@ -187,7 +187,12 @@ export function buildProblem(p: OutlineProblem, ctx: ProblemContext): NoticeProb
     .map((b) => leadingStatus(b.text))
     .find((s) => s !== null);
   const labelStatus =
-    headLabel ?? (statusBlock ? statusFromWords(statusBlock.text) : null) ?? leadingInBlock?.status ?? null;
+    headLabel ??
+    (statusBlock
+      ? (statusFromAnswer(statusBlock.label, statusBlock.text) ?? statusFromWords(statusBlock.text))
+      : null) ??
+    leadingInBlock?.status ??
+    null;
   let status: NoticeProblemStatus | null = null;
   let statusSource: NoticeStatusSource | null = null;
   if (p.status?.status) [status, statusSource] = [p.status.status, "section"];

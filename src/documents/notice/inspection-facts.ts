@@ -70,9 +70,10 @@ export interface InspectionFacts {
   readonly earlierRound: readonly string[];
 }
 
-// "我局", "我校", "我公司": the unit speaks of itself; its name is in the title.
+// "我局", "我校", "我公司": the unit speaks of itself; its name is in the title. "我院原院长任期经济责任
+// 履行情况": what follows the unit is what was audited of it.
 const SELF =
-  /^我(?:们)?(?:校|局|院|委|厅|办|司|公司|集团|行|部|单位|镇|乡|街道|县|区|市|中心|所|站|馆|社|会|处|室|党组|党委|委员会)$/;
+  /^我(?:们)?(?:校|局|院|委|厅|办|司|公司|集团|行|部|单位|镇|乡|街道|县|区|市|中心|所|站|馆|社|会|处|室|党组|党委|委员会)/;
 // "贵局", "贵厅": the addressee.
 const YOU = /^贵(?:局|厅|署|办|委|单位|处)$/;
 const ORG_END = /(?:组|局|厅|署|委员会|办公室|委|办|中心|机关|政府|党组|党委|部|院)$/;

@@ -4,6 +4,7 @@
 import { parseChineseNumber } from "../../domain/chinese-numerals.ts";
 import type { ClassifiedLine, HeadingLine, LabelLine } from "./classify-lines.ts";
 import type { NoticeProblemKind, NoticeProblemStatus } from "./notice-draft.ts";
+import { readStatedCounts } from "./stated-counts.ts";
 import { groupKind, statusFromWords } from "./status-words.ts";
 
 export type SectionKind = "intro" | "organisation" | "body" | "plan" | "other";
@@ -168,8 +169,21 @@ function problemRank(
       below.set(next.rank, (below.get(next.rank) ?? 0) + 1);
   });
   const best = [...below].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
-  return best ? best[0] : null;
+  if (best) return best[0];
+  // No shape, no fields, no groups: problems are the headings whose text ends by saying how "this problem" stands.
+  const closed = new Map<number, number>();
+  let open: HeadingLine | null = null;
+  for (const l of lines) {
+    if (l.kind === "heading") open = groups.has(l) || l.rank === 1 ? null : l;
+    else if (open !== null && CLOSING_SENTENCE.test(l.text) && statusFromWords(l.text) !== null) {
+      closed.set(open.rank, (closed.get(open.rank) ?? 0) + 1);
+      open = null;
+    }
+  }
+  return dominantRank(closed);
 }
+
+const CLOSING_SENTENCE = /(?:该|此|本|这一?)(?:项)?问题[^。；]{0,8}(?:已|正在|基本|持续|需|仍|尚)/;
 
 const PROBLEM_LABEL = (l: ClassifiedLine): l is LabelLine => l.kind === "label" && l.blockKind === "problem";
 const CONTACT_START =
@@ -182,9 +196,16 @@ export const ALL_PROBLEMS_SENTENCE =
   /^(?:截至[^，。]{0,14}，|目前，?)?(?:以上|上述|综上|至此|全部|所有)[^。；]{0,16}问题[^。；]{0,6}(?:均|全部|都)/;
 
 // "截至2023年12月31日，6个问题已完成整改4个": statistics of all problems after the last one.
-const STATISTICS =
-  /^(?:截至|截止|目前|综上|总体|至此|总的来看)[^。]{0,24}?(?:\d+|[一二两三四五六七八九十]+)(?:个|项)(?:反馈)?问题/;
-const aboutAllProblems = (text: string): boolean => ALL_PROBLEMS_SENTENCE.test(text) || STATISTICS.test(text);
+// (or "截至…，已完成整改3个，正在推进1个": two status counts and no 问题).
+const STATISTICS_START = /^(?:截至|截止|目前|综上|总体|至此|总的来看|以上|上述)/;
+const PROBLEM_COUNT = /(?:\d+|[一二两三四五六七八九十]+)(?:个|项)(?:反馈)?问题/;
+function aboutAllProblems(text: string): boolean {
+  if (ALL_PROBLEMS_SENTENCE.test(text)) return true;
+  if (!STATISTICS_START.test(text)) return false;
+  if (PROBLEM_COUNT.test(text.slice(0, 40))) return true;
+  const { completed, inProgress, longTerm } = readStatedCounts(text);
+  return [completed, inProgress, longTerm].filter((c) => c !== undefined).length >= 2;
+}
 
 /**
  * A heading of another numbering style that continues the problems' numbers ("3." then "（4）关于…的问题"):

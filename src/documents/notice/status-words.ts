@@ -12,14 +12,36 @@ export const STATUS_WORDS: readonly (readonly [NoticeProblemStatus, readonly str
   ["long_term", ["阶段性成效并持续整改", "基本完成", "持续整改", "长期坚持", "持续推进"]],
   [
     "in_progress",
-    ["正在推进", "正在整改", "推进中", "尚未完成", "未完成", "未整改", "整改中", "达到序时进度"],
+    [
+      "正在推进",
+      "正在整改",
+      "推进中",
+      "尚未完成",
+      "未完成",
+      "未整改",
+      "整改中",
+      "达到序时进度",
+      "序时推进",
+      "按序时推进",
+      "按计划推进",
+    ],
   ],
-  ["completed", ["已整改", "已完成", "整改完成", "已销号", "已办结"]],
+  ["completed", ["已整改", "已完成", "整改完成", "已销号", "已办结", "整改完毕"]],
 ];
 
 const ALL_WORDS = STATUS_WORDS.flatMap(([status, words]) => words.map((w) => [w, status] as const)).sort(
   (a, b) => b[0].length - a[0].length,
 );
+
+/**
+ * The answer of a yes/no status column or label ("是否完成：是", "是否整改到位：否"); null when the label asks
+ * no such question or the answer is neither 是 nor 否.
+ */
+export function statusFromAnswer(label: string, answer: string): NoticeProblemStatus | null {
+  if (!/^是否/.test(label)) return null;
+  const a = answer.trim().replace(/[。；，\s]+$/, "");
+  return a === "是" ? "completed" : a === "否" ? "in_progress" : null;
+}
 
 /** The status of the first status word found in `text` by the precedence above, or null. */
 export function statusFromWords(text: string): NoticeProblemStatus | null {
