@@ -1,11 +1,17 @@
 // The totals over every inspection in scope (the oversight office's overview): counts and outcome totals, no list.
-// Its cost grows with the whole ledger, so the paged list (list-inspections.ts) does not include it.
+// The database aggregates (problems grouped by tally, outcomes by quantity): no row per problem or inspection comes
+// back, so it costs one pass over the measures' index, not the ledger in memory.
 
 import type { CalendarDate } from "../domain/calendar-date.ts";
-import { countLedger, totalOutcomes, type LedgerCounts } from "../domain/ledger-statistics.ts";
+import {
+  countLedger,
+  totalOutcomes,
+  type LedgerCounts,
+  type ProblemTally,
+} from "../domain/ledger-statistics.ts";
 import type { OutcomeKind } from "../domain/outcome.ts";
 import type { Scope } from "../domain/scope.ts";
-import type { InspectionFilter } from "../storage/store.ts";
+import type { InspectionFilter, TallyGroup } from "../storage/store.ts";
 import type { Deps } from "./deps.ts";
 
 export interface InspectionsOverview {
@@ -24,18 +30,25 @@ export async function summarizeInspections(
   filter: InspectionFilter = {},
   asOf = deps.clock.today(),
 ): Promise<InspectionsOverview> {
-  const [inspections, tallies, outcomes] = await deps.store.snapshot((store) =>
+  const counted = { ...filter, includeExamples: false };
+  const [inspections, groups, outcomes] = await deps.store.snapshot((store) =>
     Promise.all([
-      store.inspections.list(scope, filter),
-      store.statistics.problemTallies(scope, { on: asOf, includeExamples: false }),
-      store.outcomes.quantityCounts(scope, { ...filter, includeExamples: false }),
+      store.inspections.count(scope, { includeExamples: true, ...filter }),
+      store.totals.tallyGroups(scope, { filter: counted, on: asOf }),
+      store.outcomes.quantityCounts(scope, counted),
     ]),
   );
-  const counted = new Set(inspections.filter((i) => !i.isExample).map((i) => i.id));
   return {
     asOf,
-    inspections: inspections.length,
-    total: countLedger(tallies.filter((t) => counted.has(t.inspectionId))),
+    inspections,
+    total: countLedger(groups.flatMap(asTallies)),
     outcomeTotals: totalOutcomes(outcomes),
   };
 }
+
+/**
+ * The problems a group stands for, as tallies for countLedger (the one place that derives statuses): one shared
+ * object repeated, so the cost is an array of references, not a row per problem read from the database.
+ */
+const asTallies = (group: TallyGroup): ProblemTally[] =>
+  new Array<ProblemTally>(group.problems).fill({ ...group, problemId: "", inspectionId: "", aspectId: null });

@@ -215,12 +215,32 @@ export interface StatisticsRepository {
   ): Promise<ProblemTally[]>;
 }
 
+/** Totals over many inspections, aggregated in the database: their cost does not grow with rows handed out. */
+export interface TotalsRepository {
+  /**
+   * The problems of the inspections matching `filter` (visible in scope; examples only when asked), grouped by
+   * their tally: one row per distinct combination of counts, with how many problems share it. Totals over a
+   * whole province need no row per problem (a few dozen rows for 240,000 problems).
+   */
+  tallyGroups(scope: Scope, query: { filter: InspectionFilter; on: CalendarDate }): Promise<TallyGroup[]>;
+}
+
+/** Problems that share one tally (problemTallies without the ids), and how many they are. */
+export interface TallyGroup {
+  readonly problems: number;
+  readonly measures: number;
+  readonly open: number;
+  readonly closed: number;
+  readonly closedLongTerm: number;
+  readonly overdue: number;
+}
+
 export interface Publication {
   readonly id: string;
   readonly inspectionId: string;
   readonly version: "internal" | "public";
   readonly layout: "status" | "aspect";
-  readonly format: "docx" | "md" | "html";
+  readonly format: "docx" | "md" | "html" | "pdf";
   /** sha-256 of the generated file. */
   readonly sha256: string;
   readonly withheld: ReadonlyArray<{ problemId: string; title: string; reason: string }>;
@@ -309,6 +329,7 @@ export interface Repositories {
   readonly outcomes: OutcomeRepository;
   readonly plans: PlanRepository;
   readonly statistics: StatisticsRepository;
+  readonly totals: TotalsRepository;
   readonly audit: AuditRepository;
   readonly publications: PublicationRepository;
   readonly ledgerRows: LedgerRowsRepository;

@@ -101,13 +101,15 @@ export function auditRepository(db: Kysely<Database>, key?: string): AuditReposi
 
   const repository: AuditRepository = {
     async append(entry) {
-      // Taking the head row's write lock first: concurrent appenders queue here instead of forking the chain.
-      await db
+      // Taking the head row's write lock first: concurrent appenders queue here instead of forking the chain. The
+      // same statement reads the new seq and the previous hash (one round trip less while the lock is held).
+      const locked = await db
         .updateTable("audit_head")
         .set({ seq: sql<number>`seq + 1` })
         .where("id", "=", 1)
-        .execute();
-      const head = await readHead();
+        .returning(["seq", "hash"])
+        .executeTakeFirstOrThrow();
+      const head = { seq: Number(locked.seq), hash: locked.hash };
       const seq = head.seq;
       if (!secret && seq > 1) {
         const previous = await db

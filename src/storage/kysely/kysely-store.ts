@@ -19,22 +19,28 @@ import { grantRepository } from "./grant-repository.ts";
 import { sessionRepository } from "./session-repository.ts";
 import { pendingImportRepository } from "./pending-import-repository.ts";
 import { userRepository } from "./user-repository.ts";
-import { statisticsRepository } from "./statistics-repository.ts";
+import { statisticsRepository, totalsRepository } from "./statistics-repository.ts";
 import { translateStorageError } from "../storage-errors.ts";
 
 /** Wraps every method so that "database locked / unreachable" surfaces as StorageUnavailableError. */
 function translatingErrors<T extends object>(repository: T): T {
+  const wrapped = new Map<PropertyKey, unknown>();
   return new Proxy(repository, {
     get(target, key, receiver) {
       const value: unknown = Reflect.get(target, key, receiver);
       if (typeof value !== "function") return value;
-      return async (...args: unknown[]) => {
-        try {
-          return await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
-        } catch (e) {
-          throw translateStorageError(e);
-        }
-      };
+      let wrapper = wrapped.get(key);
+      if (wrapper === undefined) {
+        wrapper = async (...args: unknown[]) => {
+          try {
+            return await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+          } catch (e) {
+            throw translateStorageError(e);
+          }
+        };
+        wrapped.set(key, wrapper);
+      }
+      return wrapper;
     },
   });
 }
@@ -45,28 +51,45 @@ export interface StoreOptions {
   readonly auditKey?: string;
 }
 
+const factories: {
+  [K in keyof Repositories]: (db: Kysely<Database>, options: StoreOptions) => Repositories[K];
+} = {
+  orgs: orgRepository,
+  people: personRepository,
+  inspections: inspectionRepository,
+  aspects: aspectRepository,
+  problems: problemRepository,
+  measures: measureRepository,
+  progress: progressRepository,
+  evidence: evidenceRepository,
+  outcomes: outcomeRepository,
+  plans: planRepository,
+  statistics: statisticsRepository,
+  totals: totalsRepository,
+  audit: (db, options) => auditRepository(db, options.auditKey),
+  publications: publicationRepository,
+  ledgerRows: ledgerRowsRepository,
+  users: userRepository,
+  grants: grantRepository,
+  sessions: sessionRepository,
+  pendingImports: pendingImportRepository,
+  apiTokens: apiTokenRepository,
+};
+
+/**
+ * The repositories bound to `db`, each made on first use: every transaction and snapshot gets its own set, and a
+ * ledger read touches 7 of the 19 (the audit repository alone derives a key object when made).
+ */
 function repositories(db: Kysely<Database>, options: StoreOptions): Repositories {
-  return {
-    orgs: translatingErrors(orgRepository(db)),
-    people: translatingErrors(personRepository(db)),
-    inspections: translatingErrors(inspectionRepository(db)),
-    aspects: translatingErrors(aspectRepository(db)),
-    problems: translatingErrors(problemRepository(db)),
-    measures: translatingErrors(measureRepository(db)),
-    progress: translatingErrors(progressRepository(db)),
-    evidence: translatingErrors(evidenceRepository(db)),
-    outcomes: translatingErrors(outcomeRepository(db)),
-    plans: translatingErrors(planRepository(db)),
-    statistics: translatingErrors(statisticsRepository(db)),
-    audit: translatingErrors(auditRepository(db, options.auditKey)),
-    publications: translatingErrors(publicationRepository(db)),
-    ledgerRows: translatingErrors(ledgerRowsRepository(db)),
-    users: translatingErrors(userRepository(db)),
-    grants: translatingErrors(grantRepository(db)),
-    sessions: translatingErrors(sessionRepository(db)),
-    pendingImports: translatingErrors(pendingImportRepository(db)),
-    apiTokens: translatingErrors(apiTokenRepository(db)),
-  };
+  const made: Partial<Record<keyof Repositories, unknown>> = {};
+  const lazy = {} as Repositories;
+  for (const key of Object.keys(factories) as Array<keyof Repositories>) {
+    Object.defineProperty(lazy, key, {
+      enumerable: true,
+      get: () => (made[key] ??= translatingErrors(factories[key](db, options) as object)),
+    });
+  }
+  return lazy;
 }
 
 export function kyselyStore(

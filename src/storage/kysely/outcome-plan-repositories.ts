@@ -5,7 +5,7 @@ import type { OutcomeKind } from "../../domain/outcome.ts";
 import type { Scope } from "../../domain/scope.ts";
 import type { InspectionFilter, OutcomeRepository, PlanRepository } from "../store.ts";
 import type { Database } from "./db-schema.ts";
-import { attachedVisible, inspectionVisible } from "./visibility.ts";
+import { attachedVisible, inspectionIdsMatching, inspectionVisible } from "./visibility.ts";
 import { outcomeFromRow, outcomeToRow } from "./row-mappers.ts";
 import { chunkRows } from "./scope-filter.ts";
 
@@ -32,15 +32,7 @@ export function outcomeRepository(db: Kysely<Database>): OutcomeRepository {
       return rows.map(outcomeFromRow);
     },
     async quantityCounts(scope: Scope, filter: InspectionFilter = {}) {
-      let inspections = db
-        .selectFrom("inspections")
-        .select("id")
-        .where(inspectionVisible(db, scope, "inspections.id"));
-      if (!filter.includeExamples) inspections = inspections.where("is_example", "=", 0);
-      if (filter.roundLabel !== undefined)
-        inspections = inspections.where("round_label", "=", filter.roundLabel);
-      if (filter.targetOrgId !== undefined)
-        inspections = inspections.where("target_org_id", "=", filter.targetOrgId);
+      const inspections = inspectionIdsMatching(db, scope, filter);
       const rows = await db
         .selectFrom("outcomes")
         .select(["kind", "quantity", sql<number>`count(*)`.as("n")])

@@ -4,6 +4,7 @@
 
 import { sql, type Expression, type Kysely, type SqlBool } from "kysely";
 import type { Scope } from "../../domain/scope.ts";
+import type { InspectionFilter } from "../store.ts";
 import type { Database } from "./db-schema.ts";
 import { pathInScope } from "./scope-filter.ts";
 
@@ -116,4 +117,16 @@ export function attachedVisible(
   return sql<SqlBool>`(${whole} or ${measureCol} in (${measures}) or (${measureCol} is null and ${sql.ref(
     columns.problemId,
   )} in (${problems})))`;
+}
+
+/** Ids of the visible inspections that match `filter` (examples only when `includeExamples`), as a subquery. */
+export function inspectionIdsMatching(db: Kysely<Database>, scope: Scope, filter: InspectionFilter) {
+  let q = db
+    .selectFrom("inspections")
+    .select("id")
+    .where(inspectionVisible(db, scope, "inspections.id"));
+  if (!filter.includeExamples) q = q.where("is_example", "=", 0);
+  if (filter.roundLabel !== undefined) q = q.where("round_label", "=", filter.roundLabel);
+  if (filter.targetOrgId !== undefined) q = q.where("target_org_id", "=", filter.targetOrgId);
+  return q;
 }
