@@ -221,10 +221,18 @@ export async function exportLedger(
     ["逾期措施", counts.overdueMeasures],
   ];
 
+  // The unit reports its own ledger; a ledger over several units is compiled by their common oversight
+  // office (巡察办) when they share one, else 填报单位 is left to be filled in by hand.
+  const oversights = new Set(inspections.map((i) => i.oversightOrgId));
+  const [oversightId] = oversights;
+  const oversight =
+    oversights.size === 1 && oversightId ? await store.orgs.get(SCOPE_ALL, oversightId) : undefined;
+  const reportingUnit = single ? unitOf(single) : (oversight?.name ?? "");
+
   await writeLedgerXlsx(output, {
     title: `${who}${regimeWord}整改台账（截至${formatOfficialDate(asOf)}）`,
     asOf,
-    reportingUnit: single ? unitOf(single) : "",
+    reportingUnit,
     multiUnit,
     problems: problems(),
     measures: measures(),

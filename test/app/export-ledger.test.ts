@@ -1,7 +1,9 @@
-// 销号时间 in the exported ledger is the day a review closed the measure; a measure that was already closed
-// when its ledger was imported has no known day, and the export must not print the import day instead.
+// What the ledger export knows and prints: 销号时间 is the day a review closed the measure (a measure already
+// closed when its ledger was imported has no known day, and the import day must not stand in for it);
+// 填报单位 is the unit, or for several units their common oversight office.
 
 import { PassThrough } from "node:stream";
+import type { Writable } from "node:stream";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { changeMeasureState } from "../../src/app/change-measure-state.ts";
@@ -14,7 +16,17 @@ import { SHEET_NAMES } from "../../src/documents/xlsx/ledger-columns.ts";
 import { makeLedger } from "../support/ledger-builders.ts";
 import { testDatabases, testDeps } from "../support/test-stores.ts";
 
-describe.each(testDatabases)("销号时间 in exported ledgers on $name", (database) => {
+async function exported(write: (out: Writable) => Promise<unknown>): Promise<ExcelJS.Workbook> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on("data", (c: Buffer) => chunks.push(c));
+  await write(out);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
+  return wb;
+}
+
+describe.each(testDatabases)("exported ledgers on $name", (database) => {
   it("shows the day of the closing review and leaves measures closed before the import blank", async () => {
     const { store, cleanup } = await database.open();
     try {
@@ -34,12 +46,12 @@ describe.each(testDatabases)("销号时间 in exported ledgers on $name", (datab
         expectedVersion: submitted.version,
       });
 
-      const out = new PassThrough();
-      const chunks: Buffer[] = [];
-      out.on("data", (c: Buffer) => chunks.push(c));
-      await exportLedger(testDeps(store, "2021-06-30"), SCOPE_ALL, { inspectionId }, out);
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer);
+      const wb = await exported((out) =>
+        exportLedger(testDeps(store, "2021-06-30"), SCOPE_ALL, { inspectionId }, out),
+      );
+      expect(wb.getWorksheet(SHEET_NAMES.measures)!.getCell("A2").value).toMatch(
+        /^填报单位：市文联党组\s+填报日期：2021年6月30日\s+审核人：$/,
+      );
       const ws = wb.getWorksheet(SHEET_NAMES.measures)!;
       const headers = ws.getRow(3).values as unknown[];
       const [status, day] = [headers.indexOf("状态"), headers.indexOf("销号时间")];
@@ -49,6 +61,19 @@ describe.each(testDatabases)("销号时间 in exported ledgers on $name", (datab
         .map((r) => r.getCell(day).value);
       expect(closedOn).toHaveLength(5);
       expect(closedOn.filter((v) => v !== null)).toEqual([new Date("2021-06-10T00:00:00Z")]);
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it("names the common oversight office as 填报单位 of a ledger over several units", async () => {
+    const { store, cleanup } = await database.open();
+    try {
+      const deps = testDeps(store);
+      await createLedger(deps, SYSTEM_ACTOR, makeLedger());
+      await createLedger(deps, SYSTEM_ACTOR, makeLedger({ unitName: "市科协党组" }));
+      const wb = await exported((out) => exportLedger(deps, SCOPE_ALL, { all: true }, out));
+      expect(wb.getWorksheet(SHEET_NAMES.problems)!.getCell("A2").value).toMatch(/^填报单位：市委巡察办\s/);
     } finally {
       await cleanup();
     }
