@@ -123,3 +123,43 @@ export function checkProblems(problems: readonly NoticeProblem[]): NoticeWarning
   }
   return warnings;
 }
+
+/**
+ * Counts the text states that the listing cannot show: aspects stated but problems not grouped by aspect
+ * (the seed: "4个方面11项问题", problems listed without their aspects).
+ */
+export function checkUnlisted(stated: NoticeStated, aspectsListed: number, line?: number): NoticeWarning[] {
+  if (stated.aspects === undefined || stated.aspects === 0 || aspectsListed > 0) return [];
+  return [
+    {
+      code: "aspect_count_mismatch",
+      message: `文中称${stated.aspects}个方面，但问题未按方面分组列出，方面未能导入`,
+      ...(line !== undefined ? { line } : {}),
+    },
+  ];
+}
+
+/** Past this many, unclassified lines are named together in one last warning. */
+const UNCLASSIFIED_ONE_BY_ONE = 30;
+
+/** One warning per paragraph that landed in no field, naming its line, so that nothing is dropped silently. */
+export function unclassifiedWarnings(lines: readonly { line: number; text: string }[]): NoticeWarning[] {
+  const shown = lines.slice(0, UNCLASSIFIED_ONE_BY_ONE).map((l): NoticeWarning => ({
+    code: "unclassified_text",
+    message: `第${l.line}行未能归类，已原样保留在 unclassified 中：${excerpt(l.text)}`,
+    line: l.line,
+  }));
+  const rest = lines.slice(UNCLASSIFIED_ONE_BY_ONE);
+  const first = rest[0];
+  if (first === undefined) return shown;
+  return [
+    ...shown,
+    {
+      code: "unclassified_text",
+      message: `另有${rest.length}段文字未能归类（第${rest.map((l) => l.line).join("、")}行），已原样保留在 unclassified 中`,
+      line: first.line,
+    },
+  ];
+}
+
+const excerpt = (text: string): string => (text.length > 24 ? `${text.slice(0, 24)}…` : text);

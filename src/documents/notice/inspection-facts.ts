@@ -68,7 +68,13 @@ export interface InspectionFacts {
    * not the current inspection's.
    */
   readonly earlierRound: readonly string[];
+  /** What the text says about the inspection but too vaguely to fill a field (Chinese, for a warning). */
+  readonly notes: readonly string[];
 }
+
+// "2023年10月至12月": a period given to the month only; its days are unknown and never invented.
+const MONTH_RANGE =
+  /(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(?!\s*(?:\d|[一二三四五六七八九十])+\s*[日号])(?:\s*(?:至|到|—{1,2}|–|-|~|～)\s*(?:(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年)?\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(?!\s*(?:\d|[一二三四五六七八九十])+\s*[日号]))?/;
 
 // "我局", "我校", "我公司": the unit speaks of itself; its name is in the title. "我院原院长任期经济责任
 // 履行情况": what follows the unit is what was audited of it.
@@ -122,14 +128,23 @@ export function readInspectionFacts({
   const dates = scanDates(scope, lastDate(sentences.slice(0, chosen?.i ?? 0).join("")));
   const start = dates.find((d) => d.role === "start");
   const end = start ? dates.find((d) => d.role === "end" && d.index === start.index) : undefined;
+  const notes: string[] = [];
+  const onsiteStart = start?.date ?? cuedDate(scope, dates, ENTRY);
+  const feedback = feedbackDate(scope, dates);
+  const vague = MONTH_RANGE.exec(scope);
+  if (vague && (onsiteStart === null || feedback === null))
+    notes.push(`“${vague[0]}”只写到月份，具体日期未填写`);
+  if (earlierRound.length > 0)
+    notes.push(`文中还写到更早一轮（${earlierRound[0]?.slice(0, 20) ?? ""}…），其日期和数字未作为本次采用`);
   return {
+    notes,
     inspection: {
       kind,
       team,
       target,
-      onsiteStart: start?.date ?? cuedDate(scope, dates, ENTRY),
+      onsiteStart,
       onsiteEnd: end?.date ?? (start ? null : cuedDate(scope, dates, FIELDWORK_END)),
-      feedbackDate: feedbackDate(scope, dates),
+      feedbackDate: feedback,
     },
     earlierRound,
   };

@@ -188,7 +188,9 @@ export function normalizeText(input: string): NormalizedNotice {
     lines.push({ n: i + 1, text });
   });
   flushTable();
-  return { lines: joinWrappedTitle(lines), metadata, structural };
+  const joined = joinWrappedTitle(lines);
+  if (joined.length < lines.length && lines[1]) structural.push(lines[1].n);
+  return { lines: joined, metadata, structural };
 }
 
 const OPENERS: Readonly<Record<string, string>> = { "“": "”", "（": "）", "《": "》", "「": "」" };

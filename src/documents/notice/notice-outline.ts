@@ -30,6 +30,8 @@ export interface OutlineProblem {
 
 export interface NoticeOutline {
   readonly title: string | null;
+  /** Input line of the title, when there is one. */
+  readonly titleLine: number | null;
   readonly intro: ClassifiedLine[];
   readonly organisation: ClassifiedLine[];
   readonly plan: ClassifiedLine[];
@@ -96,7 +98,8 @@ export function aspectName(title: string): string {
   return name === "" ? stripCount(title) : name;
 }
 
-const PLAN_SECTION = /下一步|下步|今后|打算|工作安排|工作计划|整改计划|努力方向|工作思路/;
+const PLAN_SECTION =
+  /下一步|下步|今后|打算|工作安排|工作计划|整改计划|努力方向|工作思路|巩固整改成果|长效机制/;
 const ORG_SECTION = /组织|总体|基本情况|整体情况|主要做法|工作开展情况|领导/;
 const BODY_SECTION = /问题|落实情况|整改情况|整改进展|整改结果|具体情况/;
 
@@ -242,6 +245,7 @@ export function buildOutline(lines: readonly ClassifiedLine[]): NoticeOutline {
   const hasProblemLabels = rest.some(PROBLEM_LABEL);
   const outline: NoticeOutline = {
     title,
+    titleLine: hasTitle ? first.n : null,
     intro: [],
     organisation: [],
     plan: [],
@@ -272,7 +276,7 @@ export function buildOutline(lines: readonly ClassifiedLine[]): NoticeOutline {
     else if (section === "intro") outline.intro.push(l);
     else if (section === "organisation") outline.organisation.push(l);
     else if (section === "plan") outline.plan.push(l);
-    else if (sinceGroup && section === "body") outline.statements.push(l);
+    else if ((sinceGroup && section === "body") || aboutAllProblems(l.text)) outline.statements.push(l);
     else outline.unclassified.push(l);
   };
 

@@ -6,6 +6,16 @@ import { parseNotice } from "./parse-notice.ts";
 const seed = readFileSync(new URL("../../../test/fixtures/notices/seed.txt", import.meta.url), "utf8");
 
 describe("notice → ledger input", () => {
+  it("says that the seed states 4 aspects and 40 measures but lists 33 measures and no aspects", () => {
+    const { input, notes } = noticeToLedgerInput(parseNotice(seed));
+    expect(input.aspects).toEqual([]);
+    expect(input.problems.reduce((n, p) => n + (p.measures?.length ?? 0), 0)).toBe(33);
+    expect(notes).toEqual([
+      "通报称4个方面，但问题未按方面列出，台账中不分方面",
+      "通报称40条整改措施，导入33条（28条已做工作、5条正在深化整改内容），相差的7条通报未逐条列出，请在台账中核对补充",
+    ]);
+  });
+
   it("turns done work into closed measures and ongoing items into open ones", () => {
     const { input } = noticeToLedgerInput(parseNotice(seed));
     expect(input.unitName).toBe("市文联党组");

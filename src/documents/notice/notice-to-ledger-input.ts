@@ -50,6 +50,8 @@ export function noticeToLedgerInput(
   if (!draft.inspection.team) notes.push("未识别出巡察组，记为“未注明”");
   const { regime, kind } = REGIME_BY_KIND[draft.inspection.kind];
   const aspects = [...new Set(draft.problems.map((p) => p.aspect).filter((a): a is string => !!a))];
+  const problems = draft.problems.map((p) => problemInput(p, notes));
+  notes.push(...statedButNotListed(draft, aspects.length, problems));
   return {
     notes,
     input: {
@@ -64,7 +66,7 @@ export function noticeToLedgerInput(
         isExample: options.isExample ?? false,
       },
       aspects,
-      problems: draft.problems.map((p) => problemInput(p, notes)),
+      problems,
       plan: {
         leader: draft.organisation?.leader ?? null,
         members: [],
@@ -77,6 +79,28 @@ export function noticeToLedgerInput(
       },
     },
   };
+}
+
+/** "通报称40条整改措施，导入33条": what the notice states but does not list is said, never made up. */
+function statedButNotListed(
+  draft: NoticeDraft,
+  aspects: number,
+  problems: readonly ProblemInput[],
+): string[] {
+  const notes: string[] = [];
+  const { measures, aspects: statedAspects } = draft.stated;
+  if (statedAspects !== undefined && statedAspects > 0 && aspects === 0)
+    notes.push(`通报称${statedAspects}个方面，但问题未按方面列出，台账中不分方面`);
+  if (measures !== undefined) {
+    const done = draft.problems.reduce((n, p) => n + Math.max(p.measures.length, 1), 0);
+    const ongoing = draft.problems.reduce((n, p) => n + p.ongoing.length, 0);
+    const imported = problems.reduce((n, p) => n + (p.measures?.length ?? 0), 0);
+    const what = `通报称${measures}条整改措施，导入${imported}条（${done}条已做工作、${ongoing}条正在深化整改内容）`;
+    if (imported < measures)
+      notes.push(`${what}，相差的${measures - imported}条通报未逐条列出，请在台账中核对补充`);
+    else if (imported > measures) notes.push(`${what}，多于所称条数，请核对措施的划分`);
+  }
+  return notes;
 }
 
 function problemInput(p: NoticeProblem, notes: string[]): ProblemInput {

@@ -255,7 +255,7 @@ describe("parseNotice on structures beyond the examples", () => {
     expect(draft.problems[1]?.outcomes).toContainEqual(
       expect.objectContaining({ kind: "funds_returned", quantity: "3.5", unit: "万元" }),
     );
-    expect(draft.warnings).toEqual([]);
+    expect(draft.warnings.map((w) => w.code)).toEqual(["aspect_count_mismatch"]);
   });
 
   it("labelled fields of several problems written inline on one line each", () => {

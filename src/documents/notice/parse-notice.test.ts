@@ -107,8 +107,14 @@ describe("parseNotice on the example notices", () => {
 describe("parseNotice on the seed notice in detail", () => {
   const seed = parseNotice(fixture("seed.txt"));
 
-  it("has no warnings at all", () => {
-    expect(seed.warnings).toEqual([]);
+  it("warns only that its 4 aspects are stated but its problems are not grouped by them", () => {
+    expect(seed.warnings).toEqual([
+      {
+        code: "aspect_count_mismatch",
+        message: "文中称4个方面，但问题未按方面分组列出，方面未能导入",
+        line: seed.problems[0]?.line,
+      },
+    ]);
   });
 
   it("takes every problem's measures from its 一是/二是 items (28 found; the text states 40 for the whole plan)", () => {

@@ -4,7 +4,14 @@
 
 import { parseChineseNumber } from "../../domain/chinese-numerals.ts";
 import { buildProblem } from "./build-problem.ts";
-import { checkAspectCounts, checkProblems, checkStatedCounts, countListed } from "./check-counts.ts";
+import {
+  checkAspectCounts,
+  checkProblems,
+  checkStatedCounts,
+  checkUnlisted,
+  countListed,
+  unclassifiedWarnings,
+} from "./check-counts.ts";
 import { classifyLines, type ClassifiedLine } from "./classify-lines.ts";
 import { issuerFromTitle, readInspectionFacts, splitSignature } from "./inspection-facts.ts";
 import type {
@@ -14,6 +21,7 @@ import type {
   NoticeProblem,
   NoticeWarning,
 } from "./notice-draft.ts";
+import { lineRoles, type LineRole } from "./notice-line-roles.ts";
 import { ALL_PROBLEMS_SENTENCE, buildOutline } from "./notice-outline.ts";
 import { readContact, readOrganisation, readPlan } from "./notice-sections.ts";
 import { normalizeText, splitSentences } from "./normalize-text.ts";
@@ -30,10 +38,22 @@ const textOf = (lines: readonly ClassifiedLine[]): string => lines.map((l) => l.
 
 /** Parses a notice. See docs/notice-json.md for the result and the rules. */
 export function parseNotice(text: string, options: ParseNoticeOptions = {}): NoticeDraft {
+  return parseNoticeTraced(text, options).draft;
+}
+
+/** A parsed notice with the role each input line played (see notice-line-roles.ts), for tests and tools. */
+export interface TracedNotice {
+  readonly draft: NoticeDraft;
+  readonly roles: ReadonlyMap<number, LineRole>;
+}
+
+/** Parses a notice and says where every input line went. */
+export function parseNoticeTraced(text: string, options: ParseNoticeOptions = {}): TracedNotice {
   const input = typeof text === "string" ? text : "";
-  const { lines, metadata } = normalizeText(input);
+  const { lines, metadata, structural } = normalizeText(input);
   const signature = splitSignature(lines);
   const outline = buildOutline(classifyLines(signature.body));
+  const roles = lineRoles({ structural, signature: lines.slice(signature.body.length), outline });
 
   const issuer = issuerFromTitle(outline.title);
   const facts = readInspectionFacts({
@@ -86,20 +106,21 @@ export function parseNotice(text: string, options: ParseNoticeOptions = {}): Not
       ...checkAspectCounts(aspects, problems),
       ...checkProblems(problems),
     );
+    warnings.push(...checkUnlisted(stated, aspects.length, outline.problems[0]?.heading.n));
     const missing = missingInspectionFields(inspection);
-    if (missing.length > 0)
-      warnings.push({ code: "inspection_incomplete", message: `未能从文中识别：${missing.join("、")}` });
+    if (missing.length > 0 || facts.notes.length > 0)
+      warnings.push({
+        code: "inspection_incomplete",
+        message: [missing.length > 0 ? `未能从文中识别：${missing.join("、")}` : "", ...facts.notes]
+          .filter((m) => m !== "")
+          .join("；"),
+        ...(outline.intro[0] ? { line: outline.intro[0].n } : {}),
+      });
   }
   const unclassified = outline.unclassified.map((l) => ({ line: l.n, text: l.text }));
-  if (recognised && unclassified.length > 0) {
-    warnings.push({
-      code: "unclassified_text",
-      message: `有${unclassified.length}段文字未能归类，已原样保留在 unclassified 中`,
-      ...(unclassified[0] ? { line: unclassified[0].line } : {}),
-    });
-  }
+  if (recognised) warnings.push(...unclassifiedWarnings(unclassified));
 
-  return {
+  const draft: NoticeDraft = {
     recognised,
     title: outline.title,
     issuer: issuer ?? signature.signatory,
@@ -118,6 +139,7 @@ export function parseNotice(text: string, options: ParseNoticeOptions = {}): Not
     unclassified,
     warnings,
   };
+  return { draft, roles };
 }
 
 // "市审计局：" on its own near the top: whom a report is addressed to.
