@@ -14,7 +14,6 @@ import { SYSTEM_ACTOR } from "../src/app/deps.ts";
 import { SCOPE_ALL } from "../src/domain/scope.ts";
 import { callerOf } from "../src/http/auth.ts";
 import { readUploads } from "../src/http/read-uploads.ts";
-import { evidenceRoutes } from "../src/http/routes/evidence.ts";
 import { diskEvidenceFiles } from "../src/runtime/disk-evidence-files.ts";
 import { makeLedger } from "../test/support/ledger-builders.ts";
 import { openTestApp, signedInUser } from "../test/http/http-test-app.ts";
@@ -23,11 +22,10 @@ export async function runEvidenceBench(args: readonly string[]): Promise<number>
   const mib = Number(args[0] ?? 20);
   const runs = Number(args[1] ?? 5);
   const bytes = mib * 1024 * 1024;
-  const t = await openTestApp({ uploadLimits: { fileBytes: bytes, files: 1 } });
   const root = mkdtempSync(join(tmpdir(), "zhenggai-evidence-bench-"));
   const files = diskEvidenceFiles(join(root, "evidence"));
-  const deps = { ...t.deps, files };
-  evidenceRoutes(t.app, deps);
+  const t = await openTestApp({ uploadLimits: { fileBytes: bytes, files: 1 } }, undefined, files);
+  const deps = t.deps;
   t.app.post("/bench/upload/:id", async (req) => {
     const form = await readUploads(req, files, {
       fileBytes: bytes,

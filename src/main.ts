@@ -12,6 +12,8 @@ import { databaseTarget, describeTarget, type Config } from "./config.ts";
 import { effectiveAllowedHosts } from "./http/allowed-hosts.ts";
 import { buildApp, type AppDeps } from "./http/build-app.ts";
 import { argon2Passwords } from "./runtime/argon2-passwords.ts";
+// The PDF converter for the CLI, which may not import the runtime layer itself.
+export { libreOfficePdf } from "./runtime/libreoffice-pdf.ts";
 import { diskEvidenceFiles } from "./runtime/disk-evidence-files.ts";
 import { memoryUnknownLoginFailures, randomTokens } from "./runtime/random-tokens.ts";
 import { systemClock, randomIds } from "./runtime/system-ports.ts";
@@ -21,6 +23,7 @@ import type { Store } from "./storage/store.ts";
 
 /** A real published notice (市文联党组, 2021), shipped as example data. */
 const EXAMPLE_NOTICE = new URL("../assets/example-notice.txt", import.meta.url);
+const PACKAGE_JSON = new URL("../package.json", import.meta.url);
 
 export interface RunningServer {
   readonly url: string;
@@ -81,6 +84,7 @@ export async function startServer(config: Config, log: (line: string) => void): 
     trustProxy: config.trustProxy,
     uploadLimits: { fileBytes: config.uploadFileMb * 1024 * 1024, files: config.uploadFiles },
     requestIds: randomUUID,
+    version: (JSON.parse(await readFile(PACKAGE_JSON, "utf8")) as { version: string }).version,
   });
   try {
     await app.listen({ port: config.port, host: config.host });

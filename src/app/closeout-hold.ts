@@ -5,21 +5,19 @@ import type { Caller } from "../domain/account.ts";
 import { DomainError } from "../domain/domain-error.ts";
 import { requireAction } from "../domain/permissions.ts";
 import type { CloseoutHold } from "../domain/progress.ts";
-import { z } from "zod";
-import { parseInput, requiredText } from "../shared/validation.ts";
+import { closeoutHoldSchema, type CloseoutHoldInput } from "../shared/review-cycle-input.ts";
+import { parseInput } from "../shared/validation.ts";
 import type { Deps } from "./deps.ts";
 import { measureAccess } from "./measure-access.ts";
 import { auditBy } from "./audit-by.ts";
-
-const holdSchema = z.object({ reason: requiredText(2000) });
 
 export async function holdCloseout(
   deps: Deps,
   caller: Caller,
   measureId: string,
-  input: z.input<typeof holdSchema>,
+  input: CloseoutHoldInput,
 ): Promise<CloseoutHold> {
-  const { reason } = parseInput(holdSchema, input, "暂缓销号");
+  const { reason } = parseInput(closeoutHoldSchema, input, "暂缓销号");
   return deps.store.transaction(async (tx) => {
     const { measure, roles } = await measureAccess(tx, caller, measureId);
     requireAction(roles, "closeout.hold");

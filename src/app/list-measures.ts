@@ -7,9 +7,9 @@ import type { MeasureFilter } from "../storage/store.ts";
 import { callerScope } from "./account-access.ts";
 import type { Deps } from "./deps.ts";
 import { decodeKeyset, encodeKeyset } from "./keyset-cursor.ts";
+import { MEASURE_PAGE_MAX } from "../shared/page-limits.ts";
 
 export const MEASURE_PAGE_DEFAULT = 50;
-export const MEASURE_PAGE_MAX = 200;
 
 export interface MeasureListQuery {
   readonly inspectionId?: string;

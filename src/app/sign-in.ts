@@ -1,7 +1,8 @@
 // Signs a person in: checks the lockout and the password (argon2id; a dummy hash for unknown logins, so both take
 // about as long), then opens a server-side session. Returns the tokens once; only their sha-256 are stored.
 
-import { z } from "zod";
+import type { z } from "zod";
+import { signInSchema } from "../shared/account-input.ts";
 import type { Caller } from "../domain/account.ts";
 import { DomainError } from "../domain/domain-error.ts";
 import {
@@ -16,10 +17,6 @@ import type { Session } from "../storage/store.ts";
 import type { SessionDeps } from "./session-deps.ts";
 import { csrfTokenFor, tokenDigest } from "./token-digest.ts";
 
-const signInSchema = z.object({
-  login: z.string({ error: "必须填写" }).trim().min(1, { error: "不能为空" }).max(64),
-  password: z.string({ error: "必须填写" }).min(1, { error: "不能为空" }).max(1024),
-});
 export type SignInInput = z.input<typeof signInSchema>;
 
 export interface SignedIn {

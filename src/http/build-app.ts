@@ -8,12 +8,14 @@ import { DEFAULT_SESSION_TIMEOUTS, type SessionTimeouts } from "../domain/sign-i
 import { LOOPBACK_HOSTS } from "./allowed-hosts.ts";
 import { registerAuth } from "./auth.ts";
 import { createClientErrorHandler } from "./client-error-handler.ts";
+import { contractRouter } from "./contract-route.ts";
 import { handleError } from "./errors.ts";
 import { createFrameworkErrorHandler } from "./framework-error-handler.ts";
 import { createHostGuard } from "./host-guard.ts";
 import { DEFAULT_UPLOAD_LIMITS, registerMultipart, type UploadLimits } from "./multipart.ts";
 import { createNotFoundHandler } from "./not-found.ts";
 import { createRouteMethods } from "./route-methods.ts";
+import { apiDocsRoutes } from "./routes/api-docs.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { importRoutes } from "./routes/imports.ts";
 import { inspectionRoutes } from "./routes/inspections.ts";
@@ -51,6 +53,13 @@ export interface AppOptions {
   readonly requestIds?: () => string;
   /** Evidence and import upload limits (config uploadFileMb, uploadFiles); default 20 MiB, 10 files. */
   readonly uploadLimits?: UploadLimits;
+  /**
+   * Compare every JSON answer with its contract (shared/api-routes.ts) and answer 500 when it differs: on in tests,
+   * so that the published contract cannot drift from what the server sends; off in production (it costs a parse).
+   */
+  readonly checkAnswers?: boolean;
+  /** The application's version, shown in the OpenAPI document; default "dev". */
+  readonly version?: string;
 }
 
 export function buildApp(deps: AppDeps, options: AppOptions = {}): FastifyInstance {
@@ -88,15 +97,17 @@ export function buildApp(deps: AppDeps, options: AppOptions = {}): FastifyInstan
   const uploadLimits = options.uploadLimits ?? DEFAULT_UPLOAD_LIMITS;
   registerMultipart(app, uploadLimits);
   registerAuth(app, deps, timeouts);
-  healthRoutes(app, deps);
-  sessionRoutes(app, deps, timeouts);
-  inspectionRoutes(app, deps);
-  measureRoutes(app, deps, uploadLimits);
-  evidenceRoutes(app, deps);
-  importRoutes(app, deps);
-  downloadRoutes(app, deps);
-  orgRoutes(app, deps);
-  userRoutes(app, deps);
-  tokenRoutes(app, deps);
+  const route = contractRouter(app, { checkAnswers: options.checkAnswers ?? false });
+  apiDocsRoutes(route, options.version ?? "dev");
+  healthRoutes(route, deps);
+  sessionRoutes(route, deps, timeouts);
+  inspectionRoutes(route, deps);
+  measureRoutes(route, deps, uploadLimits);
+  evidenceRoutes(route, deps);
+  importRoutes(route, deps);
+  downloadRoutes(route, deps);
+  orgRoutes(route, deps);
+  userRoutes(route, deps);
+  tokenRoutes(route, deps);
   return app;
 }

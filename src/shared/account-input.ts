@@ -52,3 +52,9 @@ export const changePasswordSchema = z.object({
   currentPassword: passwordSchema.optional(),
 });
 export type ChangePasswordInput = z.input<typeof changePasswordSchema>;
+
+/** POST /api/v1/session. Any login text is accepted here: a wrong one fails like a wrong password. */
+export const signInSchema = z.object({
+  login: z.string({ error: "必须填写" }).trim().min(1, { error: "不能为空" }).max(64),
+  password: z.string({ error: "必须填写" }).min(1, { error: "不能为空" }).max(1024),
+});

@@ -76,3 +76,7 @@ export const responsibilitySchema = z.object({
   evidenceRequired: z.boolean().optional(),
 });
 export type ResponsibilityInput = z.input<typeof responsibilitySchema>;
+
+/** PUT /api/v1/measures/:id/hold: why the close-out is held (纪检监督暂缓销号). */
+export const closeoutHoldSchema = z.object({ reason: requiredText(2000) });
+export type CloseoutHoldInput = z.input<typeof closeoutHoldSchema>;

@@ -21,7 +21,7 @@ export interface AdminTestApp extends TestApp {
 export async function openAdminApp(database: TestDatabase): Promise<AdminTestApp> {
   const opened = await database.open();
   const deps = sessionTestDeps(opened.store);
-  const app = buildApp(deps);
+  const app = buildApp(deps, { checkAnswers: true });
   await app.ready();
   await deps.store.orgs.insertMany([
     { id: "ovs", parentId: null, kind: "oversight", name: "市委巡察办", path: "/ovs/" },

@@ -10,7 +10,6 @@ import { makeLedger } from "../support/ledger-builders.ts";
 import { readZip } from "../support/read-zip.ts";
 import { testDatabases } from "../support/test-stores.ts";
 import { openTestApp, signedInUser, type SignedInUser, type TestApp } from "./http-test-app.ts";
-import { addDocumentRoutes } from "./document-routes.ts";
 import { multipartBody } from "./multipart-body.ts";
 
 describe.each(testDatabases)("downloads over HTTP on $name", (database) => {
@@ -22,7 +21,6 @@ describe.each(testDatabases)("downloads over HTTP on $name", (database) => {
 
   beforeEach(async () => {
     t = await openTestApp({}, database);
-    addDocumentRoutes(t.app, t.deps);
     ({ inspectionId, unitId } = await createLedger(t.deps, SYSTEM_ACTOR, makeLedger()));
     ({ inspectionId: otherInspection } = await createLedger(
       t.deps,
@@ -35,6 +33,13 @@ describe.each(testDatabases)("downloads over HTTP on $name", (database) => {
 
   const get = (user: SignedInUser, url: string) =>
     t.app.inject({ method: "GET", url, headers: { cookie: user.cookie } });
+  const notice = (user: SignedInUser, id: string, options: Record<string, string> = {}) =>
+    t.app.inject({
+      method: "POST",
+      url: `/api/v1/inspections/${id}/notice`,
+      headers: user.headers,
+      payload: options,
+    });
 
   it("streams the ledger as an .xlsx attachment that exceljs opens, and that imports back", async () => {
     const res = await get(office, `/api/v1/inspections/${inspectionId}/ledger.xlsx`);
@@ -76,7 +81,7 @@ describe.each(testDatabases)("downloads over HTTP on $name", (database) => {
   });
 
   it("generates the notice as .docx holding its title, and records the publication", async () => {
-    const res = await get(office, `/api/v1/inspections/${inspectionId}/notice?version=internal&format=docx`);
+    const res = await notice(office, inspectionId, { version: "internal", format: "docx" });
     expect(res.statusCode).toBe(200);
     expect(res.headers["content-type"]).toBe(
       "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -88,10 +93,11 @@ describe.each(testDatabases)("downloads over HTTP on $name", (database) => {
     const text = (entries.get("word/document.xml") ?? "").replace(/<[^>]+>/g, "");
     expect(text).toContain("市文联党组关于巡察整改情况的通报");
 
-    const published = await get(
-      office,
-      `/api/v1/inspections/${inspectionId}/notice?version=public&layout=aspect&format=md`,
-    );
+    const published = await notice(office, inspectionId, {
+      version: "public",
+      layout: "aspect",
+      format: "md",
+    });
     expect(published.statusCode).toBe(200);
     expect(published.headers["content-type"]).toBe("text/markdown; charset=utf-8");
     expect(published.body).toContain("市文联党组");
@@ -104,11 +110,10 @@ describe.each(testDatabases)("downloads over HTTP on $name", (database) => {
   });
 
   it("answers 404 outside the caller's scope and 403 to roles without the right", async () => {
-    for (const url of [
-      `/api/v1/inspections/${otherInspection}/ledger.xlsx`,
-      `/api/v1/inspections/${otherInspection}/notice`,
+    for (const res of [
+      await get(office, `/api/v1/inspections/${otherInspection}/ledger.xlsx`),
+      await notice(office, otherInspection),
     ]) {
-      const res = await get(office, url);
       expect(res.statusCode).toBe(404);
       expect(res.json()).toMatchObject({ error: { code: "inspection_not_found" } });
     }
@@ -116,20 +121,24 @@ describe.each(testDatabases)("downloads over HTTP on $name", (database) => {
     const refused = await get(viewer, `/api/v1/inspections/${inspectionId}/ledger.xlsx`);
     expect(refused.statusCode).toBe(403);
     expect(refused.json()).toEqual({ error: { code: "forbidden", message: "您没有权限导出台账" } });
-    expect((await get(viewer, `/api/v1/inspections/${inspectionId}/notice`)).statusCode).toBe(403);
+    expect((await notice(viewer, inspectionId)).statusCode).toBe(403);
 
     // A unit leader may export the ledger but not generate notices.
     const leader = await signedInUser(t, "leader.wl", { role: "unit_leader", orgId: unitId });
     expect((await get(leader, `/api/v1/inspections/${inspectionId}/ledger.xlsx`)).statusCode).toBe(200);
-    const notice = await get(leader, `/api/v1/inspections/${inspectionId}/notice`);
-    expect(notice.statusCode).toBe(403);
-    expect(notice.json()).toMatchObject({ error: { message: "您没有权限生成通报" } });
+    const refusedNotice = await notice(leader, inspectionId);
+    expect(refusedNotice.statusCode).toBe(403);
+    expect(refusedNotice.json()).toMatchObject({ error: { message: "您没有权限生成通报" } });
     expect(await t.deps.store.publications.listByInspection(SCOPE_ALL, inspectionId)).toEqual([]);
   });
 
-  it("refuses an unknown notice format with 400", async () => {
-    const res = await get(office, `/api/v1/inspections/${inspectionId}/notice?format=pdf`);
+  it("refuses an unknown notice format with 400, and generating by GET is not served", async () => {
+    const res = await notice(office, inspectionId, { format: "bogus" });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ error: { code: "invalid_input" } });
+    // A GET must not write: generating records a publication, so only POST generates.
+    const byGet = await get(office, `/api/v1/inspections/${inspectionId}/notice`);
+    expect(byGet.statusCode).toBe(405);
+    expect(await t.deps.store.publications.listByInspection(SCOPE_ALL, inspectionId)).toEqual([]);
   });
 });

@@ -62,7 +62,7 @@ export async function openTestApp(
 ): Promise<TestApp> {
   const opened = await database.open();
   const deps = sessionTestDeps(opened.store, files);
-  const app = buildApp(deps, options);
+  const app = buildApp(deps, { checkAnswers: true, ...options });
   return {
     app,
     deps,

@@ -6,7 +6,6 @@ import { tmpdir } from "node:os";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { testDatabases } from "../support/test-stores.ts";
 import { openTestApp, signedInUser, type SignedInUser, type TestApp } from "./http-test-app.ts";
-import { addDocumentRoutes } from "./document-routes.ts";
 import { multipartBody } from "./multipart-body.ts";
 
 const SEED = readFileSync(new URL("../fixtures/notices/seed.txt", import.meta.url));
@@ -35,7 +34,6 @@ describe.each(testDatabases)("imports over HTTP on $name", (database) => {
 
   beforeEach(async () => {
     t = await openTestApp({}, database);
-    addDocumentRoutes(t.app, t.deps);
     await t.deps.store.orgs.insertMany([
       {
         id: "ovs-wuxi",

@@ -11,7 +11,6 @@ import { makeLedger } from "../support/ledger-builders.ts";
 import { testDatabases } from "../support/test-stores.ts";
 import { writeForeignLedger } from "../support/xlsx-files.ts";
 import { openTestApp, signedInUser, type SignedInUser, type TestApp } from "./http-test-app.ts";
-import { addDocumentRoutes } from "./document-routes.ts";
 import { multipartBody } from "./multipart-body.ts";
 
 const HEADER = ["序号", "存在问题", "整改措施", "责任领导", "责任部门", "完成时限", "状态"];
@@ -40,7 +39,6 @@ describe.each(testDatabases)("import files over HTTP on $name", (database) => {
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), "zhenggai-import-files-"));
     t = await openTestApp({ uploadLimits: { fileBytes: 256 * 1024, files: 10 } }, database);
-    addDocumentRoutes(t.app, t.deps);
     ({ inspectionId, unitId } = await createLedger(t.deps, SYSTEM_ACTOR, makeLedger()));
     office = await signedInUser(t, "office.wl", { role: "unit_office", orgId: unitId });
   });
@@ -92,9 +90,10 @@ describe.each(testDatabases)("import files over HTTP on $name", (database) => {
 
   it("imports a notice .docx the server generated from a ledger", async () => {
     const notice = await t.app.inject({
-      method: "GET",
-      url: `/api/v1/inspections/${inspectionId}/notice?format=docx`,
-      headers: { cookie: office.cookie },
+      method: "POST",
+      url: `/api/v1/inspections/${inspectionId}/notice`,
+      headers: office.headers,
+      payload: { format: "docx" },
     });
     expect(notice.statusCode).toBe(200);
     const res = await upload("通报.docx", notice.rawPayload);

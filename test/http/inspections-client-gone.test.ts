@@ -50,7 +50,7 @@ describe("a list request whose client has gone", () => {
     const opened = await testDatabases[0]!.open();
     gated = gatedStore(opened.store);
     const deps = sessionTestDeps(gated.store);
-    const app = buildApp(deps);
+    const app = buildApp(deps, { checkAnswers: true });
     await createLedger(deps, SYSTEM_ACTOR, makeLedger());
     cookie = (await signedInUser({ app, deps }, "root", { role: "admin", orgId: null })).cookie;
     await app.listen({ host: "127.0.0.1", port: 0 });

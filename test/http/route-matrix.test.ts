@@ -91,6 +91,21 @@ const versionOf = async (fx: Fixture, measureId: string) =>
   (await fx.t.deps.store.measures.get(SCOPE_ALL, measureId))!.version;
 
 const ROUTES: Record<string, RouteCase> = {
+  "GET /api/v1/openapi.json": {
+    public: true,
+    call: () => ({ method: "GET", url: "/api/v1/openapi.json" }),
+    inside: ALL_OK,
+  },
+  "GET /api/v1/docs": {
+    public: true,
+    call: () => ({ method: "GET", url: "/api/v1/docs" }),
+    inside: ALL_OK,
+  },
+  "GET /api/v1/docs/reference.js": {
+    public: true,
+    call: () => ({ method: "GET", url: "/api/v1/docs/reference.js" }),
+    inside: ALL_OK,
+  },
   "GET /api/v1/health": {
     public: true,
     call: () => ({ method: "GET", url: "/api/v1/health" }),
@@ -142,10 +157,11 @@ const ROUTES: Record<string, RouteCase> = {
     inside: { default: "ok", department_reporter: 403, viewer: 403 },
     outside: HIDDEN_OUTSIDE,
   },
-  "GET /api/v1/inspections/:id/notice": {
+  "POST /api/v1/inspections/:id/notice": {
     call: (_fx, s) => ({
-      method: "GET",
-      url: `/api/v1/inspections/${s.inspectionId}/notice?version=internal&format=md`,
+      method: "POST",
+      url: `/api/v1/inspections/${s.inspectionId}/notice`,
+      payload: { version: "internal", format: "md" },
     }),
     inside: { default: 403, admin: "ok", unit_office: "ok", oversight: "ok" },
     outside: HIDDEN_OUTSIDE,
@@ -569,7 +585,7 @@ describe.each(testDatabases)("role × route matrix on $name", (database) => {
   afterAll(async () => fx.t.close());
 
   it("has rows for every route the app serves, and none for a route it does not", () => {
-    const app = buildApp(sessionTestDeps(fx.t.deps.store));
+    const app = buildApp(sessionTestDeps(fx.t.deps.store), { checkAnswers: true });
     expect(servedRoutes(app)).toEqual(Object.keys(ROUTES).sort());
   });
 

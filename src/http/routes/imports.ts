@@ -2,20 +2,14 @@
 // answers its preview; GET shows it again, POST …/confirm creates the ledger once, DELETE discards it. Only the
 // uploader sees a staged import; the upload is a temporary file that the multipart plugin removes after the answer.
 
-import type { FastifyInstance } from "fastify";
-import { z } from "zod";
 import { confirmImport, discardImport, getStagedImport } from "../../app/confirm-import.ts";
 import type { Deps } from "../../app/deps.ts";
 import { stageImport } from "../../app/stage-import.ts";
 import { DomainError } from "../../domain/domain-error.ts";
+import { API_ROUTES as API } from "../../shared/api-routes.ts";
 import { parseInput } from "../../shared/validation.ts";
 import { callerOf } from "../auth.ts";
-
-const idParams = z.object({ id: z.string().min(1).max(100) });
-const stageFields = z.object({
-  unitId: z.string().trim().min(1).max(100),
-  skipInvalid: z.enum(["true", "false"]).optional(),
-});
+import type { ContractRouter } from "../contract-route.ts";
 
 const fileMissing = (): DomainError =>
   new DomainError(
@@ -36,8 +30,8 @@ function fieldValues(values: Record<string, unknown>): Record<string, string> {
   return out;
 }
 
-export function importRoutes(app: FastifyInstance, deps: Deps): void {
-  app.post("/api/v1/imports", async (request, reply) => {
+export function importRoutes(route: ContractRouter, deps: Deps): void {
+  route(API.stageImport, async ({ request }) => {
     const caller = callerOf(request);
     if (!request.isMultipart()) throw fileMissing();
     const { files, values } = await request.saveRequestFiles();
@@ -48,30 +42,25 @@ export function importRoutes(app: FastifyInstance, deps: Deps): void {
         { path: "file", code: "too_many_files", message: "一次只能上传一个文件" },
       ]);
     }
-    const fields = parseInput(stageFields, fieldValues(values as Record<string, unknown>), "上传参数");
-    const staged = await stageImport(deps, caller, {
+    const fields = parseInput(
+      API.stageImport.body,
+      fieldValues(values as Record<string, unknown>),
+      "上传参数",
+    );
+    return stageImport(deps, caller, {
       unitId: fields.unitId,
       fileName: file.filename,
       path: file.filepath,
       skipInvalid: fields.skipInvalid === "true",
     });
-    return reply.status(201).send(staged);
   });
 
-  app.get("/api/v1/imports/:id", async (request) => {
-    const { id } = parseInput(idParams, request.params, "路径参数");
-    return getStagedImport(deps, callerOf(request), id);
-  });
+  route(API.getImport, async ({ request, params }) => getStagedImport(deps, callerOf(request), params.id));
 
-  app.post("/api/v1/imports/:id/confirm", async (request, reply) => {
-    const { id } = parseInput(idParams, request.params, "路径参数");
-    const confirmed = await confirmImport(deps, callerOf(request), id);
-    return reply.status(201).send(confirmed);
-  });
+  route(API.confirmImport, async ({ request, params }) => confirmImport(deps, callerOf(request), params.id));
 
-  app.delete("/api/v1/imports/:id", async (request, reply) => {
-    const { id } = parseInput(idParams, request.params, "路径参数");
-    await discardImport(deps, callerOf(request), id);
+  route(API.discardImport, async ({ request, reply, params }) => {
+    await discardImport(deps, callerOf(request), params.id);
     return reply.status(204).send();
   });
 }

@@ -1,23 +1,22 @@
 // The review cycle of a measure over HTTP: read it (with the actions the caller may take), report progress, move it
 // through submit / review / return / close, ask for and decide extensions, set an inspection's review chain, read
-// the change history. Everything outside the caller's scope answers 404.
+// the change history. Everything outside the caller's scope answers 404. Paths and schemas: shared/api-routes.ts.
 
-import type { FastifyInstance } from "fastify";
-import { z } from "zod";
 import { assignResponsibility } from "../../app/assign-responsibility.ts";
 import { changeMeasureState } from "../../app/change-measure-state.ts";
 import { holdCloseout, liftCloseoutHold } from "../../app/closeout-hold.ts";
 import type { EvidenceDeps } from "../../app/evidence-files.ts";
 import { decideExtension, requestExtension } from "../../app/extensions.ts";
 import { getMeasure, measureHistory } from "../../app/get-measure.ts";
-import { listMeasures, MEASURE_PAGE_MAX } from "../../app/list-measures.ts";
+import { listMeasures } from "../../app/list-measures.ts";
 import { reportProgress } from "../../app/report-progress.ts";
 import { getReviewChain, inspectionHistory, setReviewChain } from "../../app/review-chain.ts";
-import { MEASURE_STATES } from "../../domain/measure.ts";
 import { DomainError } from "../../domain/domain-error.ts";
+import { API_ROUTES as API } from "../../shared/api-routes.ts";
 import { measureEventSchema, type ProgressReportInput } from "../../shared/review-cycle-input.ts";
 import { parseInput } from "../../shared/validation.ts";
 import { callerOf } from "../auth.ts";
+import type { ContractRouter } from "../contract-route.ts";
 import { expectedVersionOf, sendVersion } from "../if-match.ts";
 import type { UploadLimits } from "../multipart.ts";
 import { readUploads } from "../read-uploads.ts";
@@ -37,49 +36,27 @@ function progressFields(fields: Record<string, string>): ProgressReportInput {
   return { period: fields.period ?? "", text: fields.text ?? "", figures } as ProgressReportInput;
 }
 
-const idParams = z.object({ id: z.string().min(1).max(100) });
-const listQuery = z.object({
-  inspectionId: z.string().min(1).max(100).optional(),
-  departmentId: z.string().min(1).max(100).optional(),
-  /** Comma-separated states, e.g. in_progress,returned. */
-  state: z
-    .string()
-    .transform((s) => s.split(",").filter((x) => x !== ""))
-    .pipe(
-      z.array(
-        z.enum(MEASURE_STATES, { error: "状态应为 draft、in_progress、submitted、returned 或 closed" }),
-      ),
-    )
-    .optional(),
-  overdue: z.enum(["true", "false"], { error: "overdue 应为 true 或 false" }).optional(),
-  cursor: z.string().max(400).optional(),
-  limit: z.coerce.number().int().min(1).max(MEASURE_PAGE_MAX).optional(),
-});
-
-export function measureRoutes(app: FastifyInstance, deps: EvidenceDeps, uploadLimits: UploadLimits): void {
-  app.get("/api/v1/measures", async (request) => {
-    const q = parseInput(listQuery, request.query, "查询参数");
-    return listMeasures(deps, callerOf(request), {
+export function measureRoutes(route: ContractRouter, deps: EvidenceDeps, uploadLimits: UploadLimits): void {
+  route(API.listMeasures, async ({ request, query: q }) =>
+    listMeasures(deps, callerOf(request), {
       ...(q.inspectionId !== undefined ? { inspectionId: q.inspectionId } : {}),
       ...(q.departmentId !== undefined ? { departmentId: q.departmentId } : {}),
       ...(q.state !== undefined ? { states: q.state } : {}),
       overdue: q.overdue === "true",
       ...(q.cursor !== undefined ? { cursor: q.cursor } : {}),
       ...(q.limit !== undefined ? { limit: q.limit } : {}),
-    });
-  });
+    }),
+  );
 
-  app.get("/api/v1/measures/:id", async (request, reply) => {
-    const { id } = parseInput(idParams, request.params, "路径参数");
-    const detail = await getMeasure(deps, callerOf(request), id);
+  route(API.getMeasure, async ({ request, reply, params }) => {
+    const detail = await getMeasure(deps, callerOf(request), params.id);
     sendVersion(reply, detail.measure.version);
     return detail;
   });
 
-  app.patch("/api/v1/measures/:id", async (request, reply) => {
-    const { id } = parseInput(idParams, request.params, "路径参数");
+  route(API.assignResponsibility, async ({ request, reply, params }) => {
     const measure = await assignResponsibility(deps, callerOf(request), {
-      measureId: id,
+      measureId: params.id,
       expectedVersion: expectedVersionOf(request),
       change: request.body ?? {},
     });
@@ -87,24 +64,20 @@ export function measureRoutes(app: FastifyInstance, deps: EvidenceDeps, uploadLi
     return { measure };
   });
 
-  app.put("/api/v1/measures/:id/hold", async (request) => {
-    const { id } = parseInput(idParams, request.params, "路径参数");
-    return holdCloseout(deps, callerOf(request), id, (request.body ?? {}) as never);
-  });
+  route(API.holdCloseout, async ({ request, params }) =>
+    holdCloseout(deps, callerOf(request), params.id, (request.body ?? {}) as never),
+  );
 
-  app.delete("/api/v1/measures/:id/hold", async (request, reply) => {
-    const { id } = parseInput(idParams, request.params, "路径参数");
-    await liftCloseoutHold(deps, callerOf(request), id);
+  route(API.liftCloseoutHold, async ({ request, reply, params }) => {
+    await liftCloseoutHold(deps, callerOf(request), params.id);
     return reply.status(204).send();
   });
 
-  app.get("/api/v1/measures/:id/history", async (request) => {
-    const { id } = parseInput(idParams, request.params, "路径参数");
-    return { items: await measureHistory(deps, callerOf(request), id) };
-  });
+  route(API.measureHistory, async ({ request, params }) => ({
+    items: await measureHistory(deps, callerOf(request), params.id),
+  }));
 
-  app.post("/api/v1/measures/:id/progress-reports", async (request, reply) => {
-    const { id } = parseInput(idParams, request.params, "路径参数");
+  route(API.reportProgress, async ({ request, reply, params }) => {
     const caller = callerOf(request);
     let reported;
     if (request.isMultipart()) {
@@ -113,19 +86,18 @@ export function measureRoutes(app: FastifyInstance, deps: EvidenceDeps, uploadLi
         ...uploadLimits,
         totalBytes: uploadLimits.fileBytes * uploadLimits.files,
       });
-      reported = await reportProgress(deps, caller, id, progressFields(form.fields), form.files);
+      reported = await reportProgress(deps, caller, params.id, progressFields(form.fields), form.files);
     } else {
-      reported = await reportProgress(deps, caller, id, (request.body ?? {}) as never);
+      reported = await reportProgress(deps, caller, params.id, (request.body ?? {}) as never);
     }
     sendVersion(reply, reported.measureVersion);
-    return reply.status(201).send(reported);
+    return reported;
   });
 
-  app.post("/api/v1/measures/:id/events", async (request, reply) => {
-    const { id } = parseInput(idParams, request.params, "路径参数");
+  route(API.changeMeasureState, async ({ request, reply, params }) => {
     const body = parseInput(measureEventSchema, request.body ?? {}, "状态变更");
     const changed = await changeMeasureState(deps, callerOf(request), {
-      measureId: id,
+      measureId: params.id,
       event: body.event,
       reason: body.reason ?? null,
       expectedVersion: expectedVersionOf(request),
@@ -134,29 +106,23 @@ export function measureRoutes(app: FastifyInstance, deps: EvidenceDeps, uploadLi
     return changed;
   });
 
-  app.post("/api/v1/measures/:id/extensions", async (request, reply) => {
-    const { id } = parseInput(idParams, request.params, "路径参数");
-    const extension = await requestExtension(deps, callerOf(request), id, (request.body ?? {}) as never);
-    return reply.status(201).send(extension);
-  });
+  route(API.requestExtension, async ({ request, params }) =>
+    requestExtension(deps, callerOf(request), params.id, (request.body ?? {}) as never),
+  );
 
-  app.post("/api/v1/extensions/:id/decision", async (request) => {
-    const { id } = parseInput(idParams, request.params, "路径参数");
-    return decideExtension(deps, callerOf(request), id, (request.body ?? {}) as never);
-  });
+  route(API.decideExtension, async ({ request, params }) =>
+    decideExtension(deps, callerOf(request), params.id, (request.body ?? {}) as never),
+  );
 
-  app.get("/api/v1/inspections/:id/review-chain", async (request) => {
-    const { id } = parseInput(idParams, request.params, "路径参数");
-    return getReviewChain(deps, callerOf(request), id);
-  });
+  route(API.getReviewChain, async ({ request, params }) =>
+    getReviewChain(deps, callerOf(request), params.id),
+  );
 
-  app.get("/api/v1/inspections/:id/history", async (request) => {
-    const { id } = parseInput(idParams, request.params, "路径参数");
-    return { items: await inspectionHistory(deps, callerOf(request), id) };
-  });
+  route(API.inspectionHistory, async ({ request, params }) => ({
+    items: await inspectionHistory(deps, callerOf(request), params.id),
+  }));
 
-  app.put("/api/v1/inspections/:id/review-chain", async (request) => {
-    const { id } = parseInput(idParams, request.params, "路径参数");
-    return setReviewChain(deps, callerOf(request), id, (request.body ?? {}) as never);
-  });
+  route(API.setReviewChain, async ({ request, params }) =>
+    setReviewChain(deps, callerOf(request), params.id, (request.body ?? {}) as never),
+  );
 }

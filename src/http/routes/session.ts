@@ -1,14 +1,16 @@
 // Sign-in and sign-out: POST/GET/DELETE /api/v1/session, DELETE /api/v1/sessions (everywhere). The cookie carries
 // the session token; the CSRF token is returned once, in the sign-in answer.
 
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import type { SessionDeps } from "../../app/session-deps.ts";
 import { signIn } from "../../app/sign-in.ts";
 import { csrfTokenFor } from "../../app/token-digest.ts";
 import { signOut, signOutEverywhere } from "../../app/sign-out.ts";
 import { ROLE_LABELS, type Caller } from "../../domain/account.ts";
 import type { SessionTimeouts } from "../../domain/sign-in-policy.ts";
+import { API_ROUTES as API } from "../../shared/api-routes.ts";
 import { callerOf } from "../auth.ts";
+import type { ContractRouter } from "../contract-route.ts";
 import { clearedSessionCookie, readCookie, SESSION_COOKIE, sessionCookie } from "../cookies.ts";
 
 /** What the client learns about the signed-in person: never a hash, never the token. */
@@ -20,8 +22,8 @@ export const presentCaller = (caller: Caller) => ({
 /** Secure when the request came over https (behind a proxy only with trustProxy, which reads X-Forwarded-Proto). */
 const secure = (request: FastifyRequest): boolean => request.protocol === "https";
 
-export function sessionRoutes(app: FastifyInstance, deps: SessionDeps, timeouts: SessionTimeouts): void {
-  app.post("/api/v1/session", { config: { public: true } }, async (request, reply) => {
+export function sessionRoutes(route: ContractRouter, deps: SessionDeps, timeouts: SessionTimeouts): void {
+  route(API.signIn, async ({ request, reply }) => {
     const signed = await signIn(deps, (request.body ?? {}) as never, timeouts);
     request.log.info({ userId: signed.caller.user.id }, "signed in");
     void reply.header(
@@ -31,11 +33,11 @@ export function sessionRoutes(app: FastifyInstance, deps: SessionDeps, timeouts:
     return { ...presentCaller(signed.caller), csrfToken: signed.csrfToken };
   });
 
-  app.get("/api/v1/session", (request, reply) => {
+  route(API.getSession, ({ request }) => {
     const caller = presentCaller(callerOf(request));
     // A page loaded again gets its session's CSRF token back; a bearer-token caller needs none.
     const token = request.session === null ? undefined : readCookie(request.headers.cookie, SESSION_COOKIE);
-    return reply.send(token === undefined ? caller : { ...caller, csrfToken: csrfTokenFor(token) });
+    return token === undefined ? caller : { ...caller, csrfToken: csrfTokenFor(token) };
   });
 
   const signedOut = (request: FastifyRequest, reply: FastifyReply) =>
@@ -44,13 +46,13 @@ export function sessionRoutes(app: FastifyInstance, deps: SessionDeps, timeouts:
       .status(204)
       .send();
 
-  app.delete("/api/v1/session", async (request, reply) => {
+  route(API.signOut, async ({ request, reply }) => {
     const caller = callerOf(request);
     if (request.session) await signOut(deps, caller, { sessionId: request.session.id });
     return signedOut(request, reply);
   });
 
-  app.delete("/api/v1/sessions", async (request, reply) => {
+  route(API.signOutEverywhere, async ({ request, reply }) => {
     await signOutEverywhere(deps, callerOf(request));
     return signedOut(request, reply);
   });

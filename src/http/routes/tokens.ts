@@ -1,25 +1,22 @@
 // API tokens over HTTP: create one for oneself (signed in at a browser; the secret is answered once), list one's
 // own (never the secret), revoke (one's own; an admin any).
 
-import type { FastifyInstance } from "fastify";
 import { createApiToken, listApiTokens, revokeApiToken } from "../../app/api-tokens.ts";
 import type { SessionDeps } from "../../app/session-deps.ts";
-import { idParamSchema } from "../../shared/admin-input.ts";
-import { parseInput } from "../../shared/validation.ts";
-import { callerOf, sessionOf } from "../auth.ts";
+import { API_ROUTES as API } from "../../shared/api-routes.ts";
+import { callerOf } from "../auth.ts";
+import type { ContractRouter } from "../contract-route.ts";
 
-export function tokenRoutes(app: FastifyInstance, deps: SessionDeps): void {
-  app.post("/api/v1/tokens", async (request, reply) => {
-    sessionOf(request);
-    const created = await createApiToken(deps, callerOf(request), (request.body ?? {}) as never);
-    return reply.status(201).send(created);
-  });
+export function tokenRoutes(route: ContractRouter, deps: SessionDeps): void {
+  // The contract's access "session" refuses API tokens before this runs.
+  route(API.createToken, async ({ request }) =>
+    createApiToken(deps, callerOf(request), (request.body ?? {}) as never),
+  );
 
-  app.get("/api/v1/tokens", async (request) => ({ items: await listApiTokens(deps, callerOf(request)) }));
+  route(API.listTokens, async ({ request }) => ({ items: await listApiTokens(deps, callerOf(request)) }));
 
-  app.delete("/api/v1/tokens/:id", async (request, reply) => {
-    const { id } = parseInput(idParamSchema, request.params, "路径参数");
-    await revokeApiToken(deps, callerOf(request), { tokenId: id });
+  route(API.revokeToken, async ({ request, reply, params }) => {
+    await revokeApiToken(deps, callerOf(request), { tokenId: params.id });
     return reply.status(204).send();
   });
 }
