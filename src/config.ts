@@ -1,9 +1,10 @@
 // Every setting in one zod schema, read once at start from the environment and command-line overrides.
 
-import { readFileSync } from "node:fs";
-import { isAbsolute, join, resolve } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { delimiter, isAbsolute, join, resolve } from "node:path";
 import { z } from "zod";
 import { DomainError } from "./domain/domain-error.ts";
+import { noticeSettingsFileSchema } from "./documents/notice/notice-layout-options.ts";
 import { parseInput } from "./shared/validation.ts";
 
 export const configSchema = z.object({
@@ -78,6 +79,20 @@ export const configSchema = z.object({
   uploadFileMb: z.coerce.number().int().min(1).max(1024).default(20),
   /** Most files in one upload request (ZHENGGAI_UPLOAD_FILES). */
   uploadFiles: z.coerce.number().int().min(1).max(100).default(10),
+  /**
+   * Grid of generated notices (ZHENGGAI_NOTICE_GRID): `portable` (line grid + tracking, 22 × 28 in Word, WPS and
+   * LibreOffice) or `word` (Word's character grid). `report notice --grid` overrides it per document.
+   */
+  noticeGrid: z.enum(["portable", "word"]).default("portable"),
+  /**
+   * Per-unit 版头 and 版记 of notices (发文机关, 发文字号, 主送, 抄送, 印发机关, 联系人…): a JSON file named by
+   * ZHENGGAI_NOTICE_SETTINGS, `{ "default": {…}, "units": { "单位名称或编号": {…} } }` (docs/notices.md).
+   */
+  noticeSettings: noticeSettingsFileSchema.optional(),
+  /** The fontconfig file that maps the official font names for the PDF conversion (ZHENGGAI_FONTCONFIG). */
+  fontConfigFile: z.string().min(1).optional(),
+  /** LibreOffice for PDF notices (ZHENGGAI_SOFFICE; else soffice/libreoffice on PATH); unset = PDF refused. */
+  soffice: z.string().min(1).optional(),
   /** pino level (LOG_LEVEL). */
   logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
@@ -106,11 +121,43 @@ export function readConfig(
     trustProxy: env.ZHENGGAI_TRUST_PROXY,
     uploadFileMb: env.ZHENGGAI_UPLOAD_FILE_MB,
     uploadFiles: env.ZHENGGAI_UPLOAD_FILES,
+    noticeGrid: env.ZHENGGAI_NOTICE_GRID,
+    noticeSettings: readNoticeSettings(env.ZHENGGAI_NOTICE_SETTINGS),
+    fontConfigFile: env.ZHENGGAI_FONTCONFIG,
+    soffice: env.ZHENGGAI_SOFFICE || onPath(env.PATH, ["soffice", "libreoffice"]),
   };
   const merged = Object.fromEntries(
     Object.entries({ ...fromEnv, ...overrides }).filter(([, v]) => v !== undefined && v !== ""),
   );
   return parseInput(configSchema, merged, "配置");
+}
+
+/** The first of `names` in the folders of a PATH value. */
+function onPath(path: string | undefined, names: readonly string[]): string | undefined {
+  for (const dir of (path ?? "").split(delimiter)) {
+    if (dir === "") continue;
+    for (const name of names) if (existsSync(join(dir, name))) return join(dir, name);
+  }
+  return undefined;
+}
+
+/** The notice settings file as JSON (validated by the schema with the rest); unreadable or not JSON is a clear error. */
+function readNoticeSettings(path: string | undefined): unknown {
+  if (path === undefined || path === "") return undefined;
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch {
+    throw new DomainError("invalid_input", `无法读取通报版式设置文件（ZHENGGAI_NOTICE_SETTINGS）：${path}`);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new DomainError(
+      "invalid_input",
+      `通报版式设置文件不是有效的 JSON（ZHENGGAI_NOTICE_SETTINGS）：${path}`,
+    );
+  }
 }
 
 /** The audit key from a file (trailing newline dropped); a missing or unreadable file is a clear error. */

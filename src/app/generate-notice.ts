@@ -7,6 +7,12 @@ import { DomainError } from "../domain/domain-error.ts";
 import { WITHHOLDING_REASON_LABELS, type WithholdingReason } from "../domain/problem.ts";
 import type { Scope } from "../domain/scope.ts";
 import { buildNoticeDocument } from "../documents/notice/build-notice-document.ts";
+import {
+  noticeLayoutOptionsSchema,
+  resolveNoticeLayout,
+  type NoticeSettingsFile,
+} from "../documents/notice/notice-layout-options.ts";
+import type { OfficialDocument } from "../documents/official-document/official-document.ts";
 import { writeDocx } from "../documents/official-document/write-docx.ts";
 import { writeHtml } from "../documents/official-document/write-html.ts";
 import { writeMarkdown } from "../documents/official-document/write-markdown.ts";
@@ -19,12 +25,51 @@ const requestSchema = z.object({
   inspectionId: z.string().min(1),
   version: z.enum(["internal", "public"]),
   layout: z.enum(["status", "aspect"]).default("status"),
-  format: z.enum(["docx", "md", "html"]),
+  format: z.enum(["docx", "md", "html", "pdf"]),
   /** 成文日期; today when absent. */
   issuedOn: calendarDateSchema.optional(),
   issuer: z.string().trim().min(1).max(200).optional(),
   contact: z.string().trim().max(2000).optional(),
+  /** This document's 版头/版记/grid, over the unit's settings (NoticeDeps.noticeSettings). */
+  official: noticeLayoutOptionsSchema.optional(),
 });
+
+/** .docx bytes → PDF bytes (LibreOffice behind it: src/runtime/libreoffice-pdf.ts). */
+export type PdfConverter = (docx: Uint8Array) => Promise<Uint8Array>;
+
+/** What notice generation needs beyond the common ports; both are deployment settings, never client input. */
+export interface NoticeDeps extends Deps {
+  /** Absent: `format: "pdf"` is refused with pdf_converter_missing. */
+  readonly pdf?: PdfConverter;
+  /** Per-unit 版头/版记 settings (ZHENGGAI_NOTICE_SETTINGS). */
+  readonly noticeSettings?: NoticeSettingsFile;
+}
+
+async function render(
+  document: OfficialDocument,
+  format: "docx" | "md" | "html" | "pdf",
+  grid: "portable" | "word" | undefined,
+  pdf: PdfConverter | undefined,
+): Promise<Uint8Array> {
+  switch (format) {
+    case "md":
+      return new TextEncoder().encode(writeMarkdown(document));
+    case "html":
+      return new TextEncoder().encode(writeHtml(document));
+    case "docx":
+      return new Uint8Array(await writeDocx(document, grid ? { grid } : {}));
+    case "pdf": {
+      if (pdf === undefined) {
+        throw new DomainError(
+          "pdf_converter_missing",
+          "本服务未配置 PDF 转换（LibreOffice），请改为生成 .docx",
+        );
+      }
+      // The PDF is made from the portable grid: LibreOffice lays Word's character grid out at ~14 characters a line.
+      return pdf(new Uint8Array(await writeDocx(document, { grid: "portable" })));
+    }
+  }
+}
 
 /** Why a 党内 problem is not in the public version, as the redaction record says it. */
 const INTERNAL_ONLY = "仅限党内通报";
@@ -44,7 +89,7 @@ export interface GeneratedNotice {
  * it is refused, with the list, while any 不公开 problem lacks one of the five reasons.
  */
 export async function generateNotice(
-  deps: Deps,
+  deps: NoticeDeps,
   actor: Actor,
   scope: Scope,
   request: GenerateNoticeRequest,
@@ -57,8 +102,10 @@ export async function generateNotice(
   // The checkpoint must be printed, so it is the chain's newest event before the publication's own event, which
   // follows it and records it together with the file's sha-256: the document and the chain vouch for each other.
   const checkpoint = await deps.store.audit.head();
+  const official = resolveNoticeLayout(deps.noticeSettings, ledger.unit, r.official ?? {});
   const { document, withheld } = buildNoticeDocument(ledger, {
     checkpoint,
+    official,
     version: r.version,
     layout: r.layout,
     issuedOn,
@@ -77,10 +124,7 @@ export async function generateNotice(
       })),
     );
   }
-  const content =
-    r.format === "docx"
-      ? new Uint8Array(await writeDocx(document))
-      : new TextEncoder().encode(r.format === "md" ? writeMarkdown(document) : writeHtml(document));
+  const content = await render(document, r.format, official.grid, deps.pdf);
   const redactions = withheld.map((w) => ({
     problemId: w.problemId,
     title: w.title,

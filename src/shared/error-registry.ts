@@ -117,6 +117,8 @@ export const ERROR_REGISTRY = {
   // Documents out.
   nothing_to_export: e(400, "没有可导出的台账"),
   withholding_reason_missing: e(400, "有不公开的问题缺少不公开理由，不能生成公开版"),
+  pdf_converter_missing: e(503, "生成 PDF 需要 LibreOffice，本机未安装"),
+  pdf_conversion_failed: e(500, "PDF 转换失败或超时，请改为生成 .docx"),
   output_exists: e(400, "文件已存在，请换一个文件名"),
   output_folder_missing: e(400, "输出目录不存在"),
   output_in_data_folder: e(400, "不能把文件写入数据目录"),

@@ -1,13 +1,14 @@
-// `zhenggai report notice --inspection ID --version internal|public [--layout status|aspect] --format docx|md|html --out FILE`.
+// `zhenggai report notice --inspection ID --version internal|public [--layout status|aspect] --format docx|md|html|pdf
+// --out FILE [--grid portable|word] [版头/版记 flags]`: this document's options over the unit's settings file.
 
 import { writeFile } from "node:fs/promises";
 import { SYSTEM_ACTOR } from "../../app/deps.ts";
 import { generateNotice } from "../../app/generate-notice.ts";
 import { readConfig, type ConfigOverrides } from "../../config.ts";
 import { SCOPE_ALL } from "../../domain/scope.ts";
-import { withDeps } from "../../main.ts";
+import { libreOfficePdf, withDeps } from "../../main.ts";
 import { EXIT, type CliIo } from "../cli-io.ts";
-import { choiceFlag, missingFlag } from "../flag-errors.ts";
+import { choiceFlag, missingFlag, namingFlags } from "../flag-errors.ts";
 import { explainWriteError, prepareOutputFile } from "../output-file.ts";
 import { protectedFolders } from "../protected-folders.ts";
 
@@ -18,10 +19,32 @@ export interface ReportNoticeArgs {
   readonly format?: string;
   readonly out?: string;
   readonly issuedOn?: string;
+  readonly grid?: string;
+  /** 版头/主送/附件/附注/版记 of this document, as the flags gave them (validated by the use case). */
+  readonly official?: Readonly<Record<string, string | readonly string[] | undefined>>;
 }
 
+/** The use case's option names by the flag that sets them, for error messages. */
+const OFFICIAL_FLAGS: Readonly<Record<string, string>> = {
+  "official.issuer": "--issuer",
+  "official.issuerMark": "--issuer-mark",
+  "official.docNumber": "--doc-number",
+  "official.signers": "--signer",
+  "official.addressee": "--addressee",
+  "official.attachments": "--attachment",
+  "official.contactPerson": "--contact-person",
+  "official.contactPhone": "--contact-phone",
+  "official.copyTo": "--copy-to",
+  "official.printedBy": "--printed-by",
+  "official.printedOn": "--printed-on",
+};
+
 const VERSIONS = { internal: "内部版", public: "公开版" } as const;
-const FORMATS = { docx: "Word 文档", md: "Markdown", html: "网页" } as const;
+const FORMATS = { docx: "Word 文档", md: "Markdown", html: "网页", pdf: "PDF（需 LibreOffice）" } as const;
+const GRIDS = {
+  portable: "行网格加字距，Word、WPS、LibreOffice 均为每行28字",
+  word: "Word 文档网格",
+} as const;
 const LAYOUTS = { status: "按整改状态编排", aspect: "按方面编排" } as const;
 
 /** The publication is recorded only once the file is written; see output-file.ts for where it may go. */
@@ -41,17 +64,30 @@ export async function reportNoticeCommand(
   const version = choiceFlag("--version", args.version, VERSIONS);
   if (version === undefined) throw missingFlag("--version", "internal 内部版或 public 公开版");
   const layout = choiceFlag("--layout", args.layout, LAYOUTS);
+  const grid = choiceFlag("--grid", args.grid, GRIDS);
   const config = readConfig(overrides, io.env);
+  const official = {
+    ...Object.fromEntries(Object.entries(args.official ?? {}).filter(([, v]) => v !== undefined)),
+    grid: grid ?? config.noticeGrid,
+  };
   const output = await prepareOutputFile(args.out, protectedFolders(config));
   try {
     // After the output check: a path into the data folder is refused whatever its extension.
-    const format = choiceFlag("--format", args.format ?? /\.(docx|md|html)$/.exec(args.out)?.[1], FORMATS);
+    const format = choiceFlag(
+      "--format",
+      args.format ?? /\.(docx|md|html|pdf)$/.exec(args.out)?.[1],
+      FORMATS,
+    );
     if (format === undefined) {
-      throw missingFlag("--format", "docx、md 或 html；或让 --out 以 .docx、.md、.html 结尾");
+      throw missingFlag("--format", "docx、md、html 或 pdf；或让 --out 以 .docx、.md、.html、.pdf 结尾");
     }
+    const pdf = libreOfficePdf({
+      binary: config.soffice,
+      ...(config.fontConfigFile ? { fontConfigFile: config.fontConfigFile } : {}),
+    });
     const result = await withDeps(config, (deps) =>
       generateNotice(
-        deps,
+        { ...deps, pdf, ...(config.noticeSettings ? { noticeSettings: config.noticeSettings } : {}) },
         SYSTEM_ACTOR,
         SCOPE_ALL,
         {
@@ -60,6 +96,7 @@ export async function reportNoticeCommand(
           format,
           ...(layout ? { layout } : {}),
           ...(args.issuedOn ? { issuedOn: args.issuedOn } : {}),
+          official,
         },
         async (content) => {
           try {
@@ -68,8 +105,10 @@ export async function reportNoticeCommand(
             throw explainWriteError(e, output.temp);
           }
         },
-      ),
-    );
+      ).finally(() => pdf.close()),
+    ).catch((e: unknown) => {
+      throw namingFlags(e, OFFICIAL_FLAGS);
+    });
     await output.place();
     io.out(
       `已生成：${args.out}（记录 ${result.publicationId}${result.withheld.length ? `，公开版略去 ${result.withheld.length} 个问题` : ""}）\n`,

@@ -14,6 +14,7 @@ import {
   type Block,
   type OfficialDocument,
 } from "../official-document/official-document.ts";
+import type { NoticeLayoutOptions } from "./notice-layout-options.ts";
 
 export interface BuildNoticeOptions {
   readonly version: "internal" | "public";
@@ -29,6 +30,8 @@ export interface BuildNoticeOptions {
    * reader holding the notice can later prove the ledger's history was not rewritten (zhenggai audit verify).
    */
   readonly checkpoint?: { readonly seq: number; readonly hash: string };
+  /** 版头, 主送机关, 附件说明, 附注 contact and 版记, already resolved from the unit's settings and the overrides. */
+  readonly official?: NoticeLayoutOptions;
 }
 
 /** Hex digits of the checkpoint hash printed: 64 bits, enough to make a forged match hopeless, short to copy. */
@@ -294,10 +297,22 @@ function planBlocks(ledger: InspectionLedger, sectionNo: number): Block[] {
   ];
 }
 
+/** 附注 of the contact: "（联系人：张三，电话：0510-12345678）". */
+export function contactNote(official: Pick<NoticeLayoutOptions, "contactPerson" | "contactPhone">): string {
+  const parts = [
+    ...(official.contactPerson ? [`联系人：${official.contactPerson}`] : []),
+    ...(official.contactPhone ? [`电话：${official.contactPhone}`] : []),
+  ];
+  return `（${parts.join("，")}）`;
+}
+
+/** 主送机关 ends with a full-width colon (cl. 7.3.2). */
+const withColon = (addressee: string): string => `${addressee.trim().replace(/[：:]$/, "")}：`;
+
 /** Builds the notice. Public version: only 社会公开 problems; the others are left out and listed in `withheld`. */
 export function buildNoticeDocument(ledger: InspectionLedger, options: BuildNoticeOptions): NoticeDocument {
   const regime = REGIME_LABELS[ledger.inspection.regime];
-  const issuer = options.issuer?.trim() || defaultIssuer(ledger.unit.name.trim());
+  const issuer = options.issuer?.trim() || options.official?.issuer || defaultIssuer(ledger.unit.name.trim());
   const isPublic = options.version === "public";
   const shown = isPublic ? ledger.problems.filter((p) => p.disclosure === "public") : [...ledger.problems];
   const withheld: WithheldProblem[] = isPublic
@@ -324,13 +339,32 @@ export function buildNoticeDocument(ledger: InspectionLedger, options: BuildNoti
     blocks.push({ type: "paragraph", text: contact.startsWith("欢迎") ? contact : `${welcome}${contact}` });
   }
 
+  const official = options.official ?? {};
+  const notes = [
+    ...(official.contactPerson || official.contactPhone ? [contactNote(official)] : []),
+    // As the 附注, not in the 版记: every writer prints the 附注, and the public version is what readers hold.
+    ...(options.checkpoint ? [checkpointNote(options.checkpoint)] : []),
+  ];
   const document: OfficialDocument = {
     title: `${issuer}关于${regime}整改情况的通报`,
+    ...(official.addressee ? { addressee: withColon(official.addressee) } : {}),
     blocks,
+    ...(official.attachments?.length ? { attachments: official.attachments } : {}),
     signature: { org: issuer, date: options.issuedOn },
-    // As the 附注, not in the 版记: every writer prints the 附注 in both variants, and the public one is what readers hold.
-    ...(options.checkpoint ? { note: checkpointNote(options.checkpoint) } : {}),
+    ...(notes.length > 0 ? { note: notes } : {}),
     variant: options.version,
+    // Both versions are official documents of the unit: the same 版头 and 版记 (the public one only lacks items).
+    redHeader: {
+      issuer: official.issuerMark ?? issuer,
+      ...(official.docNumber ? { docNumber: official.docNumber } : {}),
+      ...(official.signers?.length ? { signers: official.signers } : {}),
+    },
+    colophon: {
+      ...(official.copyTo?.length ? { copyTo: official.copyTo } : {}),
+      printedBy: official.printedBy ?? issuer,
+      printedOn: official.printedOn ?? options.issuedOn,
+      ...(official.colophonOnEvenPage === false ? { onEvenPage: false } : {}),
+    },
   };
   return { document, withheld };
 }

@@ -5,15 +5,15 @@ import { AlignmentType, Paragraph, type IParagraphOptions, type Table } from "do
 import {
   CHAR3,
   SIZE,
-  TEXT_WIDTH,
   bodyParagraph,
   emptyLine,
   textRun,
   type DocxContext,
   type FontRole,
 } from "./docx-styles.ts";
+import { TITLE_CHARS_PER_LINE, printedTitleLines } from "./break-title.ts";
 import { CHARS_PER_LINE, estimateLines, textWidth } from "./estimate-lines.ts";
-import { attachmentLines, oneLine, titleLines, type Block, type HeadingBlock } from "./official-document.ts";
+import { attachmentLines, oneLine, type Block, type HeadingBlock } from "./official-document.ts";
 
 /** A docx element and the grid lines it is expected to take. */
 export interface Placed {
@@ -28,12 +28,12 @@ const HEADING_FONT: Record<HeadingBlock["level"], FontRole> = {
   4: "body",
 };
 
-/** 二号 characters per line of the 版心 (8844 / 440). */
-const TITLE_CHARS_PER_LINE = Math.floor(TEXT_WIDTH / (SIZE.erhao * 10));
-
-/** 标题: 二号 小标宋, centred, not bold, off the character grid; "\n" in the title becomes a line break. */
+/**
+ * 标题: 二号 小标宋, centred, not bold, off the character grid; lines broken at word boundaries
+ * (printedTitleLines: "\n" in the title where the author asked, else GB/T 9704's 词意完整、排列对称).
+ */
 export function titleParagraphs(ctx: DocxContext, title: string): Placed[] {
-  const lines = titleLines(title);
+  const lines = printedTitleLines(title);
   const style = { size: SIZE.erhao, snapToGrid: false } as const;
   const runs = lines.map((line, i) => textRun(ctx, line, "title", { ...style, breakBefore: i > 0 }));
   const estimated = lines.reduce(
@@ -83,7 +83,7 @@ export function blockParagraph(ctx: DocxContext, block: Block, keepNext = false)
         node: new Paragraph({
           ...base,
           outlineLevel: block.level - 1,
-          ...keep(runIn === "" || keepNext),
+          ...keep((runIn === "" && ctx.settings.keepHeadingsWithNext) || keepNext),
           children,
         }),
         lines: estimateLines(head + runIn, { indentChars: 2 }),
@@ -102,7 +102,11 @@ export function blockParagraph(ctx: DocxContext, block: Block, keepNext = false)
     case "label": {
       const text = oneLine(block.text);
       return {
-        node: new Paragraph({ ...base, keepNext: true, children: [textRun(ctx, text, "body")] }),
+        node: new Paragraph({
+          ...base,
+          ...keep(ctx.settings.keepHeadingsWithNext || keepNext),
+          children: [textRun(ctx, text, "body")],
+        }),
         lines: estimateLines(text, { indentChars: 2 }),
       };
     }

@@ -1,16 +1,13 @@
-// 版记 (cl. 7.4): 抄送 and 印发 lines between thick/thin rules, as a floating table anchored to the bottom margin.
-// Renderers that ignore the float (LibreOffice 7.4) get it at the bottom through padding lines (gbt9704.md §2.5).
+// 版记 (cl. 7.4): 抄送 and 印发 lines between thick/thin rules, a table in the footer of the document's last page
+// (a section of its own, without page numbers: cl. 7.5), so that every renderer puts it at the 版心's bottom.
 
 import {
   BorderStyle,
-  OverlapType,
+  Footer,
   Paragraph,
-  RelativeHorizontalPosition,
-  RelativeVerticalPosition,
   Tab,
   TabStopType,
   Table,
-  TableAnchorType,
   TableCell,
   TableLayoutType,
   TableRow,
@@ -18,24 +15,12 @@ import {
   WidthType,
   type IParagraphOptions,
 } from "docx";
-import type { Placed } from "./docx-blocks.ts";
-import {
-  CHAR4,
-  SIZE,
-  TEXT_WIDTH,
-  emptyLine,
-  exactSpacing,
-  textRun,
-  type DocxContext,
-} from "./docx-styles.ts";
-import { colophonPadding, estimateLines } from "./estimate-lines.ts";
+import { CHAR4, SIZE, TEXT_WIDTH, exactSpacing, textRun, type DocxContext } from "./docx-styles.ts";
 import { copyToLine, oneLine, printedOnText, type Colophon } from "./official-document.ts";
 
 /** Thick (first/last, ≈0.35 mm) and thin (between, ≈0.25 mm) rules in eighths of a point (§1.6). */
 const THICK = 8;
 const THIN = 6;
-/** 四号 characters per line inside the 1-字 gaps: (8844 − 2 × 280) / 280. */
-const SIHAO_CHARS_PER_LINE = Math.floor((TEXT_WIDTH - 2 * CHAR4) / CHAR4);
 /** "抄送：" is 3 字 of 四号: continuation lines hang under the first name. */
 const COPY_TO_HANG = 3 * CHAR4;
 
@@ -52,10 +37,9 @@ function cellParagraph(ctx: DocxContext, texts: readonly string[], options: IPar
   return new Paragraph({ spacing: ctx.exact, widowControl: false, ...options, children });
 }
 
-/** The rows of the 版记 and the grid lines they take. */
-function colophonRows(ctx: DocxContext, colophon: Colophon): { rows: TableRow[]; lines: number } {
+/** The rows of the 版记: 抄送 (when there is one), then 印发. */
+function colophonRows(ctx: DocxContext, colophon: Colophon): TableRow[] {
   const rows: TableRow[] = [];
-  let lines = 0;
   const row = (paragraph: Paragraph) =>
     new TableRow({
       cantSplit: true,
@@ -70,7 +54,6 @@ function colophonRows(ctx: DocxContext, colophon: Colophon): { rows: TableRow[];
         }),
       ),
     );
-    lines += estimateLines(text, { charsPerLine: SIHAO_CHARS_PER_LINE });
   }
   // 印发机关 with a 1-字 left gap, 印发日期 with a 1-字 right gap, on one line through a right tab stop.
   const printed = [oneLine(colophon.printedBy), printedOnText(colophon.printedOn)];
@@ -82,25 +65,19 @@ function colophonRows(ctx: DocxContext, colophon: Colophon): { rows: TableRow[];
       }),
     ),
   );
-  lines += 1;
-  return { rows, lines };
+  return rows;
 }
 
 /**
- * Padding lines, the floating 版记 table and the empty paragraph a document must end with (without it
- * LibreOffice drops the table). `usedLines` is the estimate of everything before the padding.
+ * The 版记 as the footer of the document's last section, a page of its own: a footer sits at the page bottom
+ * in every renderer, where padding lines computed by an estimate drift (LibreOffice ignores the bottom-anchored
+ * float; one line of estimate error per few pages pushed the 版记 onto a page of its own). The section's footer
+ * distance puts the last rule on the bottom edge of the 版心 (cl. 7.4). The empty paragraph after the table is
+ * required: a footer, like a document, must end with a paragraph.
  */
-export function colophonBlock(ctx: DocxContext, colophon: Colophon, usedLines: number): Placed[] {
-  const { rows, lines } = colophonRows(ctx, colophon);
-  const padding = colophonPadding(usedLines, lines);
+export function colophonFooter(ctx: DocxContext, colophon: Colophon): Footer {
+  const rows = colophonRows(ctx, colophon);
   const table = new Table({
-    float: {
-      horizontalAnchor: TableAnchorType.MARGIN,
-      verticalAnchor: TableAnchorType.MARGIN,
-      relativeHorizontalPosition: RelativeHorizontalPosition.CENTER,
-      relativeVerticalPosition: RelativeVerticalPosition.BOTTOM,
-      overlap: OverlapType.NEVER,
-    },
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: [TEXT_WIDTH],
     layout: TableLayoutType.FIXED,
@@ -116,10 +93,7 @@ export function colophonBlock(ctx: DocxContext, colophon: Colophon, usedLines: n
     },
     rows,
   });
-  return [
-    ...Array.from({ length: padding }, () => ({ node: emptyLine(ctx), lines: 1 })),
-    { node: table, lines },
-    // Tiny, so that it never spills onto a page of its own after a table that ends on the last line.
-    { node: new Paragraph({ spacing: exactSpacing(20), widowControl: false, children: [] }), lines: 0 },
-  ];
+  return new Footer({
+    children: [table, new Paragraph({ spacing: exactSpacing(20), widowControl: false, children: [] })],
+  });
 }

@@ -1,9 +1,9 @@
-// 版头 of the internal variant (cl. 7.2.4–7.2.7): red 发文机关标志, 发文字号 and the red separator line.
+// 版头 (cl. 7.2.4–7.2.7): red 发文机关标志, 发文字号 (with 签发人 for 上行文) and the red separator line.
 // Positions are approximated with spacing and exact line heights; Word/WPS rendering is unverified (docs/official-layout.md).
 
-import { AlignmentType, BorderStyle, Paragraph } from "docx";
+import { AlignmentType, BorderStyle, Paragraph, Tab, TabStopType, TextRun } from "docx";
 import type { Placed } from "./docx-blocks.ts";
-import { TEXT_WIDTH, emptyLine, exactSpacing, textRun, type DocxContext } from "./docx-styles.ts";
+import { CHAR3, TEXT_WIDTH, emptyLine, exactSpacing, textRun, type DocxContext } from "./docx-styles.ts";
 import { textWidth } from "./estimate-lines.ts";
 import { oneLine, type RedHeader } from "./official-document.ts";
 
@@ -25,6 +25,33 @@ export function issuerSize(issuer: string): { points: number; scale: number } {
   for (const points of ISSUER_SIZES) if (width * points * 20 <= TEXT_WIDTH) return { points, scale: 100 };
   const smallest = ISSUER_SIZES[ISSUER_SIZES.length - 1] ?? 22;
   return { points: smallest, scale: Math.max(33, Math.floor((TEXT_WIDTH / (width * smallest * 20)) * 100)) };
+}
+
+/**
+ * 发文字号 centred; with 签发人 (cl. 7.2.6) the 字号 moves to the left with a 1-字 gap and "签发人：" + names (楷体)
+ * stand on the same line with a 1-字 right gap, through a right tab stop.
+ */
+function docNumberParagraph(ctx: DocxContext, docNumber: string, signers: readonly string[]): Paragraph {
+  const base = { spacing: ctx.exact, widowControl: false, keepNext: true } as const;
+  if (signers.length === 0) {
+    return new Paragraph({
+      ...base,
+      alignment: AlignmentType.CENTER,
+      children: [textRun(ctx, docNumber, "body")],
+    });
+  }
+  return new Paragraph({
+    ...base,
+    alignment: AlignmentType.LEFT,
+    indent: { left: CHAR3, right: CHAR3 },
+    tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH - CHAR3 }],
+    children: [
+      textRun(ctx, docNumber, "body"),
+      new TextRun({ children: [new Tab()] }),
+      textRun(ctx, "签发人：", "body"),
+      textRun(ctx, signers.join("、"), "heading2"),
+    ],
+  });
 }
 
 export function redHeaderParagraphs(ctx: DocxContext, header: RedHeader): Placed[] {
@@ -52,22 +79,14 @@ export function redHeaderParagraphs(ctx: DocxContext, header: RedHeader): Placed
     },
   ];
   const docNumber = oneLine(header.docNumber ?? "");
-  if (docNumber !== "") {
+  const signers = (header.signers ?? []).map(oneLine).filter((name) => name !== "");
+  if (docNumber !== "" || signers.length > 0) {
     // 发文字号: two empty lines below the 发文机关标志, centred, 三号仿宋 (cl. 7.2.5).
     placed.push(
       { node: emptyLine(ctx, { keepNext: true }), lines: 1 },
       { node: emptyLine(ctx, { keepNext: true }), lines: 1 },
     );
-    placed.push({
-      node: new Paragraph({
-        alignment: AlignmentType.CENTER,
-        spacing: ctx.exact,
-        widowControl: false,
-        keepNext: true,
-        children: [textRun(ctx, docNumber, "body")],
-      }),
-      lines: 1,
-    });
+    placed.push({ node: docNumberParagraph(ctx, docNumber, signers), lines: 1 });
   }
   placed.push({
     node: new Paragraph({

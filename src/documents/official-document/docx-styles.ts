@@ -159,6 +159,8 @@ export function sectionProperties(ctx: DocxContext): ISectionPropertiesOptions {
     grid:
       ctx.settings.grid === "word"
         ? { type: DocumentGridType.LINES_AND_CHARS, linePitch: ctx.settings.linePitch, charSpace: CHAR_SPACE }
-        : { type: DocumentGridType.LINES, linePitch: ctx.settings.linePitch },
+        : // No grid: exact line spacing alone gives the 22 lines, and LibreOffice snaps lines taller than the pitch
+          // (the 二号 title, the 发文机关标志) to two grid lines under a `lines` grid.
+          { type: DocumentGridType.DEFAULT, linePitch: ctx.settings.linePitch },
   };
 }

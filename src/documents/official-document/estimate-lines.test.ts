@@ -1,19 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { Table } from "docx";
-import { makeOfficialDocument } from "../../../test/support/make-official-document.ts";
-import { makeDocxContext } from "./docx-styles.ts";
 import {
   charWidth,
-  colophonPadding,
   estimateLines,
   freeLinesOnPage,
   pageOfLine,
   signatureGap,
   textWidth,
 } from "./estimate-lines.ts";
-import { defaultLayoutSettings } from "./layout-settings.ts";
 import { signatureIndents } from "./signature-indents.ts";
-import { layoutBody } from "./write-docx.ts";
 
 const cjk = (n: number) => "整".repeat(n);
 
@@ -77,28 +71,6 @@ describe("signatureGap", () => {
   it("keeps the wanted gap when not even one empty line fits (keep-with-next then moves the last line)", () => {
     expect(signatureGap(20, 3)).toBe(3);
     expect(signatureGap(22, 3)).toBe(3);
-  });
-});
-
-describe("colophonPadding", () => {
-  it("pads so that the 版记 ends one line above the bottom of the current page", () => {
-    expect(colophonPadding(10, 2)).toBe(9); // 10 + 9 + 2 = 21
-    expect(colophonPadding(30, 1)).toBe(12); // 30 + 12 + 1 = 43: line 21 of page 2
-  });
-
-  it("moves the 版记 to the next page's bottom when it no longer fits", () => {
-    expect(colophonPadding(20, 2)).toBe(2 + 19); // fill page 1, then 19 + 2 + 1 slack on page 2
-    expect(colophonPadding(22, 2)).toBe(19); // page 1 exactly full
-  });
-
-  it("puts the generated 版记 table where the estimator says the page ends", () => {
-    const ctx = makeDocxContext(defaultLayoutSettings);
-    const placed = layoutBody(ctx, makeOfficialDocument());
-    const tableAt = placed.findIndex((p) => p.node instanceof Table);
-    const before = placed.slice(0, tableAt).reduce((sum, p) => sum + p.lines, 0);
-    const table = placed[tableAt]!;
-    expect(table.lines).toBe(2);
-    expect((before + table.lines) % 22).toBe(21);
   });
 });
 

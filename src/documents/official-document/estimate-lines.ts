@@ -1,5 +1,5 @@
 // Line and page estimates on the GB/T 9704 grid (22 lines × 28 characters, gbt9704.md §2.8), without a layout engine.
-// Used to keep the signature with the last body line and to push the 版记 to the bottom of the last page.
+// Used to keep the signature with the last body line on its page.
 
 /** Characters per line of 三号 text on the 版心 (cl. 5.2.3). */
 export const CHARS_PER_LINE = 28;
@@ -64,21 +64,4 @@ export function signatureGap(
   if (free >= wanted + signatureLines) return wanted;
   if (free >= 1 + signatureLines) return free - signatureLines;
   return wanted;
-}
-
-/**
- * Empty lines to add before a 版记 of `colophonLines` lines so that its last line lands on the last line of
- * the page, leaving one line of slack for estimation error and the paragraph that must end the document.
- * When the 版记 no longer fits on the current page, the padding fills it and continues on the next page.
- */
-export function colophonPadding(
-  usedLines: number,
-  colophonLines: number,
-  linesPerPage = LINES_PER_PAGE,
-): number {
-  const slack = 1;
-  const free = freeLinesOnPage(usedLines, linesPerPage);
-  const onThisPage = free - colophonLines - slack;
-  if (onThisPage >= 0) return onThisPage;
-  return free + Math.max(0, linesPerPage - colophonLines - slack);
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { defaultLayoutSettings, resolveLayoutSettings } from "./layout-settings.ts";
 
 describe("layout settings", () => {
-  it("defaults to the gbt9704.md fonts, a 579-twip pitch, the Word grid and 3 lines before the signature", () => {
+  it("defaults to the gbt9704.md fonts, a 579-twip pitch, the portable grid and 3 lines before the signature", () => {
     expect(defaultLayoutSettings).toEqual({
       fonts: {
         title: "方正小标宋简体",
@@ -13,18 +13,19 @@ describe("layout settings", () => {
         latin: "Times New Roman",
       },
       linePitch: 579,
-      grid: "word",
+      grid: "portable",
       blankLinesBeforeSignature: 3,
       redColor: "FF0000",
+      keepHeadingsWithNext: false,
       boldLeads: true,
     });
   });
 
   it("overrides single fonts and keeps the other defaults", () => {
-    const settings = resolveLayoutSettings({ fonts: { body: "仿宋" }, grid: "portable" });
+    const settings = resolveLayoutSettings({ fonts: { body: "仿宋" }, grid: "word" });
     expect(settings.fonts.body).toBe("仿宋");
     expect(settings.fonts.heading1).toBe("黑体");
-    expect(settings.grid).toBe("portable");
+    expect(settings.grid).toBe("word");
   });
 
   it("refuses font names that could break out of XML or CSS, and impossible values", () => {

@@ -32,10 +32,11 @@ export const layoutSettingsSchema = z.object({
   /** Exact line pitch in twips: 579 fills the 225 mm 版心 with 22 lines; 560 (28 pt) is the common office value. */
   linePitch: z.number().int().min(400).max(700).default(579),
   /**
-   * `word`: Word's character grid (linesAndChars, charSpace −849) gives 28 chars/line in Word/WPS.
-   * `portable`: line grid + −0.25 pt run tracking, 28 chars/line also in LibreOffice (gbt9704.md §2.5).
+   * `portable` (default): no document grid, exact line pitch + −0.25 pt run tracking: plain tracking, so Word, WPS and LibreOffice all set
+   * 22 × 28 (measured in LibreOffice, test/rendering). `word`: Word's character grid (linesAndChars, charSpace
+   * −849), what Word's 文档网格 dialog writes; LibreOffice spaces it at ~14 characters per line (gbt9704.md §2.5).
    */
-  grid: z.enum(["word", "portable"]).default("word"),
+  grid: z.enum(["word", "portable"]).default("portable"),
   /** Empty lines between the last body line (or 附件说明) and a sealed signature (cl. 7.3.5.1, practice: 2–3). */
   blankLinesBeforeSignature: z.number().int().min(0).max(6).default(3),
   /** Colour of 发文机关标志 and the red separator, hex RRGGBB. */
@@ -43,6 +44,11 @@ export const layoutSettingsSchema = z.object({
     .string()
     .regex(/^[0-9A-Fa-f]{6}$/)
     .default("FF0000"),
+  /**
+   * Keep headings and labels on the page of the paragraph they introduce. Off by default: LibreOffice then
+   * ends pages early (21 lines) and GB/T 9704's 22 lines on every full page wins over an orphaned heading.
+   */
+  keepHeadingsWithNext: z.boolean().default(false),
   /** Show paragraph leads (一是, 整改情况：) in bold. */
   boldLeads: z.boolean().default(true),
 });

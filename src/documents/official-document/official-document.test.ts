@@ -55,10 +55,10 @@ describe("official document helpers", () => {
     expect(copyToLine(["市委巡察办", "市纪委监委"])).toBe("抄送：市委巡察办，市纪委监委。");
   });
 
-  it("shows the red header and 版记 for the internal variant only", () => {
+  it("shows the red header and 版记 whenever the model carries them, in both versions", () => {
     expect(showsRedHeader(makeOfficialDocument())).toBeDefined();
-    expect(showsColophon(makeOfficialDocument())).toBeDefined();
-    expect(showsRedHeader(makeOfficialDocument({ variant: "public" }))).toBeUndefined();
-    expect(showsColophon(makeOfficialDocument({ variant: "public" }))).toBeUndefined();
+    expect(showsColophon(makeOfficialDocument({ variant: "public" }))).toBeDefined();
+    expect(showsRedHeader(makeOfficialDocument({ redHeader: undefined }))).toBeUndefined();
+    expect(showsColophon(makeOfficialDocument({ colophon: undefined }))).toBeUndefined();
   });
 });

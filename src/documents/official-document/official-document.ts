@@ -40,15 +40,17 @@ export interface LabelBlock {
 
 export type Block = HeadingBlock | ParagraphBlock | LabelBlock;
 
-/** 发文机关标志 and 发文字号 of the red-head (版头); internal variant only. */
+/** 发文机关标志, 发文字号 and 签发人 of the red-head (版头). */
 export interface RedHeader {
   /** 发文机关标志, e.g. "中共无锡市文学艺术界联合会党组" (optionally ending in "文件"). */
   issuer: string;
   /** 发文字号, e.g. "市文联党组〔2021〕3号" (六角括号 U+3014/U+3015). */
   docNumber?: string;
+  /** 签发人 (上行文, cl. 7.2.6): on the 发文字号's line, which then moves left. */
+  signers?: readonly string[];
 }
 
-/** 版记 (cl. 7.4); internal variant only. */
+/** 版记 (cl. 7.4). */
 export interface Colophon {
   /** 抄送机关, written "抄送：甲，乙。". */
   copyTo?: string[];
@@ -56,6 +58,11 @@ export interface Colophon {
   printedBy: string;
   /** 印发日期, written "2021年6月30日印发". */
   printedOn: CalendarDate;
+  /**
+   * Print the 版记 on an even page (default true): documents are printed on both sides and the 版记 closes the
+   * last side. An odd last page is followed by one that holds only the 版记; both carry no page number (cl. 7.5).
+   */
+  onEvenPage?: boolean;
 }
 
 /**
@@ -69,8 +76,8 @@ export interface Signature {
 }
 
 /**
- * An official notice as a document. `internal` (党内通报) may carry a red header and a 版记; `public`
- * (公开稿) never does — writers ignore both for the public variant, so one model can feed both.
+ * An official notice as a document. Writers print the red header and the 版记 whenever the model carries them;
+ * the builder decides per version (`variant` says which version this is, for the record).
  * Texts are single paragraphs: a line break inside a block's text is not part of the model and writers
  * drop it. Only `title` may contain "\n" to ask for a line break (梯形/菱形 title lines).
  */
@@ -82,8 +89,8 @@ export interface OfficialDocument {
   /** 附件说明: attachment names, without numbers or trailing punctuation. */
   attachments?: string[];
   signature?: Signature;
-  /** 附注, e.g. "（此件发至各党支部）" — written as given, parentheses included. */
-  note?: string;
+  /** 附注, e.g. "（此件发至各党支部）" — written as given, parentheses included; several are one line each. */
+  note?: string | readonly string[];
   variant: "internal" | "public";
   redHeader?: RedHeader;
   colophon?: Colophon;
@@ -132,9 +139,14 @@ export const copyToLine = (copyTo: readonly string[]): string => `抄送：${cop
 /** 印发 line parts of the 版记. */
 export const printedOnText = (date: CalendarDate): string => `${formatOfficialDate(date)}印发`;
 
-/** The red header and 版记 apply to the internal variant only. */
-export const showsRedHeader = (doc: OfficialDocument): RedHeader | undefined =>
-  doc.variant === "internal" ? doc.redHeader : undefined;
+/** The red header, when the model carries one. */
+export const showsRedHeader = (doc: OfficialDocument): RedHeader | undefined => doc.redHeader;
 
-export const showsColophon = (doc: OfficialDocument): Colophon | undefined =>
-  doc.variant === "internal" ? doc.colophon : undefined;
+/** The 版记, when the model carries one. */
+export const showsColophon = (doc: OfficialDocument): Colophon | undefined => doc.colophon;
+
+/** The 附注 lines, empty ones dropped. */
+export const noteLines = (doc: OfficialDocument): string[] =>
+  (typeof doc.note === "string" ? [doc.note] : [...(doc.note ?? [])])
+    .map(oneLine)
+    .filter((n) => n.trim() !== "");

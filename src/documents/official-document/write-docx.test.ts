@@ -44,6 +44,16 @@ function runWith(p: XmlParagraph, text: string): string {
 
 const eastAsia = (xml: string) => /w:eastAsia="([^"]+)"/.exec(xml)?.[1];
 
+/** The footers (default, even) of the document's last section. */
+function lastSectionFooters(document: string, part: (name: string) => string): string[] {
+  const last = [...document.matchAll(/<w:sectPr(?:(?!<\/w:sectPr>).)*<\/w:sectPr>/gs)].at(-1)?.[0] ?? "";
+  const rels = part("word/_rels/document.xml.rels");
+  return [...last.matchAll(/<w:footerReference w:type="\w+" r:id="(\w+)"\/>/g)].map(([, id]) => {
+    const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1];
+    return part(`word/${target}`);
+  });
+}
+
 async function generate(doc: OfficialDocument = makeOfficialDocument(), settings?: LayoutSettingsInput) {
   const zip = await readZip(await writeDocx(doc, settings));
   const part = (name: string) => {
@@ -63,15 +73,15 @@ describe("writeDocx page setup", () => {
     );
   });
 
-  it("uses Word's line-and-character grid by default", async () => {
-    const { document } = await generate();
+  it("uses Word's line-and-character grid when the word grid is chosen", async () => {
+    const { document } = await generate(makeOfficialDocument(), { grid: "word" });
     expect(document).toContain('<w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="-849"/>');
     expect(document).not.toContain('<w:spacing w:val="-5"/>');
   });
 
-  it("uses a line grid and −0.25 pt tracking on 三号 runs in the portable grid mode", async () => {
-    const { document } = await generate(makeOfficialDocument(), { grid: "portable" });
-    expect(document).toContain('<w:docGrid w:type="lines" w:linePitch="579"/>');
+  it("uses a line grid and −0.25 pt tracking on 三号 runs by default (the portable grid)", async () => {
+    const { document } = await generate();
+    expect(document).toContain('<w:docGrid w:type="default" w:linePitch="579"/>');
     const body = paragraphWith(document, blockText(makeOfficialDocument().blocks[0]!));
     expect(body.xml).toContain('<w:spacing w:val="-5"/>');
     const title = paragraphWith(document, makeOfficialDocument().title);
@@ -127,7 +137,7 @@ describe("writeDocx elements", () => {
       const p = paragraphWith(document, text);
       expect(eastAsia(p.xml), text).toBe(font);
       expect(p.xml).toContain('<w:ind w:firstLine="640" w:firstLineChars="200"/>');
-      expect(p.xml).toContain("<w:keepNext/>");
+      expect(p.xml).not.toContain("<w:keepNext/>"); // 22 lines on every full page first (keepHeadingsWithNext)
       expect(p.xml).toContain(`<w:outlineLvl w:val="${level}"/>`);
       expect(p.xml).toContain('w:line="579" w:lineRule="exact"');
     }
@@ -157,12 +167,19 @@ describe("writeDocx elements", () => {
     expect(p.xml).toContain('<w:lang w:eastAsia="zh-CN"/>');
   });
 
-  it("writes a paragraph lead as its own bold run and a label kept with the next paragraph", async () => {
+  it("keeps headings and labels with the next paragraph only when asked", async () => {
+    const { document } = await generate(doc, { keepHeadingsWithNext: true });
+    expect(paragraphWith(document, "一、整改工作组织情况").xml).toContain("<w:keepNext/>");
+    expect(paragraphWith(document, "整改结果及成效：").xml).toContain("<w:keepNext/>");
+    const { document: plain } = await generate(doc);
+    expect(paragraphWith(plain, "整改结果及成效：").xml).not.toContain("<w:keepNext/>");
+  });
+
+  it("writes a paragraph lead as its own bold run", async () => {
     const { document } = await generate();
     const p = paragraphWith(document, "一是加强学习培训。组织各文艺家协会优秀文艺骨干47人参加培训。");
     expect(runWith(p, "一是")).toContain("<w:b/>");
     expect(runWith(p, "加强学习培训。组织各文艺家协会优秀文艺骨干47人参加培训。")).not.toContain("<w:b/>");
-    expect(paragraphWith(document, "整改结果及成效：").xml).toContain("<w:keepNext/>");
     const plain = await generate(doc, { boldLeads: false });
     expect(
       paragraphWith(plain.document, "一是加强学习培训。组织各文艺家协会优秀文艺骨干47人参加培训。").xml,
@@ -215,7 +232,7 @@ describe("writeDocx elements", () => {
   });
 
   it("writes odd/even page-number footers '— PAGE —' in 四号 宋体 on the outer side", async () => {
-    const { part, document } = await generate();
+    const { part, document } = await generate(makeOfficialDocument({ colophon: undefined }));
     expect(part("word/settings.xml")).toContain("<w:evenAndOddHeaders/>");
     const refs = new Map(
       [...document.matchAll(/<w:footerReference w:type="(\w+)" r:id="(\w+)"\/>/g)].map((m) => [
@@ -282,9 +299,10 @@ describe("writeDocx variants", () => {
     expect(document).toMatch(/<w:bottom w:val="single" w:color="FF0000" w:sz="8"/);
   });
 
-  it("writes the internal 版记 as a bottom-anchored table with thick outer and thin inner rules", async () => {
-    const { document } = await generate();
-    expect(document).toContain('w:tblpYSpec="bottom"');
+  it("writes the 版记 as a table with thick outer and thin inner rules in the last section's footer", async () => {
+    const { document: body, part } = await generate();
+    expect(body).not.toContain("印发");
+    const document = lastSectionFooters(body, part)[0]!;
     expect(document).toMatch(/<w:tblBorders><w:top w:val="single" w:color="000000" w:sz="8"\/>/);
     expect(document).toContain('<w:insideH w:val="single" w:color="000000" w:sz="6"/>');
     const copyTo = paragraphWith(document, "抄送：市委巡察办，市委第八巡察组。");
@@ -293,11 +311,13 @@ describe("writeDocx variants", () => {
     const printed = paragraphWith(document, "无锡市文学艺术界联合会办公室2021年6月30日印发");
     expect(printed.xml).toContain("<w:tab/>");
     expect(printed.xml).toContain('<w:tab w:val="right" w:pos="8564"/>');
-    expect(document).toMatch(/<\/w:tbl><w:p>.*?<\/w:p><w:sectPr>/s); // the document ends with a paragraph
+    expect(document).toMatch(/<\/w:tbl><w:p>.*?<\/w:p><\/w:ftr>/s); // a footer ends with a paragraph
   });
 
-  it("gives the public variant neither red header nor 版记, even when the model carries them", async () => {
-    const { document } = await generate(makeOfficialDocument({ variant: "public" }));
+  it("writes neither red header nor 版记 when the model carries none", async () => {
+    const { document } = await generate(
+      makeOfficialDocument({ variant: "public", redHeader: undefined, colophon: undefined }),
+    );
     expect(document).not.toContain("FF0000");
     expect(document).not.toContain("市文联党组〔2021〕3号");
     expect(document).not.toContain("<w:tbl>");
@@ -308,11 +328,11 @@ describe("writeDocx variants", () => {
 
 describe("writeDocx read back", () => {
   it("gives back every text in reading order through mammoth.extractRawText", async () => {
-    const doc = makeOfficialDocument({ variant: "public" });
+    const doc = makeOfficialDocument({ variant: "public", redHeader: undefined, colophon: undefined });
     const { value } = await mammoth.extractRawText({ buffer: await writeDocx(doc) });
     const lines = value.split("\n").filter((line) => line.trim() !== "");
     expect(lines).toEqual([
-      doc.title,
+      doc.title, // mammoth joins the title's two lines (a w:br inside the paragraph)
       "各党支部：",
       ...doc.blocks.map(blockText),
       "附件：1.巡察整改任务清单",
@@ -328,9 +348,43 @@ describe("writeDocx read back", () => {
     const { value } = await mammoth.extractRawText({ buffer: await writeDocx(doc) });
     const lines = value.split("\n").filter((line) => line.trim() !== "");
     expect(lines.slice(0, 3)).toEqual(["中共无锡市文学艺术界联合会党组", "市文联党组〔2021〕3号", doc.title]);
-    expect(lines.slice(-2)).toEqual([
-      "抄送：市委巡察办，市委第八巡察组。",
-      "无锡市文学艺术界联合会办公室\t2021年6月30日印发",
-    ]);
+    expect(lines.slice(-2)).toEqual(["2021年6月30日", "（此件发至各党支部）"]); // the 版记 is in a footer
+  });
+});
+
+describe("writeDocx title lines, 签发人 and the 版记 page", () => {
+  it("breaks the title before 关于 with a line break inside the one title paragraph", async () => {
+    const { document } = await generate();
+    const title = paragraphWith(document, makeOfficialDocument().title);
+    expect(title.xml).toMatch(
+      />中共无锡市文学艺术界联合会党组<\/w:t><\/w:r><w:r>(?:(?!<\/w:r>).)*<w:br\/><w:t[^>]*>关于巡察整改情况的通报</s,
+    );
+  });
+
+  it("puts 签发人 on the 发文字号 line, the names in 楷体, through a right tab stop", async () => {
+    const doc = makeOfficialDocument({
+      redHeader: { issuer: "某某局", docNumber: "某局〔2021〕3号", signers: ["张三", "李四"] },
+    });
+    const { document } = await generate(doc);
+    const line = paragraphWith(document, "某局〔2021〕3号签发人：张三、李四");
+    expect(line.xml).toContain('<w:tab w:val="right" w:pos="8524"/>');
+    expect(eastAsia(runWith(line, "张三、李四"))).toBe("楷体_GB2312");
+    expect(line.xml).not.toContain('<w:jc w:val="center"/>');
+  });
+
+  it("puts the 版记 on an even page of its own: a section whose footers are the 版记, without page numbers", async () => {
+    const { document, part } = await generate();
+    expect(document.match(/<w:sectPr/g)).toHaveLength(2);
+    const second = /<w:sectPr(?:(?!<\/w:sectPr>).)*<\/w:sectPr>\s*<\/w:body>/s.exec(document)?.[0] ?? "";
+    expect(second).toContain('<w:type w:val="evenPage"/>');
+    expect(second).toContain('w:footer="1984"'); // the footer's bottom edge on the 版心's bottom edge
+    for (const footer of lastSectionFooters(document, part)) {
+      expect(footer).not.toContain("PAGE");
+      expect(footer).toContain("2021年6月30日印发");
+    }
+    const oddToo = await generate(
+      makeOfficialDocument({ colophon: { ...makeOfficialDocument().colophon!, onEvenPage: false } }),
+    );
+    expect(oddToo.document).toContain('<w:type w:val="nextPage"/>');
   });
 });

@@ -1,8 +1,8 @@
 // Serializes an OfficialDocument to .docx in the GB/T 9704 layout (gbt9704.md); docx v9 does the XML.
 // Pure assembly in `buildDocx`; `writeDocx` only packs. No clock reads besides docx's own core-properties stamp.
 
-import { Document, Packer } from "docx";
-import { colophonBlock } from "./docx-colophon.ts";
+import { Document, Packer, SectionType, type ISectionOptions } from "docx";
+import { colophonFooter } from "./docx-colophon.ts";
 import {
   addresseeParagraph,
   attachmentParagraphs,
@@ -15,7 +15,9 @@ import { pageNumberFooters } from "./docx-footer.ts";
 import { redHeaderParagraphs } from "./docx-red-header.ts";
 import { signatureParagraphs } from "./docx-signature.ts";
 import {
+  PAGE,
   documentStyles,
+  emptyLine,
   makeDocxContext,
   sectionProperties,
   xmlSafe,
@@ -23,9 +25,16 @@ import {
 } from "./docx-styles.ts";
 import { signatureGap } from "./estimate-lines.ts";
 import { resolveLayoutSettings, type LayoutSettings, type LayoutSettingsInput } from "./layout-settings.ts";
-import { showsColophon, showsRedHeader, titleLines, type OfficialDocument } from "./official-document.ts";
+import {
+  noteLines,
+  showsColophon,
+  showsRedHeader,
+  titleLines,
+  type Colophon,
+  type OfficialDocument,
+} from "./official-document.ts";
 
-/** The body of the one section, in order, with a running line estimate used for the signature and 版记. */
+/** The body of the numbered section, in order, with a running line estimate used for the signature. */
 export function layoutBody(ctx: DocxContext, doc: OfficialDocument): Placed[] {
   const placed: Placed[] = [];
   const used = () => placed.reduce((sum, p) => sum + p.lines, 0);
@@ -49,16 +58,33 @@ export function layoutBody(ctx: DocxContext, doc: OfficialDocument): Placed[] {
     const wanted = sealed ? ctx.settings.blankLinesBeforeSignature : 1;
     placed.push(...signatureParagraphs(ctx, signature, signatureGap(used(), wanted)));
   }
-  if (doc.note !== undefined && doc.note.trim() !== "") placed.push(noteParagraph(ctx, doc.note));
-
-  const colophon = showsColophon(doc);
-  if (colophon) placed.push(...colophonBlock(ctx, colophon, used()));
+  for (const note of noteLines(doc)) placed.push(noteParagraph(ctx, note));
   return placed;
+}
+
+/**
+ * The 版记 page: a section of its own that starts on the next even page (the renderer inserts a blank page
+ * when needed) or the next page, whose footers are the 版记 and carry no page number (cl. 7.4, 7.5).
+ */
+function colophonSection(ctx: DocxContext, colophon: Colophon): ISectionOptions {
+  const base = sectionProperties(ctx);
+  const footer = colophonFooter(ctx, colophon);
+  return {
+    properties: {
+      ...base,
+      type: colophon.onEvenPage === false ? SectionType.NEXT_PAGE : SectionType.EVEN_PAGE,
+      // The footer's bottom edge on the 版心's bottom edge: the 版记's last rule closes the 版心.
+      page: { ...base.page, margin: { ...base.page?.margin, footer: PAGE.bottom } },
+    },
+    footers: { default: footer, even: footer },
+    children: [emptyLine(ctx)],
+  };
 }
 
 /** The docx Document for `doc`; `settings` must already be resolved. */
 export function buildDocx(doc: OfficialDocument, settings: LayoutSettings): Document {
   const ctx = makeDocxContext(settings);
+  const colophon = showsColophon(doc);
   return new Document({
     creator: "zhenggai",
     title: xmlSafe(titleLines(doc.title).join("")),
@@ -70,6 +96,7 @@ export function buildDocx(doc: OfficialDocument, settings: LayoutSettings): Docu
         footers: pageNumberFooters(ctx),
         children: layoutBody(ctx, doc).map((p) => p.node),
       },
+      ...(colophon ? [colophonSection(ctx, colophon)] : []),
     ],
   });
 }

@@ -1,11 +1,13 @@
 // Serializes an OfficialDocument to one standalone HTML page whose print stylesheet approximates GB/T 9704.
 // Every text is HTML-escaped and a CSP forbids scripts, so content can never run in the reader's browser.
 
+import { printedTitleLines } from "./break-title.ts";
 import { resolveLayoutSettings, type LayoutSettings, type LayoutSettingsInput } from "./layout-settings.ts";
 import {
   attachmentLines,
   copyToLine,
   formatOfficialDate,
+  noteLines,
   oneLine,
   printedOnText,
   showsColophon,
@@ -29,7 +31,8 @@ export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (ch
 
 const text = (s: string): string => escapeHtml(oneLine(s));
 
-// Open fallbacks after the configured names, so previews look right without the Windows/Founder fonts.
+// Open fallbacks after the configured names, so previews look right without the Windows/Founder fonts. The
+// generic family closes each stack; the Latin font comes after every Chinese one (see styleSheet).
 const FALLBACKS = {
   title: ["方正小标宋_GBK", "Source Han Serif SC", "Noto Serif CJK SC", "SimSun", "serif"],
   body: ["仿宋", "FangSong", "STFangsong", "FandolFang", "Noto Serif CJK SC", "serif"],
@@ -44,8 +47,14 @@ const family = (names: readonly string[]): string =>
 
 function styleSheet({ fonts, linePitch, redColor }: LayoutSettings): string {
   const line = `${linePitch / 20}pt`;
-  const stack = (role: keyof typeof FALLBACKS, latin = true) =>
-    family([...(latin ? [fonts.latin] : []), fonts[role], ...FALLBACKS[role]]);
+  // Chinese faces first: characters both scripts have (“ ” ‘ ’ — … ·) must take the full-width CJK glyphs, as
+  // w:hint="eastAsia" makes them in the .docx; a Latin font first would draw them narrow.
+  const stack = (role: keyof typeof FALLBACKS, latin = true) => {
+    const names = [fonts[role], ...FALLBACKS[role]];
+    const chinese = names.filter((name) => !GENERIC.has(name));
+    const generic = names.filter((name) => GENERIC.has(name));
+    return family([...chinese, ...(latin ? [fonts.latin] : []), ...generic]);
+  };
   return `
 @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
 @page :right { @bottom-right { content: "\\2014  " counter(page) " \\2014"; font: 14pt ${stack("pageNumber", false)}; padding-right: 1em; vertical-align: top; padding-top: 7mm; } }
@@ -64,6 +73,8 @@ h4, h5, .h3, .h4 { font-family: ${stack("body")}; }
 .red-header { text-align: center; color: #${redColor}; padding-top: 35mm; }
 .issuer { font-family: ${stack("title")}; font-size: 26pt; line-height: 1.2; }
 .doc-number { color: #000; margin-top: calc(2 * ${line}); }
+.doc-number.signed { display: flex; justify-content: space-between; padding: 0 1em; }
+.signer { font-family: ${stack("heading2")}; }
 .red-rule { border: 0; border-top: 1px solid #${redColor}; margin: 4mm 0 calc(2 * ${line}); }
 .attachments { margin-top: ${line}; }
 .signature { margin-top: calc(var(--gap) * ${line}); text-align: right; break-inside: avoid; }
@@ -124,17 +135,21 @@ export function writeHtml(doc: OfficialDocument, settings?: LayoutSettingsInput)
   const redHeader = showsRedHeader(doc);
   if (redHeader) {
     body.push(`<header class="red-header">`, `<p class="issuer">${text(redHeader.issuer)}</p>`);
-    if (redHeader.docNumber) body.push(`<p class="doc-number">${text(redHeader.docNumber)}</p>`);
+    const signers = (redHeader.signers ?? []).map(oneLine).filter((n) => n !== "");
+    if (signers.length > 0) {
+      body.push(
+        `<p class="doc-number signed"><span>${text(redHeader.docNumber ?? "")}</span><span>签发人：<span class="signer">${signers.map(text).join("、")}</span></span></p>`,
+      );
+    } else if (redHeader.docNumber) body.push(`<p class="doc-number">${text(redHeader.docNumber)}</p>`);
     body.push(`<hr class="red-rule">`, `</header>`);
   }
-  body.push(`<h1 class="title">${title.map(text).join("<br>")}</h1>`);
+  body.push(`<h1 class="title">${printedTitleLines(doc.title).map(text).join("<br>")}</h1>`);
   if (doc.addressee !== undefined && doc.addressee.trim() !== "")
     body.push(`<p class="addressee">${text(doc.addressee)}</p>`);
   body.push(...doc.blocks.map(blockHtml), ...attachmentsHtml(doc.attachments ?? []));
   const sealed = doc.signature?.sealed !== false;
   body.push(...signatureHtml(doc, sealed ? resolved.blankLinesBeforeSignature : 1));
-  if (doc.note !== undefined && doc.note.trim() !== "")
-    body.push(`<p class="indent note">${text(doc.note)}</p>`);
+  for (const note of noteLines(doc)) body.push(`<p class="indent note">${text(note)}</p>`);
   const colophon = showsColophon(doc);
   if (colophon) {
     body.push(`<footer class="colophon">`);

@@ -5,6 +5,7 @@ import {
   attachmentLines,
   blockText,
   formatOfficialDate,
+  noteLines,
   oneLine,
   titleLines,
   type Block,
@@ -50,6 +51,6 @@ export function writeMarkdown(doc: OfficialDocument): string {
   if (doc.signature) {
     paragraphs.push(`${escapeMarkdown(doc.signature.org)}  \n${formatOfficialDate(doc.signature.date)}`);
   }
-  if (doc.note !== undefined && doc.note.trim() !== "") paragraphs.push(escapeMarkdown(doc.note));
+  for (const note of noteLines(doc)) paragraphs.push(escapeMarkdown(note));
   return `${paragraphs.join("\n\n")}\n`;
 }
