@@ -129,7 +129,7 @@ export async function openStore(
   target: DatabaseTarget,
   options: StoreOptions & { migrate?: boolean } = {},
 ): Promise<Store> {
-  const { db, dialect } = await openDatabase(target);
+  const { db, dialect, prepareStatements } = await openDatabase(target);
   if (options.migrate ?? true) {
     try {
       await migrateToLatest(db as Kysely<unknown>, dialect);
@@ -138,6 +138,7 @@ export async function openStore(
       throw translateStorageError(e);
     }
   }
+  prepareStatements();
   return kyselyStore(db, dialect, options);
 }
 

@@ -7,6 +7,7 @@ import { Kysely, PostgresDialect, sql } from "kysely";
 import pg from "pg";
 import { StorageUnavailableError } from "../storage-errors.ts";
 import type { Database } from "./db-schema.ts";
+import { namingStatements } from "./named-statements.ts";
 import { sqliteWriterDialect } from "./sqlite-writer-dialect.ts";
 import { withStatementCache } from "./statement-cache.ts";
 
@@ -21,6 +22,11 @@ export type DatabaseTarget =
 export interface OpenedDatabase {
   readonly db: Kysely<Database>;
   readonly dialect: "sqlite" | "postgres";
+  /**
+   * PostgreSQL: from now on, statements are prepared once per connection (named-statements.ts); call it after
+   * migrations. SQLite prepares once anyway (statement-cache.ts): nothing to do.
+   */
+  readonly prepareStatements: () => void;
 }
 
 /** How long a write waits for a lock (SQLite) or a connection (PostgreSQL) before failing clearly. */
@@ -43,7 +49,7 @@ function openSqlite(file: string, timeout: number): OpenedDatabase {
     throw new StorageUnavailableError(`无法打开数据库文件 ${file}：${(cause as Error).message}`, cause);
   }
   const db = new Kysely<Database>({ dialect: sqliteWriterDialect({ database: withStatementCache(native) }) });
-  return { db, dialect: "sqlite" };
+  return { db, dialect: "sqlite", prepareStatements: () => undefined };
 }
 
 async function openPostgres(url: string, timeout: number): Promise<OpenedDatabase> {
@@ -57,12 +63,13 @@ async function openPostgres(url: string, timeout: number): Promise<OpenedDatabas
     lock_timeout: timeout,
   });
   pool.on("error", () => undefined); // an idle client's error must not crash the process; the next query reports it
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const naming = namingStatements(pool);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: naming }) });
   try {
     await sql`select 1`.execute(db);
   } catch (cause) {
     await db.destroy();
     throw new StorageUnavailableError(`无法连接 PostgreSQL 数据库：${(cause as Error).message}`, cause);
   }
-  return { db, dialect: "postgres" };
+  return { db, dialect: "postgres", prepareStatements: () => naming.enable() };
 }
