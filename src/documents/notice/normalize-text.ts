@@ -156,7 +156,9 @@ export function normalizeText(input: string): NormalizedNotice {
         table.push({ n: i + 1, cells: clean });
         return;
       }
-    } else if (raw.trim() !== "") flushTable();
+    } else if (raw.trim() !== "" && !isPageFurniture(normalizeLine(raw))) {
+      flushTable(); // a page break inside a table does not end it
+    }
     const text = normalizeLine(raw);
     if (text === "") return;
     if (isPageFurniture(text)) {

@@ -40,5 +40,6 @@ export function lineRoles({ structural, signature, outline }: LineRoleInput): Ma
   mark(outline.plan, "plan");
   mark(outline.contact, "contact");
   mark(outline.unclassified, "unclassified");
+  mark(outline.separators, "structure");
   return roles;
 }

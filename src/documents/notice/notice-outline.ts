@@ -41,6 +41,8 @@ export interface NoticeOutline {
   readonly aspects: OutlineGroup[];
   readonly contact: ClassifiedLine[];
   readonly unclassified: ClassifiedLine[];
+  /** Rules between records (----, 序号：3): structure, no content. */
+  readonly separators: ClassifiedLine[];
 }
 
 const TITLE_LIKE = /(?:通报|报告|情况|公告|公示|说明|公开)$/;
@@ -155,7 +157,7 @@ function problemRank(
   const labelled = new Map<number, number>();
   let last: HeadingLine | null = null;
   for (const l of lines) {
-    if (l.kind === "heading") last = groups.has(l) ? null : l;
+    if (l.kind === "heading") last = groups.has(l) || isNamedProblem(l) ? null : l;
     else if (last !== null && l.kind === "label" && PROBLEM_BLOCKS.has(l.blockKind)) {
       labelled.set(last.rank, (labelled.get(last.rank) ?? 0) + 1);
       last = null;
@@ -254,6 +256,7 @@ export function buildOutline(lines: readonly ClassifiedLine[]): NoticeOutline {
     aspects: [],
     contact: [],
     unclassified: [],
+    separators: [],
   };
   let section: SectionKind = "intro";
   let stack: OutlineGroup[] = [];
@@ -282,6 +285,7 @@ export function buildOutline(lines: readonly ClassifiedLine[]): NoticeOutline {
 
   for (const l of rest) {
     if (l.kind === "separator") {
+      outline.separators.push(l);
       problem = null;
       continue;
     }

@@ -71,7 +71,11 @@ export function rewriteTable(rows: readonly { n: number; cells: string[] }[]): T
       continue;
     }
     const number = row.cells[roles.indexOf("number")]?.replace(/[.、．]$/, "") ?? "";
-    lines.push({ n: row.n, text: /^\d{1,5}$/.test(number) ? `${number}.${problem}` : `问题：${problem}` });
+    // "问题N：" names the row a problem by its words, whatever numbering the text around the table uses.
+    lines.push({
+      n: row.n,
+      text: /^\d{1,5}$/.test(number) ? `问题${number}：${problem}` : `问题：${problem}`,
+    });
     row.cells.forEach((cell, i) => {
       if (roles[i] !== "field" || cell === "") return;
       const header = head.cells[i] ?? "";
