@@ -9,6 +9,7 @@ describe("outcome quantities in workbooks", () => {
     expect(outcomeUnit("other", "13", "成立7个党支部、成立13个功能型党支部")).toBe("个");
     expect(outcomeUnit("other", "150", "全年举办150场次。")).toBe("场次");
     expect(outcomeUnit("people_accountable", "3", "给予3名干部诫勉")).toBe("人");
+    expect(outcomeUnit("other", "1350", "新增学位1,350个")).toBe("个");
     // "13" inside "113" is not the figure.
     expect(outcomeUnit("meetings", "13", "共113人参加，召开会议")).toBe("次");
   });

@@ -27,10 +27,12 @@ const COUNT_UNIT =
 /** The unit a count is in: named beside the figure in `note`, else the kind's; money is always 万元. */
 export function outcomeUnit(kind: OutcomeKind, quantity: string, note: string | null): string {
   if (MONEY_OUTCOME_KINDS.has(kind) || note === null) return KIND_UNITS[kind];
-  for (let at = note.indexOf(quantity); at >= 0; at = note.indexOf(quantity, at + 1)) {
-    const before = note[at - 1];
+  // Figures may be written with thousands separators (1,350个).
+  const text = note.replace(/(\d)[,，](?=\d{3})/g, "$1");
+  for (let at = text.indexOf(quantity); at >= 0; at = text.indexOf(quantity, at + 1)) {
+    const before = text[at - 1];
     if (before !== undefined && /[\d.]/.test(before)) continue;
-    const unit = COUNT_UNIT.exec(note.slice(at + quantity.length))?.[1];
+    const unit = COUNT_UNIT.exec(text.slice(at + quantity.length))?.[1];
     if (unit !== undefined) return unit === "名" ? "人" : unit;
   }
   return KIND_UNITS[kind];

@@ -28,7 +28,14 @@ export function charUnits(codePoint: number): number {
 /** Width of a text in units (one unit = half a CJK character). */
 export function textUnits(text: string): number {
   let units = 0;
-  for (const ch of text) units += charUnits(ch.codePointAt(0) ?? 0);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // A surrogate pair is a supplementary-plane character: CJK extensions, wide.
+    if (code >= 0xd800 && code <= 0xdbff) {
+      units += 2;
+      i += 1;
+    } else units += charUnits(code);
+  }
   return units;
 }
 

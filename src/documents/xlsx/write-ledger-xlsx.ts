@@ -84,18 +84,18 @@ const shown = (v: CellOut): string =>
 const cellTexts = (values: readonly CellOut[], widths: readonly number[]): CellText[] =>
   values.map((v, i) => ({ text: shown(v), width: widths[i] ?? 8 }));
 
-/** Adds a row with its styles and the height its wrapped text needs (uncommitted). */
+/** Adds a row with its styles and, given the column widths, the height its wrapped text needs (uncommitted). */
 function addStyledRow(
   ws: Worksheet,
   values: readonly CellOut[],
   styles: readonly Partial<Style>[],
-  widths: readonly number[],
+  widths: readonly number[] | null,
 ) {
   const row = ws.addRow([...values]);
   styles.forEach((style, i) => {
     row.getCell(i + 1).style = style;
   });
-  row.height = rowHeight(cellTexts(values, widths), BODY_FONT_SIZE);
+  if (widths !== null) row.height = rowHeight(cellTexts(values, widths), BODY_FONT_SIZE);
   return row;
 }
 
@@ -187,7 +187,7 @@ async function writeMeasures(
         : base.map((s, i) => (i === statusAt ? statusStyle(m.state === "closed", m.flag) : s));
     const values = measureValues(columns, m);
     const texts = cellTexts(values, widths);
-    const row = addStyledRow(ws, values, styles, widths);
+    const row = addStyledRow(ws, values, styles, null);
     const own = rowHeight(
       texts.filter((_, i) => !isMerged[i]),
       BODY_FONT_SIZE,
