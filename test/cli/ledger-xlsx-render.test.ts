@@ -15,8 +15,8 @@ import { main } from "../../src/cli/main.ts";
 const SEED = join(import.meta.dirname, "../../assets/example-notice.txt");
 const ARTIFACTS = join(import.meta.dirname, "../../.tmp/render/ledger-xlsx");
 
-function requireTool(command: string, packageName: string): void {
-  const probe = spawnSync(command, ["-v"], { encoding: "utf8" });
+function requireTool(command: string, versionFlag: string, packageName: string): void {
+  const probe = spawnSync(command, [versionFlag], { encoding: "utf8", timeout: 60_000 });
   if (probe.error !== undefined) {
     throw new Error(
       `渲染测试需要 ${command}（Debian 软件包 ${packageName}），未找到：${probe.error.message}。` +
@@ -82,8 +82,8 @@ afterAll(() => {
 
 describe("the exported ledger rendered by LibreOffice", () => {
   it("prints the seed ledger with no overprinted rows, the 填报 line and 第N页 共M页 on every page", async () => {
-    requireTool("soffice", "libreoffice-calc-nogui");
-    requireTool("pdftotext", "poppler-utils");
+    requireTool("soffice", "--version", "libreoffice-calc-nogui");
+    requireTool("pdftotext", "-v", "poppler-utils");
     const dir = mkdtempSync(join(tmpdir(), "zhenggai-ledger-render-"));
     dirs.push(dir);
     const data = join(dir, "data");
