@@ -77,9 +77,8 @@ const addColumnsSheet = (
     columns.map((c) => c.width),
   );
 
-/** What a cell shows, for measuring its height. */
-const shown = (v: CellOut): string =>
-  v === null ? "" : v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
+/** What a cell shows, for measuring its height: dates and numbers fit their columns on one line. */
+const shown = (v: CellOut): string => (typeof v === "string" ? v : "");
 
 const cellTexts = (values: readonly CellOut[], widths: readonly number[]): CellText[] =>
   values.map((v, i) => ({ text: shown(v), width: widths[i] ?? 8 }));
