@@ -34,6 +34,8 @@ export interface HeadingLine {
   readonly title: string;
   /** What follows the title on the same line. */
   readonly rest: string;
+  /** True when the heading names itself a problem ("（一）存在问题：…"). */
+  readonly named?: true;
 }
 
 export interface LabelLine {
@@ -155,8 +157,10 @@ function classifyOne(n: number, text: string): ClassifiedLine {
       const label = asLabel(n, text, body);
       if (label) return label;
     }
-    const { title, rest } = splitTitle(body);
+    const problem = problemText(body);
+    const { title, rest } = splitTitle(problem);
     return {
+      ...(problem !== body ? { named: true as const } : {}),
       kind: "heading",
       n,
       text,
@@ -176,6 +180,14 @@ function classifyOne(n: number, text: string): ClassifiedLine {
       return { kind: "label", n, text, label, blockKind, rest: text.slice(m[0].length) };
   }
   return { kind: "text", n, text };
+}
+
+// "（一）存在问题：水利工程…不严。": the label names what follows; the title is the problem itself.
+function problemText(body: string): string {
+  const m = LABEL_LINE.exec(body);
+  return m && labelKind(m[1] as string) === "problem" && body.length > m[0].length
+    ? body.slice(m[0].length)
+    : body;
 }
 
 /** A heading's own title: up to the first 。 (or ： before more text), trailing punctuation removed. */

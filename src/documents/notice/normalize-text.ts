@@ -94,6 +94,9 @@ export function normalizeLine(raw: string): string {
     .replace(/:/g, (c, at: number, all: string) => (keepsHalfWidthColon(all, at) ? c : "："))
     .replace(/(?<!\d),|,(?!\d{3})/g, "，")
     .replace(/;/g, "；")
+    // Dates written with dots or slashes ("2022.5.9—6.30") read as the Chinese dates (ISO dates stay: metadata).
+    .replace(/(?<![\d.])(\d{4})([./])(\d{1,2})\2(\d{1,2})(?![\d.])/g, "$1年$3月$4日")
+    .replace(/(日\s*(?:至|到|—{1,2}|–|-|~|～)\s*)(\d{1,2})[./](\d{1,2})(?![\d.])/g, "$1$2月$3日")
     // A half-width full stop after Chinese text ends a sentence; after a digit it is a number or a marker.
     .replace(/(?<=[\u4e00-\u9fff”’）》])\.(?=[\u4e00-\u9fff“‘（《\s]|$)/g, "。")
     .replace(/ {2,}/g, " ");

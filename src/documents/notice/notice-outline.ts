@@ -60,7 +60,7 @@ export function trailingStatusWord(title: string): string | null {
 
 /** Headings that name a problem by their own words (问题一：, 整改事项二：, 针对“…”的问题，…). */
 export const isNamedProblem = (h: HeadingLine): boolean =>
-  h.marker === "problem_no" || h.marker === "lead_phrase";
+  h.marker === "problem_no" || h.marker === "lead_phrase" || h.named === true;
 
 const stripCount = (t: string): string => t.replace(COUNT_BRACKET, "").replace(/[：。，\s]+$/, "");
 

@@ -19,8 +19,10 @@ const PATTERNS: Readonly<Record<Exclude<keyof NoticeStated, "completionRate">, r
     new RegExp(`${N}(?:个|项|条)问题中`),
     new RegExp(`${N}(?:个|项|条)问题(?:中|里)?，?(?=${THEN_COUNT})`),
     new RegExp(
-      `(?:交办|反馈|指出|移交)[^，。；]{0,10}?(?:整改事项|整改任务|问题)(?:共|共计)?${N}(?:个|项|条)`,
+      `(?:交办|反馈|指出|移交|认领|查出|发现)[^，。；]{0,10}?(?:整改事项|整改任务|问题)(?:共|共计)?${N}(?:个|项|条)(?!方面)`,
     ),
+    // "审计查出问题3个方面6个": the count after the aspects is the problems'.
+    new RegExp(`问题(?:\\d+|[一二两三四五六七八九十]+)个方面${N}(?:个|项|条)`),
     new RegExp(`(?:共|共计|共有)${N}(?:个|项|条)问题(?![^，。；]{0,3}(?:已|正在|均))`),
   ],
   measures: [
@@ -37,7 +39,7 @@ const PATTERNS: Readonly<Record<Exclude<keyof NoticeStated, "completionRate">, r
   ],
   inProgress: [
     new RegExp(
-      `(?:正在推进整改|正在整改|正在推进|推进中|整改中|尚未完成整改|尚未完成|未完成整改|未完成|未整改|正在落实)(?:的问题)?${N}(?:个|项)`,
+      `(?:正在推进整改|正在整改|正在推进|推进中|整改中|尚未完成整改|尚未完成|未完成整改|未完成|未整改|正在落实|部分整改)(?:的问题)?${N}(?:个|项)`,
     ),
     new RegExp(`${N}(?:个|项)(?:问题)?(?:正在整改|正在推进|推进中|尚未完成|未完成|未整改)(?!${THEN_COUNT})`),
   ],

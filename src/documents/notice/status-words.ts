@@ -23,6 +23,7 @@ export const STATUS_WORDS: readonly (readonly [NoticeProblemStatus, readonly str
       "达到序时进度",
       "序时推进",
       "按序时推进",
+      "部分整改",
       "按计划推进",
     ],
   ],
