@@ -1,4 +1,5 @@
-// `npm run bench -- api [--fresh] [--seconds N] [--reps N] [--no-startup]`: the HTTP API under load on 127.0.0.1.
+// `npm run bench -- api [--fresh] [--seconds N] [--reps N] [--no-startup] [--compare-with <checkout>]`: the HTTP API
+// under load on 127.0.0.1 (--compare-with: a second real server from another checkout, e.g. before a change).
 // Starts the real server as `npm start` runs it on the synthetic ledger (bench/api-dataset.ts), signs in, and measures
 // with wrk, in the same run and interleaved, beside two baselines (bench/api-raw-server.ts): bare Fastify answering a
 // constant body, and bare Fastify + better-sqlite3 answering the same bytes by hand-written SQL from the same file.
@@ -22,6 +23,15 @@ interface Options {
   readonly seconds: number;
   readonly reps: number;
   readonly startup: boolean;
+  /** Another checkout (the code before a change), run as a second server beside this one: `--compare-with <dir>`. */
+  readonly compareWith: string | undefined;
+}
+
+/** A zhenggai server under test, signed in: this checkout, or the one to compare with. */
+interface Real {
+  readonly label: string;
+  readonly server: RunningServer;
+  readonly session: Session;
 }
 
 interface Session {
@@ -97,10 +107,9 @@ function loadTable(title: string, rows: Row[], baseline: Row | undefined): strin
 
 /** The three targets of the ledger read, at each connection count. */
 async function ledgerReads(
-  real: RunningServer,
+  reals: readonly Real[],
   raw: RunningServer | undefined,
   dataset: ApiDataset,
-  session: Session,
   options: Options,
   scratch: string,
 ): Promise<string[]> {
@@ -120,15 +129,16 @@ async function ledgerReads(
         spec: { ...base, port: raw.port, paths: ids.map((id) => `/ledger/${id}?asOf=${AS_OF}`) },
       });
     }
-    specs.push({
-      label: `zhenggai (npm start), signed in, ${dataset.dialect}`,
-      spec: {
-        ...base,
-        port: real.port,
-        paths: ids.map((id) => `/api/v1/inspections/${id}/ledger?asOf=${AS_OF}`),
-        headers: { Cookie: session.cookie },
-      },
-    });
+    for (const real of reals)
+      specs.push({
+        label: `${real.label} (npm start), signed in, ${dataset.dialect}`,
+        spec: {
+          ...base,
+          port: real.server.port,
+          paths: ids.map((id) => `/api/v1/inspections/${id}/ledger?asOf=${AS_OF}`),
+          headers: { Cookie: real.session.cookie },
+        },
+      });
     const rows = await interleaved(specs, options.reps, scratch);
     out.push(loadTable(`${connections} connection(s)`, rows, rows.length > 1 ? rows[1] : undefined));
   }
@@ -137,13 +147,13 @@ async function ledgerReads(
 
 /** (d) the first page of inspections with counts: one connection, so latency = cost per request. */
 async function firstPage(
-  real: RunningServer,
+  reals: readonly Real[],
   raw: RunningServer | undefined,
   dataset: ApiDataset,
-  session: Session,
   options: Options,
   scratch: string,
 ): Promise<string> {
+  const [{ server: real, session }] = reals as [Real, ...Real[]];
   const realPath = `/api/v1/inspections?asOf=${AS_OF}`;
   const headers = { cookie: session.cookie };
   const realBody = await body(real.port, realPath, headers);
@@ -168,27 +178,35 @@ async function firstPage(
       },
     });
   }
-  specs.push({
-    label: `zhenggai, ${dataset.dialect}`,
-    spec: {
-      port: real.port,
-      paths: [realPath],
-      connections: 1,
-      seconds: options.seconds,
-      headers: { Cookie: session.cookie },
-    },
-  });
+  for (const other of reals)
+    specs.push({
+      label: `${other.label}, ${dataset.dialect}`,
+      spec: {
+        port: other.server.port,
+        paths: [realPath],
+        connections: 1,
+        seconds: options.seconds,
+        headers: { Cookie: other.session.cookie },
+      },
+    });
   console.error(`(d) first page of inspections at ${int(dataset.units)} units on ${dataset.dialect}`);
   const rows = await interleaved(specs, options.reps, scratch);
-  // The totals route: its cost grows with the ledger; a few sequential requests.
-  const summaryMs: number[] = [];
-  let summaryBytes = 0;
-  for (let i = 0; i < 5; i++) {
-    const s = await body(real.port, `/api/v1/inspections/summary?asOf=${AS_OF}`, headers);
-    if (s.status !== 200) throw new Error(`summary answered ${s.status}`);
-    summaryMs.push(s.ms);
-    summaryBytes = Buffer.byteLength(s.text);
-  }
+  // The totals route: a few sequential requests, alternating between the servers compared.
+  const summaryMs = reals.map((): number[] => []);
+  const summaryTexts = reals.map(() => "");
+  for (let i = 0; i < 5; i++)
+    for (const [k, other] of reals.entries()) {
+      const s = await body(other.server.port, `/api/v1/inspections/summary?asOf=${AS_OF}`, {
+        cookie: other.session.cookie,
+      });
+      if (s.status !== 200) throw new Error(`summary answered ${s.status}`);
+      summaryMs[k]?.push(s.ms);
+      summaryTexts[k] = s.text;
+    }
+  const summaryBytes = Buffer.byteLength(summaryTexts[0] ?? "");
+  const sameSummary = summaryTexts.every((t) => t === summaryTexts[0])
+    ? ""
+    : " (answers differ between servers!)";
   const lines = [
     `#### First page (50 of ${int(dataset.units)} inspections, with counts), ${dataset.dialect}`,
     "",
@@ -204,10 +222,14 @@ async function firstPage(
         baseline && row !== baseline ? `${fmt(med(row, "p50Ms") / med(baseline, "p50Ms"), 2)}×` : "—"
       } |`,
     );
+  for (const [k, other] of reals.entries())
+    lines.push(
+      `| ${other.label} GET /api/v1/inspections/summary (5 sequential) | ${fmt(median(summaryMs[k] ?? []), 0)} | | | ${int(summaryBytes)} bytes${sameSummary} |`,
+    );
   lines.push(
-    `| zhenggai GET /api/v1/inspections/summary (5 sequential) | ${fmt(median(summaryMs), 0)} | | | ${int(summaryBytes)} bytes |`,
+    "",
+    `server peak RSS after these: ${reals.map((r) => `${r.label} ${peakRssMiB(r.server.pid)} MiB`).join(", ")}`,
   );
-  lines.push("", `server peak RSS after these: ${peakRssMiB(real.pid)} MiB`);
   return lines.join("\n");
 }
 
@@ -221,9 +243,8 @@ const stored = (delta: number, accepted: number) =>
 
 /** (c) progress reports at 50 connections, when the route exists. */
 async function progressWrites(
-  real: RunningServer,
+  { label, server: real, session }: Real,
   dataset: ApiDataset,
-  session: Session,
   options: Options,
   scratch: string,
 ): Promise<string> {
@@ -274,7 +295,7 @@ async function progressWrites(
   const accepted = result.requests - result.non2xx + 1;
   const locked = (real.output().match(/database is locked|SQLITE_BUSY/g) ?? []).length;
   return [
-    `#### Progress reports, POST at 50 connections, ${dataset.dialect}`,
+    `#### Progress reports, POST at 50 connections, ${label}, ${dataset.dialect}`,
     "",
     '| req/s | p50 ms | p95 ms | accepted (2xx) | refused | 5xx | stored afterwards | "database is locked" |',
     "|--:|--:|--:|--:|--:|--:|--:|--:|",
@@ -361,10 +382,21 @@ async function onDataset(
     dataDir,
     adminPassword: ADMIN_PASSWORD,
   });
+  const before =
+    options.compareWith === undefined
+      ? undefined
+      : await startRealServer({
+          databaseUrl: dataset.databaseUrl,
+          dataDir,
+          adminPassword: ADMIN_PASSWORD,
+          checkout: options.compareWith,
+        });
   const raw = dataset.sqliteFile ? await startRawServer(dataset.sqliteFile) : undefined;
   const out: string[] = [];
   try {
     const session = await signIn(real.port);
+    const reals: Real[] = [{ label: "zhenggai", server: real, session }];
+    if (before) reals.push({ label: "zhenggai before", server: before, session: await signIn(before.port) });
     if (parts.ledger) {
       const id = dataset.sampleInspectionIds[0] ?? "";
       const realLedger = await body(real.port, `/api/v1/inspections/${id}/ledger?asOf=${AS_OF}`, {
@@ -386,7 +418,7 @@ async function onDataset(
         `${dataset.sampleInspectionIds.length} inspections in rotation; one ledger ≈ ${kib(Buffer.byteLength(realLedger.text))}; ` +
           `baseline answers the same bytes: ${same}. Baseline for the ratio: bare Fastify + better-sqlite3.`,
         "",
-        ...(await ledgerReads(real, raw, dataset, session, options, scratch)).flatMap((t) => [t, ""]),
+        ...(await ledgerReads(reals, raw, dataset, options, scratch)).flatMap((t) => [t, ""]),
       );
       const stats = await body(real.port, `/api/v1/inspections/${id}/statistics?asOf=${AS_OF}`, {
         cookie: session.cookie,
@@ -398,12 +430,13 @@ async function onDataset(
         "",
       );
     }
-    out.push(await firstPage(real, raw, dataset, session, options, scratch), "");
-    if (parts.writes) out.push(await progressWrites(real, dataset, session, options, scratch), "");
+    out.push(await firstPage(reals, raw, dataset, options, scratch), "");
+    if (parts.writes) for (const r of reals) out.push(await progressWrites(r, dataset, options, scratch), "");
   } finally {
     const locked = (real.output().match(/database is locked|SQLITE_BUSY/g) ?? []).length;
     if (locked > 0) console.error(`server printed "database is locked" ${locked} time(s)`);
     await real.stop();
+    await before?.stop();
     await raw?.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
@@ -426,6 +459,7 @@ export async function runApiBench(args: readonly string[]): Promise<number> {
     seconds: value("--seconds", 4),
     reps: value("--reps", 3),
     startup: !args.includes("--no-startup"),
+    compareWith: args.includes("--compare-with") ? args[args.indexOf("--compare-with") + 1] : undefined,
   };
   if (!(await wrkAvailable())) {
     console.error("wrk is needed: apt-get install -y wrk");

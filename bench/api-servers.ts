@@ -45,9 +45,16 @@ async function started(child: ChildProcess, port: number, healthPath: string, t0
   throw new Error("server did not answer its health route within 120 s");
 }
 
-function launch(command: string, args: string[], env: NodeJS.ProcessEnv, port: number, healthPath: string) {
+function launch(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  port: number,
+  healthPath: string,
+  cwd = ROOT,
+) {
   const t0 = performance.now();
-  const child = spawn(command, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(command, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
   const chunks: string[] = [];
   child.stdout?.on("data", (d: Buffer) => chunks.push(d.toString()));
   child.stderr?.on("data", (d: Buffer) => chunks.push(d.toString()));
@@ -87,6 +94,8 @@ export async function startRealServer(options: {
   dataDir: string;
   adminPassword: string;
   entry?: string;
+  /** Another checkout of zhenggai to run instead of this one (`--compare-with`: the code before a change). */
+  checkout?: string;
 }): Promise<RunningServer> {
   const port = await freePort();
   const env = {
@@ -98,7 +107,14 @@ export async function startRealServer(options: {
     PORT: String(port),
     HOST: "127.0.0.1",
   };
-  return launch(process.execPath, [options.entry ?? "bin/zhenggai.js", "serve"], env, port, "/api/v1/health");
+  return launch(
+    process.execPath,
+    [options.entry ?? "bin/zhenggai.js", "serve"],
+    env,
+    port,
+    "/api/v1/health",
+    options.checkout ?? ROOT,
+  );
 }
 
 /** The baseline: bare Fastify (+ better-sqlite3 on `sqliteFile`), run through tsx like the real server. */

@@ -40,10 +40,10 @@ async function sqliteCounted(): Promise<Counted> {
   const native = new BetterSqlite3(join(dir, "z.db"));
   let parsed = 0;
   const prepare = native.prepare.bind(native);
-  native.prepare = ((text: string) => {
+  native.prepare = (text: string) => {
     parsed += 1;
     return prepare(text);
-  });
+  };
   const cached = withStatementCache(native);
   let asked = 0;
   const database = {
@@ -138,6 +138,24 @@ describe.each(databases)("prepared statements on $name", (database) => {
     expect(after.problems[2]!.measures[0]!.state).toBe("submitted");
     expect(after.counts).toEqual(first.counts); // submitted is still open
     expect(opened.parsed()).toBe(parsedBefore);
+  });
+
+  it("reads an org once per transaction, and again in the next one", async () => {
+    opened = await database.open();
+    const { store } = opened;
+    const { unitId } = await createLedger(testDeps(store), SYSTEM_ACTOR, makeLedger());
+    const askedBefore = opened.asked();
+    const [first, second] = await store.transaction(async (tx) => [
+      await tx.orgs.get(SCOPE_ALL, unitId),
+      await tx.orgs.get(SCOPE_ALL, unitId),
+    ]);
+    expect(second).toEqual(first);
+    expect(first?.id).toBe(unitId);
+    const inOne = opened.asked() - askedBefore;
+    await store.transaction(async (tx) => tx.orgs.get(SCOPE_ALL, unitId));
+    // begin, one read, commit (on PostgreSQL only the read is named): the second read of the first transaction
+    // asked for nothing, and the next transaction reads again.
+    expect(opened.asked() - askedBefore - inOne).toBe(inOne);
   });
 
   it("re-reads a table whose columns changed after its statement was prepared (a migration)", async () => {

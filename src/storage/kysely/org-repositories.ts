@@ -9,6 +9,9 @@ import { orgFromRow, personFromRow } from "./row-mappers.ts";
 import { chunkRows, pathInScope } from "./scope-filter.ts";
 
 export function orgRepository(db: Kysely<Database>): OrgRepository {
+  // Within one transaction an org read once is not read again: orgs are only ever inserted, never changed, and an
+  // access check reads the same few (the grant's, the unit's, the department's) several times per write.
+  const seen = db.isTransaction ? new Map<string, Org>() : null;
   return {
     async insert(org: Org) {
       await this.insertMany([org]);
@@ -24,13 +27,17 @@ export function orgRepository(db: Kysely<Database>): OrgRepository {
       }
     },
     async get(scope: Scope, id: string) {
+      const known = scope.kind === "all" ? seen?.get(id) : undefined;
+      if (known) return known;
       const row = await db
         .selectFrom("orgs")
         .selectAll()
         .where("id", "=", id)
         .where(pathInScope(scope, "orgs.path"))
         .executeTakeFirst();
-      return row && orgFromRow(row);
+      const org = row && orgFromRow(row);
+      if (org && scope.kind === "all") seen?.set(id, org);
+      return org;
     },
     async list(scope: Scope, filter: { kind?: OrgKind; parentId?: string | null } = {}) {
       let q = db.selectFrom("orgs").selectAll().where(pathInScope(scope, "orgs.path"));
