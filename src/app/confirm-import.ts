@@ -6,7 +6,7 @@ import type { Caller } from "../domain/account.ts";
 import { DomainError } from "../domain/domain-error.ts";
 import type { PendingImport, Repositories, Store } from "../storage/store.ts";
 import { createLedger, type CreatedLedger } from "./create-ledger.ts";
-import type { Actor, Deps } from "./deps.ts";
+import { auditByActor, type Actor, type Deps } from "./deps.ts";
 import { importUnit, stagedView, type StagedImport } from "./stage-import.ts";
 
 export const pendingImportNotFound = (): DomainError =>
@@ -40,7 +40,11 @@ const joined = (store: Store, tx: Repositories): Store => ({
   close: () => Promise.resolve(),
 });
 
-export const actorOf = (caller: Caller): Actor => ({ id: caller.user.id, name: caller.user.displayName });
+export const actorOf = (caller: Caller): Actor => ({
+  id: caller.user.id,
+  name: caller.user.displayName,
+  ...(caller.requestId === undefined ? {} : { requestId: caller.requestId }),
+});
 
 export async function getStagedImport(deps: Deps, caller: Caller, id: string): Promise<StagedImport> {
   return stagedView(await ownPendingImport(deps.store, caller, id, deps.clock.now()));
@@ -83,7 +87,7 @@ export async function confirmImport(deps: Deps, caller: Caller, id: string): Pro
     await tx.pendingImports.setInspection(id, ledger.inspectionId);
     await tx.audit.append({
       at: now,
-      actor: actor.id,
+      ...auditByActor(actor),
       action: "ledger.import",
       entity: "inspection",
       entityId: ledger.inspectionId,

@@ -4,7 +4,7 @@ import { computeInspectionDeadlines, type Inspection } from "../domain/inspectio
 import type { Aspect } from "../domain/problem.ts";
 import { ledgerInputSchema } from "../shared/ledger-input.ts";
 import { parseInput } from "../shared/validation.ts";
-import type { Actor, Deps } from "./deps.ts";
+import { auditByActor, type Actor, type Deps } from "./deps.ts";
 import { insertProblems } from "./insert-problems.ts";
 import { orgResolver } from "./resolve-orgs.ts";
 
@@ -92,7 +92,7 @@ export async function createLedger(deps: Deps, actor: Actor, input: unknown): Pr
 
     await tx.audit.append({
       at: now,
-      actor: actor.id,
+      ...auditByActor(actor),
       action: "ledger.create",
       entity: "inspection",
       entityId: inspection.id,

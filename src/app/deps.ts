@@ -21,10 +21,18 @@ export interface Deps {
   readonly ids: IdGenerator;
 }
 
-/** Who is acting, for the audit trail. Roles and org scopes arrive with the API issue. */
+/** Who is acting, for the audit trail of the ledger-wide writes (create, import, publish). */
 export interface Actor {
   readonly id: string;
   readonly name: string;
+  /** The HTTP request acting, recorded with its audit events; absent on the command line. */
+  readonly requestId?: string;
 }
+
+/** The actor and request fields of an audit event written for `actor`. */
+export const auditByActor = (actor: Actor): { actor: string; requestId?: string } => ({
+  actor: actor.id,
+  ...(actor.requestId === undefined ? {} : { requestId: actor.requestId }),
+});
 
 export const SYSTEM_ACTOR: Actor = { id: "system", name: "系统" };

@@ -10,7 +10,7 @@ import type { ReadLedger } from "../documents/xlsx/read-ledger-xlsx.ts";
 import { ledgerInputSchema, problemInputSchema, type LedgerInput } from "../shared/ledger-input.ts";
 import { parseInput } from "../shared/validation.ts";
 import { createLedger } from "./create-ledger.ts";
-import type { Actor, Deps } from "./deps.ts";
+import { auditByActor, type Actor, type Deps } from "./deps.ts";
 import { insertProblems } from "./insert-problems.ts";
 import { orgResolver } from "./resolve-orgs.ts";
 
@@ -118,7 +118,7 @@ export async function importLedger(
       );
       await tx.audit.append({
         at: now,
-        actor: actor.id,
+        ...auditByActor(actor),
         action: "ledger.import",
         entity: "inspection",
         entityId: target.id,

@@ -121,6 +121,9 @@ describe.each(testDatabases)("imports over HTTP on $name", (database) => {
     const events = await t.deps.store.audit.listForEntity("inspection", inspectionId);
     expect(events.map((e) => e.action)).toEqual(["ledger.create", "ledger.import"]);
     expect(events[1]?.data).toMatchObject({ importId: body.id, fileSha256: body.fileSha256 });
+    // Both events name the request that confirmed, as every other write over HTTP does.
+    const requestId = String(confirmed.headers["x-request-id"]);
+    expect(events.map((e) => (e.data as { requestId?: string }).requestId)).toEqual([requestId, requestId]);
   });
 
   it("creates one ledger when the same import is confirmed twice at once", async () => {
