@@ -45,8 +45,8 @@ type CellOut = string | number | Date | null;
 
 const asDate = (d: CalendarDate | null): Date | null => (d === null ? null : new Date(`${d}T00:00:00Z`));
 
-/** The line under each title: who reports, as of when, and a blank for the reviewer's signature. */
 const GAP = "\u3000".repeat(4);
+/** The line under each title: who reports, as of when, and a blank for the reviewer's signature. */
 const infoLine = (content: LedgerWorkbookContent): string =>
   `填报单位：${content.reportingUnit || "\u3000".repeat(10)}${GAP}填报日期：${formatOfficialDate(content.asOf)}${GAP}审核人：`;
 
