@@ -1,51 +1,25 @@
 // `npm run bench -- notice`: seed import (parse alone, and parse + store), .docx generation of the seed ledger and of
-// a 60-problem / 300-measure inspection, peak RSS. Temp SQLite file. Writes bench/out/notice-sqlite.json.
+// a 60-problem / 300-measure inspection, the same to PDF through LibreOffice (cold and warm converter), peak RSS.
+// Temp SQLite file. Writes bench/out/notice-sqlite.json.
 
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { join } from "node:path";
 import { createLedger } from "../src/app/create-ledger.ts";
 import { SYSTEM_ACTOR, type Deps } from "../src/app/deps.ts";
-import { generateNotice } from "../src/app/generate-notice.ts";
+import { generateNotice, type PdfConverter } from "../src/app/generate-notice.ts";
 import { importNotice } from "../src/app/import-notice.ts";
 import { parseNotice } from "../src/documents/notice/parse-notice.ts";
 import { SCOPE_ALL } from "../src/domain/scope.ts";
+import { readConfig } from "../src/config.ts";
+import { libreOfficePdf } from "../src/runtime/libreoffice-pdf.ts";
 import { randomIds, systemClock } from "../src/runtime/system-ports.ts";
-import type { LedgerInput } from "../src/shared/ledger-input.ts";
 import { openStore } from "../src/storage/kysely/kysely-store.ts";
+import { largeLedger } from "../test/support/large-ledger.ts";
 import { check, peakRssMiB, timeRuns, type Timing } from "./timing.ts";
 
 const SEED = readFileSync(new URL("../assets/example-notice.txt", import.meta.url), "utf8");
 const TARGETS = { importMs: 5, seedDocxMs: 100, largeDocxMs: 500 } as const;
-
-/** 60 problems in 5 aspects, 5 measures each: closed, in progress with deadlines, some long-term. */
-function largeLedger(): LedgerInput {
-  const aspects = ["政治建设", "全面从严治党", "党的建设", "选人用人", "巡察整改"];
-  return {
-    unitName: "某市某局党组",
-    inspection: {
-      regime: "xuncha",
-      team: "市委第一巡察组",
-      onsiteStart: "2023-03-01",
-      onsiteEnd: "2023-04-30",
-      feedbackDate: "2023-06-15",
-    },
-    aspects,
-    problems: Array.from({ length: 60 }, (_, p) => ({
-      title: `第${p + 1}个问题：制度执行不够严格，监督管理存在薄弱环节`,
-      aspect: aspects[p % aspects.length] as string,
-      measures: Array.from({ length: 5 }, (_, m) => ({
-        text: `针对第${p + 1}个问题的第${m + 1}条措施：完善相关制度，明确责任分工，开展专项检查并建立长效机制，确保问题整改到位、不反弹。`,
-        kind: m === 4 ? ("long_term" as const) : ("time_limited" as const),
-        deadline: m === 4 ? null : `2023-${String(7 + (m % 5)).padStart(2, "0")}-30`,
-        state: p % 4 === 0 && m >= 3 ? ("in_progress" as const) : ("closed" as const),
-        department: `第${(p % 8) + 1}科室`,
-        leader: "王五",
-      })),
-    })),
-    plan: { leader: "王五", items: [{ text: "持续巩固整改成果，建立健全长效机制。" }] },
-  };
-}
 
 export async function runNoticeBench(): Promise<number> {
   const dir = mkdtempSync(join(os.tmpdir(), "zhenggai-bench-notice-"));
@@ -84,6 +58,39 @@ export async function runNoticeBench(): Promise<number> {
       (r) => check(r.content.byteLength > 8_000, "large docx written"),
       { runs: 10, warmups: 2 },
     );
+    // PDF through LibreOffice: cold = a new converter (fresh profile, LibreOffice starts from nothing) per run;
+    // warm = one converter whose profile already exists. Each conversion still starts soffice.
+    const soffice = readConfig({}, process.env).soffice;
+    check(soffice !== undefined, "soffice installed (libreoffice-writer-nogui)");
+    const pdfOf = (converter: PdfConverter, inspectionId: string) =>
+      generateNotice({ ...deps, pdf: converter }, SYSTEM_ACTOR, SCOPE_ALL, {
+        inspectionId,
+        version: "internal",
+        format: "pdf",
+      });
+    const isPdf = (r: { content: Uint8Array }) =>
+      check(Buffer.from(r.content.subarray(0, 5)).toString() === "%PDF-", "a PDF came out");
+    const seedPdfCold = await timeRuns(
+      async () => {
+        const converter = libreOfficePdf({ binary: soffice });
+        try {
+          return await pdfOf(converter, seedId);
+        } finally {
+          await converter.close();
+        }
+      },
+      isPdf,
+      { runs: 3, warmups: 0 },
+    );
+    const warm = libreOfficePdf({ binary: soffice });
+    let seedPdfWarm: Timing;
+    let largePdf: Timing;
+    try {
+      seedPdfWarm = await timeRuns(() => pdfOf(warm, seedId), isPdf, { runs: 5, warmups: 1 });
+      largePdf = await timeRuns(() => pdfOf(warm, large.inspectionId), isPdf, { runs: 3, warmups: 1 });
+    } finally {
+      await warm.close();
+    }
     const rows: [string, Timing, number | null][] = [
       ["parse the seed (parseNotice)", parse, TARGETS.importMs],
       ["import the seed (parse + one transaction into SQLite)", importTiming, null],
@@ -93,6 +100,9 @@ export async function runNoticeBench(): Promise<number> {
         TARGETS.seedDocxMs,
       ],
       ["generate .docx of 60 problems / 300 measures", largeDocx, TARGETS.largeDocxMs],
+      ["seed → PDF, cold converter (new LibreOffice profile)", seedPdfCold, null],
+      ["seed → PDF, warm converter", seedPdfWarm, null],
+      ["60 problems → PDF, warm converter", largePdf, null],
     ];
     const fmt = (ms: number) => ms.toFixed(2);
     console.log(

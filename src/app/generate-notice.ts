@@ -71,8 +71,9 @@ async function render(
   }
 }
 
-/** Why a 党内 problem is not in the public version, as the redaction record says it. */
+/** Why a 党内 problem, or one from a 问题线索, is not in the public version, as the redaction record says it. */
 const INTERNAL_ONLY = "仅限党内通报";
+const CLUE_DETAILS = "问题线索，细节不予公开";
 
 export type GenerateNoticeRequest = z.input<typeof requestSchema>;
 
@@ -129,7 +130,11 @@ export async function generateNotice(
     problemId: w.problemId,
     title: w.title,
     reason:
-      w.disclosure === "internal" ? INTERNAL_ONLY : WITHHOLDING_REASON_LABELS[w.reason as WithholdingReason],
+      w.disclosure === "internal"
+        ? INTERNAL_ONLY
+        : w.disclosure === "clue"
+          ? CLUE_DETAILS
+          : WITHHOLDING_REASON_LABELS[w.reason as WithholdingReason],
   }));
   await deliver(content);
   const publicationId = deps.ids.next("pub");

@@ -35,6 +35,11 @@ describe.each(testDatabases)("generate notice on $name", (database) => {
           disclosure: "internal",
           measures: [makeMeasure({ state: "closed" })],
         }),
+        makeProblem({
+          title: "某项目招标线索核查",
+          source: "clue",
+          measures: [makeMeasure({ state: "closed" })],
+        }),
       ],
     });
 
@@ -52,6 +57,20 @@ describe.each(testDatabases)("generate notice on $name", (database) => {
     expect(await store.publications.listByInspection(SCOPE_ALL, inspectionId)).toEqual([]);
   });
 
+  it("refuses a PDF in Chinese when no converter is configured, and records nothing", async () => {
+    const { inspectionId } = await createLedger(deps, SYSTEM_ACTOR, ledgerWithSecret("personal_privacy"));
+    const error = await generateNotice(deps, SYSTEM_ACTOR, SCOPE_ALL, {
+      inspectionId,
+      version: "internal",
+      format: "pdf",
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: "pdf_converter_missing",
+      message: expect.stringContaining("LibreOffice") as string,
+    });
+    expect(await store.publications.listByInspection(SCOPE_ALL, inspectionId)).toEqual([]);
+  });
+
   it("leaves withheld problems out of the public version and stores the redaction record", async () => {
     const { inspectionId } = await createLedger(deps, SYSTEM_ACTOR, ledgerWithSecret("personal_privacy"));
     const publicNotice = await generateNotice(deps, SYSTEM_ACTOR, SCOPE_ALL, {
@@ -63,6 +82,7 @@ describe.each(testDatabases)("generate notice on $name", (database) => {
     expect(publicText).toContain("四风问题依然存在");
     expect(publicText).not.toContain("某干部违规收受礼金");
     expect(publicText).not.toContain("党内组织生活不够严格");
+    expect(publicText).not.toContain("某项目招标线索核查");
 
     const internal = await generateNotice(deps, SYSTEM_ACTOR, SCOPE_ALL, {
       inspectionId,
@@ -82,6 +102,7 @@ describe.each(testDatabases)("generate notice on $name", (database) => {
         [
           ["某干部违规收受礼金", "涉及个人隐私"],
           ["党内组织生活不够严格", "仅限党内通报"],
+          ["某项目招标线索核查", "问题线索，细节不予公开"],
         ],
         "system",
       ],

@@ -303,6 +303,54 @@ describe("buildNoticeDocument", () => {
     expect(document.signature).toEqual({ org: "中共无锡市文学艺术界联合会党组", date: "2021-06-30" });
   });
 
+  it("writes the organisation section with the seed's （一）（二） run-in sub-headings, members named internally only", () => {
+    const withMembers = makeLedger(SPECS, {
+      aspects: ["党的领导", "全面从严治党"],
+      plan: { ...PLAN, leadingGroup: { ...PLAN.leadingGroup!, members: ["张三", "李四"] } },
+    });
+    const internal = texts(buildNoticeDocument(withMembers, base).document);
+    expect(internal).toContain(
+      "（一）提高政治站位，强化组织领导。无锡市文学艺术界联合会党组先后3次召开会议，专题研究部署巡察整改工作。",
+    );
+    expect(internal).toContain(
+      "（二）层层压实责任，细化整改措施。根据巡察反馈意见中指出的2个方面6项问题，细化分解为12条整改措施，坚持对账销号、立行立改，确保整改工作有力有序开展。",
+    );
+    expect(internal.join("")).toContain("成员为张三、李四");
+    const pub = texts(buildNoticeDocument(withMembers, { ...base, version: "public" }).document);
+    expect(pub.join("")).not.toContain("张三");
+    expect(pub.join("")).toContain("成立以党组书记杨建同志为组长");
+  });
+
+  it("takes the 版头, 主送, 附注 contact, 版记 and public-supervision block from the resolved options", () => {
+    const { document } = buildNoticeDocument(ledger, {
+      ...base,
+      version: "public",
+      official: {
+        issuer: "中共无锡市文学艺术界联合会党组",
+        docNumber: "市文联党组〔2021〕3号",
+        addressee: "各党支部",
+        contactPerson: "张三",
+        contactPhone: "0510-12345678",
+        copyTo: ["市委巡察办"],
+        publicContact: "联系电话：0510-81821234。",
+      },
+    });
+    expect(document.redHeader).toEqual({
+      issuer: "中共无锡市文学艺术界联合会党组",
+      docNumber: "市文联党组〔2021〕3号",
+    });
+    expect(document.addressee).toBe("各党支部：");
+    expect(document.note).toEqual(["（联系人：张三，电话：0510-12345678）"]);
+    expect(document.colophon).toEqual({
+      copyTo: ["市委巡察办"],
+      printedBy: "中共无锡市文学艺术界联合会党组",
+      printedOn: "2021-06-30",
+    });
+    expect(texts(document).at(-1)).toBe(
+      "欢迎广大干部群众对巡察整改落实情况进行监督。联系电话：0510-81821234。",
+    );
+  });
+
   it("keeps a unit name that already starts with 中共, honours an explicit issuer, and never invents missing dates", () => {
     const l = makeLedger(SPECS.slice(0, 1), {
       dates: { onsiteStart: null, onsiteEnd: null, feedbackDate: null },
@@ -362,12 +410,23 @@ describe("buildNoticeDocument", () => {
       "一是加强年轻干部的选拔培养，常态化开展干部职务职级晋升工作。（长期坚持）",
     ]);
     // next-step plan, contact, in that order at the end
-    expect(t.slice(-4)).toEqual([
+    expect(t.slice(-5)).toEqual([
       "三、下一步全面推进整改计划",
-      "压紧压实党组主体责任。切实把整改责任压实到岗、压紧到人。",
-      "不断巩固巡察整改成果。形成长效机制。（完成时限：2021年12月31日）",
+      "下一步，无锡市文学艺术界联合会党组将继续按照市委和市委第八巡察组要求，采取更加有力的措施，不断巩固巡察反馈问题整改成果。",
+      "（一）压紧压实党组主体责任。切实把整改责任压实到岗、压紧到人。",
+      "（二）不断巩固巡察整改成果。形成长效机制。（完成时限：2021年12月31日）",
       `欢迎广大干部群众对巡察整改落实情况进行监督。${CONTACT}`,
     ]);
+    // plan items are run-in 楷体 headings: the item's first sentence is the heading
+    expect(
+      document.blocks.filter((b) => b.type === "heading" && b.level === 2 && b.runIn !== undefined),
+    ).toContainEqual({
+      type: "heading",
+      level: 2,
+      number: "（一）",
+      text: "压紧压实党组主体责任。",
+      runIn: "切实把整改责任压实到岗、压紧到人。",
+    });
     // every paragraph-level block is a valid model block: leads only on paragraphs
     expect(
       document.blocks

@@ -43,12 +43,13 @@ export const checkpointNote = (checkpoint: { seq: number; hash: string }): strin
 
 /**
  * A problem left out of the public version: 党内 (internal) problems by their disclosure level; 不公开
- * (withheld) ones need one of the five reasons before publishing (`reason` null = still missing).
+ * (withheld) ones need one of the five reasons before publishing (`reason` null = still missing); problems
+ * that came from a 问题线索 (`clue`) are never detailed in public, whatever their disclosure level.
  */
 export interface WithheldProblem {
   readonly problemId: string;
   readonly title: string;
-  readonly disclosure: "internal" | "withheld";
+  readonly disclosure: "internal" | "withheld" | "clue";
   readonly reason: WithholdingReason | null;
 }
 
@@ -166,7 +167,13 @@ function introParagraph(ledger: InspectionLedger, version: BuildNoticeOptions["v
   return { type: "paragraph", text: parts.join("") };
 }
 
-function organisationBlocks(ledger: InspectionLedger): Block[] {
+/**
+ * 一、整改工作组织情况 in the seed's shape: a lead paragraph on the leading group, then run-in sub-headings
+ * （一）（二） carrying what the ledger knows (meetings held; problems broken down into measures). The sub-heading
+ * wording is the seed's; the ledger keeps facts, not the source's own paragraphs (see docs/notices.md).
+ * `named`: the members of the leading group are named (internal version only: persons, cl. of disclosure).
+ */
+function organisationBlocks(ledger: InspectionLedger, named: boolean): Block[] {
   const regime = REGIME_LABELS[ledger.inspection.regime];
   const unit = ledger.unit.name;
   const { leadingGroup, meetings } = ledger.plan;
@@ -174,7 +181,7 @@ function organisationBlocks(ledger: InspectionLedger): Block[] {
     { type: "heading", level: 1, number: formatHeadingNumber(1, 1), text: "整改工作组织情况" },
   ];
   if (leadingGroup !== undefined && leadingGroup.leader.trim() !== "") {
-    const members = leadingGroup.members.filter((m) => m.trim() !== "");
+    const members = named ? leadingGroup.members.filter((m) => m.trim() !== "") : [];
     blocks.push({
       type: "paragraph",
       text:
@@ -182,17 +189,26 @@ function organisationBlocks(ledger: InspectionLedger): Block[] {
         `${members.length > 0 ? `，成员为${members.join("、")}` : ""}，逐项逐条推进落实，确保整改到位。`,
     });
   }
+  let sub = 0;
   if (meetings.length > 0) {
+    sub += 1;
     blocks.push({
-      type: "paragraph",
-      text: `${unit}先后${meetings.length}次召开会议，专题研究部署${regime}整改工作。`,
+      type: "heading",
+      level: 2,
+      number: formatHeadingNumber(2, sub),
+      text: "提高政治站位，强化组织领导。",
+      runIn: `${unit}先后${meetings.length}次召开会议，专题研究部署${regime}整改工作。`,
     });
   }
   const { counts } = ledger;
   const aspects = ledger.aspects.length > 0 ? `${ledger.aspects.length}个方面` : "";
+  sub += 1;
   blocks.push({
-    type: "paragraph",
-    text: `根据${regime}反馈意见中指出的${aspects}${counts.problems}项问题，细化分解为${counts.measures}条整改措施，坚持对账销号、立行立改，确保整改工作有力有序开展。`,
+    type: "heading",
+    level: 2,
+    number: formatHeadingNumber(2, sub),
+    text: "层层压实责任，细化整改措施。",
+    runIn: `根据${regime}反馈意见中指出的${aspects}${counts.problems}项问题，细化分解为${counts.measures}条整改措施，坚持对账销号、立行立改，确保整改工作有力有序开展。`,
   });
   return blocks;
 }
@@ -285,15 +301,34 @@ function aspectLayout(ledger: InspectionLedger, shown: readonly LedgerProblem[])
   return blocks;
 }
 
+/** A plan item's own short title: its first sentence, when short enough to be a heading ("压紧压实党组主体责任。"). */
+const PLAN_ITEM_TITLE = /^([^。！？；]{2,30}[。！？])(.+)$/s;
+
+/**
+ * 三、下一步全面推进整改计划: a lead sentence, then each item numbered （一）（二）… with its first sentence as a
+ * run-in 楷体 heading, as in the seed ("（一）压紧压实党组主体责任。突出政治引领…").
+ */
 function planBlocks(ledger: InspectionLedger, sectionNo: number): Block[] {
   const items = [...ledger.plan.items].sort((a, b) => a.seq - b.seq).filter((i) => i.text.trim() !== "");
   if (items.length === 0) return [];
+  const regime = REGIME_LABELS[ledger.inspection.regime];
+  const team = ledger.inspection.team.trim();
+  const authority = authorityOf(team);
+  const following = authority !== null ? `按照${authority}和${team}要求，` : "";
   return [
     { type: "heading", level: 1, number: formatHeadingNumber(1, sectionNo), text: "下一步全面推进整改计划" },
-    ...items.map((item): Block => ({
+    {
       type: "paragraph",
-      text: `${item.text.trim()}${item.deadline !== null ? `（完成时限：${formatOfficialDate(item.deadline)}）` : ""}`,
-    })),
+      text: `下一步，${ledger.unit.name}将继续${following}采取更加有力的措施，不断巩固${regime}反馈问题整改成果。`,
+    },
+    ...items.map((item, i): Block => {
+      const text = `${item.text.trim()}${item.deadline !== null ? `（完成时限：${formatOfficialDate(item.deadline)}）` : ""}`;
+      const titled = PLAN_ITEM_TITLE.exec(text);
+      const number = formatHeadingNumber(2, i + 1);
+      return titled
+        ? { type: "heading", level: 2, number, text: titled[1] as string, runIn: titled[2] as string }
+        : { type: "heading", level: 2, number, text: "", runIn: text };
+    }),
   ];
 }
 
@@ -314,26 +349,27 @@ export function buildNoticeDocument(ledger: InspectionLedger, options: BuildNoti
   const regime = REGIME_LABELS[ledger.inspection.regime];
   const issuer = options.issuer?.trim() || options.official?.issuer || defaultIssuer(ledger.unit.name.trim());
   const isPublic = options.version === "public";
-  const shown = isPublic ? ledger.problems.filter((p) => p.disclosure === "public") : [...ledger.problems];
+  const publishable = (p: LedgerProblem) => p.disclosure === "public" && p.source !== "clue";
+  const shown = isPublic ? ledger.problems.filter(publishable) : [...ledger.problems];
   const withheld: WithheldProblem[] = isPublic
     ? ledger.problems
-        .filter((p) => p.disclosure !== "public")
+        .filter((p) => !publishable(p))
         .map((p) => ({
           problemId: p.id,
           title: p.title,
-          disclosure: p.disclosure === "internal" ? "internal" : "withheld",
+          disclosure: p.disclosure === "public" ? "clue" : p.disclosure,
           reason: p.withholdingReason,
         }))
     : [];
 
   // The counts in the text always describe the whole ledger, also in the public version: real notices
   // publish the totals (4个方面11项问题, 共计8个问题已整改) even when single items are not disclosed.
-  const blocks: Block[] = [introParagraph(ledger, options.version), ...organisationBlocks(ledger)];
+  const blocks: Block[] = [introParagraph(ledger, options.version), ...organisationBlocks(ledger, !isPublic)];
   blocks.push({ type: "heading", level: 1, number: formatHeadingNumber(1, 2), text: "整改落实情况" });
   blocks.push(...(options.layout === "aspect" ? aspectLayout(ledger, shown) : statusLayout(ledger, shown)));
   blocks.push(...planBlocks(ledger, 3));
 
-  const contact = options.contact?.trim();
+  const contact = (options.contact ?? options.official?.publicContact)?.trim();
   if (contact !== undefined && contact !== "") {
     const welcome = `欢迎广大干部群众对${regime}整改落实情况进行监督。`;
     blocks.push({ type: "paragraph", text: contact.startsWith("欢迎") ? contact : `${welcome}${contact}` });

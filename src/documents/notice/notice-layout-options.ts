@@ -65,6 +65,8 @@ export const noticeLayoutOptionsSchema = z.object({
   /** 联系人及电话, printed as the 附注 "（联系人：张三，电话：0510-12345678）". */
   contactPerson: line(20).optional(),
   contactPhone: line(40).optional(),
+  /** The public-supervision block at the end (联系电话、电子邮箱、通信地址…), after "欢迎广大干部群众…监督。". */
+  publicContact: line(2000).optional(),
   /** 抄送机关 of the 版记. */
   copyTo: z.array(line(100)).max(40).optional(),
   /** 印发机关 of the 版记 (default: the issuer). */
