@@ -130,8 +130,19 @@ function closingStatus(
     const status = statusFromWords(last);
     if (status !== null) found = { status, sentence: last };
   }
+  // "…，质监站标准化建设已完成。": the last clause ends on a status. The sentence is work done as well, so it
+  // stays in the measures (an empty sentence strips nothing).
+  const clause = last.split("，").pop() ?? "";
+  if (found === null && clause.length <= CLAUSE_MAX && CLAUSE_STATUS.test(clause)) {
+    const status = statusFromWords(clause);
+    if (status !== null) found = { status, sentence: "" };
+  }
   return found;
 }
+
+const CLAUSE_MAX = 16;
+const CLAUSE_STATUS =
+  /(?:已完成|已整改完成|已整改到位|整改完毕|已办结|已销号|正在推进|正在整改|基本完成|持续推进|长期坚持)[。！]?$/;
 
 export interface ProblemContext {
   readonly no: number;
@@ -197,8 +208,9 @@ export function buildProblem(p: OutlineProblem, ctx: ProblemContext): NoticeProb
   let statusSource: NoticeStatusSource | null = null;
   if (p.status?.status) [status, statusSource] = [p.status.status, "section"];
   else if (labelStatus) [status, statusSource] = [labelStatus, "label"];
-  else if (p.status?.kind) [status, statusSource] = [GROUP_DEFAULT_STATUS[p.status.kind], "group"];
+  // The problem's own closing words beat the default of its 立行立改/限期整改 group.
   else if (closing) [status, statusSource] = [closing.status, "sentence"];
+  else if (p.status?.kind) [status, statusSource] = [GROUP_DEFAULT_STATUS[p.status.kind], "group"];
 
   // Measures: blocks that say 措施, else the progress blocks, else the unlabelled text.
   const byKind = (k: NoticeBlockKind): NoticeBlock[] => labelled.filter((b) => b.kind === k);

@@ -122,6 +122,8 @@ export function readInspectionFacts({
   team ??= numberedTeam(text);
   if (team === null && kind === "审计" && addressee) team = addressee;
   if (target !== null && SELF.test(target)) target = issuer ?? null;
+  // "关于市委第四巡察组对市档案馆党组巡察反馈意见…的通报": the title names whom.
+  target ??= TITLE_TARGET.exec(title ?? "")?.[1] ?? null;
   target ??= unitName ?? null;
 
   const scope = chosen === undefined ? text : sentences.slice(chosen.i).join("");
@@ -149,6 +151,9 @@ export function readInspectionFacts({
     earlierRound,
   };
 }
+
+const TITLE_TARGET =
+  /对([^，。；对]{2,30}?)(?:开展|进行)?(?:的)?(?:常规|专项|机动|提级)?(?:巡视|巡察|审计|督察|督查)/;
 
 const lastDate = (text: string): CalendarDate | null => scanDates(text).at(-1)?.date ?? null;
 
