@@ -1,7 +1,7 @@
 // Composition root: config → store → deps → HTTP server. The only place that picks concrete implementations.
 
 import { randomUUID } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { chmod, mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import type { AccountDeps } from "./app/account-deps.ts";
@@ -24,6 +24,13 @@ import type { Store } from "./storage/store.ts";
 /** A real published notice (市文联党组, 2021), shipped as example data. */
 const EXAMPLE_NOTICE = new URL("../assets/example-notice.txt", import.meta.url);
 const PACKAGE_JSON = new URL("../package.json", import.meta.url);
+
+/** A folder only the server's account may enter (mode 700, also when it existed with a wider mode). */
+async function privateFolder(path: string): Promise<string> {
+  await mkdir(path, { recursive: true, mode: 0o700 });
+  await chmod(path, 0o700);
+  return path;
+}
 
 export interface RunningServer {
   readonly url: string;
@@ -85,6 +92,7 @@ export async function startServer(config: Config, log: (line: string) => void): 
     uploadLimits: { fileBytes: config.uploadFileMb * 1024 * 1024, files: config.uploadFiles },
     requestIds: randomUUID,
     version: (JSON.parse(await readFile(PACKAGE_JSON, "utf8")) as { version: string }).version,
+    uploadTempDir: await privateFolder(join(config.dataDir, "uploads-tmp")),
   });
   try {
     await app.listen({ port: config.port, host: config.host });

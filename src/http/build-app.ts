@@ -60,6 +60,11 @@ export interface AppOptions {
   readonly checkAnswers?: boolean;
   /** The application's version, shown in the OpenAPI document; default "dev". */
   readonly version?: string;
+  /**
+   * Where an uploaded import file is kept while it is read (a folder only the server's account can enter: the
+   * composition root passes data/uploads-tmp, mode 700); default the system temporary folder.
+   */
+  readonly uploadTempDir?: string;
 }
 
 export function buildApp(deps: AppDeps, options: AppOptions = {}): FastifyInstance {
@@ -104,7 +109,7 @@ export function buildApp(deps: AppDeps, options: AppOptions = {}): FastifyInstan
   inspectionRoutes(route, deps);
   measureRoutes(route, deps, uploadLimits);
   evidenceRoutes(route, deps);
-  importRoutes(route, deps);
+  importRoutes(route, deps, options.uploadTempDir);
   downloadRoutes(route, deps);
   orgRoutes(route, deps);
   userRoutes(route, deps);

@@ -30,11 +30,13 @@ function fieldValues(values: Record<string, unknown>): Record<string, string> {
   return out;
 }
 
-export function importRoutes(route: ContractRouter, deps: Deps): void {
+export function importRoutes(route: ContractRouter, deps: Deps, tempDir?: string): void {
   route(API.stageImport, async ({ request }) => {
     const caller = callerOf(request);
     if (!request.isMultipart()) throw fileMissing();
-    const { files, values } = await request.saveRequestFiles();
+    const { files, values } = await request.saveRequestFiles(
+      tempDir === undefined ? {} : { tmpdir: tempDir },
+    );
     const file = files[0];
     if (file === undefined) throw fileMissing();
     if (files.length > 1) {
