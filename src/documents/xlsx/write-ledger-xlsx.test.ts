@@ -271,6 +271,16 @@ describe("writeLedgerXlsx", () => {
     expect(summary.getCell("B5").numFmt).toBe("0.00%");
   });
 
+  it("says so in 责任清单 when no measure names a leader, department or person", async () => {
+    const bare = measure({ leader: null, department: null, person: null });
+    const people = (await written({ ...content(), measures: from([bare]) })).getWorksheet(
+      SHEET_NAMES.responsibilities,
+    )!;
+    expect(people.getCell("A4").value).toBe("（台账尚未记录牵头领导、责任部门和责任人）");
+    expect(people.getCell("G4").isMerged).toBe(true);
+    expect(people.rowCount).toBe(4);
+  });
+
   it("keeps the withholding reason and the problem statuses", async () => {
     const problems = (await written(content())).getWorksheet(SHEET_NAMES.problems)!;
     expect(problems.getCell("G5").value).toBe("不公开（涉及工作秘密）");

@@ -45,6 +45,7 @@ type CellOut = string | number | Date | null;
 
 const asDate = (d: CalendarDate | null): Date | null => (d === null ? null : new Date(`${d}T00:00:00Z`));
 
+const NO_RESPONSIBLE = "（台账尚未记录牵头领导、责任部门和责任人）";
 const GAP = "\u3000".repeat(4);
 /** The line under each title: who reports, as of when, and a blank for the reviewer's signature. */
 const infoLine = (content: LedgerWorkbookContent): string =>
@@ -302,7 +303,15 @@ export async function writeLedgerXlsx(output: Writable, content: LedgerWorkbookC
     peopleWidths,
   );
   const c = STYLES.count;
-  for (const r of tally.rows()) {
+  const responsible = tally.rows();
+  if (responsible.length === 0) {
+    // A printed empty table reads as a fault; say why it is empty (an import skips this sheet).
+    const row = addStyledRow(people, [NO_RESPONSIBLE], [STYLES.centered], null);
+    people.mergeCells(row.number, 1, row.number, peopleWidths.length);
+    row.height = 24;
+    row.commit();
+  }
+  for (const r of responsible) {
     addStyledRow(
       people,
       [
