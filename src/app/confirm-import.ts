@@ -77,13 +77,9 @@ export async function confirmImport(deps: Deps, caller: Caller, id: string): Pro
       const current = await tx.pendingImports.get(id);
       throw current?.confirmedAt ? alreadyConfirmed(current) : pendingImportNotFound();
     }
-    const ledger = await createLedger({ ...deps, store: joined(deps.store, tx) }, actor, pending.input);
-    if (ledger.unitId !== pending.unitId) {
-      throw new DomainError(
-        "import_unit_mismatch",
-        "导入的台账未能对应到所选单位（单位名称或所属巡察办已变更），未导入任何内容，请重新上传",
-      );
-    }
+    const ledger = await createLedger({ ...deps, store: joined(deps.store, tx) }, actor, pending.input, {
+      unitId: pending.unitId,
+    });
     await tx.pendingImports.setInspection(id, ledger.inspectionId);
     await tx.audit.append({
       at: now,

@@ -1,8 +1,12 @@
 // Creates a whole ledger (inspection, aspects, problems, measures, outcomes, plan) in one transaction.
 
+import { DomainError } from "../domain/domain-error.ts";
 import { computeInspectionDeadlines, type Inspection } from "../domain/inspection.ts";
+import type { Org } from "../domain/org.ts";
 import type { Aspect } from "../domain/problem.ts";
+import { SCOPE_ALL } from "../domain/scope.ts";
 import { ledgerInputSchema } from "../shared/ledger-input.ts";
+import type { Repositories } from "../storage/store.ts";
 import { parseInput } from "../shared/validation.ts";
 import { auditByActor, type Actor, type Deps } from "./deps.ts";
 import { insertProblems } from "./insert-problems.ts";
@@ -15,21 +19,51 @@ export interface CreatedLedger {
   readonly measures: number;
 }
 
+export interface CreateLedgerOptions {
+  /**
+   * The stored unit the ledger is for (an import chose it): used as it is, wherever it sits in the tree, with the
+   * nearest oversight org above it as the inspection's office; the input's unit and office names are then not looked
+   * up. Without it, the unit and office are found (or created) by name from the root.
+   */
+  readonly unitId?: string;
+}
+
+/** The unit chosen by id, and the nearest oversight org above it (巡察组 before 巡察办), or null. */
+async function storedUnit(tx: Repositories, unitId: string): Promise<{ unit: Org; oversight: Org | null }> {
+  const unit = await tx.orgs.get(SCOPE_ALL, unitId);
+  if (unit?.kind !== "unit") throw new DomainError("unit_not_found", "被巡察单位不存在");
+  const ancestorIds = unit.path.split("/").filter((id) => id !== "" && id !== unit.id);
+  for (const id of ancestorIds.reverse()) {
+    const org = await tx.orgs.get(SCOPE_ALL, id);
+    if (org?.kind === "oversight") return { unit, oversight: org };
+  }
+  return { unit, oversight: null };
+}
+
 /**
  * Validates `input` (see ledgerInputSchema) and stores it. Departments and people are matched by
  * name under the unit and created when new. Nothing is stored when any part fails.
  */
-export async function createLedger(deps: Deps, actor: Actor, input: unknown): Promise<CreatedLedger> {
+export async function createLedger(
+  deps: Deps,
+  actor: Actor,
+  input: unknown,
+  options: CreateLedgerOptions = {},
+): Promise<CreatedLedger> {
   const ledger = parseInput(ledgerInputSchema, input, "台账数据");
   const { ids, clock } = deps;
   const now = clock.now();
 
   return deps.store.transaction(async (tx) => {
     const resolve = orgResolver(tx, ids);
-    const oversight = ledger.oversightName
-      ? await resolve.org(null, "oversight", ledger.oversightName)
-      : null;
-    const unit = await resolve.org(oversight, "unit", ledger.unitName);
+    let unit: Org;
+    let oversight: Org | null;
+    if (options.unitId !== undefined) {
+      ({ unit, oversight } = await storedUnit(tx, options.unitId));
+    } else {
+      oversight = ledger.oversightName ? await resolve.org(null, "oversight", ledger.oversightName) : null;
+      unit = await resolve.org(oversight, "unit", ledger.unitName);
+    }
 
     const inspection: Inspection = {
       id: ids.next("ins"),

@@ -106,20 +106,6 @@ export async function importUnit(repos: Repositories, caller: Caller, unitId: st
   return org;
 }
 
-/**
- * The oversight office the unit sits under, by name, so that creating the ledger finds this very unit again
- * (ledgers name their unit and office; createLedger resolves them by name from the root).
- */
-async function oversightNameOf(repos: Repositories, unit: Org): Promise<string | null> {
-  if (unit.parentId === null) return null;
-  const parent = await repos.orgs.get(SCOPE_ALL, unit.parentId);
-  if (parent?.kind === "oversight" && parent.parentId === null) return parent.name;
-  throw new DomainError(
-    "import_unit_mismatch",
-    `“${unit.name}”不直接隶属于某个巡察办，暂不能通过上传为它导入台账，请联系系统管理员`,
-  );
-}
-
 /** Runs a reader, naming the uploaded file instead of its temporary copy in any refusal. */
 async function reading<T>(path: string, fileName: string, read: () => Promise<T>): Promise<T> {
   try {
@@ -158,7 +144,6 @@ export async function stageImport(
   const bytes = await reading(path, fileName, () => readRegularFile(path, maxBytes));
   const kind = importKindOf(fileName, bytes);
   const fileSha256 = createHash("sha256").update(bytes).digest("hex");
-  const oversightName = await oversightNameOf(store, unit);
 
   let input: LedgerInput;
   let report: Parameters<typeof buildImportPreview>[2];
@@ -167,7 +152,7 @@ export async function stageImport(
     const file = await reading(path, fileName, () => readNoticeFile(path));
     const draft = parseNotice(file.text, { unitName: unit.name });
     const planned = planNoticeImport(draft, { unitName: unit.name });
-    input = { ...planned.input, oversightName };
+    input = planned.input;
     report = {
       warnings: [...file.warnings, ...draft.warnings],
       notes: planned.notes,
@@ -187,7 +172,7 @@ export async function stageImport(
       (options.skipInvalid || read.errors.length === 0);
     if (read.problems.length === 0 && confirmable)
       throw new DomainError("nothing_to_import", "工作簿中没有可导入的问题或整改措施，未导入任何内容");
-    input = workbookLedgerInput(read, { unitName: unit.name, oversightName });
+    input = workbookLedgerInput(read, { unitName: unit.name });
     report = { warnings: [], notes, stated: {}, errors: read.errors };
   }
   if (confirmable) parseInput(ledgerInputSchema, input, "导入内容");

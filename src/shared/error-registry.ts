@@ -111,7 +111,6 @@ export const ERROR_REGISTRY = {
   pending_import_not_found: e(404, "未找到该待确认的导入"),
   import_already_confirmed: e(409, "该导入已确认过，不能重复确认"),
   import_not_confirmable: e(409, "该导入有错误行，不能确认"),
-  import_unit_mismatch: e(409, "导入的台账未能对应到所选单位，未导入任何内容"),
   too_many_pending_imports: e(429, "待确认的导入过多，请先确认或放弃其中的导入"),
 
   // Documents out.

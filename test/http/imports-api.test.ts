@@ -211,7 +211,7 @@ describe.each(testDatabases)("imports over HTTP on $name", (database) => {
     expect(noFile.json()).toMatchObject({ error: { code: "import_file_missing" } });
   });
 
-  it("refuses a unit that ledgers could not find again by name (not directly under a root office): 409", async () => {
+  it("imports for a unit anywhere in the tree (here under a 巡察组), with the nearest office as the inspection's", async () => {
     await t.deps.store.orgs.insertMany([
       {
         id: "ovs-team",
@@ -230,8 +230,17 @@ describe.each(testDatabases)("imports over HTTP on $name", (database) => {
     ]);
     const admin = await signedInUser(t, "root", { role: "admin", orgId: null });
     const res = await upload(admin, { name: "seed.txt", content: SEED }, { unitId: "unt-deep" });
-    expect(res.statusCode).toBe(409);
-    expect(res.json()).toMatchObject({ error: { code: "import_unit_mismatch" } });
+    expect(res.statusCode).toBe(201);
+    const confirmed = await post(admin, `/api/v1/imports/${res.json<Staged>().id}/confirm`);
+    expect(confirmed.statusCode).toBe(201);
+    const { inspectionId, unitId: importedUnit } = confirmed.json<{ inspectionId: string; unitId: string }>();
+    expect(importedUnit).toBe("unt-deep");
+    const inspection = await t.deps.store.inspections.get({ kind: "all" }, inspectionId);
+    expect(inspection).toMatchObject({ targetOrgId: "unt-deep", oversightOrgId: "ovs-team" });
+    // No second unit or office was made up from the names the notice gives.
+    expect(
+      (await t.deps.store.orgs.list({ kind: "all" })).filter((o) => o.kind !== "department"),
+    ).toHaveLength(5);
     const notAUnit = await upload(admin, { name: "seed.txt", content: SEED }, { unitId: "ovs-wuxi" });
     expect(notAUnit.statusCode).toBe(400);
     expect(notAUnit.json()).toMatchObject({
