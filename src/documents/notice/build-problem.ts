@@ -141,6 +141,7 @@ function closingStatus(
 }
 
 const CLAUSE_MAX = 16;
+const BRACKET_LEAD = /^[（【[〔]/;
 const CLAUSE_STATUS =
   /(?:已完成|已整改完成|已整改到位|整改完毕|已办结|已销号|正在推进|正在整改|基本完成|持续推进|长期坚持)[。！]?$/;
 
@@ -193,10 +194,13 @@ export function buildProblem(p: OutlineProblem, ctx: ProblemContext): NoticeProb
     [...head.text.matchAll(STATUS_LABEL)].map((m) => statusFromWords(m[1] ?? "")).find((s) => s !== null) ??
     (bracketed === null ? null : statusFromWords(bracketed));
   const statusBlock = labelled.find((b) => b.kind === "status");
-  const leadingInBlock = labelled
-    .filter((b) => b.kind === "progress" || b.kind === "measures")
-    .map((b) => leadingStatus(b.text))
-    .find((s) => s !== null);
+  const leadingInBlock =
+    labelled
+      .filter((b) => b.kind === "progress" || b.kind === "measures")
+      .map((b) => leadingStatus(b.text))
+      .find((s) => s !== null) ??
+    // "（已完成）建立审计整改跟踪台账。": a bracketed status opening the problem's text.
+    (BRACKET_LEAD.test(loose[0]?.text ?? "") ? leadingStatus(loose[0]?.text ?? "") : null);
   const labelStatus =
     headLabel ??
     (statusBlock

@@ -16,12 +16,20 @@ const KIND_WORDS: readonly (readonly [NoticeInspectionKind, RegExp])[] = [
 /** 回头看 wins (it names the round); otherwise the regime word that occurs first. */
 export function inspectionKind(text: string): NoticeInspectionKind {
   if (/回头看/.test(text)) return "回头看";
+  // "市审计局党组关于市委巡察…": a regime word inside a body's name (审计局, 巡察办) names the body, not the
+  // review; it counts only when nothing else names one.
+  return firstKind(text.replace(REGIME_IN_NAME, (m) => "　".repeat(m.length))) ?? firstKind(text) ?? "其他";
+}
+
+const REGIME_IN_NAME = /(?:巡视|巡察|审计|督察|督查)(?:局|厅|署|处|科|室|中心|机关|办公室|办|工作领导小组)/g;
+
+function firstKind(text: string): NoticeInspectionKind | null {
   let best: { kind: NoticeInspectionKind; at: number } | undefined;
   for (const [kind, re] of KIND_WORDS) {
     const at = text.search(re);
     if (at >= 0 && (best === undefined || at < best.at)) best = { kind, at };
   }
-  return best?.kind ?? "其他";
+  return best?.kind ?? null;
 }
 
 const REGIME = "巡视|巡察|审计|督察|督查|检查|回头看|督导";

@@ -112,6 +112,8 @@ function sectionOf(h: HeadingLine): SectionKind {
   return "other";
 }
 
+const SHORTFALL = /不|未|无|缺|滞后|薄弱|差距|偏|乱|难|弱|低|慢|虚|松|欠|漏|短板|隐患|风险|违规|超标/;
+
 /** A heading that names a problem by its shape: 关于“…”/关于…问题, …问题, 问题N：, or a 【status】 label. */
 function isStrongProblem(h: HeadingLine): boolean {
   if (isNamedProblem(h)) return true;
@@ -119,6 +121,8 @@ function isStrongProblem(h: HeadingLine): boolean {
   const t = h.title.replace(STATUS_LABEL, "").replace(/[。：；\s]+$/, "");
   if (/^关于/.test(t) && /问题|“|"/.test(t)) return true;
   if (/问题(?:的整改|整改)?(?:情况)?$/.test(t) && h.rank > 1) return true;
+  // At the top level "…的问题" may be a section ("二、存在的问题"); a problem names a shortfall.
+  if (/^.{6,}的问题$/.test(t) && SHORTFALL.test(t.slice(0, -3))) return true;
   return STATUS_LABEL.test(h.title) && statusFromWords(STATUS_LABEL.exec(h.title)?.[1] ?? "") !== null;
 }
 
