@@ -6,11 +6,12 @@ import type { Readable } from "node:stream";
 import type { Caller } from "../domain/account.ts";
 import { requireAction } from "../domain/permissions.ts";
 import { SCOPE_ALL } from "../domain/scope.ts";
+import type { NoticeLayoutOptions } from "../documents/notice/notice-layout-options.ts";
 import { streamedOutput } from "../documents/streamed-output.ts";
 import { actorOf } from "./confirm-import.ts";
 import type { Deps } from "./deps.ts";
 import { exportLedger } from "./export-ledger.ts";
-import { generateNotice } from "./generate-notice.ts";
+import { generateNotice, type NoticeDeps } from "./generate-notice.ts";
 import { inspectionAccess } from "./measure-access.ts";
 
 export interface DownloadName {
@@ -51,12 +52,14 @@ export async function downloadLedgerXlsx(
 export interface NoticeDownloadOptions {
   readonly version: "internal" | "public";
   readonly layout: "status" | "aspect";
-  readonly format: "docx" | "md" | "html";
+  readonly format: "docx" | "md" | "html" | "pdf";
+  /** This document's 版头/版记/grid over the unit's settings (validated by generateNotice). */
+  readonly official?: NoticeLayoutOptions;
 }
 
 /** Generating a notice needs notice.generate; the ledger's content it shows needs ledger.export as well. */
 export async function downloadNotice(
-  deps: Deps,
+  deps: NoticeDeps,
   caller: Caller,
   inspectionId: string,
   options: NoticeDownloadOptions,

@@ -14,9 +14,15 @@ export const HELP = `zhenggai ${VERSION} — 整改台账 / rectification ledger
       导入整改情况通报（.txt/.md/.docx）为新台账；--dry-run 只检查不写入；--json 输出识别结果
       Import a rectification notice into a new ledger; --dry-run checks only; --json prints what was read
   zhenggai report notice --inspection ID --version internal|public [--layout status|aspect]
-                        [--format docx|md|html] --out FILE [--date YYYY-MM-DD]
-      由台账生成整改情况通报（GB/T 9704 版式），数字均由台账计算；公开版略去不公开问题并留存记录
-      Generate the notice from the ledger (GB/T 9704 layout); the public version leaves out withheld problems
+                        [--format docx|md|html|pdf] --out FILE [--date YYYY-MM-DD] [--grid portable|word]
+                        [--issuer 发文机关] [--issuer-mark 发文机关标志] [--doc-number 发文字号] [--signer 签发人 …]
+                        [--addressee 主送机关] [--attachment 附件名 …] [--contact-person 联系人] [--contact-phone 电话]
+                        [--public-contact 监督联系方式] [--copy-to 抄送机关 …] [--printed-by 印发机关]
+                        [--printed-on YYYY-MM-DD]
+      由台账生成整改情况通报（GB/T 9704 版式，每页22行、每行28字），数字均由台账计算；公开版略去不公开问题并留存记录；
+      版头、版记取自单位设置（ZHENGGAI_NOTICE_SETTINGS），上述参数仅对本次生效；pdf 需安装 LibreOffice
+      Generate the notice from the ledger (GB/T 9704 layout, 22 lines × 28 characters); the public version leaves
+      out withheld problems; 版头/版记 from the unit's settings file, flags override them; pdf needs LibreOffice
   zhenggai export ledger (--inspection ID | --round 轮次 | --all) --out FILE.xlsx
       导出整改台账 Excel（问题清单、任务清单、责任清单、成效统计、汇总；流式写出）
       Export the ledger as a styled workbook (streamed; lists, responsibilities, outcomes, summary)
@@ -69,6 +75,11 @@ export const HELP = `zhenggai ${VERSION} — 整改台账 / rectification ledger
                   trust the reverse proxy's X-Forwarded-* (Secure cookie for https)
   ZHENGGAI_AUDIT_ON_TAMPER  warn（默认，告警）或 refuse（审计链损坏时拒绝一切写入）
                   warn (default) or refuse every write while the audit chain is broken
+  ZHENGGAI_NOTICE_GRID  通报网格：portable（默认，Word/WPS/LibreOffice 均每行28字）或 word（Word 文档网格）
+                  notice grid: portable (default) or word (Word's character grid)
+  ZHENGGAI_NOTICE_SETTINGS  各单位的版头、版记设置（JSON 文件，见 docs/notices.md）/ per-unit 版头 and 版记 (JSON)
+  ZHENGGAI_SOFFICE / ZHENGGAI_FONTCONFIG  生成 PDF 用的 LibreOffice 与字体映射文件（默认：PATH 中的 soffice、
+                  assets/fontconfig/official-fonts.conf）/ LibreOffice and the font mapping for PDF notices
 
 退出码 Exit codes: 0 成功 ok · 1 执行失败 failure · 2 命令或输入有误 usage/input error
 `;

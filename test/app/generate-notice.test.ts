@@ -1,5 +1,6 @@
 // Generating notices from a stored ledger, on both databases: public redaction and its record.
 
+import { createHash } from "node:crypto";
 import mammoth from "mammoth";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createLedger } from "../../src/app/create-ledger.ts";
@@ -8,6 +9,7 @@ import { generateNotice } from "../../src/app/generate-notice.ts";
 import { SCOPE_ALL } from "../../src/domain/scope.ts";
 import type { Store } from "../../src/storage/store.ts";
 import { makeLedger, makeMeasure, makeProblem } from "../support/ledger-builders.ts";
+import { readZip } from "../support/read-zip.ts";
 import { testDatabases, testDeps } from "../support/test-stores.ts";
 
 describe.each(testDatabases)("generate notice on $name", (database) => {
@@ -69,6 +71,28 @@ describe.each(testDatabases)("generate notice on $name", (database) => {
       message: expect.stringContaining("LibreOffice") as string,
     });
     expect(await store.publications.listByInspection(SCOPE_ALL, inspectionId)).toEqual([]);
+  });
+
+  it("makes a PDF from the portable-grid .docx through the converter port and records the PDF's hash", async () => {
+    const { inspectionId } = await createLedger(deps, SYSTEM_ACTOR, ledgerWithSecret("personal_privacy"));
+    const seen: Uint8Array[] = [];
+    const fakePdf = new TextEncoder().encode("%PDF-1.7 fake");
+    const result = await generateNotice(
+      { ...deps, pdf: (docx) => (seen.push(docx), Promise.resolve(fakePdf)) },
+      SYSTEM_ACTOR,
+      SCOPE_ALL,
+      { inspectionId, version: "internal", format: "pdf", official: { grid: "word" } },
+    );
+    expect(result.content).toEqual(fakePdf);
+    const { value } = await mammoth.extractRawText({ buffer: Buffer.from(seen[0]!) });
+    expect(value).toContain("四风问题依然存在");
+    const zip = await readZip(Buffer.from(seen[0]!));
+    expect(zip.get("word/document.xml")).toContain('w:type="default"'); // LibreOffice gets no character grid
+    const [record] = await store.publications.listByInspection(SCOPE_ALL, inspectionId);
+    expect(record).toMatchObject({
+      format: "pdf",
+      sha256: createHash("sha256").update(fakePdf).digest("hex"),
+    });
   });
 
   it("leaves withheld problems out of the public version and stores the redaction record", async () => {

@@ -17,6 +17,7 @@ import { main } from "../../src/cli/main.ts";
 import type { CliIo } from "../../src/cli/cli-io.ts";
 import { SCOPE_ALL } from "../../src/domain/scope.ts";
 import { openStore } from "../../src/storage/kysely/kysely-store.ts";
+import { readZip } from "../support/read-zip.ts";
 
 const root = mkdtempSync(join(tmpdir(), "zhenggai-report-"));
 const data = join(root, "data");
@@ -82,6 +83,62 @@ describe("zhenggai report notice", () => {
     expect(missing.code).toBe(2);
     expect(missing.err).toContain("输出目录不存在");
     expect(existsSync(join(root, "no-such-folder"))).toBe(false);
+    expect(await publications()).toHaveLength(before);
+  });
+});
+
+describe("zhenggai report notice: 版头, 版记, grid and PDF flags", () => {
+  it("prints the 版头 and 版记 the flags give, the 发文字号 in GB/T 9704 form, on the portable grid by default", async () => {
+    const out = join(root, "flags.docx");
+    const result = await report(
+      out,
+      ...["--issuer", "中共无锡市文学艺术界联合会党组", "--doc-number", "市文联党组[2021]第03号"],
+      ...["--addressee", "各党支部", "--copy-to", "市委巡察办", "--copy-to", "市委第八巡察组"],
+      ...[
+        "--printed-by",
+        "无锡市文学艺术界联合会办公室",
+        "--contact-person",
+        "张三",
+        "--contact-phone",
+        "0510-12345678",
+      ],
+    );
+    expect(result.err).toBe("");
+    expect(result.code).toBe(0);
+    const zip = await readZip(readFileSync(out));
+    const all = [...zip.entries()]
+      .filter(([name]) => name.startsWith("word/"))
+      .map(([, xml]) => xml)
+      .join("");
+    expect(all).toContain(">市文联党组〔2021〕3号<");
+    expect(all).toContain(">各党支部：<");
+    expect(all).toContain(">抄送：市委巡察办，市委第八巡察组。<");
+    expect(all).toContain(">无锡市文学艺术界联合会办公室<");
+    expect(all).toContain(">（联系人：张三，电话：0510-12345678）<");
+    expect(zip.get("word/document.xml")).toContain('<w:docGrid w:type="default"');
+    const word = join(root, "word-grid.docx");
+    expect((await report(word, "--grid", "word")).code).toBe(0);
+    expect((await readZip(readFileSync(word))).get("word/document.xml")).toContain('w:type="linesAndChars"');
+  });
+
+  it("names the flag of a wrong 发文字号 and records nothing", async () => {
+    const before = (await publications()).length;
+    const result = await report(join(root, "bad.docx"), "--doc-number", "三号文件");
+    expect(result.code).toBe(2);
+    expect(result.err).toContain("--doc-number");
+    expect(await publications()).toHaveLength(before);
+  });
+
+  it("refuses --format pdf without LibreOffice, naming the Debian packages, and records nothing", async () => {
+    const before = (await publications()).length;
+    const result = await run(
+      ["report", "notice", "--inspection", inspectionId, "--version", "public", "--out", join(root, "n.pdf")],
+      { PATH: "/nonexistent" },
+    );
+    expect(result.code).toBe(2);
+    expect(result.err).toContain("生成 PDF 需要 LibreOffice");
+    expect(result.err).toContain("apt-get install --no-install-recommends libreoffice-writer-nogui");
+    expect(existsSync(join(root, "n.pdf"))).toBe(false);
     expect(await publications()).toHaveLength(before);
   });
 });

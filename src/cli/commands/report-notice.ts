@@ -8,7 +8,8 @@ import { readConfig, type ConfigOverrides } from "../../config.ts";
 import { SCOPE_ALL } from "../../domain/scope.ts";
 import { libreOfficePdf, withDeps } from "../../main.ts";
 import { EXIT, type CliIo } from "../cli-io.ts";
-import { choiceFlag, missingFlag, namingFlags } from "../flag-errors.ts";
+import { DomainError } from "../../domain/domain-error.ts";
+import { choiceFlag, missingFlag } from "../flag-errors.ts";
 import { explainWriteError, prepareOutputFile } from "../output-file.ts";
 import { protectedFolders } from "../protected-folders.ts";
 
@@ -35,6 +36,7 @@ const OFFICIAL_FLAGS: Readonly<Record<string, string>> = {
   "official.contactPerson": "--contact-person",
   "official.contactPhone": "--contact-phone",
   "official.copyTo": "--copy-to",
+  "official.publicContact": "--public-contact",
   "official.printedBy": "--printed-by",
   "official.printedOn": "--printed-on",
 };
@@ -46,6 +48,18 @@ const GRIDS = {
   word: "Word 文档网格",
 } as const;
 const LAYOUTS = { status: "按整改状态编排", aspect: "按方面编排" } as const;
+
+/** The option paths of a refusal renamed to their flags; main's error report names the other fields. */
+function officialFlagsNamed(e: unknown): unknown {
+  if (!(e instanceof DomainError) || e.fields === undefined) return e;
+  const flag = (path: string) => OFFICIAL_FLAGS[path];
+  const message = e.fields.reduce((m, f) => m.replaceAll(f.path, flag(f.path) ?? f.path), e.message);
+  return new DomainError(
+    e.code,
+    message,
+    e.fields.map((f) => ({ ...f, path: flag(f.path) ?? f.path })),
+  );
+}
 
 /** The publication is recorded only once the file is written; see output-file.ts for where it may go. */
 export async function reportNoticeCommand(
@@ -107,7 +121,7 @@ export async function reportNoticeCommand(
         },
       ).finally(() => pdf.close()),
     ).catch((e: unknown) => {
-      throw namingFlags(e, OFFICIAL_FLAGS);
+      throw officialFlagsNamed(e);
     });
     await output.place();
     io.out(
