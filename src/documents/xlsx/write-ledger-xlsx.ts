@@ -1,6 +1,6 @@
 // Streams a ledger workbook (问题清单, 任务清单（整改台账）, 责任清单, 成效统计, 成效明细, 汇总) with exceljs's
 // streaming writer: rows are committed as they are written, so memory stays flat at 100,000 measures.
-// Problem cells are merged across their measures; merges are declared before the group's rows are committed.
+// Problem cells are merged across their measures; merges and row heights are set before the group is committed.
 
 import type { Writable } from "node:stream";
 import ExcelJS, { type Style, type Worksheet } from "exceljs";
@@ -14,7 +14,6 @@ import {
   SANCTION_TYPE_LABELS,
 } from "../../domain/outcome.ts";
 import { PROBLEM_STATUS_LABELS } from "../../domain/problem.ts";
-import { formatOfficialDate } from "../official-document/official-document.ts";
 import {
   MEASURE_COLUMNS,
   OUTCOME_DETAIL_COLUMNS,
@@ -33,80 +32,18 @@ import {
   type XlsxOutcomeRow,
 } from "./ledger-workbook.ts";
 import { kindUnit, outcomeUnit, quantityNumber } from "./outcome-quantity.ts";
-import { rowHeight, spreadHeights, type CellText } from "./row-height.ts";
+import { addColumnsSheet, addSheet, addStyledRow, cellTexts, styleFor, type CellOut } from "./list-sheet.ts";
+import { rowHeight, spreadHeights } from "./row-height.ts";
 import { deadlineWord } from "./parse-deadline.ts";
 import { disclosureText } from "./parse-ledger-words.ts";
-import { BODY_FONT_SIZE, listSheetOptions, statusStyle, STYLES, writeListHead } from "./xlsx-styles.ts";
+import { BODY_FONT_SIZE, statusStyle, STYLES } from "./xlsx-styles.ts";
 
 /** Columns merged across a problem's measures. */
 const PROBLEM_FIELDS = new Set(["unit", "no", "aspect", "problem"]);
 
-type CellOut = string | number | Date | null;
-
 const asDate = (d: CalendarDate | null): Date | null => (d === null ? null : new Date(`${d}T00:00:00Z`));
 
 const NO_RESPONSIBLE = "（台账尚未记录牵头领导、责任部门和责任人）";
-const GAP = "\u3000".repeat(4);
-/** The line under each title: who reports, as of when, and a blank for the reviewer's signature. */
-const infoLine = (content: LedgerWorkbookContent): string =>
-  `填报单位：${content.reportingUnit || "\u3000".repeat(10)}${GAP}填报日期：${formatOfficialDate(content.asOf)}${GAP}审核人：`;
-
-/** A sheet headed by the title, the 填报 line and `headers`, with the list page setup. */
-function addSheet(
-  wb: ExcelJS.stream.xlsx.WorkbookWriter,
-  name: string,
-  content: LedgerWorkbookContent,
-  headers: readonly string[],
-  widths: readonly number[],
-): Worksheet {
-  const ws = wb.addWorksheet(name, listSheetOptions());
-  writeListHead(ws, { title: content.title, info: infoLine(content), headers, widths });
-  return ws;
-}
-
-const addColumnsSheet = (
-  wb: ExcelJS.stream.xlsx.WorkbookWriter,
-  name: string,
-  content: LedgerWorkbookContent,
-  columns: readonly ExportColumn[],
-) =>
-  addSheet(
-    wb,
-    name,
-    content,
-    columns.map((c) => c.header ?? headerOf(c.field)),
-    columns.map((c) => c.width),
-  );
-
-/** What a cell shows, for measuring its height: dates and numbers fit their columns on one line. */
-const shown = (v: CellOut): string => (typeof v === "string" ? v : "");
-
-const cellTexts = (values: readonly CellOut[], widths: readonly number[]): CellText[] =>
-  values.map((v, i) => ({ text: shown(v), width: widths[i] ?? 8 }));
-
-/** Adds a row with its styles and, given the column widths, the height its wrapped text needs (uncommitted). */
-function addStyledRow(
-  ws: Worksheet,
-  values: readonly CellOut[],
-  styles: readonly Partial<Style>[],
-  widths: readonly number[] | null,
-) {
-  const row = ws.addRow([...values]);
-  styles.forEach((style, i) => {
-    row.getCell(i + 1).style = style;
-  });
-  if (widths !== null) row.height = rowHeight(cellTexts(values, widths), BODY_FONT_SIZE);
-  return row;
-}
-
-const styleFor = (c: ExportColumn): Partial<Style> =>
-  c.type === "date"
-    ? STYLES.date
-    : c.type === "number" || c.field === "no"
-      ? STYLES.count
-      : c.width <= 10
-        ? STYLES.centered
-        : STYLES.text;
 
 function measureValues(columns: readonly ExportColumn[], m: XlsxMeasureRow): CellOut[] {
   const flag =
