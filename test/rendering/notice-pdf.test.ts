@@ -17,7 +17,14 @@ import { libreOfficePdf } from "../../src/runtime/libreoffice-pdf.ts";
 import { openStore } from "../../src/storage/kysely/kysely-store.ts";
 import type { Store } from "../../src/storage/store.ts";
 import { largeLedger } from "../support/large-ledger.ts";
-import { MM, pdfLayout, savePagePictures, type PdfLine, type PdfPage } from "../support/pdf-layout.ts";
+import {
+  MM,
+  pdfFonts,
+  pdfLayout,
+  savePagePictures,
+  type PdfLine,
+  type PdfPage,
+} from "../support/pdf-layout.ts";
 import { testDeps } from "../support/test-stores.ts";
 
 const SEED = readFileSync(new URL("../../assets/example-notice.txt", import.meta.url), "utf8");
@@ -49,6 +56,7 @@ const ALL_CJK = /^[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’—…·]+
 
 interface Rendered {
   readonly name: string;
+  readonly pdf: Uint8Array;
   readonly pages: PdfPage[];
 }
 
@@ -78,7 +86,7 @@ beforeAll(async () => {
       official: OFFICIAL,
     });
     savePagePictures(content, ARTIFACTS, name);
-    rendered.push({ name, pages: pdfLayout(content) });
+    rendered.push({ name, pdf: content, pages: pdfLayout(content) });
   }
 }, 240_000);
 
@@ -101,6 +109,12 @@ function fullPages(pages: readonly PdfPage[]): PdfPage[] {
 
 describe.each(["seed-internal", "seed-public", "large-internal"])("the %s notice as PDF", (name) => {
   const pages = () => rendered.find((r) => r.name === name)!.pages;
+
+  it("embeds every font it uses", () => {
+    const fonts = pdfFonts(rendered.find((r) => r.name === name)!.pdf);
+    expect(fonts.length).toBeGreaterThanOrEqual(3);
+    for (const font of fonts) expect(font.embedded, font.name).toBe(true);
+  });
 
   it("is A4 on every page", () => {
     for (const page of pages()) {

@@ -82,3 +82,22 @@ export function savePagePictures(pdf: Uint8Array, folder: string, name: string, 
   writeFileSync(file, pdf);
   execFileSync("pdftoppm", ["-png", "-r", "50", "-f", "1", "-l", String(pages), file, join(folder, name)]);
 }
+
+/** The fonts of a PDF (`pdffonts`): name and whether it is embedded. */
+export function pdfFonts(pdf: Uint8Array): { name: string; embedded: boolean }[] {
+  const dir = mkdtempSync(join(tmpdir(), "zhenggai-pdffonts-"));
+  try {
+    const file = join(dir, "in.pdf");
+    writeFileSync(file, pdf);
+    const table = execFileSync("pdffonts", [file], { encoding: "utf8" }).split("\n").slice(2);
+    return table
+      .filter((row) => row.trim() !== "")
+      .map((row) => {
+        // name, type (may contain spaces), encoding, then emb sub uni "yes"/"no" columns and the object id.
+        const m = /^(\S+)\s.*\s(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$/.exec(row);
+        return { name: m?.[1] ?? row, embedded: m?.[2] === "yes" };
+      });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
