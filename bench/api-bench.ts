@@ -86,20 +86,22 @@ async function interleaved(specs: Array<{ label: string; spec: LoadSpec }>, reps
 
 const med = (row: Row, key: "reqPerSec" | "p50Ms" | "p95Ms") => median(row.runs.map((r) => r[key]));
 
-function loadTable(title: string, rows: Row[], baseline: Row | undefined): string {
+function loadTable(title: string, rows: Row[], baseline: Row | undefined, before: Row | undefined): string {
   const lines = [
     `#### ${title}`,
     "",
-    "| target | req/s (median) | p50 ms | p95 ms | req/s vs baseline | non-2xx | runs |",
-    "|---|--:|--:|--:|--:|--:|--:|",
+    "| target | req/s (median) | p50 ms | p95 ms | req/s vs baseline | req/s vs before | non-2xx | runs |",
+    "|---|--:|--:|--:|--:|--:|--:|--:|",
   ];
+  const ratio = (row: Row, other: Row | undefined) =>
+    other && row !== other ? `${fmt(med(row, "reqPerSec") / med(other, "reqPerSec"), 2)}×` : "—";
   for (const row of rows) {
-    const ratio = baseline ? med(row, "reqPerSec") / med(baseline, "reqPerSec") : NaN;
     const bad = row.runs.reduce((s, r) => s + r.non2xx + r.socketErrors, 0);
     lines.push(
-      `| ${row.label} | ${int(med(row, "reqPerSec"))} | ${fmt(med(row, "p50Ms"), 2)} | ${fmt(med(row, "p95Ms"), 2)} | ${
-        baseline && row !== baseline ? `${fmt(ratio, 2)}×` : "—"
-      } | ${bad} | ${row.runs.length} |`,
+      `| ${row.label} | ${int(med(row, "reqPerSec"))} | ${fmt(med(row, "p50Ms"), 2)} | ${fmt(med(row, "p95Ms"), 2)} | ${ratio(
+        row,
+        baseline,
+      )} | ${row.label.startsWith("zhenggai (") ? ratio(row, before) : "—"} | ${bad} | ${row.runs.length} |`,
     );
   }
   return lines.join("\n");
@@ -140,7 +142,8 @@ async function ledgerReads(
         },
       });
     const rows = await interleaved(specs, options.reps, scratch);
-    out.push(loadTable(`${connections} connection(s)`, rows, rows.length > 1 ? rows[1] : undefined));
+    const before = rows.find((r) => r.label.startsWith("zhenggai before"));
+    out.push(loadTable(`${connections} connection(s)`, rows, raw ? rows[1] : undefined, before));
   }
   return out;
 }

@@ -76,8 +76,16 @@ const withRequestId = (data: unknown, requestId: string | undefined): unknown =>
       ? { ...data, requestId }
       : { value: data, requestId };
 
-export function auditRepository(db: Kysely<Database>, key?: string): AuditRepository {
-  const secret = key === undefined ? undefined : createSecretKey(Buffer.from(key, "utf8"));
+/**
+ * `key`: the audit key, as configured or already made a KeyObject (the store makes it once, not per transaction);
+ * `dialect`: PostgreSQL appends in fewer round trips.
+ */
+export function auditRepository(
+  db: Kysely<Database>,
+  key?: string | KeyObject,
+  dialect: "sqlite" | "postgres" = "sqlite",
+): AuditRepository {
+  const secret = typeof key === "string" ? createSecretKey(Buffer.from(key, "utf8")) : key;
   const appendAlg: AuditAlgorithm = secret ? "hmac-sha256" : "sha256";
 
   const readHead = async (): Promise<AuditCheckpoint> => {
@@ -101,47 +109,55 @@ export function auditRepository(db: Kysely<Database>, key?: string): AuditReposi
 
   const repository: AuditRepository = {
     async append(entry) {
-      // Taking the head row's write lock first: concurrent appenders queue here instead of forking the chain. The
-      // same statement reads the new seq and the previous hash (one round trip less while the lock is held).
+      // Taking the head row's write lock first: concurrent appenders queue here instead of forking the chain. Every
+      // writer waits for the lock until the holder commits (PostgreSQL), so the statements after it are as few as
+      // can be: this one also reads the new seq, the previous hash and the previous event's algorithm.
       const locked = await db
         .updateTable("audit_head")
         .set({ seq: sql<number>`seq + 1` })
         .where("id", "=", 1)
-        .returning(["seq", "hash"])
+        .returning([
+          "seq",
+          "hash",
+          sql<string | null>`(select e.alg from audit_events e where e.seq = audit_head.seq - 1)`.as(
+            "prev_alg",
+          ),
+        ])
         .executeTakeFirstOrThrow();
       const head = { seq: Number(locked.seq), hash: locked.hash };
       const seq = head.seq;
-      if (!secret && seq > 1) {
-        const previous = await db
-          .selectFrom("audit_events")
-          .select("alg")
-          .where("seq", "=", seq - 1)
-          .executeTakeFirst();
-        if (previous?.alg === "hmac-sha256") {
-          throw new DomainError(
-            "audit_key_required",
-            "审计链已使用密钥（HMAC）记录，未配置审计密钥（ZHENGGAI_AUDIT_KEY 或 ZHENGGAI_AUDIT_KEY_FILE）时不能写入",
-          );
-        }
+      if (!secret && seq > 1 && locked.prev_alg === "hmac-sha256") {
+        throw new DomainError(
+          "audit_key_required",
+          "审计链已使用密钥（HMAC）记录，未配置审计密钥（ZHENGGAI_AUDIT_KEY 或 ZHENGGAI_AUDIT_KEY_FILE）时不能写入",
+        );
       }
       const data = JSON.stringify(withRequestId(entry.data ?? null, entry.requestId));
       const hash = hashOf(appendAlg, secret, head.hash, seq, entry, data) as string;
-      await db
-        .insertInto("audit_events")
-        .values({
-          seq,
-          at: entry.at,
-          actor: entry.actor,
-          action: entry.action,
-          entity: entry.entity,
-          entity_id: entry.entityId,
-          data,
-          prev_hash: head.hash,
-          hash,
-          alg: appendAlg,
-        })
-        .execute();
-      await db.updateTable("audit_head").set({ hash }).where("id", "=", 1).execute();
+      const event = {
+        seq,
+        at: entry.at,
+        actor: entry.actor,
+        action: entry.action,
+        entity: entry.entity,
+        entity_id: entry.entityId,
+        data,
+        prev_hash: head.hash,
+        hash,
+        alg: appendAlg,
+      };
+      if (dialect === "postgres") {
+        // One round trip for the event and the head (a data-modifying WITH); SQLite has none, and needs none.
+        await db
+          .with("appended", (q) => q.insertInto("audit_events").values(event))
+          .updateTable("audit_head")
+          .set({ hash })
+          .where("id", "=", 1)
+          .execute();
+      } else {
+        await db.insertInto("audit_events").values(event).execute();
+        await db.updateTable("audit_head").set({ hash }).where("id", "=", 1).execute();
+      }
       return { ...entry, seq, prevHash: head.hash, hash, alg: appendAlg };
     },
 

@@ -1,5 +1,6 @@
 // The Store over Kysely: repositories bound to the database or to a transaction, driver errors translated.
 
+import { createSecretKey, type KeyObject } from "node:crypto";
 import type { Kysely, TransactionBuilder } from "kysely";
 import type { Repositories, Store } from "../store.ts";
 import { apiTokenRepository } from "./api-token-repository.ts";
@@ -24,23 +25,17 @@ import { translateStorageError } from "../storage-errors.ts";
 
 /** Wraps every method so that "database locked / unreachable" surfaces as StorageUnavailableError. */
 function translatingErrors<T extends object>(repository: T): T {
-  const wrapped = new Map<PropertyKey, unknown>();
   return new Proxy(repository, {
     get(target, key, receiver) {
       const value: unknown = Reflect.get(target, key, receiver);
       if (typeof value !== "function") return value;
-      let wrapper = wrapped.get(key);
-      if (wrapper === undefined) {
-        wrapper = async (...args: unknown[]) => {
-          try {
-            return await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
-          } catch (e) {
-            throw translateStorageError(e);
-          }
-        };
-        wrapped.set(key, wrapper);
-      }
-      return wrapper;
+      return async (...args: unknown[]) => {
+        try {
+          return await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+        } catch (e) {
+          throw translateStorageError(e);
+        }
+      };
     },
   });
 }
@@ -51,45 +46,34 @@ export interface StoreOptions {
   readonly auditKey?: string;
 }
 
-const factories: {
-  [K in keyof Repositories]: (db: Kysely<Database>, options: StoreOptions) => Repositories[K];
-} = {
-  orgs: orgRepository,
-  people: personRepository,
-  inspections: inspectionRepository,
-  aspects: aspectRepository,
-  problems: problemRepository,
-  measures: measureRepository,
-  progress: progressRepository,
-  evidence: evidenceRepository,
-  outcomes: outcomeRepository,
-  plans: planRepository,
-  statistics: statisticsRepository,
-  totals: totalsRepository,
-  audit: (db, options) => auditRepository(db, options.auditKey),
-  publications: publicationRepository,
-  ledgerRows: ledgerRowsRepository,
-  users: userRepository,
-  grants: grantRepository,
-  sessions: sessionRepository,
-  pendingImports: pendingImportRepository,
-  apiTokens: apiTokenRepository,
-};
-
-/**
- * The repositories bound to `db`, each made on first use: every transaction and snapshot gets its own set, and a
- * ledger read touches 7 of the 19 (the audit repository alone derives a key object when made).
- */
-function repositories(db: Kysely<Database>, options: StoreOptions): Repositories {
-  const made: Partial<Record<keyof Repositories, unknown>> = {};
-  const lazy = {} as Repositories;
-  for (const key of Object.keys(factories) as Array<keyof Repositories>) {
-    Object.defineProperty(lazy, key, {
-      enumerable: true,
-      get: () => (made[key] ??= translatingErrors(factories[key](db, options) as object)),
-    });
-  }
-  return lazy;
+/** The repositories bound to `db` (the database, or one transaction). */
+function repositories(
+  db: Kysely<Database>,
+  auditKey: KeyObject | undefined,
+  dialect: Store["dialect"],
+): Repositories {
+  return {
+    orgs: translatingErrors(orgRepository(db)),
+    people: translatingErrors(personRepository(db)),
+    inspections: translatingErrors(inspectionRepository(db)),
+    aspects: translatingErrors(aspectRepository(db)),
+    problems: translatingErrors(problemRepository(db)),
+    measures: translatingErrors(measureRepository(db)),
+    progress: translatingErrors(progressRepository(db)),
+    evidence: translatingErrors(evidenceRepository(db)),
+    outcomes: translatingErrors(outcomeRepository(db)),
+    plans: translatingErrors(planRepository(db)),
+    statistics: translatingErrors(statisticsRepository(db)),
+    totals: translatingErrors(totalsRepository(db)),
+    audit: translatingErrors(auditRepository(db, auditKey, dialect)),
+    publications: translatingErrors(publicationRepository(db)),
+    ledgerRows: translatingErrors(ledgerRowsRepository(db)),
+    users: translatingErrors(userRepository(db)),
+    grants: translatingErrors(grantRepository(db)),
+    sessions: translatingErrors(sessionRepository(db)),
+    pendingImports: translatingErrors(pendingImportRepository(db)),
+    apiTokens: translatingErrors(apiTokenRepository(db)),
+  };
 }
 
 export function kyselyStore(
@@ -97,18 +81,21 @@ export function kyselyStore(
   dialect: Store["dialect"],
   options: StoreOptions = {},
 ): Store {
+  // Derived once per store, not per transaction (every transaction gets its own repositories).
+  const auditKey =
+    options.auditKey === undefined ? undefined : createSecretKey(Buffer.from(options.auditKey, "utf8"));
   const run = async <T>(
     trx: TransactionBuilder<Database>,
     work: (tx: Repositories) => Promise<T>,
   ): Promise<T> => {
     try {
-      return await trx.execute((t) => work(repositories(t, options)));
+      return await trx.execute((t) => work(repositories(t, auditKey, dialect)));
     } catch (e) {
       throw translateStorageError(e);
     }
   };
   return {
-    ...repositories(db, options),
+    ...repositories(db, auditKey, dialect),
     dialect,
     transaction: (work) => run(db.transaction(), work),
     snapshot: (work) =>
