@@ -127,6 +127,7 @@ describe("the exported ledger rendered by LibreOffice", () => {
         .map((b) => b.text)
         .join("");
       expect(text, `第${page}页`).toContain("填报单位：市文联党组");
+      expect(text, `第${page}页`).toContain("审核人：");
       expect(text, `第${page}页`).toContain(`第${page}页共${pages}页`);
     }
   }, 180_000);

@@ -158,6 +158,14 @@ describe("writeLedgerXlsx", () => {
     expect(ws.getCell("D4").alignment.wrapText).toBe(true);
   });
 
+  it("wraps the 填报 line on narrow sheets instead of cutting off 审核人", async () => {
+    const wb = await written(content());
+    const narrow = wb.getWorksheet(SHEET_NAMES.outcomes)!;
+    expect(narrow.getCell("A2").alignment.wrapText).toBe(true);
+    expect(narrow.getRow(2).height).toBeGreaterThanOrEqual(2 * 15);
+    expect(wb.getWorksheet(SHEET_NAMES.measures)!.getRow(2).height).toBeLessThan(30);
+  });
+
   it("leaves 填报单位 blank for a workbook over several units, to be filled in by hand", async () => {
     const ws = (await written({ ...content(), reportingUnit: "" })).getWorksheet(SHEET_NAMES.summary)!;
     expect(ws.getCell("A2").value).toMatch(/^填报单位：\u3000+\s+填报日期：2021年6月30日/);

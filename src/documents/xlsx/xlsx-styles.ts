@@ -25,7 +25,8 @@ export const STYLES = {
     alignment: { vertical: "middle", horizontal: "center", wrapText: true },
   },
   /** 填报单位 / 填报日期 / 审核人 under the title. */
-  info: { font: BODY_FONT, alignment: { vertical: "middle", horizontal: "left" } },
+  // Wraps: a merged cell clips what does not fit, and narrow sheets (成效统计) would lose 审核人.
+  info: { font: BODY_FONT, alignment: { vertical: "middle", horizontal: "left", wrapText: true } },
   header: {
     font: { name: "黑体", size: 11, bold: true },
     alignment: CENTER,
