@@ -60,7 +60,8 @@ interface Rendered {
   readonly pages: PdfPage[];
 }
 
-const pdf = libreOfficePdf({ binary: readConfig({}, process.env).soffice });
+// A generous limit: in CI this file runs beside other test files on 2 cores.
+const pdf = libreOfficePdf({ binary: readConfig({}, process.env).soffice, timeoutMs: 180_000 });
 const rendered: Rendered[] = [];
 let store: Store;
 let dir: string;
@@ -88,7 +89,7 @@ beforeAll(async () => {
     savePagePictures(content, ARTIFACTS, name);
     rendered.push({ name, pdf: content, pages: pdfLayout(content) });
   }
-}, 240_000);
+}, 600_000);
 
 afterAll(async () => {
   await pdf.close();
