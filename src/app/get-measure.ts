@@ -6,7 +6,14 @@ import type { Caller } from "../domain/account.ts";
 import type { Measure } from "../domain/measure.ts";
 import { legalEvents, type MeasureEvent } from "../domain/measure-state-machine.ts";
 import { mayAct } from "../domain/permissions.ts";
-import type { CloseoutHold, Evidence, ExtensionRequest, ProgressReport, Review } from "../domain/progress.ts";
+import type {
+  CloseoutHold,
+  Evidence,
+  ExtensionRequest,
+  MeasureComment,
+  ProgressReport,
+  Review,
+} from "../domain/progress.ts";
 import type { ReviewStep } from "../domain/review-chain.ts";
 import type { AuditEvent } from "../storage/store.ts";
 import { reviewStepOf } from "./change-measure-state.ts";
@@ -14,7 +21,13 @@ import type { Deps } from "./deps.ts";
 import { measureAccess } from "./measure-access.ts";
 
 export type MeasureAction =
-  MeasureEvent | "report_progress" | "request_extension" | "decide_extension" | "hold_closeout" | "lift_hold";
+  | MeasureEvent
+  | "report_progress"
+  | "request_extension"
+  | "decide_extension"
+  | "hold_closeout"
+  | "lift_hold"
+  | "comment";
 
 export interface MeasureDetail {
   readonly measure: Measure;
@@ -24,6 +37,8 @@ export interface MeasureDetail {
   readonly extensions: readonly ExtensionRequest[];
   /** A supervisor's hold on the close-out, if any. */
   readonly hold: CloseoutHold | null;
+  /** Comments (意见), oldest first. */
+  readonly comments: readonly MeasureComment[];
   /** The level acting next while the measure is submitted; null otherwise. */
   readonly reviewStep: ReviewStep | null;
   readonly allowedActions: readonly MeasureAction[];
@@ -39,6 +54,7 @@ export async function getMeasure(deps: Deps, caller: Caller, measureId: string):
     const extensions = await tx.progress.listExtensions(scope, measure.id);
     const reviewStep = measure.state === "submitted" ? await reviewStepOf(tx, access) : null;
     const hold = (await tx.progress.getHold(measure.id)) ?? null;
+    const comments = await tx.progress.listComments(measure.id);
     const allowed: MeasureAction[] = [];
     for (const event of legalEvents(measure.kind, measure.state)) {
       const review = event === "close" || event === "return";
@@ -56,6 +72,7 @@ export async function getMeasure(deps: Deps, caller: Caller, measureId: string):
     if (open && !pending && mayAct(roles, "extension.request")) allowed.push("request_extension");
     if (pending && mayAct(roles, "extension.decide")) allowed.push("decide_extension");
     if (mayAct(roles, "closeout.hold")) allowed.push(hold === null ? "hold_closeout" : "lift_hold");
+    if (mayAct(roles, "measure.comment")) allowed.push("comment");
     return {
       measure,
       problem: problem ? { id: problem.id, seq: problem.seq, title: problem.title } : null,
@@ -63,6 +80,7 @@ export async function getMeasure(deps: Deps, caller: Caller, measureId: string):
       reviews,
       extensions,
       hold,
+      comments,
       reviewStep,
       allowedActions: allowed,
     };

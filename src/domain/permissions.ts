@@ -47,6 +47,7 @@ export const ACTIONS = [
   "measure.work",
   "measure.assign",
   "closeout.hold",
+  "measure.comment",
   "extension.request",
   "extension.decide",
   "review_chain.set",
@@ -57,7 +58,8 @@ export const ACTIONS = [
 /**
  * progress.report: write a progress report and attach evidence; measure.work: start, submit (报送销号), resume;
  * measure.assign: set the responsible department, people, cooperating departments and a first deadline (三清单);
- * closeout.hold: a supervisor (纪检监督) stops a measure's close-out until the hold is lifted;
+ * closeout.hold: a supervisor (纪检监督) stops a measure's close-out until the hold is lifted; measure.comment: write a
+ * comment on a measure (everyone who works on or oversees it; a viewer only reads);
  * extension.request/decide: ask for and grant a new deadline; review_chain.set: the 对账销号 levels of an
  * inspection; ledger.import/export, notice.generate: documents in and out. Reviews follow the review chain.
  */
@@ -68,6 +70,15 @@ const ROLES_FOR: Readonly<Record<Action, readonly Role[]>> = {
   "measure.work": ["admin", "unit_office", "department_reporter"],
   "measure.assign": ["admin", "unit_office"],
   "closeout.hold": ["admin", "supervisor"],
+  "measure.comment": [
+    "admin",
+    "supervisor",
+    "oversight",
+    "inspection_team",
+    "unit_leader",
+    "unit_office",
+    "department_reporter",
+  ],
   "extension.request": ["admin", "unit_office", "department_reporter"],
   "extension.decide": ["admin", "unit_leader", "oversight"],
   "review_chain.set": ["admin", "unit_office", "oversight"],
@@ -81,6 +92,7 @@ const ACTION_LABELS: Readonly<Record<Action, string>> = {
   "measure.work": "办理该整改措施",
   "measure.assign": "分配整改责任",
   "closeout.hold": "暂缓或恢复销号",
+  "measure.comment": "发表意见",
   "extension.request": "申请延期",
   "extension.decide": "审批延期",
   "review_chain.set": "设置审核流程",
@@ -97,4 +109,10 @@ export function requireAction(roles: ReadonlySet<Role>, action: Action): void {
   if (!mayAct(roles, action)) {
     throw new DomainError("forbidden", `您没有权限${ACTION_LABELS[action]}`);
   }
+}
+
+/** The role a comment is written in: the one that gives it most weight among those the caller holds over the place. */
+export function commentRole(roles: ReadonlySet<Role>): Role | undefined {
+  const byWeight: readonly Role[] = [...ROLES_FOR["measure.comment"].filter((r) => r !== "admin"), "admin"];
+  return byWeight.find((r) => roles.has(r));
 }

@@ -1,5 +1,6 @@
 // What happens to a measure over time: progress reports with evidence, reviews, extension requests.
 
+import type { Role } from "./account.ts";
 import type { CalendarDate } from "./calendar-date.ts";
 
 /** A file proving progress (佐证材料). The content is stored once by its sha-256. */
@@ -68,6 +69,22 @@ export interface CloseoutHold {
   /** The supervisor's account id. */
   readonly heldBy: string;
   readonly heldAt: string;
+}
+
+/**
+ * A comment on a measure (意见): a supervisor's remark, an office's question, a department's answer. It decides
+ * nothing (reviews and holds do); the author's name and role are kept as they were when it was written.
+ */
+export interface MeasureComment {
+  readonly id: string;
+  readonly measureId: string;
+  /** The account that wrote it. */
+  readonly authorId: string;
+  readonly authorName: string;
+  /** The role the author held over the measure that gives the comment its weight, e.g. supervisor. */
+  readonly authorRole: Role;
+  readonly text: string;
+  readonly createdAt: string;
 }
 
 export const EXTENSION_DECISIONS = ["pending", "approved", "rejected"] as const;

@@ -289,7 +289,18 @@ export const MEASURE_ACTIONS = [
   "decide_extension",
   "hold_closeout",
   "lift_hold",
+  "comment",
 ] as const;
+
+export const measureCommentSchema = z.object({
+  id,
+  measureId: id,
+  authorId: id,
+  authorName: z.string(),
+  authorRole: z.enum(ROLES).describe("写意见时所持的角色，如 supervisor（纪检监督）"),
+  text: z.string(),
+  createdAt: instant,
+});
 
 export const measureDetailSchema = z.object({
   measure: measureSchema,
@@ -309,6 +320,7 @@ export const measureDetailSchema = z.object({
   ),
   extensions: z.array(extensionSchema),
   hold: closeoutHoldSchema.nullable(),
+  comments: z.array(measureCommentSchema),
   reviewStep: reviewStepSchema.nullable().describe("待审核时，当前应由哪一级审核"),
   allowedActions: z.array(z.enum(MEASURE_ACTIONS)).describe("当前登录者此刻可以进行的操作（供页面显示按钮）"),
 });
@@ -427,6 +439,7 @@ export const NAMED_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   Evidence: evidenceSchema,
   Extension: extensionSchema,
   CloseoutHold: closeoutHoldSchema,
+  MeasureComment: measureCommentSchema,
   MeasureDetail: measureDetailSchema,
   AuditEvent: auditEventSchema,
   StagedImport: stagedImportSchema,

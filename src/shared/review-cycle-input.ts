@@ -80,3 +80,7 @@ export type ResponsibilityInput = z.input<typeof responsibilitySchema>;
 /** PUT /api/v1/measures/:id/hold: why the close-out is held (纪检监督暂缓销号). */
 export const closeoutHoldSchema = z.object({ reason: requiredText(2000) });
 export type CloseoutHoldInput = z.input<typeof closeoutHoldSchema>;
+
+/** POST /api/v1/measures/:id/comments. */
+export const measureCommentSchema = z.object({ text: requiredText(2000) });
+export type MeasureCommentInput = z.input<typeof measureCommentSchema>;

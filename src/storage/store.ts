@@ -7,7 +7,14 @@ import type { Measure, MeasureKind, MeasureState } from "../domain/measure.ts";
 import type { Outcome, OutcomeKind } from "../domain/outcome.ts";
 import type { LeadingGroup, PlanItem, PlanMeeting } from "../domain/plan.ts";
 import type { Aspect, Problem } from "../domain/problem.ts";
-import type { CloseoutHold, Evidence, ExtensionRequest, ProgressReport, Review } from "../domain/progress.ts";
+import type {
+  CloseoutHold,
+  Evidence,
+  ExtensionRequest,
+  MeasureComment,
+  ProgressReport,
+  Review,
+} from "../domain/progress.ts";
 import type { ReviewChain } from "../domain/review-chain.ts";
 import type { Org, OrgKind, Person } from "../domain/org.ts";
 import type { Scope } from "../domain/scope.ts";
@@ -173,6 +180,9 @@ export interface ProgressRepository {
   putHold(hold: CloseoutHold): Promise<void>;
   /** Lifts the hold; false when there was none. */
   liftHold(measureId: string): Promise<boolean>;
+  insertComment(comment: MeasureComment): Promise<void>;
+  /** The measure's comments, oldest first (visibility is checked by the caller). */
+  listComments(measureId: string): Promise<MeasureComment[]>;
 }
 
 export interface OutcomeRepository {

@@ -85,6 +85,7 @@ describe.each(testDatabases)("the review cycle over HTTP on $name", (database) =
       "submit",
       "report_progress",
       "request_extension",
+      "comment",
     ]);
     const other = await get(reporterOffice, `/api/v1/measures/${financeMeasure}`);
     expect(other.statusCode).toBe(404);
@@ -368,6 +369,42 @@ describe.each(testDatabases)("the review cycle over HTTP on $name", (database) =
       "measure.lift_hold",
       "measure.close",
     ]);
+  });
+
+  it("keeps a supervisor's comment and the department's answer on the measure; a viewer only reads them", async () => {
+    const unitId = (await t.deps.store.inspections.get(SCOPE_ALL, inspectionId))!.targetOrgId;
+    const supervisor = await signedInUser(t, "jijian.c", { role: "supervisor", orgId: unitId });
+    const viewer = await signedInUser(t, "viewer.c", { role: "viewer", orgId: unitId });
+    const url = `/api/v1/measures/${financeMeasure}/comments`;
+    const remark = await send(supervisor, "POST", url, { text: "  专项检查的问题清单未附，请补充  " });
+    expect(remark.statusCode).toBe(201);
+    expect(remark.json()).toMatchObject({
+      authorRole: "supervisor",
+      authorName: "jijian.c",
+      text: "专项检查的问题清单未附，请补充",
+    });
+    expect((await send(reporterFinance, "POST", url, { text: "已于6月10日补充上传" })).statusCode).toBe(201);
+    expect((await send(viewer, "POST", url, { text: "看看" })).statusCode).toBe(403);
+    expect((await send(reporterOffice, "POST", url, { text: "不是我部门" })).statusCode).toBe(404);
+    const empty = await send(supervisor, "POST", url, { text: "   " });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json<ErrorBody>().error.fields?.[0]).toMatchObject({ path: "text" });
+
+    const seenRes = await get(viewer, `/api/v1/measures/${financeMeasure}`);
+    expect(seenRes.statusCode, seenRes.body).toBe(200);
+    const seen = seenRes.json<MeasureDetail>();
+    expect(seen.comments.map((c) => [c.authorRole, c.text])).toEqual([
+      ["supervisor", "专项检查的问题清单未附，请补充"],
+      ["department_reporter", "已于6月10日补充上传"],
+    ]);
+    expect(seen.allowedActions).not.toContain("comment");
+    expect(
+      (await get(supervisor, `/api/v1/measures/${financeMeasure}`)).json<MeasureDetail>().allowedActions,
+    ).toContain("comment");
+    const history = (await get(leader, `/api/v1/measures/${financeMeasure}/history`)).json<{
+      items: AuditEvent[];
+    }>();
+    expect(history.items.map((e) => e.action)).toEqual(["measure.comment", "measure.comment"]);
   });
 
   it("records the request id of every change, as answered in X-Request-Id", async () => {

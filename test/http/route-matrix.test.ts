@@ -201,6 +201,15 @@ const ROUTES: Record<string, RouteCase> = {
     inside: { default: 403, admin: "ok", unit_office: "ok" },
     outside: HIDDEN_OUTSIDE,
   },
+  "POST /api/v1/measures/:id/comments": {
+    call: (_fx, s) => ({
+      method: "POST",
+      url: `/api/v1/measures/${s.measureId}/comments`,
+      payload: { text: "请补充佐证材料" },
+    }),
+    inside: { default: "ok", viewer: 403 },
+    outside: HIDDEN_OUTSIDE,
+  },
   "PUT /api/v1/measures/:id/hold": {
     call: (_fx, s) => ({
       method: "PUT",

@@ -9,6 +9,7 @@ import type { EvidenceDeps } from "../../app/evidence-files.ts";
 import { decideExtension, requestExtension } from "../../app/extensions.ts";
 import { getMeasure, measureHistory } from "../../app/get-measure.ts";
 import { listMeasures } from "../../app/list-measures.ts";
+import { addMeasureComment } from "../../app/measure-comments.ts";
 import { reportProgress } from "../../app/report-progress.ts";
 import { getReviewChain, inspectionHistory, setReviewChain } from "../../app/review-chain.ts";
 import { DomainError } from "../../domain/domain-error.ts";
@@ -66,6 +67,10 @@ export function measureRoutes(route: ContractRouter, deps: EvidenceDeps, uploadL
 
   route(API.holdCloseout, async ({ request, params }) =>
     holdCloseout(deps, callerOf(request), params.id, (request.body ?? {}) as never),
+  );
+
+  route(API.addMeasureComment, async ({ request, params }) =>
+    addMeasureComment(deps, callerOf(request), params.id, (request.body ?? {}) as never),
   );
 
   route(API.liftCloseoutHold, async ({ request, reply, params }) => {

@@ -82,6 +82,16 @@ export interface CloseoutHoldsTable {
   held_by: string;
   held_at: string;
 }
+/** Comments on a measure (0011): who said what, when; they decide nothing. */
+export interface MeasureCommentsTable {
+  id: string;
+  measure_id: string;
+  author_id: string;
+  author_name: string;
+  author_role: string;
+  text: string;
+  created_at: string;
+}
 export interface ReviewLevelsTable {
   inspection_id: string;
   level: number;
@@ -282,6 +292,7 @@ export interface Database {
   sessions: SessionsTable;
   review_levels: ReviewLevelsTable;
   closeout_holds: CloseoutHoldsTable;
+  measure_comments: MeasureCommentsTable;
   api_tokens: ApiTokensTable;
   pending_imports: PendingImportsTable;
 }

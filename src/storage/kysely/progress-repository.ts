@@ -9,6 +9,7 @@ import type {
   Review,
   ReviewDecision,
 } from "../../domain/progress.ts";
+import type { Role } from "../../domain/account.ts";
 import type { ReviewerRole } from "../../domain/review-chain.ts";
 import type { Scope } from "../../domain/scope.ts";
 import type { ProgressRepository } from "../store.ts";
@@ -253,6 +254,38 @@ export function progressRepository(db: Kysely<Database>): ProgressRepository {
         .where("measure_id", "=", measureId)
         .executeTakeFirst();
       return Number(result.numDeletedRows) === 1;
+    },
+    async insertComment(comment) {
+      await db
+        .insertInto("measure_comments")
+        .values({
+          id: comment.id,
+          measure_id: comment.measureId,
+          author_id: comment.authorId,
+          author_name: comment.authorName,
+          author_role: comment.authorRole,
+          text: comment.text,
+          created_at: comment.createdAt,
+        })
+        .execute();
+    },
+    async listComments(measureId) {
+      const rows = await db
+        .selectFrom("measure_comments")
+        .selectAll()
+        .where("measure_id", "=", measureId)
+        .orderBy("created_at")
+        .orderBy("id")
+        .execute();
+      return rows.map((r) => ({
+        id: r.id,
+        measureId: r.measure_id,
+        authorId: r.author_id,
+        authorName: r.author_name,
+        authorRole: r.author_role as Role,
+        text: r.text,
+        createdAt: r.created_at,
+      }));
     },
     async setReviewChain(inspectionId, chain) {
       await db.deleteFrom("review_levels").where("inspection_id", "=", inspectionId).execute();

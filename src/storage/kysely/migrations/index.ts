@@ -11,6 +11,7 @@ import * as accounts from "./0007-accounts.ts";
 import * as reviewCycle from "./0008-review-cycle.ts";
 import * as closeoutHolds from "./0010-closeout-holds.ts";
 import * as pendingImports from "./0009-pending-imports.ts";
+import * as measureComments from "./0011-measure-comments.ts";
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0001-ledger-core": ledgerCore,
@@ -23,4 +24,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0008-review-cycle": reviewCycle,
   "0009-pending-imports": pendingImports,
   "0010-closeout-holds": closeoutHolds,
+  "0011-measure-comments": measureComments,
 };
