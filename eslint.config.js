@@ -35,6 +35,7 @@ const part = {
   "storage-contract": category("storage-contract"),
   "storage-errors": category("storage-errors"),
   http: layer("http"),
+  "http-web-app": { element: { types: "http" }, file: { path: "src/http/web-app.ts" } },
   cli: layer("cli"),
   runtime: layer("runtime"),
   web: layer("web"),
@@ -82,7 +83,23 @@ const allowed = {
   },
   // Adapters behind the app's ports (clock, ids, passwords, files).
   runtime: { ours: ["runtime", "domain"], ourTypes: ["app"], packages: ["@node-rs/argon2", ...nodeIo] },
-  web: { ours: ["web", "shared", "domain"] },
+  // The served UI's files are read from the build folder once, at registration.
+  "http-web-app": { packages: ["node:fs", "node:path"] },
+  // The browser app: React, antd and ECharts, and the API contract (no zod of its own: types come from shared).
+  web: {
+    ours: ["web", "shared", "domain"],
+    packages: [
+      "react",
+      "react/*",
+      "react-dom",
+      "react-dom/*",
+      "antd",
+      "antd/*",
+      "dayjs",
+      "dayjs/*",
+      "echarts",
+    ],
+  },
 };
 
 const typesOnly = { kind: "type" };
@@ -192,6 +209,12 @@ export default tseslint.config(
         { object: "process", property: "env", message: "Read settings in src/config.ts only." },
         { object: "Date", property: "now", message: "Use deps.clock." },
       ],
+    },
+  },
+  {
+    files: ["src/web/**/*.ts", "src/web/**/*.tsx"],
+    languageOptions: {
+      globals: { window: "readonly", document: "readonly", URL: "readonly", setTimeout: "readonly" },
     },
   },
   { files: ["**/*.js"], ...tseslint.configs.disableTypeChecked },

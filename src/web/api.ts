@@ -1,0 +1,20 @@
+// The one API client of the page: every request goes through the typed client of the shared contract, so the
+// page cannot call a route or send a body the server does not know.
+import { ApiError, createApiClient } from "../shared/api-client.ts";
+
+export const api = createApiClient();
+
+/** The server's Chinese message (with its field messages) for an error, or a plain one for a network failure. */
+export function errorText(error: unknown): string {
+  if (error instanceof ApiError) {
+    const fields = error.fields.map((f) => f.message).filter((m) => m !== "" && m !== error.message);
+    return fields.length > 0 ? `${error.message}：${fields.join("；")}` : error.message;
+  }
+  return "无法连接服务器，请检查网络后重试";
+}
+
+export function isUnauthenticated(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 401;
+}
+
+export { ApiError };

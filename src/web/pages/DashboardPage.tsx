@@ -1,0 +1,174 @@
+// 工作台: the caller's scope at a glance — completion rate, problems by status, overdue measures, and every
+// inspection with its own figures, each leading to its ledger.
+import { Button, Card, Statistic, Table, Tag, Typography } from "antd";
+import { lazy, Suspense, useMemo, useState, type ReactNode } from "react";
+import { INSPECTION_KIND_LABELS, REGIME_LABELS } from "../../domain/inspection.ts";
+import { api, errorText } from "../api.ts";
+import { EmptyState, PageState } from "../components/PageState.tsx";
+import type { Counts, InspectionRow, Overview } from "../models.ts";
+import { linkTo, paths } from "../router.ts";
+import { useLoad } from "../use-load.ts";
+import { useOrgNames, type OrgNames } from "../use-org-names.ts";
+
+const StatusChart = lazy(() =>
+  import("../components/StatusChart.tsx").then((m) => ({ default: m.StatusChart })),
+);
+
+const PAGE_SIZE = 50;
+
+export function DashboardPage(): ReactNode {
+  const names = useOrgNames();
+  const [loaded, retry] = useLoad(async () => {
+    const [overview, first] = await Promise.all([
+      api.call("summarizeInspections", {}),
+      api.call("listInspections", { query: { limit: PAGE_SIZE } }),
+    ]);
+    return { overview, first };
+  }, []);
+  return (
+    <>
+      <Typography.Title level={3}>工作台</Typography.Title>
+      <PageState loaded={loaded} retry={retry}>
+        {({ overview, first }) => (
+          <>
+            <Summary overview={overview} />
+            <InspectionList first={first.items} firstCursor={first.nextCursor} names={names} />
+          </>
+        )}
+      </PageState>
+    </>
+  );
+}
+
+function Summary(props: { readonly overview: Overview }): ReactNode {
+  const { total, asOf, inspections } = props.overview;
+  const slices = useMemo(
+    () => [
+      { name: "已整改完成", value: total.completed, color: "#52c41a" },
+      { name: "正在推进", value: total.inProgress, color: "#1677ff" },
+      { name: "基本完成、持续深化", value: total.longTerm, color: "#13c2c2" },
+    ],
+    [total],
+  );
+  return (
+    <div className="section">
+      <div className="stat-grid">
+        <Card size="small">
+          <Statistic title="问题整改完成率" value={total.completionRate} suffix="%" />
+        </Card>
+        <Card size="small">
+          <Statistic title="巡察（轮次）" value={inspections} />
+        </Card>
+        <Card size="small">
+          <Statistic title="问题" value={total.problems} suffix="个" />
+        </Card>
+        <Card size="small">
+          <Statistic title="整改措施" value={total.measures} suffix="项" />
+        </Card>
+        <Card size="small">
+          <Statistic title="已销号措施" value={total.closedMeasures} suffix="项" />
+        </Card>
+        <Card size="small">
+          <Statistic
+            title="逾期措施"
+            value={total.overdueMeasures}
+            suffix="项"
+            styles={{ content: { color: total.overdueMeasures > 0 ? "#cf1322" : "#389e0d" } }}
+          />
+        </Card>
+      </div>
+      {total.problems > 0 && (
+        <Card size="small" title={`问题整改状态（截至 ${asOf}）`}>
+          <Suspense fallback={<div className="chart" />}>
+            <StatusChart
+              slices={slices}
+              label={`问题整改状态：${slices.map((s) => `${s.name}${s.value}个`).join("，")}`}
+            />
+          </Suspense>
+        </Card>
+      )}
+    </div>
+  );
+}
+
+function InspectionList(props: {
+  readonly first: readonly InspectionRow[];
+  readonly firstCursor: string | null;
+  readonly names: OrgNames;
+}): ReactNode {
+  const [rows, setRows] = useState(props.first);
+  const [cursor, setCursor] = useState(props.firstCursor);
+  const [more, setMore] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
+  const loadMore = async () => {
+    if (cursor === null) return;
+    setMore({ busy: true, error: null });
+    try {
+      const next = await api.call("listInspections", { query: { limit: PAGE_SIZE, cursor } });
+      setRows((r) => [...r, ...next.items]);
+      setCursor(next.nextCursor);
+      setMore({ busy: false, error: null });
+    } catch (e) {
+      setMore({ busy: false, error: errorText(e) });
+    }
+  };
+  const count = (key: keyof Counts, suffix = "") => ({
+    render: (_: unknown, row: InspectionRow) => `${row.counts[key]}${suffix}`,
+  });
+  return (
+    <Card size="small" title="巡察与整改台账" className="section">
+      <Table<InspectionRow>
+        rowKey={(row) => row.inspection.id}
+        dataSource={rows}
+        pagination={false}
+        size="middle"
+        scroll={{ x: 900 }}
+        locale={{ emptyText: <EmptyState text="您的权限范围内还没有巡察台账" /> }}
+        columns={[
+          {
+            title: "被巡察单位",
+            key: "unit",
+            render: (_, row) => (
+              <a {...linkTo(paths.ledger(row.inspection.id))}>
+                {props.names.get(row.inspection.targetOrgId) ?? "查看台账"}
+              </a>
+            ),
+          },
+          {
+            title: "巡察",
+            key: "inspection",
+            render: (_, { inspection: i }) => (
+              <>
+                {i.roundLabel ?? ""}
+                {i.team}{" "}
+                <Tag>
+                  {REGIME_LABELS[i.regime]}·{INSPECTION_KIND_LABELS[i.kind]}
+                </Tag>
+                {i.isExample && <Tag color="orange">示例</Tag>}
+              </>
+            ),
+          },
+          { title: "反馈日期", key: "feedback", render: (_, row) => row.inspection.feedbackDate ?? "—" },
+          { title: "问题", key: "problems", align: "right", ...count("problems") },
+          { title: "已完成", key: "completed", align: "right", ...count("completed") },
+          { title: "措施", key: "measures", align: "right", ...count("measures") },
+          {
+            title: "逾期",
+            key: "overdue",
+            align: "right",
+            render: (_, row) =>
+              row.counts.overdueMeasures > 0 ? <Tag color="red">{row.counts.overdueMeasures}</Tag> : "0",
+          },
+          { title: "完成率", key: "rate", align: "right", ...count("completionRate", "%") },
+        ]}
+      />
+      {cursor !== null && (
+        <div style={{ textAlign: "center", marginTop: 12 }}>
+          <Button loading={more.busy} onClick={() => void loadMore()}>
+            加载更多
+          </Button>
+          {more.error !== null && <Typography.Text type="danger"> {more.error}</Typography.Text>}
+        </div>
+      )}
+    </Card>
+  );
+}

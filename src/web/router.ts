@@ -1,0 +1,64 @@
+// A small history router: the app has four addresses, not enough to justify a routing library.
+import { useEffect, useState } from "react";
+
+export type Route =
+  | { readonly page: "dashboard" }
+  | { readonly page: "ledger"; readonly id: string }
+  | { readonly page: "measure"; readonly id: string }
+  | { readonly page: "notFound" };
+
+export function parseRoute(pathname: string): Route {
+  if (pathname === "/" || pathname === "") return { page: "dashboard" };
+  const ledger = /^\/inspections\/([^/]+)$/.exec(pathname);
+  if (ledger?.[1] !== undefined) return { page: "ledger", id: decodeURIComponent(ledger[1]) };
+  const measure = /^\/measures\/([^/]+)$/.exec(pathname);
+  if (measure?.[1] !== undefined) return { page: "measure", id: decodeURIComponent(measure[1]) };
+  return { page: "notFound" };
+}
+
+export const paths = {
+  dashboard: () => "/",
+  ledger: (id: string) => `/inspections/${encodeURIComponent(id)}`,
+  measure: (id: string) => `/measures/${encodeURIComponent(id)}`,
+};
+
+const listeners = new Set<() => void>();
+
+export function navigate(path: string): void {
+  if (path === window.location.pathname + window.location.search) return;
+  window.history.pushState(null, "", path);
+  window.scrollTo(0, 0);
+  for (const listener of listeners) listener();
+}
+
+export function useRoute(): Route {
+  const [pathname, setPathname] = useState(window.location.pathname);
+  useEffect(() => {
+    const update = () => setPathname(window.location.pathname);
+    listeners.add(update);
+    window.addEventListener("popstate", update);
+    return () => {
+      listeners.delete(update);
+      window.removeEventListener("popstate", update);
+    };
+  }, []);
+  return parseRoute(pathname);
+}
+
+/** Props of an <a> that navigates inside the app and still opens in a new tab with a modifier key. */
+export function linkTo(path: string) {
+  return {
+    href: path,
+    onClick: (event: {
+      button: number;
+      metaKey: boolean;
+      ctrlKey: boolean;
+      shiftKey: boolean;
+      preventDefault(): void;
+    }) => {
+      if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+      event.preventDefault();
+      navigate(path);
+    },
+  };
+}
