@@ -1,5 +1,6 @@
 // `npm run bench -- api [--fresh] [--seconds N] [--reps N] [--no-startup] [--compare-with <checkout>]`: the HTTP API
-// under load on 127.0.0.1 (--compare-with: a second real server from another checkout, e.g. before a change).
+// under load on 127.0.0.1 (--compare-with: a second real server from another checkout, e.g. before a change;
+// --only-writes: only the progress-report writes).
 // Starts the real server as `npm start` runs it on the synthetic ledger (bench/api-dataset.ts), signs in, and measures
 // with wrk, in the same run and interleaved, beside two baselines (bench/api-raw-server.ts): bare Fastify answering a
 // constant body, and bare Fastify + better-sqlite3 answering the same bytes by hand-written SQL from the same file.
@@ -23,6 +24,8 @@ interface Options {
   readonly seconds: number;
   readonly reps: number;
   readonly startup: boolean;
+  /** Only (c), the progress-report writes (2,000 units; PostgreSQL too when set). */
+  readonly onlyWrites: boolean;
   /** Another checkout (the code before a change), run as a second server beside this one: `--compare-with <dir>`. */
   readonly compareWith: string | undefined;
 }
@@ -250,7 +253,9 @@ async function progressWrites(
   dataset: ApiDataset,
   options: Options,
   scratch: string,
-): Promise<string> {
+  round = 0,
+): Promise<{ text: string; reqPerSec: number }> {
+  const skipped = (text: string) => ({ text, reqPerSec: NaN });
   const headers = {
     "Content-Type": "application/json",
     Cookie: session.cookie,
@@ -258,7 +263,8 @@ async function progressWrites(
   };
   const measures = dataset.openMeasureIds;
   const probeMeasure = measures[0];
-  if (probeMeasure === undefined) return "(c) progress reports: skipped, no open measure in the dataset";
+  if (probeMeasure === undefined)
+    return skipped("(c) progress reports: skipped, no open measure in the dataset");
   const before = await dataset.countReports();
   const probe = await fetch(
     `http://127.0.0.1:${real.port}/api/v1/measures/${probeMeasure}/progress-reports`,
@@ -273,10 +279,12 @@ async function progressWrites(
     const line =
       "(c) progress reports: skipped, POST /api/v1/measures/:id/progress-reports answers 404 (route not there yet)";
     console.error(line);
-    return line;
+    return skipped(line);
   }
   if (probe.status < 200 || probe.status >= 300)
-    return `(c) progress reports: skipped, the probe answered ${probe.status}: ${probeText.slice(0, 300)}`;
+    return skipped(
+      `(c) progress reports: skipped, the probe answered ${probe.status}: ${probeText.slice(0, 300)}`,
+    );
   // Distinct (measure, period) pairs, so that no request repeats another within the run.
   const paths: string[] = [];
   const bodies: string[] = [];
@@ -284,10 +292,13 @@ async function progressWrites(
     for (const id of measures) {
       paths.push(`/api/v1/measures/${id}/progress-reports`);
       bodies.push(
-        JSON.stringify({ period: `2030-${String(month).padStart(2, "0")}`, text: `基准测试进展 ${month}` }),
+        JSON.stringify({
+          period: `${2030 + round}-${String(month).padStart(2, "0")}`,
+          text: `基准测试进展 ${month}`,
+        }),
       );
     }
-  console.error(`(c) progress reports at 50 connections on ${dataset.dialect}`);
+  console.error(`(c) progress reports at 50 connections on ${dataset.dialect}, ${label}, round ${round + 1}`);
   const result = await wrk(
     { port: real.port, paths, bodies, method: "POST", headers, connections: 50, seconds: options.seconds },
     scratch,
@@ -297,8 +308,8 @@ async function progressWrites(
   const after = await dataset.countReports();
   const accepted = result.requests - result.non2xx + 1;
   const locked = (real.output().match(/database is locked|SQLITE_BUSY/g) ?? []).length;
-  return [
-    `#### Progress reports, POST at 50 connections, ${label}, ${dataset.dialect}`,
+  const text = [
+    `#### Progress reports, POST at 50 connections, ${label}, ${dataset.dialect}, round ${round + 1}`,
     "",
     '| req/s | p50 ms | p95 ms | accepted (2xx) | refused | 5xx | stored afterwards | "database is locked" |',
     "|--:|--:|--:|--:|--:|--:|--:|--:|",
@@ -308,6 +319,10 @@ async function progressWrites(
     "",
     "wrk stops with up to 50 requests in flight: the server may store those without wrk counting their answers.",
   ].join("\n");
+  console.error(
+    `  ${label}: ${fmt(result.reqPerSec, 0)} req/s, non-2xx ${result.non2xx}, stored ${after - before}`,
+  );
+  return { text, reqPerSec: result.reqPerSec };
 }
 
 /** Start-up to the first health answer: npm start (tsx), a compiled bundle, and the baseline. */
@@ -433,8 +448,24 @@ async function onDataset(
         "",
       );
     }
-    out.push(await firstPage(reals, raw, dataset, options, scratch), "");
-    if (parts.writes) for (const r of reals) out.push(await progressWrites(r, dataset, options, scratch), "");
+    if (!options.onlyWrites) out.push(await firstPage(reals, raw, dataset, options, scratch), "");
+    if (parts.writes) {
+      // Rounds alternate between the servers compared (load drifts; one 4-second run each proved too noisy).
+      const rates = reals.map((): number[] => []);
+      for (let round = 0; round < options.reps; round++)
+        for (const k of reals.keys()) {
+          const index = round % 2 === 0 ? k : reals.length - 1 - k;
+          const written = await progressWrites(reals[index] as Real, dataset, options, scratch, round);
+          out.push(written.text, "");
+          rates[index]?.push(written.reqPerSec);
+        }
+      out.push(
+        `Progress reports, median of ${options.reps} rounds: ${reals
+          .map((r, k) => `${r.label} ${int(median(rates[k] ?? []))} req/s`)
+          .join(", ")}`,
+        "",
+      );
+    }
   } finally {
     const locked = (real.output().match(/database is locked|SQLITE_BUSY/g) ?? []).length;
     if (locked > 0) console.error(`server printed "database is locked" ${locked} time(s)`);
@@ -459,6 +490,7 @@ export async function runApiBench(args: readonly string[]): Promise<number> {
   };
   const options: Options = {
     fresh: args.includes("--fresh"),
+    onlyWrites: args.includes("--only-writes"),
     seconds: value("--seconds", 4),
     reps: value("--reps", 3),
     startup: !args.includes("--no-startup"),
@@ -479,9 +511,9 @@ export async function runApiBench(args: readonly string[]): Promise<number> {
   ];
   try {
     const small = await sqliteDataset(2_000, options.fresh);
-    report.push(...(await onDataset(small, options, scratch, { ledger: true, writes: true })));
+    report.push(...(await onDataset(small, options, scratch, { ledger: !options.onlyWrites, writes: true })));
     save(report);
-    if (options.startup)
+    if (options.startup && !options.onlyWrites)
       report.push(
         await startUp(small, scratch, 3).catch(
           (e: unknown) => `start-up not measured: ${String(e).slice(0, 500)}`,
@@ -490,15 +522,19 @@ export async function runApiBench(args: readonly string[]): Promise<number> {
       );
     save(report);
     load.push(os.loadavg()[0] ?? 0);
-    const large = await sqliteDataset(20_000, options.fresh);
-    report.push(...(await onDataset(large, options, scratch, { ledger: false, writes: false })));
+    if (!options.onlyWrites) {
+      const large = await sqliteDataset(20_000, options.fresh);
+      report.push(...(await onDataset(large, options, scratch, { ledger: false, writes: false })));
+    }
     load.push(os.loadavg()[0] ?? 0);
     save(report);
     const pgUrl = process.env.BENCH_DATABASE_URL;
     if (pgUrl !== undefined && /^postgres(ql)?:\/\//.test(pgUrl)) {
       const pgSmall = await postgresDataset(pgUrl, 2_000);
       try {
-        report.push(...(await onDataset(pgSmall, options, scratch, { ledger: true, writes: true })));
+        report.push(
+          ...(await onDataset(pgSmall, options, scratch, { ledger: !options.onlyWrites, writes: true })),
+        );
       } finally {
         await pgSmall.drop();
       }
