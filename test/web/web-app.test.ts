@@ -167,9 +167,34 @@ describe("the web UI in Chromium", { timeout: 60_000 }, () => {
     await page.getByText("显示 4 项措施").waitFor();
   });
 
-  it("submits a measure for review as the unit office", async () => {
+  it("reports progress with a PDF at phone size and downloads it from the timeline", async () => {
     await page.getByRole("link", { name: "开展财务专项检查，建立问题清单" }).click();
     await page.getByRole("heading", { name: /措施1：开展财务专项检查/ }).waitFor();
+    await page.setViewportSize(PHONE);
+    await page.getByRole("button", { name: "报送进展" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("报送期间").fill("2021-06");
+    await dialog.getByLabel("进展情况").fill("已完成财务专项检查，形成问题清单12条");
+    await dialog.locator("input[type=file]").setInputFiles({
+      name: "检查报告.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"),
+    });
+    await dialog.getByText("检查报告.pdf").waitFor();
+    await shot("progress-dialog-phone");
+    await dialog.getByRole("button", { name: "报送" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await page.getByText("已完成财务专项检查，形成问题清单12条").waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "检查报告.pdf" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("检查报告.pdf");
+    await shot("measure-progress-phone");
+    await page.setViewportSize(DESKTOP);
+  });
+
+  it("submits a measure for review as the unit office", async () => {
     expect(await page.getByTestId("measure-state").innerText()).toBe("推进中");
     expect(await page.getByRole("button", { name: "审核通过" }).count()).toBe(0);
     await shot("measure-in-progress");
