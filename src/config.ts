@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { delimiter, isAbsolute, join, resolve } from "node:path";
 import { z } from "zod";
 import { DomainError } from "./domain/domain-error.ts";
-import { noticeSettingsFileSchema } from "./documents/notice/notice-layout-options.ts";
+import { noticeSettingsFileSchema } from "./shared/notice-layout-options.ts";
 import { parseInput } from "./shared/validation.ts";
 
 export const configSchema = z.object({

@@ -13,7 +13,8 @@ import { effectiveAllowedHosts } from "./http/allowed-hosts.ts";
 import { buildApp, type AppDeps } from "./http/build-app.ts";
 import { argon2Passwords } from "./runtime/argon2-passwords.ts";
 // The PDF converter for the CLI, which may not import the runtime layer itself.
-export { libreOfficePdf } from "./runtime/libreoffice-pdf.ts";
+import { libreOfficePdf } from "./runtime/libreoffice-pdf.ts";
+export { libreOfficePdf };
 import { diskEvidenceFiles } from "./runtime/disk-evidence-files.ts";
 import { memoryUnknownLoginFailures, randomTokens } from "./runtime/random-tokens.ts";
 import { systemClock, randomIds } from "./runtime/system-ports.ts";
@@ -59,7 +60,14 @@ export async function startServer(config: Config, log: (line: string) => void): 
   const evidenceFiles = diskEvidenceFiles(join(config.dataDir, "evidence"));
   // Temp files of uploads cut off by a crash; a day's margin leaves uploads in progress on other nodes alone.
   await evidenceFiles.sweepIncoming(Date.now() - 24 * 60 * 60 * 1000);
+  // One converter for the process: LibreOffice runs one conversion at a time, with its own profile.
+  const pdf = libreOfficePdf({
+    binary: config.soffice,
+    ...(config.fontConfigFile ? { fontConfigFile: config.fontConfigFile } : {}),
+  });
   const deps: AppDeps = {
+    pdf,
+    ...(config.noticeSettings ? { noticeSettings: config.noticeSettings } : {}),
     store,
     clock: systemClock,
     ids: randomIds,
@@ -110,6 +118,7 @@ export async function startServer(config: Config, log: (line: string) => void): 
     deps,
     async close() {
       await app.close();
+      await pdf.close();
       await store.close();
     },
   };

@@ -6,7 +6,7 @@ import type { Readable } from "node:stream";
 import type { Caller } from "../domain/account.ts";
 import { requireAction } from "../domain/permissions.ts";
 import { SCOPE_ALL } from "../domain/scope.ts";
-import type { NoticeLayoutOptions } from "../documents/notice/notice-layout-options.ts";
+import type { NoticeLayoutOptions } from "../shared/notice-layout-options.ts";
 import { streamedOutput } from "../documents/streamed-output.ts";
 import { actorOf } from "./confirm-import.ts";
 import type { Deps } from "./deps.ts";

@@ -11,7 +11,7 @@ import {
   noticeLayoutOptionsSchema,
   resolveNoticeLayout,
   type NoticeSettingsFile,
-} from "../documents/notice/notice-layout-options.ts";
+} from "../shared/notice-layout-options.ts";
 import type { OfficialDocument } from "../documents/official-document/official-document.ts";
 import { writeDocx } from "../documents/official-document/write-docx.ts";
 import { writeHtml } from "../documents/official-document/write-html.ts";

@@ -53,6 +53,10 @@ export const SETTING_NAMES: Readonly<Record<string, string>> = {
   trustProxy: "环境变量 ZHENGGAI_TRUST_PROXY",
   uploadFileMb: "环境变量 ZHENGGAI_UPLOAD_FILE_MB",
   uploadFiles: "环境变量 ZHENGGAI_UPLOAD_FILES",
+  noticeGrid: "--grid（或环境变量 ZHENGGAI_NOTICE_GRID）",
+  noticeSettings: "环境变量 ZHENGGAI_NOTICE_SETTINGS（通报版头版记设置文件）",
+  fontConfigFile: "环境变量 ZHENGGAI_FONTCONFIG",
+  soffice: "环境变量 ZHENGGAI_SOFFICE",
 };
 
 /** Use-case input fields that commands fill from flags, by flag. */

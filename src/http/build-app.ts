@@ -3,6 +3,7 @@
 
 import Fastify, { type FastifyInstance } from "fastify";
 import type { EvidenceDeps } from "../app/evidence-files.ts";
+import type { NoticeDeps } from "../app/generate-notice.ts";
 import type { SessionDeps } from "../app/session-deps.ts";
 import { DEFAULT_SESSION_TIMEOUTS, type SessionTimeouts } from "../domain/sign-in-policy.ts";
 import { LOOPBACK_HOSTS } from "./allowed-hosts.ts";
@@ -28,8 +29,8 @@ import { tokenRoutes } from "./routes/tokens.ts";
 import { userRoutes } from "./routes/users.ts";
 import { securityHeadersOnSend } from "./security-headers.ts";
 
-/** The ports every route runs on: sign-in, the store, and the evidence files. */
-export type AppDeps = SessionDeps & EvidenceDeps;
+/** The ports every route runs on: sign-in, the store, the evidence files, and the notice settings and PDF converter. */
+export type AppDeps = SessionDeps & EvidenceDeps & NoticeDeps;
 
 export interface AppOptions {
   /** pino options or false; the composition root passes its logger settings. */

@@ -52,6 +52,7 @@ import {
   responsibilitySchema,
   reviewChainSchema,
 } from "./review-cycle-input.ts";
+import { noticeLayoutOptionsSchema } from "./notice-layout-options.ts";
 import { INSPECTION_PAGE_MAX, MEASURE_PAGE_MAX } from "./page-limits.ts";
 import { calendarDateSchema } from "./validation.ts";
 
@@ -72,6 +73,7 @@ export const NOTICE_MEDIA_TYPES = {
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
   md: "text/markdown; charset=utf-8",
   html: "text/html; charset=utf-8",
+  pdf: "application/pdf",
 } as const;
 
 /** POST /api/v1/inspections/:id/notice: which notice to generate (recorded as a publication). */
@@ -82,7 +84,9 @@ export const noticeRequestSchema = z.object({
   layout: z
     .enum(["status", "aspect"], { error: "编排应为 status（按整改状态）或 aspect（按方面）" })
     .default("status"),
-  format: z.enum(["docx", "md", "html"], { error: "格式应为 docx、md 或 html" }).default("docx"),
+  format: z.enum(["docx", "md", "html", "pdf"], { error: "格式应为 docx、md、html 或 pdf" }).default("docx"),
+  /** This document's 版头/版记 (发文字号, 签发人, 抄送…) and grid, over the unit's settings. */
+  official: noticeLayoutOptionsSchema.optional(),
 });
 
 export const API_ROUTES = {
@@ -369,7 +373,12 @@ export const API_ROUTES = {
     params: idParams,
     body: noticeRequestSchema,
     answer: { kind: "file", status: 200, mediaTypes: Object.values(NOTICE_MEDIA_TYPES) },
-    errors: ["inspection_not_found", "withholding_reason_missing"],
+    errors: [
+      "inspection_not_found",
+      "withholding_reason_missing",
+      "pdf_converter_missing",
+      "pdf_conversion_failed",
+    ],
   }),
 
   // Measures and the review cycle.

@@ -33,7 +33,7 @@ describe.each(testDatabases)("downloads over HTTP on $name", (database) => {
 
   const get = (user: SignedInUser, url: string) =>
     t.app.inject({ method: "GET", url, headers: { cookie: user.cookie } });
-  const notice = (user: SignedInUser, id: string, options: Record<string, string> = {}) =>
+  const notice = (user: SignedInUser, id: string, options: Record<string, string | object> = {}) =>
     t.app.inject({
       method: "POST",
       url: `/api/v1/inspections/${id}/notice`,
@@ -130,6 +130,21 @@ describe.each(testDatabases)("downloads over HTTP on $name", (database) => {
     expect(refusedNotice.statusCode).toBe(403);
     expect(refusedNotice.json()).toMatchObject({ error: { message: "您没有权限生成通报" } });
     expect(await t.deps.store.publications.listByInspection(SCOPE_ALL, inspectionId)).toEqual([]);
+  });
+
+  it("prints the 版头/版记 fields a request gives, and says in Chinese when no PDF converter is installed", async () => {
+    const res = await notice(office, inspectionId, {
+      format: "html",
+      official: { docNumber: "市文联党组[2021]第03号", copyTo: ["市委巡察办"] },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain("市文联党组〔2021〕3号");
+    expect(res.body).toContain("市委巡察办");
+    // This app has no converter configured (the server passes LibreOffice when it is installed).
+    const pdf = await notice(office, inspectionId, { format: "pdf" });
+    expect(pdf.statusCode).toBe(503);
+    expect(pdf.json()).toMatchObject({ error: { code: "pdf_converter_missing" } });
+    expect(pdf.json<{ error: { message: string } }>().error.message).toMatch(/LibreOffice|libreoffice/);
   });
 
   it("refuses an unknown notice format with 400, and generating by GET is not served", async () => {

@@ -14,7 +14,7 @@ import {
   type Block,
   type OfficialDocument,
 } from "../official-document/official-document.ts";
-import type { NoticeLayoutOptions } from "./notice-layout-options.ts";
+import type { NoticeLayoutOptions } from "../../shared/notice-layout-options.ts";
 
 export interface BuildNoticeOptions {
   readonly version: "internal" | "public";

@@ -2,8 +2,8 @@
 // .docx, Markdown or HTML; a POST because generating one records a publication), always as attachments. Outside the
 // caller's scope 404; a role without the right 403.
 
-import type { Deps } from "../../app/deps.ts";
 import { downloadLedgerXlsx, downloadNotice } from "../../app/download-documents.ts";
+import type { NoticeDeps } from "../../app/generate-notice.ts";
 import {
   API_ROUTES as API,
   NOTICE_MEDIA_TYPES,
@@ -27,7 +27,7 @@ export function contentDisposition(name: string, asciiName: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
-export function downloadRoutes(route: ContractRouter, deps: Deps): void {
+export function downloadRoutes(route: ContractRouter, deps: NoticeDeps): void {
   route(API.downloadLedgerXlsx, async ({ request, reply, params: { id } }) => {
     // Written while it is sent: a failure after the first bytes can only cut the download short, so it is logged.
     const download = await downloadLedgerXlsx(deps, callerOf(request), id, (e) =>

@@ -3,7 +3,7 @@
 // and the API's request body; values only, the builder decides where they go.
 
 import { z } from "zod";
-import { calendarDateSchema } from "../../shared/validation.ts";
+import { calendarDateSchema } from "./validation.ts";
 
 // Names land in XML, HTML and file names: one line, no control characters.
 const line = (max: number) =>
