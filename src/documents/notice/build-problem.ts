@@ -31,7 +31,7 @@ export function cleanTitle(raw: string): string {
     .replace(/[。：；，、\s]+$/, "")
     .trim();
   const status = trailingStatusWord(t);
-  if (status !== null) t = t.slice(0, t.lastIndexOf(status) - 1).replace(/[。：；，、\s]+$/, "");
+  if (status !== null) t = t.slice(0, t.lastIndexOf(status) - 1).replace(/[。：；，、—－\s-]+$/, "");
   // Action first, problem last: "健全投资决策机制，着力解决“三重一大”决策程序不规范的问题" names the problem after 解决.
   const action = ACTION_FIRST.exec(t);
   if (action?.[1] !== undefined) t = action[1];
@@ -140,6 +140,10 @@ function closingStatus(
   return found;
 }
 
+// "截至目前，该问题已整改完成。" before the labelled blocks: a status, not work done.
+const onlySaysHowItStands = (text: string): boolean =>
+  splitSentences(text).every((s) => CLOSING_SUBJECT.test(s) && statusFromWords(s) !== null);
+
 const CLAUSE_MAX = 16;
 const BRACKET_LEAD = /^[（【[〔]/;
 const CLAUSE_STATUS =
@@ -190,9 +194,12 @@ export function buildProblem(p: OutlineProblem, ctx: ProblemContext): NoticeProb
   // Status, strongest source first.
   const closing = closingStatus(content);
   const bracketed = head.kind === "heading" ? trailingStatusWord(head.title) : null;
+  // "3.关于…的问题：已完成": the status right after the title.
+  const afterTitle = head.kind === "heading" ? (leadingStatus(head.rest)?.status ?? null) : null;
   const headLabel =
     [...head.text.matchAll(STATUS_LABEL)].map((m) => statusFromWords(m[1] ?? "")).find((s) => s !== null) ??
-    (bracketed === null ? null : statusFromWords(bracketed));
+    (bracketed === null ? null : statusFromWords(bracketed)) ??
+    afterTitle;
   const statusBlock = labelled.find((b) => b.kind === "status");
   const leadingInBlock =
     labelled
@@ -218,9 +225,16 @@ export function buildProblem(p: OutlineProblem, ctx: ProblemContext): NoticeProb
 
   // Measures: blocks that say 措施, else the progress blocks, else the unlabelled text.
   const byKind = (k: NoticeBlockKind): NoticeBlock[] => labelled.filter((b) => b.kind === k);
+  // Without a 措施 block, the unlabelled items (1. 2. under the heading) and the progress blocks both say what
+  // was done; neither is dropped for the other.
   const measureBlocks = byKind("measures").length > 0 ? byKind("measures") : byKind("progress");
   let measureTexts =
-    measureBlocks.length > 0 ? measureBlocks.flatMap((b) => b.items) : splitItems(loose, false).items;
+    byKind("measures").length > 0
+      ? measureBlocks.flatMap((b) => b.items)
+      : [
+          ...splitItems(loose, false).items.filter((t) => !onlySaysHowItStands(t)),
+          ...measureBlocks.flatMap((b) => b.items),
+        ];
   measureTexts = stripLeadingStatus(stripClosing(measureTexts, closing?.sentence));
 
   const ongoing: NoticeOngoing[] = byKind("ongoing")
@@ -284,7 +298,9 @@ function stripLeadingStatus(items: string[]): string[] {
   const lead = leadingStatus(first);
   if (lead === null) return items;
   const m = /^[^。，；]{0,10}[。，；]/.exec(first);
-  if (m === null || !m[0].includes(lead.word)) return items;
+  // "3.关于…的问题：已完成": the status alone is no measure.
+  if (m === null) return first.replace(/[。；，\s]+$/, "") === lead.word ? items.slice(1) : items;
+  if (!m[0].includes(lead.word)) return items;
   const rest = first.slice(m[0].length).trim();
   return rest === "" ? items.slice(1) : [rest, ...items.slice(1)];
 }

@@ -4,6 +4,7 @@
 import { parseChineseNumber } from "../../domain/chinese-numerals.ts";
 import type { ClassifiedLine, HeadingLine, LabelLine } from "./classify-lines.ts";
 import type { NoticeProblemKind, NoticeProblemStatus } from "./notice-draft.ts";
+import { splitSentences } from "./normalize-text.ts";
 import { readStatedCounts } from "./stated-counts.ts";
 import { groupKind, statusFromWords } from "./status-words.ts";
 
@@ -50,11 +51,16 @@ const COUNT_BRACKET = /（([^（）]*\d*[个项条][^（）]*)）$/;
 const QUOTED = /“[^”]*”|‘[^’]*’|"[^"]*"|「[^」]*」/g;
 const STATUS_LABEL = /【([^】]{1,12})】/;
 // A status written in brackets after a title: （已完成） [基本完成] 〔正在推进〕 【持续整改】.
-const TRAILING_STATUS = /[（【〔[(]([^（）【】〔〕[\]()]{2,12})[）】〕\])][。：；，\s]*$/;
+const TRAILING_STATUS = new RegExp(
+  "(?:[（【〔\\[(]([^（）【】〔〕\\[\\]()]{2,12})[）】〕\\])]" + // （已完成） [基本完成]
+    "|(?:——|—|--|－－)\\s*([^—－-]{2,12}?))" + // ——已完成
+    "[。：；，\\s]*$",
+);
 
 /** The status of a bracket at the end of a heading's title, when the bracket holds only status words. */
 export function trailingStatusWord(title: string): string | null {
-  const word = TRAILING_STATUS.exec(title)?.[1];
+  const m = TRAILING_STATUS.exec(title);
+  const word = m?.[1] ?? m?.[2];
   return word !== undefined && statusFromWords(word) !== null ? word : null;
 }
 
@@ -184,7 +190,8 @@ function problemRank(
   let open: HeadingLine | null = null;
   for (const l of lines) {
     if (l.kind === "heading") open = groups.has(l) || l.rank === 1 ? null : l;
-    else if (open !== null && CLOSING_SENTENCE.test(l.text) && statusFromWords(l.text) !== null) {
+    const said = l.kind === "heading" ? l.rest : l.text;
+    if (open !== null && splitSentences(said).some(saysHowItStands)) {
       closed.set(open.rank, (closed.get(open.rank) ?? 0) + 1);
       open = null;
     }
@@ -192,7 +199,10 @@ function problemRank(
   return dominantRank(closed);
 }
 
-const CLOSING_SENTENCE = /(?:该|此|本|这一?)(?:项)?问题[^。；]{0,8}(?:已|正在|基本|持续|需|仍|尚)/;
+const CLOSING_SENTENCE =
+  /(?:该|此|本|这一?)(?:项)?问题[^。；]{0,8}(?:已|正在|基本|持续|需|仍|尚)|^(?:目前|现已|截至目前)/;
+const saysHowItStands = (sentence: string): boolean =>
+  CLOSING_SENTENCE.test(sentence) && statusFromWords(sentence) !== null;
 
 const PROBLEM_LABEL = (l: ClassifiedLine): l is LabelLine => l.kind === "label" && l.blockKind === "problem";
 const CONTACT_START =

@@ -103,4 +103,57 @@ describe("parseNotice reads the language, not example layouts", () => {
     );
     expect(draft.inspection.target).toBe("澄州市统计局党组");
   });
+  it("keeps the numbered items under a problem as measures beside its 整改情况 block", () => {
+    const draft = parse(
+      "一、关于党的领导方面",
+      "（一）关于“理论学习不深入”的问题",
+      "1.建立学习制度。",
+      "2.开展专题学习。",
+      "整改情况：已完成。",
+    );
+    expect(draft.problems.map((p) => [p.title, p.status, p.measures.map((m) => m.text)])).toEqual([
+      ["理论学习不深入", "completed", ["建立学习制度。", "开展专题学习。"]],
+    ]);
+  });
+
+  it("reads a status after the title (——已完成, ：已完成)", () => {
+    expect(
+      summary(
+        "二、整改情况",
+        "1.关于“学习不深入”的问题——已完成",
+        "建立学习制度。",
+        "2.关于“决策不规范”的问题：正在推进",
+        "修订议事规则。",
+      ),
+    ).toEqual([
+      ["学习不深入", "completed", null],
+      ["决策不规范", "in_progress", null],
+    ]);
+  });
+
+  it("finds problems by paragraphs that end saying how they stand, and a sentence naming all of them", () => {
+    expect(
+      summary(
+        "二、整改情况",
+        "1. 学习不深入。针对这一问题，局党组建立学习制度。目前已整改完成。",
+        "2. 决策不规范。针对这一问题，局党组修订议事规则。目前正在整改。",
+      ),
+    ).toEqual([
+      ["学习不深入", "completed", null],
+      ["决策不规范", "in_progress", null],
+    ]);
+    expect(
+      summary(
+        "二、整改情况",
+        "（一）学习不深入",
+        "整改措施：建立学习制度。",
+        "（二）决策不规范",
+        "整改措施：修订议事规则。",
+        "截至目前，2个问题已全部整改完成。",
+      ),
+    ).toEqual([
+      ["学习不深入", "completed", null],
+      ["决策不规范", "completed", null],
+    ]);
+  });
 });

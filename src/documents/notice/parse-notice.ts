@@ -172,10 +172,20 @@ function mergeSummaryRows(problems: readonly NoticeProblem[]): NoticeProblem[] {
 function withStatusForAll(problems: NoticeProblem[], statements: readonly ClassifiedLine[]): NoticeProblem[] {
   const sentence = statements
     .flatMap((l) => splitSentences(l.text))
-    .find((t) => ALL_PROBLEMS_SENTENCE.test(t) && statusFromWords(t) !== null);
+    .find(
+      (t) => (ALL_PROBLEMS_SENTENCE.test(t) || namesAll(t, problems.length)) && statusFromWords(t) !== null,
+    );
   const status = sentence === undefined ? null : statusFromWords(sentence);
   if (status === null) return problems;
   return problems.map((p) => (p.status === null ? { ...p, status, statusSource: "sentence" } : p));
+}
+
+// "截至目前，3个问题已全部整改完成" when 3 problems are listed.
+function namesAll(sentence: string, listed: number): boolean {
+  const m = /(\d+|[一二两三四五六七八九十]+)(?:个|项)(?:反馈)?问题[^。；，]{0,4}(?:均|全部|都)/.exec(
+    sentence,
+  );
+  return m?.[1] !== undefined && parseChineseNumber(m[1]) === listed;
 }
 
 function aspectStated(countText: string): NoticeAspect["stated"] {
