@@ -18,7 +18,7 @@ import { writeHtml } from "../documents/official-document/write-html.ts";
 import { writeMarkdown } from "../documents/official-document/write-markdown.ts";
 import { calendarDateSchema, parseInput } from "../shared/validation.ts";
 import type { AuditCheckpoint } from "../storage/store.ts";
-import type { Actor, Deps } from "./deps.ts";
+import { auditByActor, type Actor, type Deps } from "./deps.ts";
 import { getInspectionLedger } from "./get-inspection-ledger.ts";
 
 const requestSchema = z.object({
@@ -155,7 +155,7 @@ export async function generateNotice(
     });
     await tx.audit.append({
       at: now,
-      actor: actor.id,
+      ...auditByActor(actor),
       action: "notice.generate",
       entity: "inspection",
       entityId: r.inspectionId,

@@ -107,6 +107,10 @@ describe.each(testDatabases)("downloads over HTTP on $name", (database) => {
       ["public", "aspect", "md"],
     ]);
     expect(published.headers["x-publication-id"]).toBe(publications.find((p) => p.version === "public")?.id);
+    // The publication's audit event names the request that generated it.
+    const events = await t.deps.store.audit.listForEntity("inspection", inspectionId);
+    const publish = events.filter((e) => e.action.startsWith("notice."));
+    expect(publish.at(-1)?.data).toMatchObject({ requestId: String(published.headers["x-request-id"]) });
   });
 
   it("answers 404 outside the caller's scope and 403 to roles without the right", async () => {
