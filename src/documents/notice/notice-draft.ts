@@ -12,8 +12,8 @@ export type NoticeProblemStatus = "completed" | "in_progress" | "long_term";
 
 /**
  * Where a problem's status came from, strongest first: the status section it is listed under, its own
- * label (【已完成】, 完成情况：…, 整改情况：已整改), the 立行立改/限期整改/长期坚持 group, a closing sentence
- * ("该问题已整改完成").
+ * label (【已完成】, 完成情况：…, 整改情况：已整改), its own closing sentence or clause ("该问题已整改完成"), then the
+ * 立行立改/限期整改/长期坚持 group's default — a problem's own words beat its group's.
  */
 export type NoticeStatusSource = "section" | "label" | "group" | "sentence";
 
