@@ -18,6 +18,15 @@ const EVENT_BUTTONS: readonly { action: SimpleEvent; label: string; primary?: bo
   { action: "reopen_stage", label: "开启下一阶段" },
 ];
 
+/** Actions that ask for words first (a reason, a report, a new date): each opens its dialog. */
+const DIALOG_BUTTONS: readonly { action: MeasureAction; dialog: Dialog; label: string; danger?: boolean }[] =
+  [
+    { action: "return", dialog: "return", label: "退回", danger: true },
+    { action: "report_progress", dialog: "report_progress", label: "报送进展" },
+    { action: "request_extension", dialog: "request_extension", label: "申请延期" },
+    { action: "hold_closeout", dialog: "hold_closeout", label: "暂缓销号" },
+  ];
+
 export function MeasureActions(props: {
   readonly detail: MeasureDetail;
   readonly onChanged: () => void;
@@ -59,24 +68,10 @@ export function MeasureActions(props: {
       {b.action === "close" && detail.reviewStep?.isLast === false ? "本级审核通过" : b.label}
     </Button>
   ));
-  if (allowed.has("return")) {
+  for (const b of DIALOG_BUTTONS.filter((d) => allowed.has(d.action))) {
     buttons.push(
-      <Button key="return" danger onClick={() => setDialog("return")}>
-        退回
-      </Button>,
-    );
-  }
-  if (allowed.has("report_progress")) {
-    buttons.push(
-      <Button key="report" onClick={() => setDialog("report_progress")}>
-        报送进展
-      </Button>,
-    );
-  }
-  if (allowed.has("request_extension")) {
-    buttons.push(
-      <Button key="extend" onClick={() => setDialog("request_extension")}>
-        申请延期
+      <Button key={b.action} danger={b.danger === true} onClick={() => setDialog(b.dialog)}>
+        {b.label}
       </Button>,
     );
   }
@@ -96,13 +91,6 @@ export function MeasureActions(props: {
       </Button>,
       <Button key="reject-extension" onClick={() => setDialog("reject_extension")}>
         不予延期
-      </Button>,
-    );
-  }
-  if (allowed.has("hold_closeout")) {
-    buttons.push(
-      <Button key="hold" onClick={() => setDialog("hold_closeout")}>
-        暂缓销号
       </Button>,
     );
   }
