@@ -22,6 +22,14 @@ export async function ensureWebBuild(): Promise<boolean> {
   const index = join(WEB_BUILD, "index.html");
   const sources = Math.max(...SOURCES.map((s) => newestMtime(join(ROOT, s))));
   if (existsSync(index) && statSync(index).mtimeMs > sources) return false;
-  await build({ configFile: join(ROOT, "vite.config.ts"), logLevel: "error" });
+  // Under vitest NODE_ENV is "test", and React and antd would be bundled in their development builds: build what
+  // npm ci's prepare builds and users get.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = "production";
+  try {
+    await build({ configFile: join(ROOT, "vite.config.ts"), mode: "production", logLevel: "error" });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
   return true;
 }
