@@ -31,6 +31,11 @@ export function DashboardPage(): ReactNode {
       <PageState loaded={loaded} retry={retry}>
         {({ overview, first }) => (
           <>
+            {first.items.some((row) => row.inspection.isExample) && (
+              <Typography.Paragraph type="secondary">
+                示例台账（标有“示例”）不计入以下合计。
+              </Typography.Paragraph>
+            )}
             <Summary overview={overview} />
             <InspectionList first={first.items} firstCursor={first.nextCursor} names={names} />
           </>

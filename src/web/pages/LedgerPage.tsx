@@ -143,7 +143,7 @@ function ProblemBlock(props: {
         {problem.seq}. {problem.title}{" "}
         <Tag color={PROBLEM_STATUS_COLORS[problem.status]}>{PROBLEM_STATUS_LABELS[problem.status]}</Tag>
       </Typography.Title>
-      {problem.feedbackText !== "" && (
+      {problem.feedbackText !== "" && problem.feedbackText !== problem.title && (
         <Typography.Paragraph
           className="feedback-text"
           ellipsis={{ rows: 2, expandable: true, symbol: "展开" }}
@@ -163,7 +163,12 @@ function ProblemBlock(props: {
           {
             title: "整改措施",
             key: "text",
-            render: (_, m) => <a {...linkTo(paths.measure(m.id))}>{m.text}</a>,
+            // Measures of real notices run to a paragraph: three lines here, the whole text on the measure page.
+            render: (_, m) => (
+              <a className="measure-text" title={m.text} {...linkTo(paths.measure(m.id))}>
+                {m.text}
+              </a>
+            ),
           },
           { title: "类型", key: "kind", width: 96, render: (_, m) => MEASURE_KIND_LABELS[m.kind] },
           {
