@@ -84,7 +84,7 @@ const allowed = {
   // Adapters behind the app's ports (clock, ids, passwords, files).
   runtime: { ours: ["runtime", "domain"], ourTypes: ["app"], packages: ["@node-rs/argon2", ...nodeIo] },
   // The served UI's files are read from the build folder once, at registration.
-  "http-web-app": { packages: ["node:fs", "node:path"] },
+  "http-web-app": { packages: ["node:fs", "node:path", "node:zlib"] },
   // The browser app: React, antd and ECharts, and the API contract (no zod of its own: types come from shared).
   web: {
     ours: ["web", "shared", "domain"],

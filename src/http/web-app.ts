@@ -4,6 +4,7 @@
 
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { extname, join, relative, sep } from "node:path";
+import { gzipSync } from "node:zlib";
 import type { FastifyInstance, FastifyReply } from "fastify";
 
 /** The web UI's client-side addresses (src/web/router.ts): each answers index.html. */
@@ -56,10 +57,29 @@ export function registerWebApp(app: FastifyInstance, options: WebAppOptions): vo
     if (urlPath === "/index.html") continue;
     const body = readFileSync(file);
     const type = MEDIA_TYPES[extname(file)] ?? "application/octet-stream";
+    // Scripts and styles shrink to about a third; compressed once here, not per request.
+    const gzipped = COMPRESSIBLE.has(extname(file)) ? gzipSync(body, { level: 9 }) : undefined;
     // Files under assets/ carry a content hash in their name, so they never change: cache them for good.
     const cache = urlPath.startsWith("/assets/") ? "public, max-age=31536000, immutable" : "no-cache";
-    app.get(urlPath, PUBLIC, (_request, reply) => reply.type(type).header("cache-control", cache).send(body));
+    app.get(urlPath, PUBLIC, (request, reply) => {
+      void reply.type(type).header("cache-control", cache);
+      if (gzipped === undefined) return reply.send(body);
+      void reply.header("vary", "accept-encoding");
+      if (!acceptsGzip(request.headers["accept-encoding"])) return reply.send(body);
+      return reply.header("content-encoding", "gzip").send(gzipped);
+    });
   }
+}
+
+const COMPRESSIBLE = new Set([".js", ".css", ".svg", ".json"]);
+
+/** Whether Accept-Encoding admits gzip (a q=0 refuses it). */
+function acceptsGzip(header: string | undefined): boolean {
+  return (header ?? "").split(",").some((part) => {
+    const [coding = "", ...params] = part.trim().toLowerCase().split(";");
+    if (coding.trim() !== "gzip" && coding.trim() !== "*") return false;
+    return !params.some((p) => /^\s*q=0(\.0*)?\s*$/.test(p));
+  });
 }
 
 function listFiles(folder: string): string[] {

@@ -4,6 +4,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 import { registerWebApp } from "../../src/http/web-app.ts";
 import { openTestApp, type TestApp } from "../http/http-test-app.ts";
@@ -45,6 +46,21 @@ describe("the web UI served by the app", () => {
     expect(script.body).toBe("console.log(1);");
     expect(script.headers["content-type"]).toBe("text/javascript; charset=utf-8");
     expect(script.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+    const gzipped = await t.app.inject({
+      method: "GET",
+      url: "/assets/index-abc123.js",
+      headers: { "accept-encoding": "br, gzip;q=0.8" },
+    });
+    expect(gzipped.headers["content-encoding"]).toBe("gzip");
+    expect(gzipped.headers.vary).toBe("accept-encoding");
+    expect(gunzipSync(gzipped.rawPayload).toString()).toBe("console.log(1);");
+    const refused = await t.app.inject({
+      method: "GET",
+      url: "/assets/index-abc123.js",
+      headers: { "accept-encoding": "gzip;q=0" },
+    });
+    expect(refused.headers["content-encoding"]).toBeUndefined();
+    expect(refused.body).toBe("console.log(1);");
     const icon = await t.app.inject({ method: "GET", url: "/favicon.svg" });
     expect(icon.headers["content-type"]).toBe("image/svg+xml");
     expect(icon.headers["cache-control"]).toBe("no-cache");
