@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { chmod, mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
 import type { AccountDeps } from "./app/account-deps.ts";
 import { bootstrapAdmin } from "./app/bootstrap-admin.ts";
@@ -25,6 +26,7 @@ import type { Store } from "./storage/store.ts";
 /** A real published notice (市文联党组, 2021), shipped as example data. */
 const EXAMPLE_NOTICE = new URL("../assets/example-notice.txt", import.meta.url);
 const PACKAGE_JSON = new URL("../package.json", import.meta.url);
+const WEB_BUILD = new URL("../dist/web", import.meta.url);
 
 /** A folder only the server's account may enter (mode 700, also when it existed with a wider mode). */
 async function privateFolder(path: string): Promise<string> {
@@ -101,6 +103,7 @@ export async function startServer(config: Config, log: (line: string) => void): 
     requestIds: randomUUID,
     version: (JSON.parse(await readFile(PACKAGE_JSON, "utf8")) as { version: string }).version,
     uploadTempDir: await privateFolder(join(config.dataDir, "uploads-tmp")),
+    webRoot: fileURLToPath(WEB_BUILD),
   });
   try {
     await app.listen({ port: config.port, host: config.host });

@@ -28,6 +28,7 @@ import { sessionRoutes } from "./routes/session.ts";
 import { tokenRoutes } from "./routes/tokens.ts";
 import { userRoutes } from "./routes/users.ts";
 import { securityHeadersOnSend } from "./security-headers.ts";
+import { registerWebApp } from "./web-app.ts";
 
 /** The ports every route runs on: sign-in, the store, the evidence files, and the notice settings and PDF converter. */
 export type AppDeps = SessionDeps & EvidenceDeps & NoticeDeps;
@@ -66,6 +67,8 @@ export interface AppOptions {
    * composition root passes data/uploads-tmp, mode 700); default the system temporary folder.
    */
   readonly uploadTempDir?: string;
+  /** The built web UI (dist/web) to serve at /; without it the app serves the API only (the API tests). */
+  readonly webRoot?: string;
 }
 
 export function buildApp(deps: AppDeps, options: AppOptions = {}): FastifyInstance {
@@ -115,5 +118,6 @@ export function buildApp(deps: AppDeps, options: AppOptions = {}): FastifyInstan
   orgRoutes(route, deps);
   userRoutes(route, deps);
   tokenRoutes(route, deps);
+  if (options.webRoot !== undefined) registerWebApp(app, { root: options.webRoot });
   return app;
 }
