@@ -6,7 +6,8 @@ import type { Caller } from "../domain/account.ts";
 import { DomainError } from "../domain/domain-error.ts";
 import type { PendingImport, Repositories, Store } from "../storage/store.ts";
 import { createLedger, type CreatedLedger } from "./create-ledger.ts";
-import { auditByActor, type Actor, type Deps } from "./deps.ts";
+import { auditByActor } from "./audit-by.ts";
+import type { Actor, Deps } from "./deps.ts";
 import { importUnit, stagedView, type StagedImport } from "./stage-import.ts";
 
 export const pendingImportNotFound = (): DomainError =>

@@ -8,7 +8,8 @@ import { SCOPE_ALL } from "../domain/scope.ts";
 import { ledgerInputSchema } from "../shared/ledger-input.ts";
 import type { Repositories } from "../storage/store.ts";
 import { parseInput } from "../shared/validation.ts";
-import { auditByActor, type Actor, type Deps } from "./deps.ts";
+import { auditByActor } from "./audit-by.ts";
+import type { Actor, Deps } from "./deps.ts";
 import { insertProblems } from "./insert-problems.ts";
 import { orgResolver } from "./resolve-orgs.ts";
 

@@ -29,10 +29,4 @@ export interface Actor {
   readonly requestId?: string;
 }
 
-/** The actor and request fields of an audit event written for `actor`. */
-export const auditByActor = (actor: Actor): { actor: string; requestId?: string } => ({
-  actor: actor.id,
-  ...(actor.requestId === undefined ? {} : { requestId: actor.requestId }),
-});
-
 export const SYSTEM_ACTOR: Actor = { id: "system", name: "系统" };

@@ -18,7 +18,8 @@ import { writeHtml } from "../documents/official-document/write-html.ts";
 import { writeMarkdown } from "../documents/official-document/write-markdown.ts";
 import { calendarDateSchema, parseInput } from "../shared/validation.ts";
 import type { AuditCheckpoint } from "../storage/store.ts";
-import { auditByActor, type Actor, type Deps } from "./deps.ts";
+import { auditByActor } from "./audit-by.ts";
+import type { Actor, Deps } from "./deps.ts";
 import { getInspectionLedger } from "./get-inspection-ledger.ts";
 
 const requestSchema = z.object({

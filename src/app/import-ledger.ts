@@ -10,7 +10,8 @@ import type { ReadLedger } from "../documents/xlsx/read-ledger-xlsx.ts";
 import { ledgerInputSchema, problemInputSchema, type LedgerInput } from "../shared/ledger-input.ts";
 import { parseInput } from "../shared/validation.ts";
 import { createLedger } from "./create-ledger.ts";
-import { auditByActor, type Actor, type Deps } from "./deps.ts";
+import { auditByActor } from "./audit-by.ts";
+import type { Actor, Deps } from "./deps.ts";
 import { insertProblems } from "./insert-problems.ts";
 import { orgResolver } from "./resolve-orgs.ts";
 

@@ -9,9 +9,9 @@ import type { Scope } from "../domain/scope.ts";
 import type { InspectionCursor, InspectionFilter } from "../storage/store.ts";
 import type { Deps } from "./deps.ts";
 import { decodeKeyset, encodeKeyset } from "./keyset-cursor.ts";
+import { INSPECTION_PAGE_MAX } from "../shared/page-limits.ts";
 
 export const INSPECTION_PAGE_DEFAULT = 50;
-export const INSPECTION_PAGE_MAX = 200;
 
 export interface InspectionSummary {
   readonly inspection: Inspection;

@@ -31,7 +31,11 @@ export interface RouteContract {
   readonly query?: z.ZodType;
   /** JSON body, or multipart form fields (files are described by `files`). */
   readonly body?: z.ZodType;
-  readonly multipart?: { readonly files: string };
+  /**
+   * The body's fields come as a multipart form with files (described by `files`); `orJson`: they may also come as a
+   * JSON body, without files.
+   */
+  readonly multipart?: { readonly files: string; readonly orJson?: boolean };
   /** Writes guarded by the entity's version: If-Match required (428 without, 409 when stale). */
   readonly ifMatch?: boolean;
   readonly answer: RouteAnswer;

@@ -447,7 +447,7 @@ export const API_ROUTES = {
     access: "signedIn",
     params: idParams,
     body: progressReportSchema,
-    multipart: { files: "佐证材料（pdf、图片、Office 文档、ofd、zip），可多个" },
+    multipart: { files: "佐证材料（pdf、图片、Office 文档、ofd、zip），可多个", orJson: true },
     answer: json(reportedProgressSchema, 201),
     errors: ["measure_not_found", "measure_closed", "upload_type_not_allowed", "upload_too_large"],
   }),

@@ -110,8 +110,7 @@ function requestBody(contract: RouteContract): JsonObject | undefined {
     };
     content["multipart/form-data"] = { schema: { ...fields, properties } };
   }
-  // A multipart-only route (a file upload) takes no JSON body; one that takes both says so.
-  if (!contract.multipart || contract.path.endsWith("/progress-reports")) {
+  if (!contract.multipart || contract.multipart.orJson === true) {
     content["application/json"] = { schema: fields };
   }
   return { required: true, content };

@@ -1,7 +1,8 @@
 // `zhenggai inspections [--json]`: the stored inspections with their ids, so that a clerk can name one to a command.
 // Read page by page (the counts of at most 200 inspections at a time), as the HTTP list does.
 
-import { INSPECTION_PAGE_MAX, listInspections, type InspectionSummary } from "../../app/list-inspections.ts";
+import { listInspections, type InspectionSummary } from "../../app/list-inspections.ts";
+import { INSPECTION_PAGE_MAX } from "../../shared/page-limits.ts";
 import { REGIME_LABELS } from "../../domain/inspection.ts";
 import { SCOPE_ALL } from "../../domain/scope.ts";
 import { readConfig, type ConfigOverrides } from "../../config.ts";
