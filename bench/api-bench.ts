@@ -1,6 +1,6 @@
 // `npm run bench -- api [--fresh] [--seconds N] [--reps N] [--no-startup] [--compare-with <checkout>]`: the HTTP API
 // under load on 127.0.0.1 (--compare-with: a second real server from another checkout, e.g. before a change;
-// --only-writes: only the progress-report writes).
+// --only-writes: only the progress-report writes; --only-ledger: only the ledger read (a), 2,000 units).
 // Starts the real server as `npm start` runs it on the synthetic ledger (bench/api-dataset.ts), signs in, and measures
 // with wrk, in the same run and interleaved, beside two baselines (bench/api-raw-server.ts): bare Fastify answering a
 // constant body, and bare Fastify + better-sqlite3 answering the same bytes by hand-written SQL from the same file.
@@ -26,6 +26,8 @@ interface Options {
   readonly startup: boolean;
   /** Only (c), the progress-report writes (2,000 units; PostgreSQL too when set). */
   readonly onlyWrites: boolean;
+  /** Only (a), the ledger read (2,000 units; PostgreSQL too when set): no first page, writes, start-up or 20,000. */
+  readonly onlyLedger: boolean;
   /** Another checkout (the code before a change), run as a second server beside this one: `--compare-with <dir>`. */
   readonly compareWith: string | undefined;
 }
@@ -448,7 +450,8 @@ async function onDataset(
         "",
       );
     }
-    if (!options.onlyWrites) out.push(await firstPage(reals, raw, dataset, options, scratch), "");
+    if (!options.onlyWrites && !options.onlyLedger)
+      out.push(await firstPage(reals, raw, dataset, options, scratch), "");
     if (parts.writes) {
       // Rounds alternate between the servers compared (load drifts; one 4-second run each proved too noisy).
       const rates = reals.map((): number[] => []);
@@ -491,6 +494,7 @@ export async function runApiBench(args: readonly string[]): Promise<number> {
   const options: Options = {
     fresh: args.includes("--fresh"),
     onlyWrites: args.includes("--only-writes"),
+    onlyLedger: args.includes("--only-ledger"),
     seconds: value("--seconds", 4),
     reps: value("--reps", 3),
     startup: !args.includes("--no-startup"),
@@ -511,9 +515,14 @@ export async function runApiBench(args: readonly string[]): Promise<number> {
   ];
   try {
     const small = await sqliteDataset(2_000, options.fresh);
-    report.push(...(await onDataset(small, options, scratch, { ledger: !options.onlyWrites, writes: true })));
+    report.push(
+      ...(await onDataset(small, options, scratch, {
+        ledger: !options.onlyWrites,
+        writes: !options.onlyLedger,
+      })),
+    );
     save(report);
-    if (options.startup && !options.onlyWrites)
+    if (options.startup && !options.onlyWrites && !options.onlyLedger)
       report.push(
         await startUp(small, scratch, 3).catch(
           (e: unknown) => `start-up not measured: ${String(e).slice(0, 500)}`,
@@ -522,7 +531,7 @@ export async function runApiBench(args: readonly string[]): Promise<number> {
       );
     save(report);
     load.push(os.loadavg()[0] ?? 0);
-    if (!options.onlyWrites) {
+    if (!options.onlyWrites && !options.onlyLedger) {
       const large = await sqliteDataset(20_000, options.fresh);
       report.push(...(await onDataset(large, options, scratch, { ledger: false, writes: false })));
     }
@@ -533,7 +542,10 @@ export async function runApiBench(args: readonly string[]): Promise<number> {
       const pgSmall = await postgresDataset(pgUrl, 2_000);
       try {
         report.push(
-          ...(await onDataset(pgSmall, options, scratch, { ledger: !options.onlyWrites, writes: true })),
+          ...(await onDataset(pgSmall, options, scratch, {
+            ledger: !options.onlyWrites,
+            writes: !options.onlyLedger,
+          })),
         );
       } finally {
         await pgSmall.drop();

@@ -4,6 +4,7 @@ type Benchmark = (args: readonly string[]) => Promise<number>;
 
 const BENCHMARKS = new Map<string, Benchmark>([
   ["api", async (args) => (await import("./api-bench.ts")).runApiBench(args)],
+  ["api-cpu", async (args) => (await import("./api-cpu.ts")).runApiCpuBench(args)],
   ["audit-head", async (args) => (await import("./audit-head-bench.ts")).runAuditHeadBench(args)],
   ["docx", async (args) => (await import("./docx-bench.ts")).runDocxBench(args)],
   ["ledger", async (args) => (await import("./ledger-bench.ts")).runLedgerBench(args)],
