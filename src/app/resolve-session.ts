@@ -2,7 +2,6 @@
 // absolute end, idle too long, or its account is gone or disabled. Marks the session used (at most once a minute).
 
 import type { Caller } from "../domain/account.ts";
-import { SCOPE_ALL } from "../domain/scope.ts";
 import { sessionIsLive, type SessionTimeouts } from "../domain/sign-in-policy.ts";
 import type { Session } from "../storage/store.ts";
 import type { Deps } from "./deps.ts";
@@ -21,12 +20,12 @@ export async function resolveSession(
 ): Promise<{ caller: Caller; session: Session } | null> {
   if (token === "" || token.length > 256) return null;
   const now = deps.clock.now();
-  const session = await deps.store.sessions.get(tokenDigest(token));
-  if (!session || !sessionIsLive(session, now, timeouts)) return null;
-  const user = await deps.store.users.get(SCOPE_ALL, session.userId);
-  if (!user || user.disabled) return null;
+  // Session, account and grants in one read: this runs before every signed-in request.
+  const found = await deps.store.sessions.withAccount(tokenDigest(token));
+  if (!found || !sessionIsLive(found.session, now, timeouts) || found.user.disabled) return null;
+  const { session, user, grants } = found;
   if (Date.parse(now) - Date.parse(session.lastSeenAt) >= TOUCH_AFTER_MS) {
     await deps.store.sessions.touch(session.id, now);
   }
-  return { caller: { user, grants: await deps.store.grants.listByUser(user.id) }, session };
+  return { caller: { user, grants }, session };
 }

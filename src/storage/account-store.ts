@@ -79,9 +79,19 @@ export interface Session {
   readonly revoked: boolean;
 }
 
+/** A session with its account and the account's grants: what every request signed in with a cookie needs. */
+export interface SessionWithAccount {
+  readonly session: Session;
+  readonly user: User;
+  /** Ordered by role, org, id (as `grants.listByUser`). */
+  readonly grants: Grant[];
+}
+
 export interface SessionRepository {
   insert(session: Session): Promise<void>;
   get(id: string): Promise<Session | undefined>;
+  /** The session `id` with its account and grants, read in one statement; undefined when either is missing. */
+  withAccount(id: string): Promise<SessionWithAccount | undefined>;
   touch(id: string, lastSeenAt: string): Promise<void>;
   revoke(id: string): Promise<boolean>;
   /** Signs the user out everywhere (but in session `exceptId`, if given); returns how many were revoked. */

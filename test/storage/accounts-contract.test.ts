@@ -121,6 +121,36 @@ describe.each(testDatabases)("accounts storage on $name", (database) => {
     expect(await store.grants.get("g1")).toBeUndefined();
   });
 
+  it("reads a session with its account and the account's grants in order, and none for an unknown token", async () => {
+    await store.users.insert(makeUser(), "h", NOW);
+    await store.users.insert(makeUser({ id: "usr2", login: "wang" }), "h", NOW);
+    await store.grants.insert({ id: "g2", userId: "usr1", role: "viewer", orgId: "unitB" }, NOW);
+    await store.grants.insert({ id: "g1", userId: "usr1", role: "unit_office", orgId: "unitA" }, NOW);
+    await store.grants.insert({ id: "g3", userId: "usr2", role: "viewer", orgId: "unitA" }, NOW);
+    await store.sessions.insert(makeSession());
+    await store.sessions.insert(makeSession({ id: "b".repeat(64), userId: "usr2", revoked: true }));
+
+    const found = await store.sessions.withAccount("a".repeat(64));
+    expect(found).toEqual({
+      session: makeSession(),
+      user: makeUser(),
+      grants: await store.grants.listByUser("usr1"),
+    });
+    expect(found?.grants.map((g) => g.id)).toEqual(["g1", "g2"]);
+    expect((await store.sessions.withAccount("b".repeat(64)))?.session.revoked).toBe(true);
+    expect(await store.sessions.withAccount("e".repeat(64))).toBeUndefined();
+  });
+
+  it("reads a session of an account without grants with an empty list of grants", async () => {
+    await store.users.insert(makeUser({ disabled: true }), "h", NOW);
+    await store.sessions.insert(makeSession());
+    expect(await store.sessions.withAccount("a".repeat(64))).toEqual({
+      session: makeSession(),
+      user: makeUser({ disabled: true }),
+      grants: [],
+    });
+  });
+
   it("stores sessions by token hash, touches, revokes one and all of a user's", async () => {
     await store.users.insert(makeUser(), "h", NOW);
     await store.sessions.insert(makeSession());

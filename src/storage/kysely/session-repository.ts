@@ -1,8 +1,10 @@
 // Server-side sessions, keyed by the sha-256 of the cookie token; revoking keeps the row for the record.
 
 import type { Kysely } from "kysely";
+import type { Grant, Role } from "../../domain/account.ts";
 import type { Session, SessionRepository } from "../store.ts";
 import type { Database, SessionsTable } from "./db-schema.ts";
+import { USER_COLUMNS, userFromRow } from "./user-repository.ts";
 
 const sessionFromRow = (r: SessionsTable): Session => ({
   id: r.id,
@@ -13,6 +15,17 @@ const sessionFromRow = (r: SessionsTable): Session => ({
   expiresAt: r.expires_at,
   revoked: Number(r.revoked) === 1,
 });
+
+/** The session's own columns, named apart from the account's and the grants' in the joined row. */
+const SESSION_COLUMNS = [
+  "sessions.id as s_id",
+  "sessions.user_id as s_user_id",
+  "sessions.csrf_token_hash as s_csrf_token_hash",
+  "sessions.created_at as s_created_at",
+  "sessions.last_seen_at as s_last_seen_at",
+  "sessions.expires_at as s_expires_at",
+  "sessions.revoked as s_revoked",
+] as const;
 
 export function sessionRepository(db: Kysely<Database>): SessionRepository {
   return {
@@ -33,6 +46,45 @@ export function sessionRepository(db: Kysely<Database>): SessionRepository {
     async get(id: string) {
       const row = await db.selectFrom("sessions").selectAll().where("id", "=", id).executeTakeFirst();
       return row && sessionFromRow(row);
+    },
+    async withAccount(id: string) {
+      // One row per grant (one without grant columns when the account has none): a signed-in request used to run
+      // three statements here (session, account, grants) before its own work.
+      const rows = await db
+        .selectFrom("sessions")
+        .innerJoin("users", "users.id", "sessions.user_id")
+        .leftJoin("grants", "grants.user_id", "users.id")
+        .select([
+          ...SESSION_COLUMNS,
+          ...USER_COLUMNS.map((c) => `users.${c}` as const),
+          "grants.id as g_id",
+          "grants.role as g_role",
+          "grants.org_id as g_org_id",
+        ])
+        .where("sessions.id", "=", id)
+        .orderBy("grants.role")
+        .orderBy("grants.org_id")
+        .orderBy("grants.id")
+        .execute();
+      const first = rows[0];
+      if (first === undefined) return undefined;
+      const grants: Grant[] = [];
+      for (const r of rows)
+        if (r.g_id !== null)
+          grants.push({ id: r.g_id, userId: first.id, role: r.g_role as Role, orgId: r.g_org_id });
+      return {
+        session: sessionFromRow({
+          id: first.s_id,
+          user_id: first.s_user_id,
+          csrf_token_hash: first.s_csrf_token_hash,
+          created_at: first.s_created_at,
+          last_seen_at: first.s_last_seen_at,
+          expires_at: first.s_expires_at,
+          revoked: first.s_revoked,
+        }),
+        user: userFromRow(first),
+        grants,
+      };
     },
     async touch(id: string, lastSeenAt: string) {
       await db.updateTable("sessions").set({ last_seen_at: lastSeenAt }).where("id", "=", id).execute();

@@ -7,11 +7,20 @@ import type { UserChange, UserRepository } from "../store.ts";
 import type { Database, UsersTable } from "./db-schema.ts";
 import { pathInScope } from "./scope-filter.ts";
 
-const USER_COLUMNS = ["id", "login", "display_name", "org_id", "person_id", "disabled", "version"] as const;
+/** The columns of `User` (the hash and lockout facts stay out). */
+export const USER_COLUMNS = [
+  "id",
+  "login",
+  "display_name",
+  "org_id",
+  "person_id",
+  "disabled",
+  "version",
+] as const;
 
-type UserRow = Pick<UsersTable, (typeof USER_COLUMNS)[number]>;
+export type UserRow = Pick<UsersTable, (typeof USER_COLUMNS)[number]>;
 
-const userFromRow = (r: UserRow): User => ({
+export const userFromRow = (r: UserRow): User => ({
   id: r.id,
   login: r.login,
   displayName: r.display_name,
