@@ -1,16 +1,30 @@
 // Session and layout: the sign-in page until the server knows the caller, then the role-aware frame around the
-// page the address names.
+// page the address names. Pages are loaded when first shown (each with the antd parts it uses), so that signing in
+// does not wait for the administration page's code.
 import { Button, Layout, Menu, Result, Spin, Tag } from "antd";
-import { useEffect, useState, type ReactNode } from "react";
+import { lazy, Suspense, useEffect, useState, type ReactNode } from "react";
+import { mayEver } from "./access.ts";
 import { api, isUnauthenticated } from "./api.ts";
 import type { Session } from "./models.ts";
-import { DashboardPage } from "./pages/DashboardPage.tsx";
-import { LedgerPage } from "./pages/LedgerPage.tsx";
-import { MeasurePage } from "./pages/MeasurePage.tsx";
 import { SignInPage } from "./pages/SignInPage.tsx";
 import { SessionContext } from "./session-context.ts";
 import { linkTo, navigate, paths, useRoute, type Route } from "./router.ts";
 import "./app.css";
+
+const DashboardPage = lazy(() =>
+  import("./pages/DashboardPage.tsx").then((m) => ({ default: m.DashboardPage })),
+);
+const LedgerPage = lazy(() => import("./pages/LedgerPage.tsx").then((m) => ({ default: m.LedgerPage })));
+const MeasurePage = lazy(() => import("./pages/MeasurePage.tsx").then((m) => ({ default: m.MeasurePage })));
+const ImportPage = lazy(() => import("./pages/ImportPage.tsx").then((m) => ({ default: m.ImportPage })));
+
+function Loading(): ReactNode {
+  return (
+    <div className="page-state" role="status">
+      <Spin size="large" />
+    </div>
+  );
+}
 
 type SessionState =
   | { readonly state: "checking" }
@@ -27,13 +41,7 @@ export function App(): ReactNode {
     );
   }, []);
 
-  if (session.state === "checking") {
-    return (
-      <div className="page-state" role="status">
-        <Spin size="large" />
-      </div>
-    );
-  }
+  if (session.state === "checking") return <Loading />;
   if (session.state === "signedOut") {
     return <SignInPage onSignedIn={(s) => setSession({ state: "signedIn", session: s })} />;
   }
@@ -58,6 +66,10 @@ function Frame(props: { readonly session: Session; readonly onSignOut: () => voi
   const route = useRoute();
   const { user, grants } = props.session;
   const roles = [...new Set(grants.map((g) => g.roleLabel))];
+  const nav = [
+    { key: "dashboard", path: paths.dashboard(), label: "工作台", shown: true },
+    { key: "imports", path: paths.imports(), label: "导入", shown: mayEver(props.session, "ledger.import") },
+  ].filter((item) => item.shown);
   return (
     <Layout className="frame">
       <Layout.Header className="frame-header">
@@ -92,14 +104,19 @@ function Frame(props: { readonly session: Session; readonly onSignOut: () => voi
           <nav aria-label="主导航">
             <Menu
               mode="inline"
-              selectedKeys={[route.page === "dashboard" ? "dashboard" : ""]}
-              items={[{ key: "dashboard", label: <a {...linkTo(paths.dashboard())}>工作台</a> }]}
+              selectedKeys={[route.page]}
+              items={nav.map((item) => ({
+                key: item.key,
+                label: <a {...linkTo(item.path)}>{item.label}</a>,
+              }))}
             />
           </nav>
         </Layout.Sider>
         <Layout.Content className="frame-content">
           <main>
-            <Page route={route} />
+            <Suspense fallback={<Loading />}>
+              <Page route={route} session={props.session} />
+            </Suspense>
           </main>
         </Layout.Content>
       </Layout>
@@ -107,8 +124,8 @@ function Frame(props: { readonly session: Session; readonly onSignOut: () => voi
   );
 }
 
-function Page(props: { readonly route: Route }): ReactNode {
-  const { route } = props;
+function Page(props: { readonly route: Route; readonly session: Session }): ReactNode {
+  const { route, session } = props;
   switch (route.page) {
     case "dashboard":
       return <DashboardPage />;
@@ -116,6 +133,10 @@ function Page(props: { readonly route: Route }): ReactNode {
       return <LedgerPage key={route.id} inspectionId={route.id} />;
     case "measure":
       return <MeasurePage key={route.id} measureId={route.id} />;
+    case "imports":
+      return mayEver(session, "ledger.import") ? <ImportPage /> : <Forbidden what="导入台账" />;
+    case "reports":
+    case "admin":
     case "notFound":
       return (
         <Result
@@ -129,4 +150,19 @@ function Page(props: { readonly route: Route }): ReactNode {
         />
       );
   }
+}
+
+/** A page the caller's roles do not open (reached by its address): said plainly, with the way back. */
+function Forbidden(props: { readonly what: string }): ReactNode {
+  return (
+    <Result
+      status="403"
+      title={`您没有权限${props.what}`}
+      extra={
+        <Button type="primary" onClick={() => navigate(paths.dashboard())}>
+          回到工作台
+        </Button>
+      }
+    />
+  );
 }

@@ -1,16 +1,24 @@
-// A small history router: the app has four addresses, not enough to justify a routing library.
+// A small history router: the app has a handful of addresses, not enough to justify a routing library. Every address
+// here must also be listed in src/http/web-app.ts (WEB_APP_PAGES) for a reload or a shared link to open it.
 import { useEffect, useState } from "react";
 
 export type Route =
   | { readonly page: "dashboard" }
   | { readonly page: "ledger"; readonly id: string }
+  | { readonly page: "reports"; readonly id: string }
   | { readonly page: "measure"; readonly id: string }
+  | { readonly page: "imports" }
+  | { readonly page: "admin" }
   | { readonly page: "notFound" };
 
 export function parseRoute(pathname: string): Route {
   if (pathname === "/" || pathname === "") return { page: "dashboard" };
   const ledger = /^\/inspections\/([^/]+)$/.exec(pathname);
   if (ledger?.[1] !== undefined) return { page: "ledger", id: decodeURIComponent(ledger[1]) };
+  const reports = /^\/inspections\/([^/]+)\/reports$/.exec(pathname);
+  if (reports?.[1] !== undefined) return { page: "reports", id: decodeURIComponent(reports[1]) };
+  if (pathname === "/imports") return { page: "imports" };
+  if (pathname === "/admin") return { page: "admin" };
   const measure = /^\/measures\/([^/]+)$/.exec(pathname);
   if (measure?.[1] !== undefined) return { page: "measure", id: decodeURIComponent(measure[1]) };
   return { page: "notFound" };
@@ -19,7 +27,10 @@ export function parseRoute(pathname: string): Route {
 export const paths = {
   dashboard: () => "/",
   ledger: (id: string) => `/inspections/${encodeURIComponent(id)}`,
+  reports: (id: string) => `/inspections/${encodeURIComponent(id)}/reports`,
   measure: (id: string) => `/measures/${encodeURIComponent(id)}`,
+  imports: () => "/imports",
+  admin: () => "/admin",
 };
 
 const listeners = new Set<() => void>();

@@ -3,39 +3,26 @@
 // leader signs in and approves it. No console error or warning, no request to any other host; screenshots of every
 // page at 1366×768 and of the measure page at 390×844 go to test/web/screenshots (git-ignored) to be looked at.
 
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLedger } from "../../src/app/create-ledger.ts";
 import { SYSTEM_ACTOR } from "../../src/app/deps.ts";
 import { SCOPE_ALL } from "../../src/domain/scope.ts";
-import { registerWebApp } from "../../src/http/web-app.ts";
 import { openTestApp, signedInUser, TEST_PASSWORD, type TestApp } from "../http/http-test-app.ts";
 import { makeLedger, makeMeasure, makeProblem } from "../support/ledger-builders.ts";
-import { ensureWebBuild, ROOT, WEB_BUILD } from "./web-build.ts";
-
-const CHROMIUM = "/usr/bin/chromium";
-const SCREENSHOTS = join(ROOT, "test/web/screenshots");
-const DESKTOP = { width: 1366, height: 768 };
-const PHONE = { width: 390, height: 844 };
+import { DESKTOP, openBrowser, PHONE, type BrowserSession } from "./browser.ts";
 
 describe("the web UI in Chromium", { timeout: 60_000 }, () => {
   let t: TestApp;
+  let browser: BrowserSession;
   let origin: string;
-  let context: BrowserContext;
-  let profile: string;
-  let page: Page;
+  let page: BrowserSession["page"];
   let measureId: string;
   let inspectionId: string;
-  const problems: string[] = [];
-  const foreignRequests: string[] = [];
 
   beforeAll(async () => {
-    await ensureWebBuild();
     t = await openTestApp();
-    registerWebApp(t.app, { root: WEB_BUILD });
+    browser = await openBrowser(t);
+    ({ origin, page } = browser);
     const created = await createLedger(
       t.deps,
       SYSTEM_ACTOR,
@@ -68,60 +55,15 @@ describe("the web UI in Chromium", { timeout: 60_000 }, () => {
     measureId = measures.find((m) => m.text.startsWith("开展财务专项检查"))!.id;
     await signedInUser(t, "office", { role: "unit_office", orgId: created.unitId });
     await signedInUser(t, "leader", { role: "unit_leader", orgId: created.unitId });
-    await t.app.listen({ port: 0, host: "127.0.0.1" });
-    const address = t.app.server.address();
-    origin = `http://127.0.0.1:${typeof address === "object" && address !== null ? address.port : 0}`;
-
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    profile = mkdtempSync(join(tmpdir(), "zhenggai-chromium-"));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: DESKTOP,
-      locale: "zh-CN",
-      timezoneId: "Asia/Shanghai",
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
-    context.on("request", (request) => {
-      const url = request.url();
-      if (!url.startsWith(`${origin}/`) && !url.startsWith("data:") && !url.startsWith("blob:")) {
-        foreignRequests.push(url);
-      }
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on("console", (message) => {
-      if (message.type() !== "error" && message.type() !== "warning") return;
-      // Chromium logs every 4xx fetch. Two are the API's answers the page expects and shows: "not signed in" when
-      // it asks for the session at start, and the wrong password of the first test (said on the page, checked there).
-      const expected =
-        message.text().includes("status of 401") && message.location().url === `${origin}/api/v1/session`;
-      if (!expected) problems.push(`${message.type()}: ${message.text()} (${message.location().url})`);
-    });
-    page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
   }, 120_000);
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await t?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
-  const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-
-  async function signIn(login: string, password: string) {
-    await page.getByLabel("登录名").fill(login);
-    await page.getByLabel("密码").fill(password);
-    await page.getByRole("button", { name: "登录" }).click();
-  }
+  const shot = (name: string) => browser.shot(name);
+  const signIn = (login: string, password: string) => browser.signIn(login, password);
 
   it("shows the server's Chinese message for a wrong password, then signs in to the dashboard", async () => {
     await page.goto(`${origin}/`);
@@ -208,8 +150,7 @@ describe("the web UI in Chromium", { timeout: 60_000 }, () => {
   });
 
   it("signs out, signs in as the unit leader and approves the measure", async () => {
-    await page.getByRole("button", { name: "退出" }).click();
-    await page.getByLabel("登录名").waitFor();
+    await browser.signOut();
     await signIn("leader", TEST_PASSWORD);
     await page.getByRole("heading", { name: "工作台" }).waitFor();
     // Opened by its address, as from a link in a message: the server answers the page, the app the measure.
@@ -234,7 +175,7 @@ describe("the web UI in Chromium", { timeout: 60_000 }, () => {
   });
 
   it("said nothing in the console and asked no other host", () => {
-    expect([...new Set(problems)]).toEqual([]);
-    expect(foreignRequests).toEqual([]);
+    expect([...new Set(browser.problems)]).toEqual([]);
+    expect(browser.foreignRequests).toEqual([]);
   });
 });

@@ -14,6 +14,7 @@ import {
 } from "../labels.ts";
 import type { AuditEvent, MeasureDetail } from "../models.ts";
 import { linkTo, paths } from "../router.ts";
+import { saveFile } from "../save-file.ts";
 import { SessionContext } from "../session-context.ts";
 import { useLoad } from "../use-load.ts";
 import { useOrgNames, type OrgNames } from "../use-org-names.ts";
@@ -119,16 +120,7 @@ function MeasureView(props: {
 }
 
 async function download(evidenceId: string, name: string): Promise<void> {
-  const blob = await api.call("downloadEvidence", { params: { id: evidenceId } });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The browser has taken the file by the next task; the URL is not needed after that.
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  saveFile(await api.call("downloadEvidence", { params: { id: evidenceId } }), name);
 }
 
 function ProgressCard(props: { readonly detail: MeasureDetail }): ReactNode {

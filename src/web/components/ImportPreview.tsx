@@ -1,0 +1,216 @@
+// The dry-run preview of an import as the server answers it: what was read (inspection, counts against what the notice
+// says of itself), every error of a workbook row (file, sheet, row, column), every warning and note, then the problems
+// with their measures. Nothing here changes the import: the API takes no corrections before confirming.
+import { Alert, Card, Descriptions, Table, Tag, Typography } from "antd";
+import type { ReactNode } from "react";
+import { REGIME_LABELS, type Regime } from "../../domain/inspection.ts";
+import {
+  formatInstant,
+  MEASURE_KIND_LABELS,
+  MEASURE_STATE_COLORS,
+  MEASURE_STATE_LABELS,
+  PROBLEM_STATUS_COLORS,
+  PROBLEM_STATUS_LABELS,
+} from "../labels.ts";
+import type { ImportPreview as Preview, StagedImport } from "../models.ts";
+
+type PreviewProblem = Preview["problems"][number];
+type PreviewMeasure = PreviewProblem["measures"][number];
+
+/** What a notice may say of itself, in the words of the preview. */
+const STATED_LABELS: Readonly<Record<string, string>> = {
+  aspects: "方面",
+  problems: "问题",
+  measures: "措施",
+  completed: "已整改完成",
+  inProgress: "正在推进",
+  longTerm: "基本完成、持续深化",
+  completionRate: "整改完成率",
+};
+
+const regimeLabel = (regime: string) => REGIME_LABELS[regime as Regime] ?? regime;
+
+export function ImportPreview(props: { readonly staged: StagedImport }): ReactNode {
+  const { staged } = props;
+  const { preview } = staged;
+  const { inspection, counts } = preview;
+  return (
+    <>
+      <Card size="small" title="识别结果" className="section">
+        <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }}>
+          <Descriptions.Item label="文件">{staged.fileName}</Descriptions.Item>
+          <Descriptions.Item label="类型">
+            {staged.kind === "notice" ? "整改情况通报" : "整改台账"}
+          </Descriptions.Item>
+          <Descriptions.Item label="被巡察单位">{preview.unit.name}</Descriptions.Item>
+          <Descriptions.Item label="巡察">
+            {inspection.roundLabel ?? ""}
+            {inspection.team}（{regimeLabel(inspection.regime)}）
+          </Descriptions.Item>
+          <Descriptions.Item label="进驻时间">
+            {inspection.onsiteStart ?? "—"} 至 {inspection.onsiteEnd ?? "—"}
+          </Descriptions.Item>
+          <Descriptions.Item label="反馈日期">{inspection.feedbackDate ?? "—"}</Descriptions.Item>
+          <Descriptions.Item label="识别数量">
+            <span data-testid="import-counts">
+              方面 {counts.aspects} 个，问题 {counts.problems} 个，措施 {counts.measures} 项
+            </span>
+          </Descriptions.Item>
+          <Descriptions.Item label="问题状态">
+            {(["completed", "in_progress", "long_term"] as const).map((s) => (
+              <Tag key={s} color={PROBLEM_STATUS_COLORS[s]}>
+                {PROBLEM_STATUS_LABELS[s]} {counts.byStatus[s] ?? 0}
+              </Tag>
+            ))}
+          </Descriptions.Item>
+          <Descriptions.Item label="预览保留至">{formatInstant(staged.expiresAt)}</Descriptions.Item>
+        </Descriptions>
+        {Object.keys(preview.stated).length > 0 && (
+          <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+            通报自述：
+            {Object.entries(preview.stated)
+              .map(
+                ([key, value]) =>
+                  `${STATED_LABELS[key] ?? key} ${value}${key === "completionRate" ? "%" : ""}`,
+              )
+              .join("，")}
+          </Typography.Paragraph>
+        )}
+      </Card>
+      <Issues staged={staged} />
+      <Card size="small" title={`问题与整改措施（${preview.problems.length}）`} className="section">
+        <Table<PreviewProblem>
+          rowKey="no"
+          size="small"
+          pagination={false}
+          dataSource={[...preview.problems]}
+          scroll={{ x: 760 }}
+          expandable={{
+            expandedRowRender: (problem) => <MeasureRows measures={problem.measures} />,
+            rowExpandable: (problem) => problem.measures.length > 0,
+          }}
+          columns={[
+            { title: "序号", dataIndex: "no", width: 64 },
+            // A notice that lists its problems without aspects has none to show.
+            ...(preview.problems.some((p) => p.aspect !== null)
+              ? [
+                  {
+                    title: "方面",
+                    key: "aspect",
+                    width: 200,
+                    render: (_: unknown, p: PreviewProblem) => p.aspect ?? "—",
+                  },
+                ]
+              : []),
+            { title: "问题", dataIndex: "title" },
+            {
+              title: "整改状态",
+              key: "status",
+              width: 150,
+              render: (_, p) => (
+                <Tag color={PROBLEM_STATUS_COLORS[p.status]}>{PROBLEM_STATUS_LABELS[p.status]}</Tag>
+              ),
+            },
+            {
+              title: "措施",
+              key: "measures",
+              width: 64,
+              align: "right",
+              render: (_, p) => p.measures.length,
+            },
+          ]}
+        />
+      </Card>
+    </>
+  );
+}
+
+function MeasureRows(props: { readonly measures: readonly PreviewMeasure[] }): ReactNode {
+  return (
+    <Table<PreviewMeasure>
+      rowKey={(_, index) => String(index)}
+      size="small"
+      pagination={false}
+      dataSource={[...props.measures]}
+      columns={[
+        { title: "整改措施", dataIndex: "text" },
+        { title: "类型", key: "kind", width: 96, render: (_, m) => MEASURE_KIND_LABELS[m.kind] },
+        { title: "责任领导", key: "leader", width: 96, render: (_, m) => m.leader ?? "—" },
+        { title: "责任部门", key: "department", width: 120, render: (_, m) => m.department ?? "—" },
+        { title: "时限", key: "deadline", width: 110, render: (_, m) => m.deadline ?? "—" },
+        {
+          title: "状态",
+          key: "status",
+          width: 90,
+          render: (_, m) => (
+            <Tag color={MEASURE_STATE_COLORS[m.status]}>{MEASURE_STATE_LABELS[m.status]}</Tag>
+          ),
+        },
+      ]}
+    />
+  );
+}
+
+/** Row errors (they stop the confirmation), warnings of the reader, and notes on what confirming will do. */
+function Issues(props: { readonly staged: StagedImport }): ReactNode {
+  const { staged } = props;
+  const { errors, warnings, notes } = staged.preview;
+  return (
+    <>
+      {errors.length > 0 && (
+        <Card size="small" title={`有误的行（${errors.length}）`} className="section">
+          <Table<Preview["errors"][number]>
+            rowKey={(_, index) => String(index)}
+            size="small"
+            pagination={errors.length > 20 ? { pageSize: 20 } : false}
+            dataSource={[...errors]}
+            columns={[
+              { title: "文件", key: "file", width: 180, render: () => staged.fileName },
+              { title: "工作表", dataIndex: "sheet", width: 120 },
+              { title: "行", key: "row", width: 64, render: (_, e) => e.row ?? "—" },
+              { title: "列", key: "column", width: 100, render: (_, e) => e.column ?? "—" },
+              { title: "问题", dataIndex: "message" },
+            ]}
+          />
+        </Card>
+      )}
+      {warnings.length > 0 && (
+        <Alert
+          className="section"
+          type="warning"
+          showIcon
+          title={`识别提示（${warnings.length}）`}
+          description={
+            <ul className="plain-list">
+              {warnings.map((w, i) => (
+                <li key={i}>
+                  {w.line !== undefined && (
+                    <Typography.Text type="secondary">
+                      {staged.fileName} 第{w.line}行：
+                    </Typography.Text>
+                  )}
+                  {w.message}
+                </li>
+              ))}
+            </ul>
+          }
+        />
+      )}
+      {notes.length > 0 && (
+        <Alert
+          className="section"
+          type="info"
+          showIcon
+          title="说明"
+          description={
+            <ul className="plain-list">
+              {notes.map((n, i) => (
+                <li key={i}>{n}</li>
+              ))}
+            </ul>
+          }
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,132 @@
+// 导入 in Chromium against a real server: the unit office uploads a workbook with a bad row (the row's error is shown
+// with its sheet, row and column, confirming is not offered) and discards it, then uploads the seed notice, reads
+// the preview (11 problems and their statuses) and confirms it into a ledger; a unit leader, who may not import, is
+// not offered the page and is refused it by its address.
+
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createOrg } from "../../src/app/create-org.ts";
+import { SYSTEM_CALLER } from "../../src/domain/account.ts";
+import { SCOPE_ALL } from "../../src/domain/scope.ts";
+import { openTestApp, signedInUser, TEST_PASSWORD, type TestApp } from "../http/http-test-app.ts";
+import { writeForeignLedger } from "../support/xlsx-files.ts";
+import { openBrowser, type BrowserSession } from "./browser.ts";
+import { ROOT } from "./web-build.ts";
+
+const SEED_NOTICE = join(ROOT, "test/fixtures/notices/seed.txt");
+
+describe("the import page in Chromium", { timeout: 90_000 }, () => {
+  let t: TestApp;
+  let browser: BrowserSession;
+  let page: BrowserSession["page"];
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "zhenggai-web-import-"));
+    t = await openTestApp();
+    browser = await openBrowser(t);
+    page = browser.page;
+    const office = await createOrg(t.deps, SYSTEM_CALLER, { name: "市委巡察办", kind: "oversight" });
+    const unit = await createOrg(t.deps, SYSTEM_CALLER, {
+      name: "市文联党组",
+      kind: "unit",
+      parentId: office.id,
+    });
+    await signedInUser(t, "office", { role: "unit_office", orgId: unit.id });
+    await signedInUser(t, "leader", { role: "unit_leader", orgId: unit.id });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("offers 导入 to the unit office and shows a workbook's bad row with its sheet, row and column", async () => {
+    await page.goto(`${browser.origin}/`);
+    await browser.signIn("office", TEST_PASSWORD);
+    await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "导入" }).click();
+    await page.getByRole("heading", { name: "导入台账" }).waitFor();
+    // One unit in the office's scope: chosen already.
+    await page.getByText("市文联党组").first().waitFor();
+    await page.getByRole("button", { name: "上传并预览" }).click();
+    await page.getByText("请选择要导入的文件").waitFor();
+    await browser.shot("import-empty");
+
+    const workbook = join(dir, "台账.xlsx");
+    await writeForeignLedger(workbook, [
+      ["市文联党组巡察整改台账"],
+      ["序号", "存在问题", "整改措施", "责任领导", "责任部门", "完成时限", "状态"],
+      [1, "四风问题依然存在", "完善公务接待制度", "杨建", "办公室", "2021年5月底", "已完成"],
+      [2, "党建工作质量不高", "落实三会一课", "李四", "机关党委", "下个月吧", "推进中"],
+    ]);
+    await page.locator("input[type=file]").setInputFiles(workbook);
+    await page.getByText("台账.xlsx").waitFor();
+    await page.getByRole("button", { name: "上传并预览" }).click();
+    await page.getByText("存在有误的行，不能确认导入").waitFor();
+    await browser.shot("import-workbook-errors");
+    const errors = page.locator(".ant-card").filter({ hasText: "有误的行（1）" });
+    const row = await errors.locator("tbody tr").first().innerText();
+    expect(row).toContain("台账.xlsx");
+    expect(row).toContain("整改台账");
+    expect(row).toMatch(/\b4\b/);
+    expect(row).toContain("下个月吧");
+    expect(await page.getByRole("button", { name: "确认导入" }).isDisabled()).toBe(true);
+    await browser.shot("import-workbook-errors");
+    await page.getByRole("button", { name: "放弃" }).click();
+    await page.getByRole("button", { name: "上传并预览" }).waitFor();
+    const user = await t.deps.store.users.findByLogin("office");
+    expect(await t.deps.store.pendingImports.countOpen(user!.id, t.deps.clock.now())).toBe(0);
+  });
+
+  it("previews the seed notice with its 11 problems and confirms it into a ledger", async () => {
+    await page.locator("input[type=file]").setInputFiles({
+      name: "巡察整改情况通报.txt",
+      mimeType: "text/plain",
+      buffer: readFileSync(SEED_NOTICE),
+    });
+    await page.getByRole("button", { name: "上传并预览" }).click();
+    await page.getByText("识别结果").waitFor();
+    expect(await page.getByTestId("import-counts").innerText()).toContain("问题 11 个");
+    const problems = page.locator(".ant-card").filter({ hasText: "问题与整改措施（11）" });
+    expect(await problems.locator("tbody tr.ant-table-row").count()).toBe(11);
+    expect(await problems.innerText()).toContain("已整改完成");
+    expect(await problems.innerText()).toContain("正在推进");
+    await browser.shot("import-preview");
+    await problems
+      .getByRole("button", { name: /展开行/ })
+      .first()
+      .click();
+    await problems.locator(".ant-table-expanded-row").first().waitFor();
+    await browser.shot("import-preview-measures");
+
+    await page.getByRole("button", { name: "确认导入" }).click();
+    await page.getByText("导入完成").waitFor();
+    expect(await page.getByText(/已建立台账：问题 11 个/).count()).toBe(1);
+    await browser.shot("import-confirmed");
+    const inspections = await t.deps.store.inspections.list(SCOPE_ALL);
+    expect(inspections).toHaveLength(1);
+    await page.getByRole("link", { name: "查看台账" }).click();
+    await page.getByRole("heading", { name: "市文联党组 整改台账" }).waitFor();
+    expect(await page.locator("section[aria-label^=问题]").count()).toBe(11);
+  });
+
+  it("does not offer 导入 to a unit leader, and refuses the page by its address", async () => {
+    await browser.signOut();
+    await browser.signIn("leader", TEST_PASSWORD);
+    await page.getByRole("heading", { name: "工作台" }).waitFor();
+    const nav = page.getByRole("navigation", { name: "主导航" });
+    await nav.getByRole("link", { name: "工作台" }).waitFor();
+    expect(await nav.getByRole("link", { name: "导入" }).count()).toBe(0);
+    await browser.openInApp("/imports");
+    await page.getByText("您没有权限导入台账").waitFor();
+    await browser.shot("import-forbidden");
+  });
+
+  it("said nothing in the console and asked no other host", () => {
+    expect([...new Set(browser.problems)]).toEqual([]);
+    expect(browser.foreignRequests).toEqual([]);
+  });
+});
