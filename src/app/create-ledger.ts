@@ -125,6 +125,16 @@ export async function createLedger(
       })),
     );
 
+    const narrative = ledger.narrative;
+    if (narrative)
+      await tx.plans.setNarrative({
+        inspectionId: inspection.id,
+        issuerName: narrative.issuerName ?? null,
+        organisation: narrative.organisation.map((p) => ({ heading: p.heading ?? null, text: p.text })),
+        planLead: narrative.planLead ?? null,
+        contact: narrative.contact ?? null,
+      });
+
     await tx.audit.append({
       at: now,
       ...auditByActor(actor),

@@ -101,6 +101,7 @@ export async function generateNotice(
   const r = parseInput(requestSchema, request, "生成通报参数");
   const issuedOn = r.issuedOn ?? deps.clock.today();
   const ledger = await getInspectionLedger(deps, scope, r.inspectionId, issuedOn);
+  const narrative = await deps.store.plans.getNarrative(scope, r.inspectionId);
   // The checkpoint must be printed, so it is the chain's newest event before the publication's own event, which
   // follows it and records it together with the file's sha-256: the document and the chain vouch for each other.
   const checkpoint = await deps.store.audit.head();
@@ -111,6 +112,7 @@ export async function generateNotice(
     version: r.version,
     layout: r.layout,
     issuedOn,
+    ...(narrative ? { narrative } : {}),
     ...(r.issuer ? { issuer: r.issuer } : {}),
     ...(r.contact ? { contact: r.contact } : {}),
   });

@@ -6,7 +6,7 @@ import type { LedgerCounts } from "./ledger-statistics.ts";
 import type { Measure } from "./measure.ts";
 import type { Org } from "./org.ts";
 import type { Outcome, OutcomeKind } from "./outcome.ts";
-import type { LeadingGroup, PlanItem, PlanMeeting } from "./plan.ts";
+import type { LedgerPlan } from "./plan.ts";
 import type { Aspect, Problem, ProblemStatus } from "./problem.ts";
 
 export interface LedgerMeasure extends Measure {
@@ -28,5 +28,5 @@ export interface InspectionLedger {
   readonly problems: readonly LedgerProblem[];
   readonly counts: LedgerCounts;
   readonly outcomeTotals: Record<OutcomeKind, string>;
-  readonly plan: { leadingGroup: LeadingGroup | undefined; meetings: PlanMeeting[]; items: PlanItem[] };
+  readonly plan: LedgerPlan;
 }

@@ -87,6 +87,18 @@ export const ledgerInputSchema = z
           .default([]),
       })
       .default({ members: [], meetings: [], items: [] }),
+    /** The unit's own words a generated notice writes back (see NoticeNarrative); counts as {{placeholders}}. */
+    narrative: z
+      .object({
+        issuerName: optionalText(200),
+        organisation: z
+          .array(z.object({ heading: optionalText(200), text: z.string().trim().max(8000) }))
+          .max(50)
+          .default([]),
+        planLead: optionalText(2000),
+        contact: optionalText(4000),
+      })
+      .nullish(),
   })
   .superRefine((ledger, ctx) => {
     const aspects = new Set(ledger.aspects);

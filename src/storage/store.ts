@@ -5,7 +5,7 @@ import type { Inspection } from "../domain/inspection.ts";
 import type { ProblemTally } from "../domain/ledger-statistics.ts";
 import type { Measure, MeasureKind, MeasureState } from "../domain/measure.ts";
 import type { Outcome, OutcomeKind } from "../domain/outcome.ts";
-import type { LeadingGroup, PlanItem, PlanMeeting } from "../domain/plan.ts";
+import type { LeadingGroup, LedgerPlan, NoticeNarrative, PlanItem, PlanMeeting } from "../domain/plan.ts";
 import type { Aspect, Problem } from "../domain/problem.ts";
 import type {
   CloseoutHold,
@@ -18,6 +18,7 @@ import type {
 import type { ReviewChain } from "../domain/review-chain.ts";
 import type { Org, OrgKind, Person } from "../domain/org.ts";
 import type { Scope } from "../domain/scope.ts";
+import type { CalendarOverride } from "../domain/working-days.ts";
 import type {
   ApiTokenRepository,
   GrantRepository,
@@ -200,12 +201,13 @@ export interface OutcomeRepository {
 
 export interface PlanRepository {
   setLeadingGroup(group: LeadingGroup): Promise<void>;
+  /** Replaces the inspection's narrative (one per inspection). */
+  setNarrative(narrative: NoticeNarrative): Promise<void>;
   insertMeetings(meetings: readonly PlanMeeting[]): Promise<void>;
   insertItems(items: readonly PlanItem[]): Promise<void>;
-  get(
-    scope: Scope,
-    inspectionId: string,
-  ): Promise<{ leadingGroup: LeadingGroup | undefined; meetings: PlanMeeting[]; items: PlanItem[] }>;
+  get(scope: Scope, inspectionId: string): Promise<LedgerPlan>;
+  /** Read only where a notice is written (the ledger's own reads do not need it). */
+  getNarrative(scope: Scope, inspectionId: string): Promise<NoticeNarrative | undefined>;
 }
 
 export interface StatisticsRepository {
@@ -326,6 +328,19 @@ export interface LedgerRowsRepository {
   ): Promise<LedgerMeasureRow[]>;
 }
 
+/**
+ * The administrator's working-day overrides (节假日调整), one per day. Global settings, not user data: no scope;
+ * the use case checks who may change them. Read whole (a few dozen rows a year) to build the calendar.
+ */
+export interface CalendarOverrideRepository {
+  /** The overrides by day; only those from `range.from` to `range.to` (inclusive) when given. */
+  list(range?: { from: CalendarDate; to: CalendarDate }): Promise<CalendarOverride[]>;
+  /** Inserts the override, or replaces the one of its day (kind, name, who and when). */
+  upsert(override: CalendarOverride): Promise<void>;
+  /** Removes the day's override; false when there was none. */
+  delete(day: CalendarDate): Promise<boolean>;
+}
+
 /** The repositories, bound either to the database or to one open transaction. */
 export interface Repositories {
   readonly orgs: OrgRepository;
@@ -348,6 +363,7 @@ export interface Repositories {
   readonly sessions: SessionRepository;
   readonly apiTokens: ApiTokenRepository;
   readonly pendingImports: PendingImportRepository;
+  readonly calendarOverrides: CalendarOverrideRepository;
 }
 
 export interface Store extends Repositories {

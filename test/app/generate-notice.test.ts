@@ -1,11 +1,14 @@
 // Generating notices from a stored ledger, on both databases: public redaction and its record.
 
 import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import mammoth from "mammoth";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createLedger } from "../../src/app/create-ledger.ts";
 import { SYSTEM_ACTOR, type Deps } from "../../src/app/deps.ts";
 import { generateNotice } from "../../src/app/generate-notice.ts";
+import { noticeToLedgerInput } from "../../src/documents/notice/notice-to-ledger-input.ts";
+import { parseNotice } from "../../src/documents/notice/parse-notice.ts";
 import { SCOPE_ALL } from "../../src/domain/scope.ts";
 import type { Store } from "../../src/storage/store.ts";
 import { makeLedger, makeMeasure, makeProblem } from "../support/ledger-builders.ts";
@@ -154,5 +157,38 @@ describe.each(testDatabases)("generate notice on $name", (database) => {
     expect(text).toContain("2个方面3项问题，细化分解为5条整改措施");
     expect(text).toContain("共计1个问题已整改");
     expect(text).toContain("共计1个问题正在整改过程中");
+  });
+
+  it("writes back the imported notice's own words (issuer, organisation, plan lead-in) with the ledger's counts", async () => {
+    const seed = await readFile(
+      new URL("../../../shared/seed/000_5f92022a80888fd9.txt", import.meta.url),
+      "utf8",
+    );
+    const { input } = noticeToLedgerInput(parseNotice(seed));
+    const { inspectionId } = await createLedger(deps, SYSTEM_ACTOR, input);
+    const internal = async () =>
+      new TextDecoder().decode(
+        (
+          await generateNotice(deps, SYSTEM_ACTOR, SCOPE_ALL, {
+            inspectionId,
+            version: "internal",
+            format: "md",
+          })
+        ).content,
+      );
+    const text = await internal();
+    expect(text).toMatch(/^# 中共无锡市文学艺术界联合会党组关于巡察整改情况的通报/);
+    expect(text).toContain("（三）提升整改成效，巩固巡察成果。严格执行巡察整改工作纪律");
+    expect(text).toContain(
+      "下一步，市文联党组将继续按照市委和市委巡察组要求，采取更加有力的措施，不断巩固巡察反馈问题整改成果，推动文艺事业高质量发展。",
+    );
+    // The seed says 4个方面 and 40条: the ledger holds no aspects and 33 measures, and the notice says what it holds.
+    expect(text).toContain("根据巡察反馈意见中指出的11项问题，细化分解为33条整改措施");
+    expect(text).toContain("先后3次召开会议");
+
+    await store.transaction((tx) =>
+      tx.plans.insertMeetings([{ id: "mtg-extra", inspectionId, heldOn: null, title: "再次部署" }]),
+    );
+    expect(await internal()).toContain("先后4次召开会议");
   });
 });

@@ -7,6 +7,8 @@ import type { InspectionLedger, LedgerMeasure, LedgerProblem } from "../../domai
 import { dateParts, type CalendarDate } from "../../domain/calendar-date.ts";
 import { REGIME_LABELS } from "../../domain/inspection.ts";
 import { isOpenState } from "../../domain/measure.ts";
+import { fillCounts, type NarrativeCounts } from "../../domain/narrative-counts.ts";
+import type { NoticeNarrative } from "../../domain/plan.ts";
 import { formatHeadingNumber, formatOrdinalLead } from "../../domain/numbering.ts";
 import type { ProblemStatus, WithholdingReason } from "../../domain/problem.ts";
 import {
@@ -32,6 +34,11 @@ export interface BuildNoticeOptions {
   readonly checkpoint?: { readonly seq: number; readonly hash: string };
   /** 版头, 主送机关, 附件说明, 附注 contact and 版记, already resolved from the unit's settings and the overrides. */
   readonly official?: NoticeLayoutOptions;
+  /**
+   * The unit's own words kept with the ledger (issuer's full name, organisation section, plan lead-in, contact): written
+   * back in place of the generated wording, with their counts filled from the ledger. The flags above still win.
+   */
+  readonly narrative?: NoticeNarrative;
 }
 
 /** Hex digits of the checkpoint hash printed: 64 bits, enough to make a forged match hopeless, short to copy. */
@@ -173,7 +180,9 @@ function introParagraph(ledger: InspectionLedger, version: BuildNoticeOptions["v
  * wording is the seed's; the ledger keeps facts, not the source's own paragraphs (see docs/notices.md).
  * `named`: the members of the leading group are named (internal version only: persons, cl. of disclosure).
  */
-function organisationBlocks(ledger: InspectionLedger, named: boolean): Block[] {
+function organisationBlocks(ledger: InspectionLedger, named: boolean, narrative?: NoticeNarrative): Block[] {
+  if (narrative !== undefined && narrative.organisation.length > 0)
+    return narratedOrganisation(ledger, narrative.organisation);
   const regime = REGIME_LABELS[ledger.inspection.regime];
   const unit = ledger.unit.name;
   const { leadingGroup, meetings } = ledger.plan;
@@ -210,6 +219,37 @@ function organisationBlocks(ledger: InspectionLedger, named: boolean): Block[] {
     text: "层层压实责任，细化整改措施。",
     runIn: `根据${regime}反馈意见中指出的${aspects}${counts.problems}项问题，细化分解为${counts.measures}条整改措施，坚持对账销号、立行立改，确保整改工作有力有序开展。`,
   });
+  return blocks;
+}
+
+/** The counts a narrative's placeholders stand for, from the ledger. */
+const narrativeCounts = (ledger: InspectionLedger): NarrativeCounts => ({
+  aspects: ledger.aspects.length,
+  problems: ledger.counts.problems,
+  measures: ledger.counts.measures,
+  meetings: ledger.plan.meetings.length,
+});
+
+/** 一、整改工作组织情况 in the unit's own words: its paragraphs, its run-in sub-headings renumbered （一）（二）… */
+function narratedOrganisation(
+  ledger: InspectionLedger,
+  paragraphs: NoticeNarrative["organisation"],
+): Block[] {
+  const counts = narrativeCounts(ledger);
+  const blocks: Block[] = [
+    { type: "heading", level: 1, number: formatHeadingNumber(1, 1), text: "整改工作组织情况" },
+  ];
+  let sub = 0;
+  for (const p of paragraphs) {
+    const text = fillCounts(p.text, counts);
+    if (p.heading === null) {
+      if (text !== "") blocks.push({ type: "paragraph", text });
+      continue;
+    }
+    sub += 1;
+    const number = formatHeadingNumber(2, sub);
+    blocks.push({ type: "heading", level: 2, number, text: fillCounts(p.heading, counts), runIn: text });
+  }
   return blocks;
 }
 
@@ -308,19 +348,20 @@ const PLAN_ITEM_TITLE = /^([^。！？；]{2,30}[。！？])(.+)$/s;
  * 三、下一步全面推进整改计划: a lead sentence, then each item numbered （一）（二）… with its first sentence as a
  * run-in 楷体 heading, as in the seed ("（一）压紧压实党组主体责任。突出政治引领…").
  */
-function planBlocks(ledger: InspectionLedger, sectionNo: number): Block[] {
+function planBlocks(ledger: InspectionLedger, sectionNo: number, narrativeLead: string | null): Block[] {
   const items = [...ledger.plan.items].sort((a, b) => a.seq - b.seq).filter((i) => i.text.trim() !== "");
-  if (items.length === 0) return [];
+  const lead = narrativeLead?.trim() ? fillCounts(narrativeLead.trim(), narrativeCounts(ledger)) : null;
+  if (items.length === 0 && lead === null) return [];
   const regime = REGIME_LABELS[ledger.inspection.regime];
   const team = ledger.inspection.team.trim();
   const authority = authorityOf(team);
   const following = authority !== null ? `按照${authority}和${team}要求，` : "";
+  const leadText =
+    lead ??
+    `下一步，${ledger.unit.name}将继续${following}采取更加有力的措施，不断巩固${regime}反馈问题整改成果。`;
   return [
     { type: "heading", level: 1, number: formatHeadingNumber(1, sectionNo), text: "下一步全面推进整改计划" },
-    {
-      type: "paragraph",
-      text: `下一步，${ledger.unit.name}将继续${following}采取更加有力的措施，不断巩固${regime}反馈问题整改成果。`,
-    },
+    ...leadText.split("\n").map((text): Block => ({ type: "paragraph", text })),
     ...items.map((item, i): Block => {
       const text = `${item.text.trim()}${item.deadline !== null ? `（完成时限：${formatOfficialDate(item.deadline)}）` : ""}`;
       const titled = PLAN_ITEM_TITLE.exec(text);
@@ -347,7 +388,12 @@ const withColon = (addressee: string): string => `${addressee.trim().replace(/[�
 /** Builds the notice. Public version: only 社会公开 problems; the others are left out and listed in `withheld`. */
 export function buildNoticeDocument(ledger: InspectionLedger, options: BuildNoticeOptions): NoticeDocument {
   const regime = REGIME_LABELS[ledger.inspection.regime];
-  const issuer = options.issuer?.trim() || options.official?.issuer || defaultIssuer(ledger.unit.name.trim());
+  const { narrative } = options;
+  const issuer =
+    options.issuer?.trim() ||
+    options.official?.issuer ||
+    narrative?.issuerName?.trim() ||
+    defaultIssuer(ledger.unit.name.trim());
   const isPublic = options.version === "public";
   const publishable = (p: LedgerProblem) => p.disclosure === "public" && p.source !== "clue";
   const shown = isPublic ? ledger.problems.filter(publishable) : [...ledger.problems];
@@ -364,12 +410,20 @@ export function buildNoticeDocument(ledger: InspectionLedger, options: BuildNoti
 
   // The counts in the text always describe the whole ledger, also in the public version: real notices
   // publish the totals (4个方面11项问题, 共计8个问题已整改) even when single items are not disclosed.
-  const blocks: Block[] = [introParagraph(ledger, options.version), ...organisationBlocks(ledger, !isPublic)];
+  const blocks: Block[] = [
+    introParagraph(ledger, options.version),
+    ...organisationBlocks(ledger, !isPublic, narrative),
+  ];
   blocks.push({ type: "heading", level: 1, number: formatHeadingNumber(1, 2), text: "整改落实情况" });
   blocks.push(...(options.layout === "aspect" ? aspectLayout(ledger, shown) : statusLayout(ledger, shown)));
-  blocks.push(...planBlocks(ledger, 3));
+  blocks.push(...planBlocks(ledger, 3, narrative?.planLead ?? null));
 
-  const contact = (options.contact ?? options.official?.publicContact)?.trim();
+  const contact = (
+    options.contact ??
+    options.official?.publicContact ??
+    narrative?.contact ??
+    undefined
+  )?.trim();
   if (contact !== undefined && contact !== "") {
     const welcome = `欢迎广大干部群众对${regime}整改落实情况进行监督。`;
     blocks.push({ type: "paragraph", text: contact.startsWith("欢迎") ? contact : `${welcome}${contact}` });

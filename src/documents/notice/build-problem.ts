@@ -53,6 +53,8 @@ const ENUMERATOR =
 interface ItemSplit {
   readonly items: string[];
   readonly structured: boolean;
+  /** Paragraphs before the first item of a structured run (a lead-in such as "下一步，…"); empty otherwise. */
+  readonly lead: string[];
 }
 
 /** Splits block lines into items: 一是/二是 runs, or numbered sub-headings, else one item per paragraph. */
@@ -87,15 +89,15 @@ export function splitItems(lines: readonly ClassifiedLine[], semicolons: boolean
     });
   }
   const tidy = (t: string): string => t.trim().replace(/[；，、\s]+$/, "");
-  if (structured) return { items: items.map(tidy).filter((t) => t !== ""), structured };
+  if (structured) return { items: items.map(tidy).filter((t) => t !== ""), structured, lead: loose };
   if (semicolons && loose.length === 1) {
     const parts = (loose[0] as string)
       .split(/；/)
       .map((s) => s.trim())
       .filter((s) => s !== "");
-    return { items: parts.map(tidy).filter((t) => t !== ""), structured: false };
+    return { items: parts.map(tidy).filter((t) => t !== ""), structured: false, lead: [] };
   }
-  return { items: loose, structured: false };
+  return { items: loose, structured: false, lead: [] };
 }
 
 interface RawBlock {

@@ -209,6 +209,8 @@ export interface NoticeDraft {
   readonly aspects: readonly NoticeAspect[];
   readonly problems: readonly NoticeProblem[];
   readonly plan: readonly NoticePlanItem[];
+  /** The plan's lead-in before its items ("下一步，市文联党组将继续…"), as written; null when it has none. */
+  readonly planLead: string | null;
   readonly contact: NoticeContact | null;
   /** Outcome candidates outside the problems (overall statistics paragraphs). */
   readonly outcomes: readonly NoticeOutcome[];

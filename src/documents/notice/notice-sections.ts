@@ -53,24 +53,29 @@ export function readOrganisation(lines: readonly ClassifiedLine[]): NoticeOrgani
   return { leader, leaderTitle, meetings, mechanisms, text: lines.map((l) => l.text) };
 }
 
-/** Plan items: numbered sub-headings or 一是… runs; a paragraph before them is the plan's lead-in. */
-export function readPlan(lines: readonly ClassifiedLine[]): NoticePlanItem[] {
+/**
+ * Plan items: numbered sub-headings or 一是… runs; the paragraphs before them are the plan's lead-in ("下一步，…将继续…"),
+ * kept apart so that a generated notice can write it back.
+ */
+export function readPlan(lines: readonly ClassifiedLine[]): { items: NoticePlanItem[]; lead: string | null } {
   const body = lines.filter((l) => !(l.kind === "heading" && l.rank === 1));
   const subHeadings = body.filter((l): l is HeadingLine => l.kind === "heading");
+  const leadOf = (paragraphs: readonly string[]) => (paragraphs.length > 0 ? paragraphs.join("\n") : null);
   if (subHeadings.length > 0) {
     const rank = Math.min(...subHeadings.map((h) => h.rank));
     const items: NoticePlanItem[] = [];
+    const lead: string[] = [];
     for (const l of body) {
       if (l.kind === "heading" && l.rank === rank) items.push({ text: l.body, title: l.title });
       else if (items.length > 0) {
         const last = items[items.length - 1] as NoticePlanItem;
         items[items.length - 1] = { ...last, text: `${last.text}\n${l.text}` };
-      }
+      } else lead.push(l.text);
     }
-    return items;
+    return { items, lead: leadOf(lead) };
   }
   const split = splitItems(body, false);
-  return split.items.map((text) => ({ text }));
+  return { items: split.items.map((text) => ({ text })), lead: leadOf(split.lead) };
 }
 
 const PHONE = /(?<![\d-])(?:\d{3,4}-\d{7,8}(?:转\d{1,6})?|1[3-9]\d{9}|\d{7,8}|12388|12345)(?![\d-])/g;

@@ -1,5 +1,6 @@
 // Turns a parsed notice into the input that creates a ledger: done items become closed measures, ongoing items open ones.
 
+import { templateCounts } from "../../domain/narrative-counts.ts";
 import { MONEY_OUTCOME_KINDS } from "../../domain/outcome.ts";
 import type { LedgerInput } from "../../shared/ledger-input.ts";
 import type { NoticeDraft, NoticeInspectionKind, NoticeProblem } from "./notice-draft.ts";
@@ -77,8 +78,41 @@ export function noticeToLedgerInput(
         })),
         items: draft.plan.map((item) => ({ text: item.text })),
       },
+      narrative: narrativeInput(draft),
     },
   };
+}
+
+type NarrativeInput = NonNullable<LedgerInput["narrative"]>;
+
+/** "一、整改工作组织情况": the section's own heading, which the generated notice writes itself. */
+const SECTION_HEADING = /^[一二三四五六七八九十]+[、．.]\s*\S{2,20}$/;
+/** "（一）提高政治站位，强化组织领导。市文联党组先后…": a numbered run-in sub-heading and its text. */
+const RUN_IN = /^[（(][一二三四五六七八九十]+[)）]\s*([^。！？]{2,40}[。！？])(.*)$/s;
+
+/**
+ * The unit's own words that a generated notice writes back: the title's issuer (the full name; the unit's name is the
+ * short one), the organisation section with its sub-headings, the plan's lead-in and the contact block. Counts in them
+ * become placeholders (templateCounts), so the notice states the ledger's numbers, not the imported text's.
+ */
+function narrativeInput(draft: NoticeDraft): NarrativeInput | null {
+  const organisation = (draft.organisation?.text ?? [])
+    .filter((line) => !SECTION_HEADING.test(line.trim()))
+    .map((line) => {
+      const runIn = RUN_IN.exec(line.trim());
+      const [heading, text] = runIn ? [runIn[1] as string, (runIn[2] as string).trim()] : [null, line.trim()];
+      return { heading: heading && templateCounts(heading).template, text: templateCounts(text).template };
+    })
+    .filter((p) => p.heading !== null || p.text !== "");
+  const narrative = {
+    issuerName: draft.issuer,
+    organisation,
+    planLead: draft.planLead && templateCounts(draft.planLead).template,
+    contact: draft.contact?.text ?? null,
+  };
+  const empty =
+    !narrative.issuerName && organisation.length === 0 && !narrative.planLead && !narrative.contact;
+  return empty ? null : narrative;
 }
 
 /** "通报称40条整改措施，导入33条": what the notice states but does not list is said, never made up. */

@@ -159,12 +159,26 @@ describe("parseNotice on the seed notice in detail", () => {
     expect(seed.organisation?.mechanisms).toContain("坚持对账销号、立行立改");
   });
 
-  it("reads the three next-step plan items", () => {
+  it("reads the three next-step plan items and keeps the lead-in before them", () => {
     expect(seed.plan.map((p) => p.title)).toEqual([
       "压紧压实党组主体责任",
       "坚持抓整改落实力度不减",
       "不断巩固巡察整改成果",
     ]);
+    expect(seed.planLead).toBe(
+      "下一步，市文联党组将继续按照市委和市委巡察组要求，采取更加有力的措施，不断巩固巡察反馈问题整改成果，推动文艺事业高质量发展。",
+    );
+  });
+
+  it("keeps the lead-in of a plan written as 一是/二是 runs, and has none when the items start at once", () => {
+    const notice = (plan: string) =>
+      parseNotice(
+        `中共某县审计局党组关于审计整改情况的通报\n一、整改落实情况\n1.关于“预算执行不严格”问题的整改\n整改措施：建立台账。\n二、下一步工作打算\n${plan}`,
+      );
+    const withLead = notice("我局将持续抓好整改。\n一是健全制度。二是强化监督。");
+    expect(withLead.planLead).toBe("我局将持续抓好整改。");
+    expect(withLead.plan.map((p) => p.text)).toEqual(["健全制度。", "强化监督。"]);
+    expect(notice("一是健全制度。二是强化监督。").planLead).toBeNull();
   });
 
   it("takes the issuer from the title and finds no contact block (the seed has none)", () => {

@@ -120,6 +120,7 @@ export function parseNoticeTraced(text: string, options: ParseNoticeOptions = {}
   const unclassified = outline.unclassified.map((l) => ({ line: l.n, text: l.text }));
   if (recognised) warnings.push(...unclassifiedWarnings(unclassified));
 
+  const plan = readPlan(outline.plan);
   const draft: NoticeDraft = {
     recognised,
     title: outline.title,
@@ -133,7 +134,8 @@ export function parseNoticeTraced(text: string, options: ParseNoticeOptions = {}
     organisation: readOrganisation(outline.organisation),
     aspects,
     problems,
-    plan: readPlan(outline.plan),
+    plan: plan.items,
+    planLead: plan.lead,
     contact: readContact(outline.contact),
     outcomes: [...outline.organisation, ...statementLines].flatMap((l) => findOutcomeCandidates(l.text)),
     unclassified,

@@ -161,6 +161,13 @@ export interface LeadingGroupsTable {
   leader: string;
   members: string;
 }
+export interface NoticeNarrativesTable {
+  inspection_id: string;
+  issuer_name: string | null;
+  organisation: string;
+  plan_lead: string | null;
+  contact: string | null;
+}
 export interface PlanMeetingsTable {
   id: string;
   inspection_id: string;
@@ -268,6 +275,14 @@ export interface PendingImportsTable {
   inspection_id: string | null;
 }
 
+export interface CalendarOverridesTable {
+  day: string;
+  kind: string;
+  name: string;
+  created_at: string;
+  created_by: string;
+}
+
 export interface Database {
   publications: PublicationsTable;
   orgs: OrgsTable;
@@ -285,6 +300,7 @@ export interface Database {
   leading_groups: LeadingGroupsTable;
   plan_meetings: PlanMeetingsTable;
   plan_items: PlanItemsTable;
+  notice_narratives: NoticeNarrativesTable;
   audit_events: AuditEventsTable;
   audit_head: AuditHeadTable;
   users: UsersTable;
@@ -295,4 +311,5 @@ export interface Database {
   measure_comments: MeasureCommentsTable;
   api_tokens: ApiTokensTable;
   pending_imports: PendingImportsTable;
+  calendar_overrides: CalendarOverridesTable;
 }

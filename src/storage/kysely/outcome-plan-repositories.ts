@@ -2,6 +2,7 @@
 
 import { sql, type Kysely } from "kysely";
 import type { OutcomeKind } from "../../domain/outcome.ts";
+import type { NarrativeParagraph } from "../../domain/plan.ts";
 import type { Scope } from "../../domain/scope.ts";
 import type { InspectionFilter, OutcomeRepository, PlanRepository } from "../store.ts";
 import type { Database } from "./db-schema.ts";
@@ -54,6 +55,19 @@ export function planRepository(db: Kysely<Database>): PlanRepository {
           inspection_id: group.inspectionId,
           leader: group.leader,
           members: JSON.stringify(group.members),
+        })
+        .execute();
+    },
+    async setNarrative(narrative) {
+      await db.deleteFrom("notice_narratives").where("inspection_id", "=", narrative.inspectionId).execute();
+      await db
+        .insertInto("notice_narratives")
+        .values({
+          inspection_id: narrative.inspectionId,
+          issuer_name: narrative.issuerName,
+          organisation: JSON.stringify(narrative.organisation),
+          plan_lead: narrative.planLead,
+          contact: narrative.contact,
         })
         .execute();
     },
@@ -131,6 +145,23 @@ export function planRepository(db: Kysely<Database>): PlanRepository {
           deadline: i.deadline,
         })),
       };
+    },
+    async getNarrative(scope: Scope, inspectionId: string) {
+      const row = await db
+        .selectFrom("notice_narratives")
+        .selectAll()
+        .where("inspection_id", "=", inspectionId)
+        .where(inspectionVisible(db, scope, "inspection_id"))
+        .executeTakeFirst();
+      return (
+        row && {
+          inspectionId: row.inspection_id,
+          issuerName: row.issuer_name,
+          organisation: JSON.parse(row.organisation) as NarrativeParagraph[],
+          planLead: row.plan_lead,
+          contact: row.contact,
+        }
+      );
     },
   };
 }

@@ -12,6 +12,8 @@ import * as reviewCycle from "./0008-review-cycle.ts";
 import * as closeoutHolds from "./0010-closeout-holds.ts";
 import * as pendingImports from "./0009-pending-imports.ts";
 import * as measureComments from "./0011-measure-comments.ts";
+import * as noticeNarratives from "./0013-notice-narratives.ts";
+import * as calendarOverrides from "./0014-calendar-overrides.ts";
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0001-ledger-core": ledgerCore,
@@ -25,4 +27,6 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0009-pending-imports": pendingImports,
   "0010-closeout-holds": closeoutHolds,
   "0011-measure-comments": measureComments,
+  "0013-notice-narratives": noticeNarratives,
+  "0014-calendar-overrides": calendarOverrides,
 };
