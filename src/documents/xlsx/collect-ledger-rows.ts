@@ -1,12 +1,17 @@
 // Turns spreadsheet rows (already mapped to fields) into ledger problems with measures and outcomes, and a
 // validation report with sheet, row, column and a Chinese message. Pure; knows nothing about exceljs.
 // A measure row continues the problem above it when its problem cell is empty, filled from a merged
-// range, or repeats the same problem (and 编号); otherwise it starts or rejoins the problem with that 编号+title.
+// range, or repeats the same problem (after normalisation; 编号 equal, empty or extending it: 1 → 1.1);
+// otherwise it starts or rejoins the problem with that 编号+title. Every non-blank row below a header
+// becomes data or a finding naming its sheet and row: nothing is dropped silently.
 
 import type { CalendarDate } from "../../domain/calendar-date.ts";
 import { problemInputSchema } from "../../shared/ledger-input.ts";
+import { classifyLedgerRow, type RowCell } from "./classify-ledger-row.ts";
+import { assignSheetAspects, checkProblemSheets, rowRoleFinding, sortIssues } from "./ledger-findings.ts";
 import type { CollectedLedger, ImportIssue, ProblemInput, RowCells } from "./collected-ledger.ts";
-import { titleFacts, type SheetHeader } from "./detect-header.ts";
+import { HEADER_SEARCH_ROWS as HEADER_ROWS_SEARCHED, titleFacts, type SheetHeader } from "./detect-header.ts";
+import { columnReport, headerWarnings, missingColumnError, type ColumnReport } from "./header-findings.ts";
 import { columnLetter, headerOf, type LedgerField } from "./ledger-columns.ts";
 import {
   cellText,
@@ -19,7 +24,8 @@ import {
   type ProblemDraft,
 } from "./ledger-row-inputs.ts";
 import { SUMMARY_FACTS } from "./ledger-workbook.ts";
-import { parseDeadline } from "./parse-deadline.ts";
+import { deadlineYearSource } from "./deadline-year.ts";
+import { problemKey, problemTitle } from "./problem-title.ts";
 
 const LIMITS: Partial<Record<LedgerField, number>> = {
   problem: 500,
@@ -38,24 +44,79 @@ export class LedgerRowCollector {
   private readonly problems: ProblemDraft[] = [];
   private readonly byKey = new Map<string, ProblemDraft>();
   private readonly errors: ImportIssue[] = [];
+  private readonly warnings: ImportIssue[] = [];
+  private readonly notes: string[] = [];
+  private readonly sheetHeaders: { name: string; header: SheetHeader }[] = [];
+  /** Sheets whose rows are not read (a task list without a problem column); rows counted for the error. */
+  private unreadable: { rows: number; first: number; last: number } | undefined;
+  private headingAspect: string | null = null;
   private readonly units = new Set<string>();
   private readonly facts: Record<string, string> = {};
   private readonly titles: string[] = [];
   private sheetName = "";
   private header: SheetHeader | undefined;
-  private current: { draft: ProblemDraft | null; no: string } | undefined;
+  private current: { draft: ProblemDraft | null; no: string; key: string } | undefined;
   private sheetColumns: ReadonlyMap<LedgerField, number> = new Map();
   private dataRows = 0;
 
   constructor(private readonly options: { skipInvalid: boolean; reference?: CalendarDate | null }) {}
 
-  /** Starts a sheet whose header was detected. */
-  sheet(name: string, header: SheetHeader): void {
+  /** Starts a sheet whose header was detected; `hiddenColumns` are only mentioned (they are read as usual). */
+  sheet(name: string, header: SheetHeader, hiddenColumns: readonly number[] = []): void {
+    this.closeSheet();
     this.sheetName = name;
     this.header = header;
     this.sheetColumns = invert(header.columns);
     this.current = undefined;
+    this.headingAspect = null;
     this.titles.push(...header.titles);
+    this.sheetHeaders.push({ name, header });
+    const found = headerWarnings(name, header, hiddenColumns);
+    this.warnings.push(...found.warnings);
+    this.notes.push(...found.notes);
+    const missing = header.kind === "measures" ? missingColumnError(name, header, true) : undefined;
+    if (missing) {
+      this.errors.push(missing);
+      this.unreadable = { rows: 0, first: 0, last: 0 };
+    }
+  }
+
+  /** A sheet without a header: said in the notes, so no sheet disappears unmentioned. */
+  skippedSheet(name: string, nonBlankRows: number): void {
+    this.closeSheet();
+    this.notes.push(
+      nonBlankRows === 0
+        ? `工作表“${name}”为空，已跳过`
+        : `工作表“${name}”的前${HEADER_ROWS_SEARCHED}行中没有台账表头（如填报说明、统计表），该表未导入`,
+    );
+  }
+
+  /** Names the rows of an unreadable sheet in its error. */
+  private closeSheet(): void {
+    const u = this.unreadable;
+    if (u && u.rows > 0) {
+      const error = this.errors.find(
+        (e) => e.sheet === this.sheetName && e.code === "problem_column_missing",
+      );
+      if (error)
+        Object.assign(error, { message: `${error.message}；第${u.first}–${u.last}行共${u.rows}行未导入` });
+    }
+    this.unreadable = undefined;
+  }
+
+  /** Which column became which field, per sheet (for the import report). */
+  columnReports(): { sheet: string; columns: ColumnReport[] }[] {
+    return this.sheetHeaders.map(({ name, header }) => ({ sheet: name, columns: columnReport(header) }));
+  }
+
+  private warn(row: number, code: string, message: string, column: number | null = null): void {
+    this.warnings.push({
+      sheet: this.sheetName,
+      row,
+      column: column === null ? null : columnLetter(column),
+      code,
+      message,
+    });
   }
 
   private issue(
@@ -95,21 +156,22 @@ export class LedgerRowCollector {
   private findOrAdd(origin: Origin, cells: RowCells, fromProblemSheet: boolean): ProblemDraft {
     const unit = text(cells, "unit");
     const no = text(cells, "no");
-    const title = text(cells, "problem");
+    const title = problemKey(text(cells, "problem"));
     const exact = this.byKey.get(`${unit}\u0000${no}\u0000${title}`);
     const loose = exact ?? this.byKey.get(`${unit}\u0000\u0000${title}`);
     const found = exact ?? (loose && (no === "" || loose.no === "") ? loose : undefined);
     const aspect = text(cells, "aspect") || null;
     if (found) {
-      if (found.aspect === null) found.aspect = aspect;
+      if (found.aspect === null) found.aspect = aspect ?? this.headingAspect;
       if (fromProblemSheet) found.cells = cells;
       return found;
     }
     const draft: ProblemDraft = {
       origin,
       no,
-      title,
-      aspect,
+      title: problemTitle(text(cells, "problem")),
+      aspect: aspect ?? this.headingAspect,
+      sheetAspect: this.sheetColumns.has("aspect") ? null : this.sheetName,
       cells: fromProblemSheet ? cells : null,
       measures: [],
       outcomes: [],
@@ -120,10 +182,19 @@ export class LedgerRowCollector {
     return draft;
   }
 
-  /** One data row of the current sheet (blank rows are not passed in). */
-  add(row: number, cells: RowCells): void {
+  /**
+   * One non-blank row of the current sheet: `cells` by field, `all` every non-empty cell (mapped or not).
+   * Headings, totals, signature lines and rows with text only in unread columns become findings.
+   */
+  add(row: number, cells: RowCells, all: readonly RowCell[] = []): void {
     const header = this.header;
     if (!header) return;
+    if (this.unreadable) {
+      const u = this.unreadable;
+      this.unreadable = { rows: u.rows + 1, first: u.first || row, last: row };
+      return;
+    }
+    if (all.length > 0 && !this.roleHandled(row, all)) return;
     this.dataRows += 1;
     const unit = text(cells, "unit");
     if (unit !== "") this.units.add(unit);
@@ -144,8 +215,8 @@ export class LedgerRowCollector {
       }
       case "outcomes": {
         const target =
-          this.byKey.get(`${unit}\u0000${text(cells, "no")}\u0000${text(cells, "problem")}`) ??
-          this.byKey.get(`${unit}\u0000\u0000${text(cells, "problem")}`);
+          this.byKey.get(`${unit}\u0000${text(cells, "no")}\u0000${problemKey(text(cells, "problem"))}`) ??
+          this.byKey.get(`${unit}\u0000\u0000${problemKey(text(cells, "problem"))}`);
         if (!target)
           return this.issue(
             row,
@@ -157,29 +228,51 @@ export class LedgerRowCollector {
         return;
       }
       case "measures":
-        this.addMeasureRow(row, origin, cells);
+        this.addMeasureRow(row, origin, cells, all.length === 0 || all.some((c) => !c.filled));
     }
   }
 
-  private addMeasureRow(row: number, origin: Origin, cells: RowCells): void {
+  /** False when the row is no data (a heading, totals, signature, note, unread text); said as a finding. */
+  private roleHandled(row: number, all: readonly RowCell[]): boolean {
+    const header = this.header;
+    if (!header || (header.kind !== "measures" && header.kind !== "problems")) return true;
+    const role = classifyLedgerRow(all, header.columns);
+    if (role.role === "data") return true;
+    if (role.role === "aspect_heading") {
+      this.headingAspect = role.aspect;
+      this.current = undefined;
+      return false;
+    }
+    const finding = rowRoleFinding(this.sheetName, row, role, all);
+    if (finding) this.warnings.push(finding);
+    return false;
+  }
+
+  private addMeasureRow(row: number, origin: Origin, cells: RowCells, own: boolean): void {
     const p = cells.get("problem");
     const n = cells.get("no");
-    const title = p?.text ?? "";
+    const title = problemKey(p?.text ?? "");
     const no = n?.text ?? "";
     const current = this.current;
+    const sameNo = (c: { no: string }) =>
+      no === "" ||
+      n?.filled === true ||
+      no === c.no ||
+      no.startsWith(`${c.no}.`) ||
+      no.startsWith(`${c.no}-`);
     const continues =
       current !== undefined &&
-      (title === "" ||
-        p?.filled === true ||
-        (title === current.draft?.title && (no === "" || n?.filled === true || no === current.no)));
+      (title === "" || p?.filled === true || (title === current.key && sameNo(current)));
     let draft: ProblemDraft | null;
+    let started = false;
     if (continues) draft = current.draft;
     else if (title === "") {
       this.issue(row, "problem", "missing_problem", "问题为空，且上方没有可归属的问题");
       draft = null;
     } else {
       draft = this.tooLong(row, cells, ["problem", "aspect"]) ? null : this.findOrAdd(origin, cells, false);
-      this.current = { draft, no };
+      this.current = { draft, no, key: title };
+      started = true;
     }
     if (text(cells, "measure") === "") {
       const filled = (["kind", "leader", "department", "person", "deadline", "status"] as const).filter(
@@ -187,6 +280,13 @@ export class LedgerRowCollector {
       );
       if (filled.length > 0)
         this.issue(row, "measure", "missing_measure", "整改措施为空，但填写了责任或时限");
+      else if (!started && own)
+        this.warn(
+          row,
+          "row_not_imported",
+          `工作表“${this.sheetName}”第${row}行没有整改措施，也不是新的问题，未导入`,
+          this.sheetColumns.get("measure") ?? null,
+        );
       return;
     }
     if (draft === null) {
@@ -209,17 +309,28 @@ export class LedgerRowCollector {
 
   /** Parses what depends on the whole workbook (deadlines need the feedback date) and builds the result. */
   finish(): CollectedLedger {
+    this.closeSheet();
     if (this.units.size > 1) {
+      const units = [...this.units];
       this.errors.push({
         sheet: "",
         row: null,
         column: null,
         code: "multiple_units",
-        message: `工作簿包含${this.units.size}个被巡察单位的台账（${[...this.units].slice(0, 3).join("、")}…），请按单位分别导入`,
+        message: `工作簿包含${units.length}个被巡察单位的台账（${units.slice(0, 3).join("、")}${units.length > 3 ? "等" : ""}，如按轮次或全部导出的台账），而一次导入只建立一个巡察的台账，未导入任何内容；请按被巡察单位把工作簿拆分后分别导入`,
       });
     }
+    const checked = checkProblemSheets(this.sheetHeaders, this.problems);
+    this.errors.push(...checked.errors);
+    this.warnings.push(...checked.warnings);
+    this.problems.splice(0, this.problems.length, ...checked.kept);
+    assignSheetAspects(this.problems);
     const facts = inspectionFactsFrom(this.facts, this.titles);
-    const reference = this.options.reference ?? facts.feedbackDate ?? this.earliestYearStart();
+    const year = deadlineYearSource({
+      given: this.options.reference ?? facts.feedbackDate ?? null,
+      asOf: this.facts.asOf ?? this.titles.map((t) => titleFacts(t).asOf).find((d) => d) ?? null,
+      problems: this.problems,
+    });
     const problems: ProblemInput[] = [];
     const aspects: string[] = [];
     let skipped = 0;
@@ -227,7 +338,7 @@ export class LedgerRowCollector {
       const measures: MeasureInput[] = [];
       const origins: Origin[] = [];
       for (const m of draft.measures) {
-        const input = measureInput(m, reference ?? null, this.errors);
+        const input = measureInput(m, year, this.errors, this.warnings);
         if (input) {
           measures.push(input);
           origins.push(m.origin);
@@ -272,32 +383,19 @@ export class LedgerRowCollector {
       this.facts.unit ??
       this.titles.map((t) => titleFacts(t).unitName).find((u) => u) ??
       null;
-    const sheetOrder = new Map<string, number>();
-    for (const e of this.errors) if (!sheetOrder.has(e.sheet)) sheetOrder.set(e.sheet, sheetOrder.size);
-    const errors = [...this.errors].sort(
-      (a, b) =>
-        (sheetOrder.get(a.sheet) ?? 0) - (sheetOrder.get(b.sheet) ?? 0) || (a.row ?? 0) - (b.row ?? 0),
-    );
+    const errors = sortIssues(this.errors);
     return {
       unitName,
       facts,
       aspects,
       problems,
       errors,
+      warnings: sortIssues(this.warnings),
+      notes: [...this.notes],
+      columns: this.columnReports(),
       skippedRows: this.options.skipInvalid ? skipped : 0,
       dataRows: this.dataRows,
     };
-  }
-
-  private earliestYearStart(): CalendarDate | undefined {
-    let year: number | undefined;
-    for (const p of this.problems) {
-      for (const m of p.measures) {
-        const parsed = parseDeadline(m.deadline, null);
-        if (parsed.ok && parsed.deadline) year = Math.min(year ?? 9999, Number(parsed.deadline.slice(0, 4)));
-      }
-    }
-    return year === undefined ? undefined : `${year}-01-01`;
   }
 }
 

@@ -6,6 +6,7 @@ import type { InspectionKind, Regime } from "../../domain/inspection.ts";
 import { deriveProblemStatus } from "../../domain/problem-status.ts";
 import type { ProblemStatus } from "../../domain/problem.ts";
 import type { LedgerInput } from "../../shared/ledger-input.ts";
+import type { ColumnReport } from "./header-findings.ts";
 import type { LedgerField } from "./ledger-columns.ts";
 import type { CellValue } from "./parse-deadline.ts";
 
@@ -46,6 +47,15 @@ export interface CollectedLedger {
   /** Valid problems only (with --skip-invalid, what is left after dropping invalid rows). */
   readonly problems: readonly ProblemInput[];
   readonly errors: readonly ImportIssue[];
+  /**
+   * What was read with a doubt or left out on purpose — unrecognised columns, totals and signature rows,
+   * a year taken from other deadlines, several names in one cell; they do not refuse the import.
+   */
+  readonly warnings: readonly ImportIssue[];
+  /** Plain remarks: sheets skipped (填报说明), hidden columns read. */
+  readonly notes: readonly string[];
+  /** Per sheet with a header: which column became which field. */
+  readonly columns: readonly { sheet: string; columns: readonly ColumnReport[] }[];
   /** Rows left out because of errors (only counted when skipping is allowed). */
   readonly skippedRows: number;
   readonly dataRows: number;

@@ -48,6 +48,8 @@ export interface ProblemDraft {
   readonly no: string;
   readonly title: string;
   aspect: string | null;
+  /** The sheet's name, when its sheet has no 方面 column (one sheet per aspect is decided at the end). */
+  readonly sheetAspect: string | null;
   cells: RowCells | null;
   readonly measures: MeasureDraft[];
   readonly outcomes: OutcomeDraft[];
@@ -67,27 +69,80 @@ export function issueAt(origin: Origin, field: LedgerField, code: string, messag
   };
 }
 
-/** Undefined (with findings added to `issues`) when any of its cells cannot be read. */
+/** Where dates written without a year take it from. `assumed`: from other deadlines, so each use is warned. */
+export interface YearSource {
+  readonly reference: CalendarDate | null;
+  readonly assumed: boolean;
+}
+
+/** Names in one cell (办公室、人事科 / 张三，李四): the first is responsible, the rest cooperate. */
+export const splitNames = (text: string): string[] => [
+  ...new Set(
+    text
+      .split(/[、,，;；/／\n]+/)
+      .map((s) => s.trim())
+      .filter((s) => s !== ""),
+  ),
+];
+
+const WRITTEN_YEAR = /\d{4}|[〇零○一二三四五六七八九]{4}\s*年/;
+
+/** The first of several names, with a warning that the others were not kept (the ledger holds one). */
+function firstName(m: MeasureDraft, field: "leader" | "person", warnings: ImportIssue[]): string | null {
+  const names = splitNames(m[field]);
+  if (names.length > 1) {
+    const label = field === "leader" ? "牵头领导" : "责任人";
+    warnings.push(
+      issueAt(
+        m.origin,
+        field,
+        "several_names",
+        `${label}“${m[field]}”写了${names.length}人，台账每条措施只记一位${label}，取第一位“${names[0]}”`,
+      ),
+    );
+  }
+  return names[0] ?? null;
+}
+
+/** Undefined (with findings added to `issues`) when any of its cells cannot be read; doubts go to `warnings`. */
 export function measureInput(
   m: MeasureDraft,
-  reference: CalendarDate | null,
+  year: YearSource,
   issues: ImportIssue[],
+  warnings: ImportIssue[],
 ): MeasureInput | undefined {
   const kind = parseMeasureKind(m.kind);
   if (!kind.ok) issues.push(issueAt(m.origin, "kind", "unknown_kind", kind.message));
   const status = parseMeasureStatus(m.status);
   if (!status.ok) issues.push(issueAt(m.origin, "status", "unknown_status", status.message));
-  const deadline = parseDeadline(m.deadline, reference);
+  const deadline = parseDeadline(m.deadline, year.reference);
   if (!deadline.ok) issues.push(issueAt(m.origin, "deadline", deadline.code, deadline.message));
   if (!kind.ok || !status.ok || !deadline.ok) return undefined;
+  if (
+    year.assumed &&
+    deadline.deadline !== null &&
+    typeof m.deadline === "string" &&
+    !WRITTEN_YEAR.test(m.deadline.normalize("NFKC"))
+  )
+    warnings.push(
+      issueAt(
+        m.origin,
+        "deadline",
+        "deadline_year_assumed",
+        `整改时限“${m.deadline.trim().slice(0, 40)}”没有写年份，台账中也没有截至日期或反馈日期，按其他整改时限中最早的年份理解为${deadline.deadline}，请核对`,
+      ),
+    );
+  const [department = null, ...alsoDepartments] = splitNames(m.department);
   return {
     text: m.text,
     kind: kind.value ?? deadline.kind ?? (status.value?.longTerm ? "long_term" : "time_limited"),
     deadline: deadline.deadline,
-    leader: m.leader || null,
-    department: m.department || null,
-    person: m.person || null,
-    cooperatingDepartments: [...new Set(m.cooperating.split(/[、,，;；/\s]+/).filter((s) => s !== ""))],
+    leader: firstName(m, "leader", warnings),
+    department,
+    person: firstName(m, "person", warnings),
+    cooperatingDepartments: [
+      ...new Set([...alsoDepartments, ...splitNames(m.cooperating.replace(/\s+/g, "、"))]),
+    ].filter((d) => d !== department),
     state: status.value?.state ?? "draft",
   };
 }

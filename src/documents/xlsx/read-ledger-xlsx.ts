@@ -6,6 +6,7 @@ import type ExcelJS from "exceljs";
 import type { CalendarDate } from "../../domain/calendar-date.ts";
 import { DomainError } from "../../domain/domain-error.ts";
 import { withCause } from "../with-cause.ts";
+import type { RowCell } from "./classify-ledger-row.ts";
 import { LedgerRowCollector } from "./collect-ledger-rows.ts";
 import type { CollectedLedger, SheetCell } from "./collected-ledger.ts";
 import { detectHeader, HEADER_SEARCH_ROWS, type SheetHeader } from "./detect-header.ts";
@@ -111,7 +112,7 @@ const isBlank = (values: ReadonlyMap<number, CellValue>): boolean =>
 export async function readLedgerXlsx(path: string, options: ReadLedgerOptions = {}): Promise<ReadLedger> {
   const limits = options.limits ?? XLSX_LIMITS;
   const rowLimit = options.rowLimit ?? DEFAULT_ROW_LIMIT;
-  const { merges, inflatedBytes } = await scanXlsxArchive(path, limits);
+  const { merges, hiddenColumns, inflatedBytes } = await scanXlsxArchive(path, limits);
   const collector = new LedgerRowCollector({
     skipInvalid: options.skipInvalid ?? false,
     reference: options.reference ?? null,
@@ -133,7 +134,12 @@ export async function readLedgerXlsx(path: string, options: ReadLedgerOptions = 
           const value = values.get(column) ?? null;
           cells.set(field, { value, text: textOf(value), column, filled: filled.has(column) });
         }
-        collector.add(row, cells);
+        const all: RowCell[] = [];
+        for (const [column, value] of values) {
+          const text = textOf(value);
+          if (text !== "") all.push({ column, text, filled: filled.has(column) });
+        }
+        collector.add(row, cells, all);
       };
       const decide = () => {
         decided = true;
@@ -142,7 +148,8 @@ export async function readLedgerXlsx(path: string, options: ReadLedgerOptions = 
           options.map,
         );
         sheets.push({ name, kind: header?.kind ?? null, headerRow: header?.row ?? null });
-        if (header) collector.sheet(name, header);
+        if (header) collector.sheet(name, header, hiddenColumns.get(name) ?? []);
+        else collector.skippedSheet(name, pending.length);
         for (const p of pending) emit(p.row, p.values, p.filled);
         pending.length = 0;
       };

@@ -133,6 +133,17 @@ export function parseRange(ref: string): MergeRange | undefined {
 }
 
 const MERGE_RE = /<(?:\w+:)?mergeCell\s[^>]*?ref="([A-Z$0-9:]+)"/g;
+const COL_RE = /<(?:\w+:)?col\s[^>]*>/g;
+
+/** Columns a `<col min max hidden="1">` element hides (bounded: a hidden range to column 16384 is common). */
+function hiddenColumnsOf(element: string): number[] {
+  if (!/\bhidden="(1|true)"/.test(element)) return [];
+  const min = Number(/\bmin="(\d+)"/.exec(element)?.[1] ?? 0);
+  const max = Math.min(Number(/\bmax="(\d+)"/.exec(element)?.[1] ?? 0), min + 200, 500);
+  const out: number[] = [];
+  for (let c = min; c >= 1 && c <= max; c++) out.push(c);
+  return out;
+}
 const SHEET_ENTRY = /^xl\/worksheets\/sheet(\d+)\.xml$/;
 const SMALL_TEXT_LIMIT = 16 * 1024 * 1024;
 
@@ -215,6 +226,8 @@ const decodeXml = (s: string): string =>
 /** What the scan learnt: merged ranges by sheet name, and how many bytes the whole archive inflates to. */
 export interface XlsxScan {
   readonly merges: Map<string, MergeRange[]>;
+  /** Hidden columns (1-based) by sheet name; they are read like the others, only mentioned. */
+  readonly hiddenColumns: Map<string, number[]>;
   readonly inflatedBytes: number;
 }
 
@@ -248,6 +261,7 @@ async function scanZip(
   });
   const state: ScanState = { file: path, total: 0, entries: 0, merges: new Map() };
   const byPath = new Map<string, MergeRange[]>();
+  const hiddenByPath = new Map<string, number[]>();
   await new Promise<void>((resolve, reject) => {
     const fail = (e: unknown) => {
       zip.close();
@@ -279,10 +293,17 @@ async function scanZip(
         });
       } else if (SHEET_ENTRY.test(name)) {
         const ranges: MergeRange[] = [];
+        const hidden = new Set<number>();
         let carry = "";
+        let inData = false;
         work = readEntry(zip, entry, limits, state, (t) => {
           const text = carry + t;
           let consumed = 0;
+          // <cols> precede <sheetData>; once the data starts only merges are looked for.
+          if (!inData) {
+            for (const m of text.matchAll(COL_RE)) for (const c of hiddenColumnsOf(m[0])) hidden.add(c);
+            inData = /<(?:\w+:)?sheetData\b/.test(text);
+          }
           for (const m of text.matchAll(MERGE_RE)) {
             const range = parseRange(m[1] as string);
             if (range) ranges.push(range);
@@ -291,6 +312,10 @@ async function scanZip(
           carry = text.slice(Math.max(consumed, text.length - 256));
         }).then(() => {
           byPath.set(name, ranges);
+          hiddenByPath.set(
+            name,
+            [...hidden].sort((a, b) => a - b),
+          );
         });
       } else if (name.endsWith("/")) {
         work = Promise.resolve();
@@ -303,8 +328,11 @@ async function scanZip(
   });
   if (state.workbookXml === undefined) throw notXlsx(path);
   const names = sheetNames(state.workbookXml, state.relsXml);
+  const sheetName = (entryPath: string) =>
+    names.get(entryPath) ?? `Sheet${SHEET_ENTRY.exec(entryPath)?.[1] ?? ""}`;
   const merges = new Map<string, MergeRange[]>();
-  for (const [entryPath, ranges] of byPath)
-    merges.set(names.get(entryPath) ?? `Sheet${SHEET_ENTRY.exec(entryPath)?.[1] ?? ""}`, ranges);
-  return { merges, inflatedBytes: state.total };
+  for (const [entryPath, ranges] of byPath) merges.set(sheetName(entryPath), ranges);
+  const hiddenColumns = new Map<string, number[]>();
+  for (const [entryPath, columns] of hiddenByPath) hiddenColumns.set(sheetName(entryPath), columns);
+  return { merges, hiddenColumns, inflatedBytes: state.total };
 }

@@ -1,0 +1,50 @@
+// The field a ledger header cell names, read from the words it contains (措施/任务 → measure, 领导 → leader…)
+// when it is none of the exact synonyms. Pure. Rules run from the most specific to the most general, so
+// 措施类别 is a kind and not a measure, 整改措施完成情况 a status, 问题类别 an aspect and 问题表现 symptoms.
+
+import { fieldForHeader, normalizeHeader, type ColumnMap, type LedgerField } from "./ledger-columns.ts";
+
+/** How sure a header match is: an explicit --map or exact synonym beats a keyword. */
+export interface HeaderMatch {
+  readonly field: LedgerField;
+  /** 3 = --map or an exact synonym; 2 = a keyword rule. */
+  readonly strength: 2 | 3;
+}
+
+/** Header cells are short; longer text is data or a title, never read by keywords. */
+const MAX_HEADER_LENGTH = 16;
+
+// A count or rate column (涉及问题数, 整改措施数, 按期完成率) names no field even when it mentions one.
+const TALLY = /(数|个数|条数|总数|数量|率|比例|占比)$/;
+
+const KEYWORD_RULES: readonly (readonly [RegExp, LedgerField])[] = [
+  [/被(巡察|巡视|审计|督察|检查)(单位|党组织|对象)/, "unit"],
+  [/配合|协办|协同|参与(部门|单位)/, "cooperating"],
+  [/(措施|整改|任务)(类型|类别|分类|方式)|类型/, "kind"],
+  [/(销号|办结|实际完成)(时间|日期)/, "closedOn"],
+  [/审核人|审核/, "reviewer"],
+  [/佐证|证明材料|附件/, "evidenceCount"],
+  [/备注|说明/, "note"],
+  [/状态|完成情况|是否(完成|办结|销号)|办理情况|(整改|完成)进度|销号情况/, "status"],
+  [/成效|效果|进展|进度|情况$/, "progress"],
+  [/责任人|经办人|联系人|负责人|承办人/, "person"],
+  [/领导/, "leader"],
+  [/部门|科室|处室|单位|责任主体|牵头|承办/, "department"],
+  [/时限|期限|时间|日期|截止|完成时/, "deadline"],
+  [/反馈原文|反馈意见|原文/, "feedbackText"],
+  [/表现|具体问题/, "symptoms"],
+  [/措施|任务|举措|整改内容|整改要求|工作要求|整改事项/, "measure"],
+  [/(问题)(类别|分类|方面)|方面|领域|类别|分类/, "aspect"],
+  [/问题/, "problem"],
+  [/^(序号|编号|序|号|No\.?|NO\.?)$|序号|编号/, "no"],
+];
+
+/** The field of a header cell: --map, then the exact synonyms, then the keyword rules; undefined when none. */
+export function matchHeader(text: string, map?: ColumnMap): HeaderMatch | undefined {
+  const exact = fieldForHeader(text, map);
+  if (exact !== undefined) return { field: exact, strength: 3 };
+  const bare = normalizeHeader(text).replace(/\([^)]*\)|\[[^\]]*\]|【[^】]*】/g, "");
+  if (bare === "" || bare.length > MAX_HEADER_LENGTH || TALLY.test(bare)) return undefined;
+  for (const [pattern, field] of KEYWORD_RULES) if (pattern.test(bare)) return { field, strength: 2 };
+  return undefined;
+}
