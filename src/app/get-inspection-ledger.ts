@@ -2,7 +2,16 @@
 
 import { DomainError } from "../domain/domain-error.ts";
 import type { InspectionLedger, LedgerProblem } from "../domain/inspection-ledger.ts";
-import { countLedger, countLedgerBy, isOverdue, totalOutcomes } from "../domain/ledger-statistics.ts";
+import type { CalendarDate } from "../domain/calendar-date.ts";
+import {
+  countLedger,
+  countLedgerBy,
+  isOverdue,
+  totalOutcomes,
+  type ProblemTally,
+} from "../domain/ledger-statistics.ts";
+import type { Measure } from "../domain/measure.ts";
+import type { Problem } from "../domain/problem.ts";
 import { deriveProblemStatus } from "../domain/problem-status.ts";
 import type { Scope } from "../domain/scope.ts";
 import type { Repositories } from "../storage/store.ts";
@@ -27,29 +36,25 @@ async function readLedger(
   const inspection = await store.inspections.get(scope, inspectionId);
   if (!inspection) throw new DomainError("inspection_not_found", "未找到该巡察（或无权查看）");
   // One connection inside the snapshot: the reads run one after another.
-  const [unit, aspects, problems, measures, outcomes, plan, tallies] = await Promise.all([
+  const [unit, aspects, problems, measures, outcomes, plan] = await Promise.all([
     store.orgs.get({ kind: "all" }, inspection.targetOrgId),
     store.aspects.listByInspection(scope, inspectionId),
     store.problems.listByInspection(scope, inspectionId),
     store.measures.listByInspection(scope, inspectionId),
     store.outcomes.listByInspection(scope, inspectionId),
     store.plans.get(scope, inspectionId),
-    store.statistics.problemTallies(scope, { inspectionId, on: asOf }),
   ]);
   if (!unit) throw new DomainError("unit_not_found", "被巡察单位不存在");
 
-  const tallyByProblem = new Map(tallies.map((t) => [t.problemId, t]));
   const measuresByProblem = group(measures, (m) => m.problemId);
   const outcomesByProblem = group(outcomes, (o) => o.problemId ?? "");
-  const ledgerProblems: LedgerProblem[] = problems.map((p) => {
-    const tally = tallyByProblem.get(p.id) ?? { measures: 0, open: 0, closedLongTerm: 0 };
-    return {
-      ...p,
-      status: deriveProblemStatus(tally),
-      measures: (measuresByProblem.get(p.id) ?? []).map((m) => ({ ...m, overdue: isOverdue(m, asOf) })),
-      outcomes: outcomesByProblem.get(p.id) ?? [],
-    };
-  });
+  const tallies = problems.map((p) => tallyOf(p, measuresByProblem.get(p.id) ?? [], asOf));
+  const ledgerProblems: LedgerProblem[] = problems.map((p, i) => ({
+    ...p,
+    status: deriveProblemStatus(tallies[i]!),
+    measures: (measuresByProblem.get(p.id) ?? []).map((m) => ({ ...m, overdue: isOverdue(m, asOf) })),
+    outcomes: outcomesByProblem.get(p.id) ?? [],
+  }));
   const byAspect = countLedgerBy(tallies, (t) => t.aspectId);
   return {
     inspection,
@@ -60,6 +65,33 @@ async function readLedger(
     counts: countLedger(tallies),
     outcomeTotals: totalOutcomes(outcomes),
     plan,
+  };
+}
+
+/**
+ * A problem's tally from its measures as read beside it: the counts store.statistics.problemTallies aggregates in
+ * SQL over the same visible problems and measures, derived here instead of reading the measures a second time.
+ */
+function tallyOf(problem: Problem, measures: readonly Measure[], on: CalendarDate): ProblemTally {
+  let open = 0;
+  let closedLongTerm = 0;
+  let overdue = 0;
+  for (const m of measures) {
+    // A long-term measure that closed a stage (closedAt kept) and works on the next is carried on, not open.
+    const stageClosed = m.kind === "long_term" && m.closedAt !== null;
+    if (m.state !== "closed" && !stageClosed) open++;
+    if (m.kind === "long_term" && (m.state === "closed" || stageClosed)) closedLongTerm++;
+    if (isOverdue(m, on)) overdue++;
+  }
+  return {
+    problemId: problem.id,
+    inspectionId: problem.inspectionId,
+    aspectId: problem.aspectId,
+    measures: measures.length,
+    open,
+    closed: measures.length - open,
+    closedLongTerm,
+    overdue,
   };
 }
 
