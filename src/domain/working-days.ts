@@ -15,6 +15,14 @@ export interface DayRule {
   readonly name: string;
 }
 
+/** An administrator's override as stored (the table calendar_overrides): who entered it, and when. */
+export interface CalendarOverride extends DayRule {
+  /** ISO-8601 UTC. */
+  readonly createdAt: string;
+  /** The user who entered it. */
+  readonly createdBy: string;
+}
+
 /**
  * The shape of chinese-days' data file (`chinese-days/dist/chinese-days.json`): date → "English,中文,days".
  * `holidays` are days off (weekends inside a holiday block included), `workdays` the 调休 working weekends.

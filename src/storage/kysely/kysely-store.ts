@@ -19,6 +19,7 @@ import { publicationRepository } from "./publication-repository.ts";
 import { grantRepository } from "./grant-repository.ts";
 import { sessionRepository } from "./session-repository.ts";
 import { pendingImportRepository } from "./pending-import-repository.ts";
+import { calendarOverrideRepository } from "./calendar-override-repository.ts";
 import { userRepository } from "./user-repository.ts";
 import { statisticsRepository, totalsRepository } from "./statistics-repository.ts";
 import { translateStorageError } from "../storage-errors.ts";
@@ -72,6 +73,7 @@ function repositories(
     grants: translatingErrors(grantRepository(db)),
     sessions: translatingErrors(sessionRepository(db)),
     pendingImports: translatingErrors(pendingImportRepository(db)),
+    calendarOverrides: translatingErrors(calendarOverrideRepository(db)),
     apiTokens: translatingErrors(apiTokenRepository(db)),
   };
 }
