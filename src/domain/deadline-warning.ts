@@ -41,8 +41,9 @@ export const DEFAULT_WARNING_THRESHOLDS: WarningThresholds = {
  * numbers. The deadline-profile use case (issue 12, item 2) turns a problem into a DomainError for the user.
  */
 export function warningThresholdsProblem(t: WarningThresholds): string | null {
-  const whole = [t.green, t.yellow, t.red].every((n) => Number.isSafeInteger(n) && n >= 0);
-  if (whole && t.green >= t.yellow && t.yellow >= t.red) return null;
+  const whole =
+    Number.isSafeInteger(t.green) && Number.isSafeInteger(t.yellow) && Number.isSafeInteger(t.red);
+  if (whole && t.green >= t.yellow && t.yellow >= t.red && t.red >= 0) return null;
   return "预警天数须为不小于0的整数，且绿色预警天数 ≥ 黄色预警天数 ≥ 红色预警天数";
 }
 
@@ -108,24 +109,32 @@ export function deadlineWarning(
     return { level: "not_warned", reason: measure.kind === "long_term" ? "open_ended" : "no_deadline" };
   }
   const extended = measure.originalDeadline !== null && measure.originalDeadline !== deadline;
-  const common = {
+  const calendarDaysLeft = daysBetween(options.today, deadline);
+  const overdue = calendarDaysLeft < 0;
+  const counted =
+    overdue || t.basis === "calendar"
+      ? { value: calendarDaysLeft, warning: null }
+      : options.calendar.workingDaysBetween(options.today, deadline);
+  const daysLeft = counted.value;
+  // One literal of one shape for every dated result: the ladder runs over whole provinces at once.
+  return {
+    level: overdue
+      ? "overdue"
+      : daysLeft <= t.red
+        ? "red"
+        : daysLeft <= t.yellow
+          ? "yellow"
+          : daysLeft <= t.green
+            ? "green"
+            : "normal",
     judgedAgainst: deadline,
     originalDeadline: extended ? measure.originalDeadline : null,
     extended,
     basis: t.basis,
+    daysLeft: overdue ? 0 : daysLeft,
+    daysOverdue: overdue ? -calendarDaysLeft : 0,
+    holidayData: counted.warning,
   };
-  const calendarDaysLeft = daysBetween(options.today, deadline);
-  if (calendarDaysLeft < 0) {
-    return { ...common, level: "overdue", daysLeft: 0, daysOverdue: -calendarDaysLeft, holidayData: null };
-  }
-  const counted =
-    t.basis === "working"
-      ? options.calendar.workingDaysBetween(options.today, deadline)
-      : { value: calendarDaysLeft, warning: null };
-  const daysLeft = counted.value;
-  const level: WarningLevel =
-    daysLeft <= t.red ? "red" : daysLeft <= t.yellow ? "yellow" : daysLeft <= t.green ? "green" : "normal";
-  return { ...common, level, daysLeft, daysOverdue: 0, holidayData: counted.warning };
 }
 
 /** What on-time counting reads of a measure. */
