@@ -19,7 +19,7 @@ import {
 } from "../documents/xlsx/ledger-workbook.ts";
 import { formatOfficialDate } from "../documents/official-document/official-document.ts";
 import { writeLedgerXlsx } from "../documents/xlsx/write-ledger-xlsx.ts";
-import type { LedgerMeasureCursor } from "../storage/store.ts";
+import type { LedgerMeasureCursor, LedgerMeasureRow } from "../storage/store.ts";
 import type { Deps } from "./deps.ts";
 
 export type LedgerSelection =
@@ -42,6 +42,27 @@ export interface ExportedLedger {
 /** ISO UTC → the Asia/Shanghai calendar day (UTC+8, no daylight saving). */
 const shanghaiDay = (iso: string): CalendarDate =>
   new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
+
+/**
+ * 销号时间: closing is a review in zhenggai. A measure closed without one was already closed when its ledger was
+ * imported: on the day the source stated (closedAt is then that day, before the import) or on an unknown day
+ * (closedAt is the import time itself, which must not stand in for it).
+ */
+function closedDay(m: LedgerMeasureRow, inspection: Inspection): CalendarDate | null {
+  if (m.lastApprovalAt !== null) return shanghaiDay(m.lastApprovalAt);
+  return m.closedAt !== null && m.closedAt < inspection.createdAt ? shanghaiDay(m.closedAt) : null;
+}
+
+/** 备注: what the other columns cannot say — an extension's original deadline, the acceptance criteria. */
+function measureNote(m: LedgerMeasureRow): string | null {
+  const parts = [
+    ...(m.originalDeadline !== null && m.originalDeadline !== m.deadline
+      ? [`已延期，原定完成时限${formatOfficialDate(m.originalDeadline)}`]
+      : []),
+    ...(m.acceptanceCriteria?.trim() ? [`验收标准：${m.acceptanceCriteria.trim()}`] : []),
+  ];
+  return parts.length > 0 ? parts.join("；") : null;
+}
 
 async function selectInspections(
   deps: Deps,
@@ -173,11 +194,9 @@ export async function exportLedger(
             state: m.state,
             flag: isOverdue(m, asOf) ? "overdue" : isDueSoon(m, asOf, dueSoonUntil) ? "due_soon" : null,
             evidenceCount: m.evidenceCount,
-            // Closing is a review in zhenggai; a measure closed without one was already closed when its
-            // ledger was imported, on a day the source did not state (closedAt is then the import time).
-            closedOn: closed && m.lastApprovalAt !== null ? shanghaiDay(m.lastApprovalAt) : null,
+            closedOn: closed ? closedDay(m, i) : null,
             reviewer: closed ? m.lastApprover : null,
-            note: null,
+            note: measureNote(m),
           };
         }
         const last = page[page.length - 1];

@@ -1,4 +1,5 @@
 // Stores validated problems with their measures and outcomes under an inspection, inside an open transaction.
+import { startOfShanghaiDay } from "../domain/calendar-date.ts";
 // Shared by createLedger (a new inspection) and importLedger (adding to an existing one).
 
 import type { Measure } from "../domain/measure.ts";
@@ -68,7 +69,7 @@ export async function insertProblems(
         acceptanceCriteria: m.acceptanceCriteria ?? null,
         evidenceRequired: m.evidenceRequired,
         state: m.state,
-        closedAt: m.state === "closed" ? now : null,
+        closedAt: m.state === "closed" ? (m.closedOn ? startOfShanghaiDay(m.closedOn) : now) : null,
         version: 1,
         // A measure imported as submitted or closed was submitted once, outside zhenggai.
         submissions: m.state === "submitted" || m.state === "closed" ? 1 : 0,

@@ -60,3 +60,7 @@ export const dateParts = (date: CalendarDate): { year: number; month: number; da
   const [year, month, day] = parts(date);
   return { year, month, day };
 };
+
+/** The first instant of an Asia/Shanghai calendar day as ISO UTC ("2021-06-30" → "2021-06-29T16:00:00.000Z"). */
+export const startOfShanghaiDay = (date: CalendarDate): string =>
+  new Date(`${date}T00:00:00+08:00`).toISOString();

@@ -23,6 +23,8 @@ export const measureInputSchema = z.object({
   acceptanceCriteria: optionalText(2000),
   evidenceRequired: z.boolean().default(false),
   state: z.enum(IMPORTABLE_MEASURE_STATES).default("draft"),
+  /** The day a measure recorded as closed was closed (an imported notice's 截至 or 成文 date); else the import's time. */
+  closedOn: calendarDateSchema.nullish(),
 });
 
 export const outcomeInputSchema = z

@@ -289,6 +289,9 @@ export interface LedgerMeasureRow {
   readonly text: string;
   readonly kind: MeasureKind;
   readonly deadline: CalendarDate | null;
+  /** The deadline before an extension was granted (null when never extended). */
+  readonly originalDeadline: CalendarDate | null;
+  readonly acceptanceCriteria: string | null;
   readonly state: MeasureState;
   /** Names, not ids: 牵头领导, 责任部门, 责任人, 配合部门 (sorted). */
   readonly leader: string | null;

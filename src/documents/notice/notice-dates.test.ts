@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findDeadline, scanDates } from "./notice-dates.ts";
+import { findDeadline, findReportedAsOf, scanDates } from "./notice-dates.ts";
 
 const dates = (text: string, previous: string | null = null) =>
   scanDates(text, previous).map((d) => [d.date, d.role]);
@@ -65,5 +65,17 @@ describe("findDeadline", () => {
 
   it("gives no date for year-less deadlines when there is no reference", () => {
     expect(findDeadline("年内完成", { date: null }).deadline).toBeNull();
+  });
+});
+
+describe("findReportedAsOf", () => {
+  it.each([
+    ["截至2024年4月30日，反馈的12个问题已整改完成10个。", "2024-04-30"],
+    ["截止到二〇二三年十二月三十一日，已完成整改任务46项。", "2023-12-31"],
+    ["2023年5月10日反馈以来，截至目前，已整改8个问题。", null],
+    ["截至2024年4月底，已完成整改。", null],
+    ["截至6月30日，整改完成率81.25%。", "2021-06-30"],
+  ])("reads %j as of %s", (text, expected) => {
+    expect(findReportedAsOf(text, "2021-03-04")).toBe(expected);
   });
 });

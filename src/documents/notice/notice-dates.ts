@@ -81,6 +81,19 @@ export function scanDates(text: string, previous: CalendarDate | null = null): D
   return found;
 }
 
+/**
+ * The day a notice reports as of ("截至2024年4月30日，已完成整改…"): the first full date written right after
+ * 截至/截止(到); null when the text names none. A month-only "截至4月底" is not a day and is not taken.
+ */
+export function findReportedAsOf(text: string, previous: CalendarDate | null): CalendarDate | null {
+  const mention = scanDates(text, previous).find(
+    (d) =>
+      d.role !== "end" &&
+      /(?:截至|截止)到?\s*(?:目前|今年)?\s*$/.test(text.slice(Math.max(0, d.index - 6), d.index)),
+  );
+  return mention?.date ?? null;
+}
+
 // One deadline expression: [year or 今年/明年] then a day, a month (with 上旬/底…), a half/quarter, or a year end.
 const DEADLINE_RE = new RegExp(
   `(?:${Y}\\s*年|(今年|本年|当年|明年|次年))?\\s*(?:` +

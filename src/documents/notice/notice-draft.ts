@@ -200,6 +200,8 @@ export interface NoticeDraft {
   readonly issuer: string | null;
   readonly signatory: string | null;
   readonly issuedOn: CalendarDate | null;
+  /** The day the notice reports as of ("截至2024年4月30日…", outside the problems); null when it names none. */
+  readonly reportedAsOf: CalendarDate | null;
   /** The web page's metadata header (索引号, 发布机构…), removed from the text. */
   readonly metadata: Readonly<Record<string, string>>;
   readonly inspection: NoticeInspection;

@@ -13,6 +13,8 @@ describe("notice → ledger input", () => {
     expect(notes).toEqual([
       "通报称4个方面，但问题未按方面列出，台账中不分方面",
       "通报称40条整改措施，导入33条（28条已做工作、5条正在深化整改内容），相差的7条通报未逐条列出，请在台账中核对补充",
+      // The seed is undated (its web page carried the date): the day its done work was closed is unknown.
+      "通报未写明截至日期或成文日期，已完成措施的销号时间记为导入时间，请在台账中核对",
     ]);
   });
 
@@ -39,5 +41,26 @@ describe("notice → ledger input", () => {
     expect(ledgerQuantity("12.345", "万元")).toBe("123450");
     expect(ledgerQuantity("0.0001234", "万元")).toBeNull();
     expect(ledgerQuantity("47", "人")).toBe("47");
+  });
+
+  it("dates done work by the day the notice reports as of, and says when the notice names no day", () => {
+    const notice = (closing: string) =>
+      noticeToLedgerInput(
+        parseNotice(
+          `中共某县审计局党组关于审计整改情况的通报\n一、整改落实情况\n1.关于“预算执行不严格”问题的整改\n整改措施：建立预算执行台账。\n整改情况：已完成。\n2.关于“资产管理不规范”问题的整改\n整改措施：清查资产。\n整改情况：正在推进，2025年6月30日前完成。\n${closing}`,
+        ),
+      );
+    const dated = notice("截至2024年4月30日，2个问题已整改完成1个。");
+    const measures = dated.input.problems.flatMap((p) => p.measures ?? []);
+    expect(measures.map((m) => [m.state, m.closedOn])).toEqual([
+      ["closed", "2024-04-30"],
+      ["in_progress", null],
+    ]);
+    expect(dated.notes.join()).not.toContain("销号时间");
+    const undated = notice("截至目前，2个问题已整改完成1个。");
+    expect(undated.input.problems[0]?.measures?.[0]?.closedOn).toBeNull();
+    expect(undated.notes).toContain(
+      "通报未写明截至日期或成文日期，已完成措施的销号时间记为导入时间，请在台账中核对",
+    );
   });
 });

@@ -51,8 +51,14 @@ export function noticeToLedgerInput(
   if (!draft.inspection.team) notes.push("未识别出巡察组，记为“未注明”");
   const { regime, kind } = REGIME_BY_KIND[draft.inspection.kind];
   const aspects = [...new Set(draft.problems.map((p) => p.aspect).filter((a): a is string => !!a))];
-  const problems = draft.problems.map((p) => problemInput(p, notes));
+  // Work the notice reports as done was done by the day it reports as of (or its date), not on the day of import.
+  const closedOn = draft.reportedAsOf ?? draft.issuedOn;
+  const problems = draft.problems.map((p) => problemInput(p, notes, closedOn));
   notes.push(...statedButNotListed(draft, aspects.length, problems));
+  const closed = problems.some((p) => p.measures?.some((m) => m.state === "closed"));
+  if (closed && closedOn === null)
+    notes.push("通报未写明截至日期或成文日期，已完成措施的销号时间记为导入时间，请在台账中核对");
+
   return {
     notes,
     input: {
@@ -137,7 +143,7 @@ function statedButNotListed(
   return notes;
 }
 
-function problemInput(p: NoticeProblem, notes: string[]): ProblemInput {
+function problemInput(p: NoticeProblem, notes: string[], closedOn: string | null): ProblemInput {
   const status = p.status ?? "in_progress";
   if (p.status === null) notes.push(`问题“${p.title}”未识别出整改状态，按正在推进导入`);
   const longTerm = status === "long_term";
@@ -148,6 +154,7 @@ function problemInput(p: NoticeProblem, notes: string[]): ProblemInput {
     kind: longTerm || o.longTerm ? "long_term" : "time_limited",
     deadline: o.deadline,
     state: longTerm ? "closed" : "in_progress",
+    closedOn: longTerm ? closedOn : null,
   }));
   const doneState = status === "in_progress" && ongoing.length === 0 ? "in_progress" : "closed";
   const done: MeasureInput[] = (
@@ -160,6 +167,7 @@ function problemInput(p: NoticeProblem, notes: string[]): ProblemInput {
     leader: p.responsibleLeader ?? null,
     department: p.responsibleUnit ?? null,
     state: doneState,
+    closedOn: doneState === "closed" ? closedOn : null,
   }));
   return {
     title: p.title,

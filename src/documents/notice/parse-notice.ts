@@ -21,6 +21,7 @@ import type {
   NoticeProblem,
   NoticeWarning,
 } from "./notice-draft.ts";
+import { findReportedAsOf } from "./notice-dates.ts";
 import { lineRoles, type LineRole } from "./notice-line-roles.ts";
 import { ALL_PROBLEMS_SENTENCE, buildOutline } from "./notice-outline.ts";
 import { readContact, readOrganisation, readPlan } from "./notice-sections.ts";
@@ -83,6 +84,7 @@ export function parseNoticeTraced(text: string, options: ParseNoticeOptions = {}
   ].join("\n");
   for (const sentence of facts.earlierRound) statementText = statementText.replace(sentence, "");
   const stated = readStatedCounts(statementText);
+  const reportedAsOf = findReportedAsOf(statementText, reference.date);
 
   const built = outline.problems.map((p, i) => buildProblem(p, { no: i + 1, reference }));
   const problems = withStatusForAll(mergeSummaryRows(built), statementLines);
@@ -127,6 +129,7 @@ export function parseNoticeTraced(text: string, options: ParseNoticeOptions = {}
     issuer: issuer ?? signature.signatory,
     signatory: signature.signatory,
     issuedOn: signature.issuedOn,
+    reportedAsOf,
     metadata,
     inspection,
     stated,
