@@ -173,7 +173,16 @@ export async function stageImport(
     if (read.problems.length === 0 && confirmable)
       throw new DomainError("nothing_to_import", "工作簿中没有可导入的问题或整改措施，未导入任何内容");
     input = workbookLedgerInput(read, { unitName: unit.name });
-    report = { warnings: [], notes, stated: {}, errors: read.errors };
+    for (const sheet of read.columns)
+      notes.push(
+        `工作表“${sheet.sheet}”的列：${sheet.columns.map((c) => `${c.column}“${c.header}”→${c.reading}`).join("；")}`,
+      );
+    notes.push(...read.notes);
+    const warnings = read.warnings.map((w) => ({
+      code: w.code,
+      message: `${w.sheet}${w.row === null ? "" : ` 第${w.row}行`}${w.column ? ` ${w.column}列` : ""}：${w.message}`,
+    }));
+    report = { warnings, notes, stated: {}, errors: read.errors };
   }
   if (confirmable) parseInput(ledgerInputSchema, input, "导入内容");
   const preview = buildImportPreview({ id: unit.id, name: unit.name }, input, report);

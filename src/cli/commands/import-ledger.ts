@@ -80,12 +80,15 @@ export async function importLedgerCommand(
         })),
       })),
       errors: outcome.errors,
+      warnings: read.warnings,
+      notes: read.notes,
       import: {
         dryRun: args.dryRun,
         stored: outcome.stored,
         inspectionId: outcome.inspectionId,
         unit: args.unit ?? read.unitName,
         sheets: read.sheets,
+        columns: read.columns,
         dataRows: read.dataRows,
         skippedRows: read.skippedRows,
       },
@@ -94,8 +97,16 @@ export async function importLedgerCommand(
     return outcome.refused ? EXIT.usage : EXIT.ok;
   }
 
-  for (const s of read.sheets)
+  io.out(`文件 ${file}\n`);
+  for (const s of read.sheets) {
     io.out(`工作表“${s.name}”：${s.kind === null ? "未识别表头，跳过" : `表头在第${s.headerRow}行`}\n`);
+    const columns = read.columns.find((c) => c.sheet === s.name)?.columns ?? [];
+    if (columns.length > 0)
+      io.out(`  列：${columns.map((c) => `${c.column}“${c.header}”→${c.reading}`).join("；")}\n`);
+  }
+  for (const note of read.notes) io.out(`说明：${note}\n`);
+  for (const w of read.warnings.slice(0, 200)) io.out(`提醒：${where(w)}：${w.message}\n`);
+  if (read.warnings.length > 200) io.out(`……另有 ${read.warnings.length - 200} 条提醒\n`);
   for (const p of read.problems.slice(0, 50)) {
     const kinds = new Set((p.measures ?? []).map((m) => MEASURE_KIND_LABELS[m.kind ?? "time_limited"]));
     io.out(

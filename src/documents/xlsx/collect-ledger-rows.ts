@@ -254,12 +254,13 @@ export class LedgerRowCollector {
     const title = problemKey(p?.text ?? "");
     const no = n?.text ?? "";
     const current = this.current;
+    // Measures numbered under their problem (1.1, 1.2 or 1-1) share its number's first part.
     const sameNo = (c: { no: string }) =>
       no === "" ||
       n?.filled === true ||
       no === c.no ||
-      no.startsWith(`${c.no}.`) ||
-      no.startsWith(`${c.no}-`);
+      parentNo(no) === c.no ||
+      (parentNo(no) !== undefined && parentNo(no) === parentNo(c.no));
     const continues =
       current !== undefined &&
       (title === "" || p?.filled === true || (title === current.key && sameNo(current)));
@@ -398,6 +399,9 @@ export class LedgerRowCollector {
     };
   }
 }
+
+/** "1.2" → "1", "1-2" → "1"; a number without parts has no parent. */
+const parentNo = (no: string): string | undefined => /^(.+?)[.．\-－]\d+$/.exec(no.normalize("NFKC"))?.[1];
 
 const invert = (columns: ReadonlyMap<number, LedgerField>): Map<LedgerField, number> =>
   new Map([...columns].map(([c, f]) => [f, c]));

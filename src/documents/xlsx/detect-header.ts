@@ -106,11 +106,9 @@ const combine = (upper: RowText, lower: RowText): RowText =>
     return below !== undefined && below !== "" ? below : upper[i];
   });
 
+/** A row's text, each distinct cell once (a title merged across the table fills every column). */
 const lineOf = (cells: RowText): string =>
-  cells
-    .filter((c): c is string => c !== undefined && c.trim() !== "")
-    .join(" ")
-    .trim();
+  [...new Set(cells.map((c) => c?.trim() ?? "").filter((c) => c !== ""))].join(" ");
 
 /**
  * The header among `rows`: the row, or pair of consecutive rows, whose cells name known fields with the
@@ -160,10 +158,15 @@ const DATE_LABEL = /(?:截至|截止|填报日期|填报时间|统计时间|报�
 const TITLE_UNIT =
   /^(.+?)(?:关于)?(?:落实)?(?:(?:中央|省委|市委|县委|区委)?(?:第[一二三四五六七八九十\d]+)?(?:轮)?(?:巡视|巡察|审计|督察|专项检查)(?:组|局|办)?)?(?:专项)?(?:“?回头看”?)?(?:反馈)?(?:意见|问题|发现问题)?(?:的)?整改(?:工作|落实)?(?:情况)?(?:台账|清单)/;
 
+// Most units end with the word for their kind of body; the longest such name before 关于 or the oversight
+// (not the oversight's own body: in 某街道党工委区委巡察… the unit ends before 区委).
+const TITLE_NAMED_UNIT =
+  /^((?:(?!关于).)+(?:党组|党委|党工委|委员会|总支|支部|局|院|校|大学|中学|小学|公司|集团|镇|乡|街道|中心|办公室|联合会|厅|委|部|所|站|社|馆|医院)(?<!省委|市委|县委|区委|州委))(?:关于|对)?(?:落实)?[^台]*?(?:巡视|巡察|审计|督察|检查|回头看)[^台]*?整改[^台]*?(?:台账|清单)/;
+
 /** Facts in a title row such as “市文联党组巡察整改台账（截至2021年6月30日）” or “填报日期：2024年5月6日”. */
 export function titleFacts(title: string): { unitName?: string; asOf?: string } {
   const t = title.normalize("NFKC").replace(/\s+/g, "");
-  const unit = TITLE_UNIT.exec(t)?.[1];
+  const unit = TITLE_NAMED_UNIT.exec(t)?.[1] ?? TITLE_UNIT.exec(t)?.[1];
   const date = DATE_LABEL.exec(t);
   const asOf = date ? `${date[1]}-${date[2]?.padStart(2, "0")}-${date[3]?.padStart(2, "0")}` : undefined;
   const named = unit !== undefined && !/^(巡视|巡察|审计|督察|巡视巡察)$/.test(unit);
