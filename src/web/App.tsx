@@ -16,6 +16,7 @@ const DashboardPage = lazy(() =>
 );
 const LedgerPage = lazy(() => import("./pages/LedgerPage.tsx").then((m) => ({ default: m.LedgerPage })));
 const MeasurePage = lazy(() => import("./pages/MeasurePage.tsx").then((m) => ({ default: m.MeasurePage })));
+const ReportsPage = lazy(() => import("./pages/ReportsPage.tsx").then((m) => ({ default: m.ReportsPage })));
 const ImportPage = lazy(() => import("./pages/ImportPage.tsx").then((m) => ({ default: m.ImportPage })));
 
 function Loading(): ReactNode {
@@ -136,6 +137,11 @@ function Page(props: { readonly route: Route; readonly session: Session }): Reac
     case "imports":
       return mayEver(session, "ledger.import") ? <ImportPage /> : <Forbidden what="导入台账" />;
     case "reports":
+      return mayEver(session, "ledger.export") ? (
+        <ReportsPage key={route.id} inspectionId={route.id} />
+      ) : (
+        <Forbidden what="导出台账" />
+      );
     case "admin":
     case "notFound":
       return (

@@ -39,3 +39,9 @@ export function PageState<T>(props: {
 export function EmptyState(props: { readonly text: string }): ReactNode {
   return <Empty description={props.text} />;
 }
+
+/** The server's refusal of what the user just asked for, announced to screen readers; nothing without one. */
+export function ErrorNote(props: { readonly message: string | null }): ReactNode {
+  if (props.message === null) return null;
+  return <Alert type="error" showIcon title={props.message} role="alert" className="section" />;
+}

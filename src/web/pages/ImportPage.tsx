@@ -6,7 +6,7 @@ import { use, useMemo, useState, type ReactNode } from "react";
 import { mayAct } from "../../domain/permissions.ts";
 import { api, errorText } from "../api.ts";
 import { ImportPreview } from "../components/ImportPreview.tsx";
-import { EmptyState, PageState } from "../components/PageState.tsx";
+import { EmptyState, ErrorNote, PageState } from "../components/PageState.tsx";
 import type { ConfirmedImport, Org, Session, StagedImport } from "../models.ts";
 import { linkTo, paths } from "../router.ts";
 import { SessionContext } from "../session-context.ts";
@@ -137,7 +137,7 @@ function UploadForm(props: {
             跳过台账中有错误的行
           </Checkbox>
         </Form.Item>
-        {error !== null && <Alert type="error" showIcon title={error} role="alert" className="section" />}
+        <ErrorNote message={error} />
         <Button type="primary" htmlType="submit" loading={busy}>
           上传并预览
         </Button>
@@ -183,7 +183,7 @@ function PreviewStep(props: {
         />
       )}
       <ImportPreview staged={staged} />
-      {error !== null && <Alert type="error" showIcon title={error} role="alert" className="section" />}
+      <ErrorNote message={error} />
       <Space className="section">
         <Button
           type="primary"

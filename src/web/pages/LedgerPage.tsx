@@ -1,9 +1,10 @@
 // 台账: one inspection's ledger, aspect → problem → measures, with the standard columns and filters by status,
 // department, overdue and free text. Filtering happens in the page: the ledger answer already holds every row.
-import { Card, Checkbox, Descriptions, Input, Select, Table, Tag, Typography } from "antd";
-import { useMemo, useState, type ReactNode } from "react";
+import { Button, Card, Checkbox, Descriptions, Input, Select, Table, Tag, Typography } from "antd";
+import { use, useMemo, useState, type ReactNode } from "react";
 import { INSPECTION_KIND_LABELS, REGIME_LABELS } from "../../domain/inspection.ts";
 import { MEASURE_STATES } from "../../domain/measure.ts";
+import { mayEver } from "../access.ts";
 import { api } from "../api.ts";
 import { EmptyState, PageState } from "../components/PageState.tsx";
 import {
@@ -16,6 +17,7 @@ import {
 } from "../labels.ts";
 import type { Ledger, LedgerMeasure, LedgerProblem } from "../models.ts";
 import { linkTo, paths } from "../router.ts";
+import { SessionContext } from "../session-context.ts";
 import { useLoad } from "../use-load.ts";
 import { useOrgNames, type OrgNames } from "../use-org-names.ts";
 
@@ -43,6 +45,7 @@ export function LedgerPage(props: { readonly inspectionId: string }): ReactNode 
 
 function LedgerView(props: { readonly ledger: Ledger; readonly names: OrgNames }): ReactNode {
   const { ledger, names } = props;
+  const session = use(SessionContext);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const departments = useMemo(() => {
     const ids = new Set<string>();
@@ -59,7 +62,12 @@ function LedgerView(props: { readonly ledger: Ledger; readonly names: OrgNames }
   const shown = groups.reduce((n, g) => n + g.problems.reduce((k, p) => k + p.measures.length, 0), 0);
   return (
     <>
-      <Typography.Title level={3}>{ledger.unit.name} 整改台账</Typography.Title>
+      <div className="page-heading">
+        <Typography.Title level={3}>{ledger.unit.name} 整改台账</Typography.Title>
+        {session !== null && mayEver(session, "ledger.export") && (
+          <Button {...linkTo(paths.reports(inspection.id))}>报告与下载</Button>
+        )}
+      </div>
       <Card size="small" className="section">
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }}>
           <Descriptions.Item label="巡察">
