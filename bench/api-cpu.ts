@@ -1,38 +1,27 @@
-// `npm run bench -- api-cpu [--compare-with <checkout>] [--rounds N] [--per-round N] [--writes]`: CPU per request of
-// the real server, in one process, through Fastify's inject (no sockets, no load generator): the ledger read of (a)
-// and, with --writes, the progress-report POST of (c). With --compare-with, a second server from another checkout
-// runs in the same process and the rounds alternate between the two, so the machine's load hits both alike — on
-// shared cores this is the steadiest A/B (wrk's req/s scatter several-fold between runs of one target).
+// `npm run bench -- api-cpu [--compare-with <checkout>] [--rounds N] [--seconds N] [--connections N] [--writes]`:
+// the CPU time the real server spends per request (its own user + system time from /proc, over a wrk run, divided
+// by the requests answered), for the ledger read of (a) or, with --writes, the progress-report POST of (c). With
+// --compare-with, a second real server from another checkout runs beside it on the same SQLite file and the runs
+// alternate between the two, first one then the other. On cores shared with other work, req/s of one run scatter
+// several-fold; the CPU a request costs its server moves far less, so this is the A/B to read.
 
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import { join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
-import type { FastifyInstance } from "fastify";
 import { sqliteDataset } from "./api-dataset.ts";
+import { wrk, wrkAvailable, type LoadSpec } from "./api-load.ts";
+import { startRealServer, type RunningServer } from "./api-servers.ts";
 
 const AS_OF = "2023-06-30";
 const ADMIN_PASSWORD = "Bench-admin-2026!";
 
 interface Side {
   readonly label: string;
-  readonly app: FastifyInstance;
+  readonly server: RunningServer;
   readonly headers: Record<string, string>;
   readonly cpuMs: number[];
-  close(): Promise<void>;
-}
-
-interface MainModule {
-  readonly startServer: (
-    config: unknown,
-    log: (line: string) => void,
-  ) => Promise<{ app: FastifyInstance; close(): Promise<void> }>;
-}
-interface ConfigModule {
-  readonly readConfig: (
-    overrides: Record<string, unknown>,
-    env: Record<string, string | undefined>,
-  ) => unknown;
+  readonly reqPerSec: number[];
+  errors: number;
 }
 
 const option = (args: readonly string[], name: string): string | undefined => {
@@ -40,118 +29,116 @@ const option = (args: readonly string[], name: string): string | undefined => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 
-async function startSide(
-  label: string,
-  checkout: string,
-  databaseUrl: string,
-  dataDir: string,
-): Promise<Side> {
-  const src = (file: string) => pathToFileURL(join(checkout, "src", file)).href;
-  const { startServer } = (await import(src("main.ts"))) as MainModule;
-  const { readConfig } = (await import(src("config.ts"))) as ConfigModule;
-  const config = readConfig(
-    { port: 0, host: "127.0.0.1", logLevel: "silent" },
-    {
-      DATABASE_URL: databaseUrl,
-      ZHENGGAI_DATA: dataDir,
-      ZHENGGAI_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      ZHENGGAI_EXAMPLE_DATA: "0",
-      PATH: process.env.PATH,
-    },
-  );
-  const server = await startServer(config, () => undefined);
-  const res = await server.app.inject({
-    method: "POST",
-    url: "/api/v1/session",
-    payload: { login: "admin", password: ADMIN_PASSWORD },
-  });
-  if (res.statusCode !== 200) throw new Error(`${label}: sign-in answered ${res.statusCode}: ${res.body}`);
-  const cookie = String(res.headers["set-cookie"] ?? "").split(";")[0] ?? "";
-  const { csrfToken } = res.json<{ csrfToken: string }>();
-  return {
-    label,
-    app: server.app,
-    headers: { cookie, "x-csrf-token": csrfToken },
-    cpuMs: [],
-    close: () => server.close(),
-  };
+/** User + system CPU of a process so far, in ms (/proc/<pid>/stat fields 14 and 15, in clock ticks of 10 ms). */
+function cpuMsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
-
-const cpuNow = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
 
 const median = (xs: readonly number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
+  return s.length % 2 ? (s[mid] ?? NaN) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
 };
 
+async function signedIn(label: string, server: RunningServer): Promise<Side> {
+  const res = await fetch(`http://127.0.0.1:${server.port}/api/v1/session`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ login: "admin", password: ADMIN_PASSWORD }),
+  });
+  if (res.status !== 200) throw new Error(`${label}: sign-in answered ${res.status}`);
+  const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return {
+    label,
+    server,
+    headers: { cookie, "x-csrf-token": csrfToken, "content-type": "application/json" },
+    cpuMs: [],
+    reqPerSec: [],
+    errors: 0,
+  };
+}
+
 export async function runApiCpuBench(args: readonly string[]): Promise<number> {
-  const rounds = Number(option(args, "--rounds") ?? 20);
-  const perRound = Number(option(args, "--per-round") ?? 100);
+  if (!(await wrkAvailable())) {
+    console.error("wrk is needed: apt-get install -y wrk");
+    return 2;
+  }
+  const rounds = Number(option(args, "--rounds") ?? 6);
+  const seconds = Number(option(args, "--seconds") ?? 4);
+  const connections = Number(option(args, "--connections") ?? 10);
   const writes = args.includes("--writes");
   const compareWith = option(args, "--compare-with");
-  // Another GET instead of the ledger (e.g. /api/v1/health: the HTTP layer's floor).
-  const path = option(args, "--path");
   const dataset = await sqliteDataset(2_000, false);
-  const dataDir = mkdtempSync(join(os.tmpdir(), "zhenggai-api-cpu-"));
-  const sides: Side[] = [await startSide("this checkout", resolve("."), dataset.databaseUrl, dataDir)];
-  if (compareWith !== undefined)
-    sides.push(
-      await startSide(`before (${compareWith})`, resolve(compareWith), dataset.databaseUrl, dataDir),
-    );
+  const scratch = mkdtempSync(join(os.tmpdir(), "zhenggai-api-cpu-"));
+  const sides: Side[] = [];
   const load = [os.loadavg()[0] ?? 0];
-  let sequence = 0;
-  const request = async (side: Side, i: number) => {
-    const res = writes
-      ? await side.app.inject({
-          method: "POST",
-          url: `/api/v1/measures/${dataset.openMeasureIds[i % dataset.openMeasureIds.length]}/progress-reports`,
-          headers: side.headers,
-          // A distinct (measure, period) each time: no request repeats another, whichever side sends it.
-          payload: { period: `${2100 + Math.floor(sequence++ / 4000)}-01`, text: "CPU 基准测试进展" },
-        })
-      : await side.app.inject({
-          method: "GET",
-          url:
-            path ??
-            `/api/v1/inspections/${dataset.sampleInspectionIds[i % dataset.sampleInspectionIds.length]}/ledger?asOf=${AS_OF}`,
-          headers: side.headers,
-        });
-    if (res.statusCode >= 300)
-      throw new Error(`${side.label} answered ${res.statusCode}: ${res.body.slice(0, 300)}`);
-  };
   try {
-    // Warm-up: JIT, statement caches.
-    for (const side of sides) for (let i = 0; i < perRound; i++) await request(side, i);
-    let firstFaster = 0;
-    for (let r = 0; r < rounds; r++) {
-      // Alternate which side goes first, so neither always follows the other's garbage.
-      const order = r % 2 === 0 ? sides : [...sides].reverse();
+    const start = (checkout: string | undefined) =>
+      startRealServer({
+        databaseUrl: dataset.databaseUrl,
+        dataDir: mkdtempSync(join(scratch, "data-")),
+        adminPassword: ADMIN_PASSWORD,
+        ...(checkout === undefined ? {} : { checkout: resolve(checkout) }),
+      });
+    sides.push(await signedIn("this checkout", await start(undefined)));
+    if (compareWith !== undefined)
+      sides.push(await signedIn(`before (${compareWith})`, await start(compareWith)));
+    const spec = (side: Side, round: number): LoadSpec => {
+      const base = { port: side.server.port, connections, seconds, headers: side.headers };
+      if (!writes)
+        return {
+          ...base,
+          paths: dataset.sampleInspectionIds.map((id) => `/api/v1/inspections/${id}/ledger?asOf=${AS_OF}`),
+        };
+      // A distinct (measure, period) per request: each side and round has its own year.
+      const year = 2100 + round * sides.length + sides.indexOf(side);
+      const paths: string[] = [];
+      const bodies: string[] = [];
+      for (let month = 1; month <= 12; month++)
+        for (const id of dataset.openMeasureIds) {
+          paths.push(`/api/v1/measures/${id}/progress-reports`);
+          bodies.push(
+            JSON.stringify({ period: `${year}-${String(month).padStart(2, "0")}`, text: "CPU 基准" }),
+          );
+        }
+      return { ...base, method: "POST", paths, bodies };
+    };
+    for (let round = 0; round < rounds; round++) {
+      const order = round % 2 === 0 ? sides : [...sides].reverse();
       for (const side of order) {
-        const t0 = cpuNow();
-        for (let i = 0; i < perRound; i++) await request(side, r * perRound + i);
-        side.cpuMs.push((cpuNow() - t0) / perRound);
+        const before = cpuMsOf(side.server.pid);
+        const result = await wrk(spec(side, round), scratch);
+        const answered = result.requests;
+        side.cpuMs.push((cpuMsOf(side.server.pid) - before) / Math.max(1, answered));
+        side.reqPerSec.push(result.reqPerSec);
+        side.errors += result.non2xx + result.socketErrors;
+        console.error(
+          `round ${round + 1}, ${side.label}: ${result.reqPerSec.toFixed(0)} req/s, ${side.cpuMs.at(-1)?.toFixed(3)} ms CPU per request`,
+        );
       }
-      if (sides.length === 2 && sides[0]!.cpuMs[r]! < sides[1]!.cpuMs[r]!) firstFaster++;
     }
     load.push(os.loadavg()[0] ?? 0);
-    const what = writes ? "progress-report POST" : `GET ${path ?? "ledger"}`;
-    console.log(
-      `CPU per ${what}, ${rounds} rounds of ${perRound}, medians (1-minute load ${load.map((l) => l.toFixed(2)).join(" → ")}):`,
-    );
-    for (const side of sides) console.log(`  ${side.label}: ${median(side.cpuMs).toFixed(3)} ms`);
-    if (sides.length === 2) {
-      const ratio = median(sides[0]!.cpuMs.map((ms, r) => ms / sides[1]!.cpuMs[r]!));
-      console.log(
-        `  this ÷ before, median of per-round ratios: ${ratio.toFixed(3)}; this cheaper in ${firstFaster} of ${rounds} rounds`,
+    const what = writes ? "progress-report POST" : "ledger GET";
+    const lines = [
+      `Server CPU per ${what}, ${connections} connections, ${rounds} alternating runs of ${seconds} s (medians; 1-minute load ${load.map((l) => l.toFixed(2)).join(" → ")}):`,
+      ...sides.map(
+        (s) =>
+          `  ${s.label}: ${median(s.cpuMs).toFixed(3)} ms CPU per request, ${median(s.reqPerSec).toFixed(0)} req/s, ${s.errors} non-2xx or socket errors`,
+      ),
+    ];
+    const [a, b] = sides;
+    if (a && b) {
+      const ratios = a.cpuMs.map((ms, i) => ms / (b.cpuMs[i] ?? NaN));
+      lines.push(
+        `  this ÷ before: CPU per request ${median(ratios).toFixed(3)} (median of per-round ratios; this cheaper in ${ratios.filter((r) => r < 1).length} of ${rounds} rounds), req/s ${(median(a.reqPerSec) / median(b.reqPerSec)).toFixed(2)}`,
       );
     }
+    console.log(lines.join("\n"));
     return 0;
   } finally {
-    for (const side of sides) await side.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    for (const side of sides) await side.server.stop();
+    rmSync(scratch, { recursive: true, force: true });
   }
 }
