@@ -33,7 +33,7 @@ const KEYWORD_RULES: readonly (readonly [RegExp, LedgerField])[] = [
   [/时限|期限|时间|日期|截止|完成时/, "deadline"],
   [/反馈原文|反馈意见|原文/, "feedbackText"],
   [/表现|具体问题/, "symptoms"],
-  [/措施|任务|举措|整改内容|整改要求|工作要求|整改事项/, "measure"],
+  [/措施|任务|举措|整改内容|整改要求|工作要求|整改事项|整改(计划|方案|办法|思路)/, "measure"],
   [/(问题)(类别|分类|方面)|方面|领域|类别|分类/, "aspect"],
   [/问题/, "problem"],
   [/^(序号|编号|序|号|No\.?|NO\.?)$|序号|编号/, "no"],

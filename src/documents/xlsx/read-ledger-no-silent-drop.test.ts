@@ -40,4 +40,58 @@ describe("readLedgerXlsx never drops a data row silently", () => {
       [4, "signature_row_skipped"],
     ]);
   });
+
+  it("refuses a workbook of problems alone (no task list), naming the header cells it saw", async () => {
+    await writeForeignLedger(file("problems-only.xlsx"), [
+      ["序号", "存在问题", "工作备忘"],
+      [1, "四风问题依然存在", "完善公务接待制度"],
+    ]);
+    const read = await readLedgerXlsx(file("problems-only.xlsx"));
+    expect(read.errors.map((e) => [e.code, e.sheet])).toEqual([["measure_column_missing", "整改台账"]]);
+    expect(read.errors[0]?.message).toContain("C列“工作备忘”");
+    expect(read.problems).toEqual([]);
+  });
+
+  it("names the rows of a task list without a problem column in one error, and a row with text only in an unread column", async () => {
+    await writeForeignLedger(file("no-problem.xlsx"), [
+      ["序号", "甲乙丙", "整改措施", "责任单位", "工作备忘"],
+      [1, "四风问题依然存在", "完善公务接待制度", "办公室", null],
+      [2, "党建工作质量不高", "落实三会一课", "机关党委", null],
+    ]);
+    const noProblem = await readLedgerXlsx(file("no-problem.xlsx"));
+    const error = noProblem.errors.find((e) => e.code === "problem_column_missing");
+    expect(error?.message).toContain("第2–3行共2行未导入");
+
+    await writeForeignLedger(file("unread-row.xlsx"), [
+      ["序号", "存在问题", "整改措施", "责任单位", "工作备忘"],
+      [1, "四风问题依然存在", "完善公务接待制度", "办公室", null],
+      [null, null, null, null, "另附说明材料"],
+    ]);
+    const unread = await readLedgerXlsx(file("unread-row.xlsx"));
+    expect(unread.warnings.map((w) => [w.code, w.row, w.column])).toEqual([
+      ["unknown_column", 1, "E"],
+      ["row_not_imported", 3, "E"],
+    ]);
+  });
+
+  it("reports which column became which field", async () => {
+    await writeForeignLedger(file("report.xlsx"), [
+      ["序号", "巡视反馈问题", "具体整改措施", "责任处室", "进展情况", "整改目标"],
+      [1, "四风问题依然存在", "完善公务接待制度", "办公室", "已起草", "制度健全"],
+    ]);
+    const read = await readLedgerXlsx(file("report.xlsx"));
+    expect(read.columns).toEqual([
+      {
+        sheet: "整改台账",
+        columns: [
+          { column: "A", header: "序号", field: "no", reading: "编号" },
+          { column: "B", header: "巡视反馈问题", field: "problem", reading: "问题" },
+          { column: "C", header: "具体整改措施", field: "measure", reading: "整改措施" },
+          { column: "D", header: "责任处室", field: "department", reading: "责任部门" },
+          { column: "E", header: "进展情况", field: "progress", reading: "最新进展（仅导出，不导入）" },
+          { column: "F", header: "整改目标", field: null, reading: "未识别，不导入" },
+        ],
+      },
+    ]);
+  });
 });

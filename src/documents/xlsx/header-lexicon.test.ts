@@ -1,0 +1,111 @@
+import { describe, expect, it } from "vitest";
+import { classifyLedgerRow } from "./classify-ledger-row.ts";
+import { detectHeader } from "./detect-header.ts";
+import { matchHeader } from "./header-lexicon.ts";
+import { parseColumnMap } from "./ledger-columns.ts";
+import { problemKey, problemTitle } from "./problem-title.ts";
+
+describe("matchHeader", () => {
+  it.each([
+    ["具体整改措施", "measure"],
+    ["整改任务", "measure"],
+    ["问题整改措施", "measure"],
+    ["巡视反馈问题", "problem"],
+    ["存在的主要问题", "problem"],
+    ["责任处室", "department"],
+    ["整改责任单位", "department"],
+    ["牵头领导", "leader"],
+    ["分管校领导", "leader"],
+    ["具体责任人", "person"],
+    ["配合单位", "cooperating"],
+    ["计划完成时间", "deadline"],
+    ["整改期限", "deadline"],
+    ["措施类别", "kind"],
+    ["整改类型", "kind"],
+    ["整改措施完成情况", "status"],
+    ["问题类别", "aspect"],
+    ["问题表现", "symptoms"],
+    ["序号", "no"],
+    ["整改成效", "progress"],
+    ["整改计划", "measure"],
+  ])("reads %s as %s, the most specific field its words name", (header, field) => {
+    expect(matchHeader(header)?.field).toBe(field);
+  });
+
+  it("reads no field from counts, long text or unknown words", () => {
+    expect(matchHeader("涉及问题数")).toBeUndefined();
+    expect(matchHeader("按期完成率")).toBeUndefined();
+    expect(matchHeader("整改目标")).toBeUndefined();
+    expect(matchHeader("领导班子成员带头落实整改任务不够有力的问题")).toBeUndefined();
+  });
+
+  it("lets --map override the lexicon, as a stronger match than a keyword", () => {
+    const map = parseColumnMap(["整改目标=整改措施"]);
+    expect(matchHeader("整改目标", map)).toEqual({ field: "measure", strength: 3 });
+    expect(matchHeader("落实举措")).toEqual({ field: "measure", strength: 2 });
+  });
+});
+
+describe("detectHeader", () => {
+  it("reads a two-row header whose group cell (责任分工) is not merged, with the single headers in the upper row", () => {
+    const header = detectHeader([
+      { row: 1, cells: ["某局巡察整改台账"] },
+      { row: 2, cells: ["序号", "问题", "整改措施", "责任分工", undefined, undefined, "完成时限"] },
+      { row: 3, cells: [undefined, undefined, undefined, "责任领导", "责任单位", "责任人"] },
+      { row: 4, cells: ["1", "四风问题", "完善制度", "杨建", "办公室", "张三", "2024年6月底"] },
+    ]);
+    expect(header).toMatchObject({ kind: "measures", firstRow: 2, row: 3, titles: ["某局巡察整改台账"] });
+    expect([...header!.columns.values()]).toEqual([
+      "no",
+      "problem",
+      "measure",
+      "leader",
+      "department",
+      "person",
+      "deadline",
+    ]);
+  });
+
+  it("keeps the stronger of two columns naming one field and marks the other as a duplicate", () => {
+    const header = detectHeader([{ row: 1, cells: ["问题", "整改措施", "具体措施内容", "责任单位"] }]);
+    expect(header?.cells.find((c) => c.column === 3)).toMatchObject({ field: "measure", duplicateOf: 2 });
+  });
+
+  it("takes 问题表现 for the problem when no column names the problem itself", () => {
+    const header = detectHeader([{ row: 1, cells: ["编号", "问题表现", "整改举措", "牵头部门"] }]);
+    expect(header?.columns.get(2)).toBe("problem");
+  });
+});
+
+describe("classifyLedgerRow", () => {
+  const columns = new Map([
+    [1, "no"],
+    [2, "problem"],
+    [3, "measure"],
+    [4, "department"],
+  ] as const);
+  const cell = (column: number, text: string, filled = false) => ({ column, text, filled });
+
+  it("tells headings, totals, signatures, notes and unread text from data", () => {
+    expect(
+      classifyLedgerRow([cell(1, "一、党的建设方面"), cell(2, "一、党的建设方面", true)], columns),
+    ).toEqual({ role: "aspect_heading", aspect: "党的建设方面" });
+    expect(classifyLedgerRow([cell(1, "合计"), cell(3, "12项")], columns).role).toBe("totals");
+    expect(classifyLedgerRow([cell(1, "填报人：张三"), cell(4, "审核人：李四")], columns).role).toBe(
+      "signature",
+    );
+    expect(classifyLedgerRow([cell(1, "注：时限以通知为准")], columns).role).toBe("footnote");
+    expect(classifyLedgerRow([cell(6, "已上报")], columns)).toEqual({ role: "unmapped", own: true });
+    expect(classifyLedgerRow([cell(3, "一、建立制度")], columns).role).toBe("data");
+    expect(classifyLedgerRow([cell(2, "四风问题"), cell(3, "完善制度")], columns).role).toBe("data");
+  });
+});
+
+describe("problem titles", () => {
+  it("drops the numbering and compares titles without widths or spaces", () => {
+    expect(problemTitle("（一）村级财务管理不规范")).toBe("村级财务管理不规范");
+    expect(problemTitle("1.2、制度执行不严")).toBe("制度执行不严");
+    expect(problemTitle("2024年预算执行率低")).toBe("2024年预算执行率低");
+    expect(problemKey("四风问题 依然存在 ")).toBe(problemKey("四风问题依然存在"));
+  });
+});
