@@ -3,6 +3,7 @@
 // Pure; decides from the row's cells and the header's columns, never from one file's layout.
 
 import type { LedgerField } from "./ledger-columns.ts";
+import { problemTitle } from "./problem-title.ts";
 
 /** A non-empty cell of a row; `filled` when its value came from a merged range above or to the left. */
 export interface RowCell {
@@ -31,9 +32,7 @@ const squeeze = (s: string): string => s.normalize("NFKC").replace(/\s+/g, "");
 
 /** The aspect a heading names: without its numbering and trailing colon. */
 export const headingAspect = (text: string): string =>
-  text
-    .trim()
-    .replace(HEADING_NUMBER, "")
+  problemTitle(text)
     .replace(/[:：]$/, "")
     .trim();
 

@@ -28,6 +28,9 @@ describe("matchHeader", () => {
     ["序号", "no"],
     ["整改成效", "progress"],
     ["整改计划", "measure"],
+    ["责任站所", "department"],
+    ["整改责任主体", "department"],
+    ["承办人", "person"],
   ])("reads %s as %s, the most specific field its words name", (header, field) => {
     expect(matchHeader(header)?.field).toBe(field);
   });
@@ -90,7 +93,12 @@ describe("classifyLedgerRow", () => {
     expect(
       classifyLedgerRow([cell(1, "一、党的建设方面"), cell(2, "一、党的建设方面", true)], columns),
     ).toEqual({ role: "aspect_heading", aspect: "党的建设方面" });
+    expect(classifyLedgerRow([cell(1, "（二）债务管理方面")], columns)).toEqual({
+      role: "aspect_heading",
+      aspect: "债务管理方面",
+    });
     expect(classifyLedgerRow([cell(1, "合计"), cell(3, "12项")], columns).role).toBe("totals");
+    expect(classifyLedgerRow([cell(1, "小计"), cell(3, "2项")], columns).role).toBe("totals");
     expect(classifyLedgerRow([cell(1, "填报人：张三"), cell(4, "审核人：李四")], columns).role).toBe(
       "signature",
     );

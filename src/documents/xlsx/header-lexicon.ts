@@ -29,7 +29,8 @@ const KEYWORD_RULES: readonly (readonly [RegExp, LedgerField])[] = [
   [/成效|效果|进展|进度|情况$/, "progress"],
   [/责任人|经办人|联系人|负责人|承办人/, "person"],
   [/领导/, "leader"],
-  [/部门|科室|处室|单位|责任主体|牵头|承办/, "department"],
+  // Any other 责任… (责任主体, 责任站所, 责任股室) names who answers for the measure: a department.
+  [/部门|科室|处室|单位|责任|牵头|承办|站所|股室/, "department"],
   [/时限|期限|时间|日期|截止|完成时/, "deadline"],
   [/反馈原文|反馈意见|原文/, "feedbackText"],
   [/表现|具体问题/, "symptoms"],

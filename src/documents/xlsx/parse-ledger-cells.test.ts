@@ -118,6 +118,16 @@ describe("ledger words", () => {
   });
 });
 
+describe("parseMeasureStatus yes/no answers", () => {
+  it("reads a 是否完成 column: 是 is closed, 否 still in progress", () => {
+    expect(parseMeasureStatus("是")).toEqual({ ok: true, value: { state: "closed", longTerm: false } });
+    expect(parseMeasureStatus(" 否 ")).toEqual({
+      ok: true,
+      value: { state: "in_progress", longTerm: false },
+    });
+  });
+});
+
 describe("header detection", () => {
   it("matches synonyms after normalising width, spaces and bracketed remarks", () => {
     expect(fieldForHeader("完成 时限")).toBe("deadline");

@@ -38,6 +38,12 @@ const withoutRemarks = (text: string): string => text.replace(/\([^)]*\)|【[^�
 const STATE_BY_LABEL = new Map<string, ImportableState>(
   MEASURE_STATES.map((s) => [MEASURE_STATE_LABELS[s], s === "returned" ? "in_progress" : s]),
 );
+const YES_NO = new Map<string, ImportableState>([
+  ["是", "closed"],
+  ["否", "in_progress"],
+  ["√", "closed"],
+  ["×", "in_progress"],
+]);
 const DRAFT_WORDS = ["未启动", "尚未启动", "未开始", "待启动", "未开展"];
 const SUBMITTED_WORDS = ["待审核", "审核中", "已提交", "待验收", "申请销号", "待销号"];
 const OPEN_WORDS = ["逾期", "临期", "超期", "进行中", "办理中", "正在办理", "整改中"];
@@ -52,6 +58,9 @@ export function parseMeasureStatus(
 ): Parsed<{ state: ImportableState; longTerm: boolean } | null> {
   const s = withoutRemarks(clean(text));
   if (s === "") return { ok: true, value: null };
+  // A 是否完成 column answers yes or no: yes is done, no is still being worked on.
+  const answer = YES_NO.get(s);
+  if (answer !== undefined) return { ok: true, value: { state: answer, longTerm: false } };
   const exact = STATE_BY_LABEL.get(s);
   if (exact !== undefined) return { ok: true, value: { state: exact, longTerm: false } };
   if (DRAFT_WORDS.some((w) => s.includes(w))) return { ok: true, value: { state: "draft", longTerm: false } };
