@@ -161,7 +161,7 @@ export async function stageImport(
     };
   } else {
     const read = await reading(path, fileName, () =>
-      readLedgerXlsx(path, { skipInvalid: options.skipInvalid ?? false }),
+      readLedgerXlsx(path, { skipInvalid: options.skipInvalid ?? false, onlyUnit: unit.name }),
     );
     const notes: string[] = [];
     if (read.unitName && read.unitName !== unit.name)
@@ -185,6 +185,15 @@ export async function stageImport(
     report = { warnings, notes, stated: {}, errors: read.errors };
   }
   if (confirmable) parseInput(ledgerInputSchema, input, "导入内容");
+  const earlier = input.source && (await deps.store.importSources.find(unit.id, input.source.fingerprint));
+  if (earlier)
+    report = {
+      ...report,
+      notes: [
+        ...report.notes,
+        `该文件与本单位已导入的台账（${earlier.inspectionId}）内容相同：确认时须选择“仍然导入”才会再建一份台账`,
+      ],
+    };
   const preview = buildImportPreview({ id: unit.id, name: unit.name }, input, report);
 
   const staged: PendingImport = {

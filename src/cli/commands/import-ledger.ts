@@ -51,7 +51,14 @@ export async function importLedgerCommand(
       deps,
       SYSTEM_ACTOR,
       SCOPE_ALL,
-      (reference) => readLedgerXlsx(file, { map, rowLimit, skipInvalid: args.skipInvalid, reference }),
+      (reference) =>
+        readLedgerXlsx(file, {
+          map,
+          rowLimit,
+          skipInvalid: args.skipInvalid,
+          reference,
+          ...(args.unit !== undefined ? { onlyUnit: args.unit } : {}),
+        }),
       {
         dryRun: args.dryRun,
         skipInvalid: args.skipInvalid,

@@ -8,7 +8,13 @@
 import type { CalendarDate } from "../../domain/calendar-date.ts";
 import { problemInputSchema } from "../../shared/ledger-input.ts";
 import { classifyLedgerRow, type RowCell } from "./classify-ledger-row.ts";
-import { assignSheetAspects, checkProblemSheets, rowRoleFinding, sortIssues } from "./ledger-findings.ts";
+import {
+  assignSheetAspects,
+  checkProblemSheets,
+  chooseUnit,
+  rowRoleFinding,
+  sortIssues,
+} from "./ledger-findings.ts";
 import type { CollectedLedger, ImportIssue, ProblemInput, RowCells } from "./collected-ledger.ts";
 import { HEADER_SEARCH_ROWS as HEADER_ROWS_SEARCHED, titleFacts, type SheetHeader } from "./detect-header.ts";
 import { columnReport, headerWarnings, missingColumnError, type ColumnReport } from "./header-findings.ts";
@@ -59,7 +65,14 @@ export class LedgerRowCollector {
   private sheetColumns: ReadonlyMap<LedgerField, number> = new Map();
   private dataRows = 0;
 
-  constructor(private readonly options: { skipInvalid: boolean; reference?: CalendarDate | null }) {}
+  constructor(
+    private readonly options: {
+      skipInvalid: boolean;
+      reference?: CalendarDate | null;
+      /** In a workbook of several units (a --round/--all export), read only this unit's rows. */
+      onlyUnit?: string | undefined;
+    },
+  ) {}
 
   /** Starts a sheet whose header was detected; `hiddenColumns` are only mentioned (they are read as usual). */
   sheet(name: string, header: SheetHeader, hiddenColumns: readonly number[] = []): void {
@@ -168,6 +181,7 @@ export class LedgerRowCollector {
     }
     const draft: ProblemDraft = {
       origin,
+      unit,
       no,
       title: problemTitle(text(cells, "problem")),
       aspect: aspect ?? this.headingAspect,
@@ -311,16 +325,10 @@ export class LedgerRowCollector {
   /** Parses what depends on the whole workbook (deadlines need the feedback date) and builds the result. */
   finish(): CollectedLedger {
     this.closeSheet();
-    if (this.units.size > 1) {
-      const units = [...this.units];
-      this.errors.push({
-        sheet: "",
-        row: null,
-        column: null,
-        code: "multiple_units",
-        message: `工作簿包含${units.length}个被巡察单位的台账（${units.slice(0, 3).join("、")}${units.length > 3 ? "等" : ""}，如按轮次或全部导出的台账），而一次导入只建立一个巡察的台账，未导入任何内容；请按被巡察单位把工作簿拆分后分别导入`,
-      });
-    }
+    const chosen = chooseUnit([...this.units], this.options.onlyUnit, this.problems);
+    if (chosen.error) this.errors.push(chosen.error);
+    if (chosen.note) this.notes.push(chosen.note);
+    this.problems.splice(0, this.problems.length, ...chosen.kept);
     const checked = checkProblemSheets(this.sheetHeaders, this.problems);
     this.errors.push(...checked.errors);
     this.warnings.push(...checked.warnings);
@@ -380,6 +388,7 @@ export class LedgerRowCollector {
       if (problem.aspect && !aspects.includes(problem.aspect)) aspects.push(problem.aspect);
     }
     const unitName =
+      chosen.unit ??
       [...this.units][0] ??
       this.facts.unit ??
       this.titles.map((t) => titleFacts(t).unitName).find((u) => u) ??

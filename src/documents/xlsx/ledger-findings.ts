@@ -90,6 +90,37 @@ export function assignSheetAspects(problems: readonly ProblemDraft[]): void {
   }
 }
 
+/**
+ * A workbook of several units (our --round/--all export has a 被巡察单位 column) makes one inspection's ledger
+ * only for the unit asked for (`--unit`, or the unit chosen for a web import); without one it is refused.
+ */
+export function chooseUnit(
+  units: readonly string[],
+  onlyUnit: string | undefined,
+  problems: readonly ProblemDraft[],
+): { kept: ProblemDraft[]; unit?: string; error?: ImportIssue; note?: string } {
+  if (units.length <= 1) return { kept: [...problems] };
+  const listed = `${units.slice(0, 5).join("、")}${units.length > 5 ? `等${units.length}个单位` : ""}`;
+  if (onlyUnit !== undefined && units.includes(onlyUnit)) {
+    const kept = problems.filter((p) => p.unit === onlyUnit || p.unit === "");
+    return {
+      kept,
+      unit: onlyUnit,
+      note: `工作簿包含${units.length}个被巡察单位（${listed}）的台账，只导入“${onlyUnit}”的${kept.length}个问题，其余${problems.length - kept.length}个问题未导入`,
+    };
+  }
+  return {
+    kept: [...problems],
+    error: {
+      sheet: "",
+      row: null,
+      column: null,
+      code: "multiple_units",
+      message: `工作簿包含${units.length}个被巡察单位（${listed}）的台账（按轮次或全部导出的台账），而一次导入只建立一个巡察的台账，未导入任何内容；请用 --unit 单位名称 指定要导入的单位（网页导入时选择该单位），或按单位拆分工作簿后分别导入`,
+    },
+  };
+}
+
 /** Findings in sheet order (as first met), then by row. */
 export const sortIssues = (issues: readonly ImportIssue[]): ImportIssue[] => {
   const sheetOrder = new Map<string, number>();

@@ -45,6 +45,8 @@ export interface OutcomeDraft {
 
 export interface ProblemDraft {
   readonly origin: Origin;
+  /** The 被巡察单位 cell of its row; empty when the workbook has no unit column. */
+  readonly unit: string;
   readonly no: string;
   readonly title: string;
   aspect: string | null;

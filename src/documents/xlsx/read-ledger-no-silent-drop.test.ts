@@ -95,3 +95,27 @@ describe("readLedgerXlsx never drops a data row silently", () => {
     ]);
   });
 });
+
+describe("readLedgerXlsx on a workbook of several units (a --round/--all export)", () => {
+  const rows = [
+    ["被巡察单位", "编号", "问题", "整改措施", "责任部门", "整改时限"],
+    ["某县农业农村局", 1, "高标准农田建设质量不高", "对已建项目逐一验收", "农田建设科", "2024-10-31"],
+    ["某县水利局", 1, "水利工程维护经费使用不规范", "建立维护经费使用台账", "财务科", "2024-08-31"],
+  ];
+
+  it("refuses it, saying why and how to choose a unit", async () => {
+    await writeForeignLedger(file("units.xlsx"), rows);
+    const read = await readLedgerXlsx(file("units.xlsx"));
+    expect(read.errors.map((e) => e.code)).toEqual(["multiple_units"]);
+    expect(read.errors[0]?.message).toMatch(/某县农业农村局、某县水利局.*--unit/);
+  });
+
+  it("imports only the unit asked for, and says how many problems of the others were left out", async () => {
+    await writeForeignLedger(file("units.xlsx"), rows);
+    const read = await readLedgerXlsx(file("units.xlsx"), { onlyUnit: "某县水利局" });
+    expect(read.errors).toEqual([]);
+    expect(read.unitName).toBe("某县水利局");
+    expect(read.problems.map((p) => p.title)).toEqual(["水利工程维护经费使用不规范"]);
+    expect(read.notes.join("")).toContain("只导入“某县水利局”的1个问题，其余1个问题未导入");
+  });
+});

@@ -22,6 +22,8 @@ export interface ReadLedgerOptions {
   /** Rows read over all sheets, blank ones included; past it the import stops with too_many_rows. */
   readonly rowLimit?: number;
   readonly skipInvalid?: boolean;
+  /** In a workbook of several units (a --round/--all export), import only this unit's rows. */
+  readonly onlyUnit?: string;
   /** The year of deadlines written without one comes from this date (else the workbook's 反馈日期). */
   readonly reference?: CalendarDate | null;
   readonly limits?: XlsxLimits;
@@ -116,6 +118,7 @@ export async function readLedgerXlsx(path: string, options: ReadLedgerOptions = 
   const collector = new LedgerRowCollector({
     skipInvalid: options.skipInvalid ?? false,
     reference: options.reference ?? null,
+    onlyUnit: options.onlyUnit,
   });
   const sheets: { name: string; kind: SheetHeader["kind"] | null; headerRow: number | null }[] = [];
   let rowsSeen = 0;
