@@ -3,7 +3,7 @@
 // does not wait for the administration page's code.
 import { Button, Layout, Menu, Result, Spin, Tag } from "antd";
 import { lazy, Suspense, useEffect, useState, type ReactNode } from "react";
-import { mayEver } from "./access.ts";
+import { isAdmin, mayEver } from "./access.ts";
 import { api, isUnauthenticated } from "./api.ts";
 import type { Session } from "./models.ts";
 import { SignInPage } from "./pages/SignInPage.tsx";
@@ -17,6 +17,7 @@ const DashboardPage = lazy(() =>
 const LedgerPage = lazy(() => import("./pages/LedgerPage.tsx").then((m) => ({ default: m.LedgerPage })));
 const MeasurePage = lazy(() => import("./pages/MeasurePage.tsx").then((m) => ({ default: m.MeasurePage })));
 const ReportsPage = lazy(() => import("./pages/ReportsPage.tsx").then((m) => ({ default: m.ReportsPage })));
+const AdminPage = lazy(() => import("./pages/AdminPage.tsx").then((m) => ({ default: m.AdminPage })));
 const ImportPage = lazy(() => import("./pages/ImportPage.tsx").then((m) => ({ default: m.ImportPage })));
 
 function Loading(): ReactNode {
@@ -70,6 +71,7 @@ function Frame(props: { readonly session: Session; readonly onSignOut: () => voi
   const nav = [
     { key: "dashboard", path: paths.dashboard(), label: "工作台", shown: true },
     { key: "imports", path: paths.imports(), label: "导入", shown: mayEver(props.session, "ledger.import") },
+    { key: "admin", path: paths.admin(), label: "管理", shown: isAdmin(props.session) },
   ].filter((item) => item.shown);
   return (
     <Layout className="frame">
@@ -143,6 +145,7 @@ function Page(props: { readonly route: Route; readonly session: Session }): Reac
         <Forbidden what="导出台账" />
       );
     case "admin":
+      return isAdmin(session) ? <AdminPage /> : <Forbidden what="管理账号与组织机构" />;
     case "notFound":
       return (
         <Result

@@ -7,7 +7,10 @@ export const api = createApiClient();
 /** The server's Chinese message (with its field messages) for an error, or a plain one for a network failure. */
 export function errorText(error: unknown): string {
   if (error instanceof ApiError) {
-    const fields = error.fields.map((f) => f.message).filter((m) => m !== "" && m !== error.message);
+    // A rule broken twice (a password that is too short for two checks) is said once.
+    const fields = [...new Set(error.fields.map((f) => f.message))].filter(
+      (m) => m !== "" && m !== error.message,
+    );
     return fields.length > 0 ? `${error.message}：${fields.join("；")}` : error.message;
   }
   return "无法连接服务器，请检查网络后重试";

@@ -58,3 +58,10 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   "inspection.set_review_chain": "设置审核层级",
   "notice.generate": "生成通报",
 };
+
+/** Words for the kinds of org in the tree. */
+export const ORG_KIND_LABELS: Readonly<Record<"oversight" | "unit" | "department", string>> = {
+  oversight: "巡察机构",
+  unit: "单位",
+  department: "部门",
+};
