@@ -21,8 +21,9 @@ export type RowRole =
   /** Text only in columns the header did not map; `own` is false when all of it came from merges. */
   | { readonly role: "unmapped"; readonly own: boolean };
 
+// A label that opens a cell (填报单位（盖章）：…); inside a measure's text 联系人： is no signature.
 const SIGNATURE =
-  /(填报人|填表人|填报单位|制表人|制表单位|审核人|联系人|联系电话|单位负责人|主要负责人|负责人签字|签字|盖章)\s*[:：]/;
+  /^(填报人|填表人|填报单位|制表人|制表单位|审核人|审核|联系人|联系电话|单位负责人|主要负责人|负责人)\s*(（[^）]*）|\([^)]*\))?\s*[:：]|^(签字|盖章)/;
 const TOTALS = /^(合计|总计|小计|共计|汇总)/;
 const FOOTNOTE = /^(注|备注|说明|填表说明)\s*[:：]/;
 const HEADING_NUMBER = /^[一二三四五六七八九十百]+\s*[、.．]\s*/;

@@ -6,7 +6,6 @@
 // becomes data or a finding naming its sheet and row: nothing is dropped silently.
 
 import type { CalendarDate } from "../../domain/calendar-date.ts";
-import { problemInputSchema } from "../../shared/ledger-input.ts";
 import { classifyLedgerRow, type RowCell } from "./classify-ledger-row.ts";
 import {
   assignSheetAspects,
@@ -25,6 +24,7 @@ import {
   measureInput,
   outcomeInput,
   problemInput,
+  schemaFindings,
   type MeasureInput,
   type Origin,
   type ProblemDraft,
@@ -355,32 +355,9 @@ export class LedgerRowCollector {
       }
       const outcomes = draft.outcomes.flatMap((o) => outcomeInput(o, this.errors) ?? []);
       const problem = problemInput(draft, measures, outcomes, this.errors);
-      const checked = problemInputSchema.safeParse(problem);
-      if (!checked.success) {
-        for (const issue of checked.error.issues) {
-          const [head, index, field] = issue.path;
-          const origin =
-            head === "measures" && typeof index === "number"
-              ? (origins[index] ?? draft.origin)
-              : draft.origin;
-          const ledgerField = (
-            {
-              text: "measure",
-              title: "problem",
-              leader: "leader",
-              department: "department",
-              person: "person",
-            } as Record<string, LedgerField>
-          )[String(field ?? index ?? head)];
-          const column = ledgerField ? origin.columns.get(ledgerField) : undefined;
-          this.errors.push({
-            sheet: origin.sheet,
-            row: origin.row,
-            column: column === undefined ? null : columnLetter(column),
-            code: "invalid_value",
-            message: issue.message,
-          });
-        }
+      const invalid = schemaFindings(problem, draft.origin, origins);
+      if (invalid.length > 0) {
+        this.errors.push(...invalid);
         skipped += draft.measures.length || 1;
         continue;
       }

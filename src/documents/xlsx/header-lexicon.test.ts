@@ -102,6 +102,10 @@ describe("classifyLedgerRow", () => {
     expect(classifyLedgerRow([cell(1, "填报人：张三"), cell(4, "审核人：李四")], columns).role).toBe(
       "signature",
     );
+    expect(classifyLedgerRow([cell(1, "填报单位（盖章）：某局")], columns).role).toBe("signature");
+    expect(classifyLedgerRow([cell(2, "四风问题"), cell(3, "明确联系人：张三负责对接")], columns).role).toBe(
+      "data",
+    );
     expect(classifyLedgerRow([cell(1, "注：时限以通知为准")], columns).role).toBe("footnote");
     expect(classifyLedgerRow([cell(6, "已上报")], columns)).toEqual({ role: "unmapped", own: true });
     expect(classifyLedgerRow([cell(3, "一、建立制度")], columns).role).toBe("data");

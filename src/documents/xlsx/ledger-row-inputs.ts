@@ -4,6 +4,7 @@
 import type { CalendarDate } from "../../domain/calendar-date.ts";
 import { INSPECTION_KIND_LABELS, INSPECTION_KINDS, REGIME_LABELS, REGIMES } from "../../domain/inspection.ts";
 import type { ImportIssue, InspectionFacts, ProblemInput, RowCells } from "./collected-ledger.ts";
+import { problemInputSchema } from "../../shared/ledger-input.ts";
 import { columnLetter, type LedgerField } from "./ledger-columns.ts";
 import { parseDeadline, type CellValue } from "./parse-deadline.ts";
 import {
@@ -222,4 +223,38 @@ export function inspectionFactsFrom(
     ...(onsiteEnd ? { onsiteEnd } : {}),
     ...(feedbackDate ? { feedbackDate } : {}),
   };
+}
+
+const SCHEMA_FIELDS: Readonly<Record<string, LedgerField>> = {
+  text: "measure",
+  title: "problem",
+  leader: "leader",
+  department: "department",
+  person: "person",
+};
+
+/** The ledger schema's objections to a problem, each at the row (and column) it came from. */
+export function schemaFindings(
+  problem: ProblemInput,
+  problemOrigin: Origin,
+  measureOrigins: readonly Origin[],
+): ImportIssue[] {
+  const checked = problemInputSchema.safeParse(problem);
+  if (checked.success) return [];
+  return checked.error.issues.map((issue) => {
+    const [head, index, field] = issue.path;
+    const origin =
+      head === "measures" && typeof index === "number"
+        ? (measureOrigins[index] ?? problemOrigin)
+        : problemOrigin;
+    const ledgerField = SCHEMA_FIELDS[String(field ?? index ?? head)];
+    const column = ledgerField ? origin.columns.get(ledgerField) : undefined;
+    return {
+      sheet: origin.sheet,
+      row: origin.row,
+      column: column === undefined ? null : columnLetter(column),
+      code: "invalid_value",
+      message: issue.message,
+    };
+  });
 }
