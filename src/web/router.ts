@@ -1,6 +1,7 @@
 // A small history router: the app has a handful of addresses, not enough to justify a routing library. Every address
 // here must also be listed in src/http/web-app.ts (WEB_APP_PAGES) for a reload or a shared link to open it.
 import { useEffect, useState } from "react";
+import { MEASURE_STATES, type MeasureState } from "../domain/measure.ts";
 
 export type Route =
   | { readonly page: "dashboard" }
@@ -24,9 +25,31 @@ export function parseRoute(pathname: string): Route {
   return { page: "notFound" };
 }
 
+export interface LedgerLinkFilters {
+  readonly states?: readonly MeasureState[];
+  readonly overdue?: boolean;
+}
+
+/** The filters a ledger address carries (`?state=closed,returned&overdue=1`); unknown states are left out. */
+export function ledgerFiltersOf(search: string): Required<LedgerLinkFilters> {
+  const query = new URLSearchParams(search);
+  const states = (query.get("state") ?? "")
+    .split(",")
+    .filter((s): s is MeasureState => (MEASURE_STATES as readonly string[]).includes(s));
+  return { states, overdue: query.get("overdue") === "1" };
+}
+
 export const paths = {
   dashboard: () => "/",
-  ledger: (id: string) => `/inspections/${encodeURIComponent(id)}`,
+  /** The ledger, optionally opened with its measure filters set (the dashboard's figures lead there). */
+  ledger: (id: string, filters: LedgerLinkFilters = {}) => {
+    const query = new URLSearchParams();
+    if (filters.states !== undefined && filters.states.length > 0)
+      query.set("state", filters.states.join(","));
+    if (filters.overdue === true) query.set("overdue", "1");
+    const search = query.toString();
+    return `/inspections/${encodeURIComponent(id)}${search === "" ? "" : `?${search}`}`;
+  },
   reports: (id: string) => `/inspections/${encodeURIComponent(id)}/reports`,
   measure: (id: string) => `/measures/${encodeURIComponent(id)}`,
   imports: () => "/imports",

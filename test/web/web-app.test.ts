@@ -109,6 +109,20 @@ describe("the web UI in Chromium", { timeout: 60_000 }, () => {
     await page.getByText("显示 4 项措施").waitFor();
   });
 
+  it("leads from the dashboard's figures to the ledger filtered by them", async () => {
+    const nav = page.getByRole("navigation", { name: "主导航" });
+    await nav.getByRole("link", { name: "工作台" }).click();
+    await page.getByRole("link", { name: "查看已销号措施（2项）" }).click();
+    await page.getByText("显示 2 项措施").waitFor();
+    expect(page.url()).toContain("?state=closed");
+    expect(await page.locator("main").getByText("开展财务专项检查").count()).toBe(0);
+    await nav.getByRole("link", { name: "工作台" }).click();
+    await page.getByRole("link", { name: "查看逾期措施（1项）" }).click();
+    await page.getByText("显示 1 项措施").waitFor();
+    expect(await page.getByLabel("仅看逾期").isChecked()).toBe(true);
+    await shot("ledger-from-dashboard-overdue");
+  });
+
   it("reports progress with a PDF at phone size and downloads it from the timeline", async () => {
     await page.getByRole("link", { name: "开展财务专项检查，建立问题清单" }).click();
     await page.getByRole("heading", { name: /措施1：开展财务专项检查/ }).waitFor();

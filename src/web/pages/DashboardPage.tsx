@@ -6,7 +6,7 @@ import { INSPECTION_KIND_LABELS, REGIME_LABELS } from "../../domain/inspection.t
 import { api, errorText } from "../api.ts";
 import { EmptyState, PageState } from "../components/PageState.tsx";
 import type { Counts, InspectionRow, Overview } from "../models.ts";
-import { linkTo, paths } from "../router.ts";
+import { linkTo, paths, type LedgerLinkFilters } from "../router.ts";
 import { useLoad } from "../use-load.ts";
 import { useOrgNames, type OrgNames } from "../use-org-names.ts";
 
@@ -119,6 +119,17 @@ function InspectionList(props: {
   const count = (key: keyof Counts, suffix = "") => ({
     render: (_: unknown, row: InspectionRow) => `${row.counts[key]}${suffix}`,
   });
+  // A figure of measures leads to the ledger showing exactly those measures.
+  const linked = (key: keyof Counts, what: string, filters: LedgerLinkFilters = {}) => ({
+    render: (_: unknown, row: InspectionRow) => (
+      <a
+        {...linkTo(paths.ledger(row.inspection.id, filters))}
+        aria-label={`查看${what}（${row.counts[key]}项）`}
+      >
+        {row.counts[key]}
+      </a>
+    ),
+  });
   return (
     <Card size="small" title="巡察与整改台账" className="section">
       <Table<InspectionRow>
@@ -155,13 +166,28 @@ function InspectionList(props: {
           { title: "反馈日期", key: "feedback", render: (_, row) => row.inspection.feedbackDate ?? "—" },
           { title: "问题", key: "problems", align: "right", ...count("problems") },
           { title: "已完成", key: "completed", align: "right", ...count("completed") },
-          { title: "措施", key: "measures", align: "right", ...count("measures") },
+          { title: "措施", key: "measures", align: "right", ...linked("measures", "整改措施") },
+          {
+            title: "已销号",
+            key: "closed",
+            align: "right",
+            ...linked("closedMeasures", "已销号措施", { states: ["closed"] }),
+          },
           {
             title: "逾期",
             key: "overdue",
             align: "right",
             render: (_, row) =>
-              row.counts.overdueMeasures > 0 ? <Tag color="red">{row.counts.overdueMeasures}</Tag> : "0",
+              row.counts.overdueMeasures > 0 ? (
+                <a
+                  {...linkTo(paths.ledger(row.inspection.id, { overdue: true }))}
+                  aria-label={`查看逾期措施（${row.counts.overdueMeasures}项）`}
+                >
+                  <Tag color="red">{row.counts.overdueMeasures}</Tag>
+                </a>
+              ) : (
+                "0"
+              ),
           },
           { title: "完成率", key: "rate", align: "right", ...count("completionRate", "%") },
         ]}

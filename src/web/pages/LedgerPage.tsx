@@ -16,7 +16,7 @@ import {
   type MeasureState,
 } from "../labels.ts";
 import type { Ledger, LedgerMeasure, LedgerProblem } from "../models.ts";
-import { linkTo, paths } from "../router.ts";
+import { ledgerFiltersOf, linkTo, paths } from "../router.ts";
 import { SessionContext } from "../session-context.ts";
 import { useLoad } from "../use-load.ts";
 import { useOrgNames, type OrgNames } from "../use-org-names.ts";
@@ -46,7 +46,13 @@ export function LedgerPage(props: { readonly inspectionId: string }): ReactNode 
 function LedgerView(props: { readonly ledger: Ledger; readonly names: OrgNames }): ReactNode {
   const { ledger, names } = props;
   const session = use(SessionContext);
-  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  // Opened from a figure of the dashboard, the address says which measures to show first.
+  const [filters, setFilters] = useState<Filters>(() => {
+    const linked = ledgerFiltersOf(window.location.search);
+    return linked.states.length === 0 && !linked.overdue
+      ? NO_FILTERS
+      : { ...NO_FILTERS, states: linked.states, overdueOnly: linked.overdue };
+  });
   const departments = useMemo(() => {
     const ids = new Set<string>();
     for (const p of ledger.problems) {
