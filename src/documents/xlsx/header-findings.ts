@@ -85,6 +85,13 @@ export function headerWarnings(
       );
   }
   const notes: string[] = [];
+  const unread = header.cells.filter(
+    (c) => c.field !== null && c.duplicateOf === undefined && !READ_FIELDS.has(c.field),
+  );
+  if (unread.length > 0)
+    notes.push(
+      `工作表“${sheet}”的${unread.map((c) => `${columnLetter(c.column)}列“${c.text}”`).join("、")}已识别，但导入时不读取（进展、佐证、备注等在系统中另行填报）`,
+    );
   const hidden = header.cells.filter((c) => hiddenColumns.includes(c.column));
   if (hidden.length > 0)
     notes.push(

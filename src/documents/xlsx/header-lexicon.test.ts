@@ -39,6 +39,7 @@ describe("matchHeader", () => {
     expect(matchHeader("涉及问题数")).toBeUndefined();
     expect(matchHeader("按期完成率")).toBeUndefined();
     expect(matchHeader("整改目标")).toBeUndefined();
+    expect(matchHeader("措施\n序号")).toBeUndefined();
     expect(matchHeader("领导班子成员带头落实整改任务不够有力的问题")).toBeUndefined();
   });
 

@@ -14,8 +14,9 @@ export interface HeaderMatch {
 /** Header cells are short; longer text is data or a title, never read by keywords. */
 const MAX_HEADER_LENGTH = 16;
 
-// A count or rate column (涉及问题数, 整改措施数, 按期完成率) names no field even when it mentions one.
-const TALLY = /(数|个数|条数|总数|数量|率|比例|占比)$/;
+// A count or rate column (涉及问题数, 整改措施数, 按期完成率) names no field even when it mentions one; nor
+// does a measure's own numbering (措施序号), which must not be taken for the problem's 编号.
+const TALLY = /(数|个数|条数|总数|数量|率|比例|占比)$|(措施|任务)(序号|编号)/;
 
 const KEYWORD_RULES: readonly (readonly [RegExp, LedgerField])[] = [
   [/被(巡察|巡视|审计|督察|检查)(单位|党组织|对象)/, "unit"],

@@ -30,6 +30,9 @@ describe("parseDeadline", () => {
     expect(parseDeadline("5月31日前", "2021-03-04")).toEqual({ ok: true, deadline: "2021-05-31" });
     expect(parseDeadline("2月底", "2021-03-04")).toEqual({ ok: true, deadline: "2022-02-28" });
     expect(parseDeadline("5月31日前", null)).toMatchObject({ ok: false, code: "deadline_year_missing" });
+    expect(parseDeadline("6.30", "2024-01-01")).toEqual({ ok: true, deadline: "2024-06-30" });
+    expect(parseDeadline("9.30前", "2024-01-01")).toEqual({ ok: true, deadline: "2024-09-30" });
+    expect(parseDeadline("6.30", null)).toMatchObject({ ok: false, code: "deadline_year_missing" });
   });
 
   it("reads 立行立改 and 长期坚持 / 长期 as kinds without a date, or with one when written", () => {

@@ -93,6 +93,7 @@ describe("readLedgerXlsx never drops a data row silently", () => {
         ],
       },
     ]);
+    expect(read.notes).toEqual([expect.stringContaining("E列“进展情况”已识别，但导入时不读取")]);
   });
 });
 
