@@ -32,11 +32,12 @@ export async function runNoticeBench(): Promise<number> {
       { runs: 200, warmups: 50 },
     );
     const importTiming = await timeRuns(
-      () => importNotice(deps, SYSTEM_ACTOR, parseNotice(SEED)),
+      () => importNotice(deps, SYSTEM_ACTOR, parseNotice(SEED), { allowDuplicate: true }),
       (r) => check(r.created?.problems === 11, "seed imports 11 problems"),
       { runs: 50, warmups: 10 },
     );
-    const seedId = (await importNotice(deps, SYSTEM_ACTOR, parseNotice(SEED))).created!.inspectionId;
+    const seedId = (await importNotice(deps, SYSTEM_ACTOR, parseNotice(SEED), { allowDuplicate: true }))
+      .created!.inspectionId;
     const seedDocx = await timeRuns(
       () =>
         generateNotice(deps, SYSTEM_ACTOR, SCOPE_ALL, {

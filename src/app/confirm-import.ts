@@ -59,7 +59,12 @@ export interface ConfirmedImport extends CreatedLedger {
  * Creates the ledger of the caller's staged import. Refused when it is not theirs or expired (404), already
  * confirmed or not confirmable (409), or when they may no longer import for its unit (403/404).
  */
-export async function confirmImport(deps: Deps, caller: Caller, id: string): Promise<ConfirmedImport> {
+export async function confirmImport(
+  deps: Deps,
+  caller: Caller,
+  id: string,
+  options: { readonly allowDuplicate?: boolean } = {},
+): Promise<ConfirmedImport> {
   const now = deps.clock.now();
   const pending = await ownPendingImport(deps.store, caller, id, now);
   if (pending.confirmedAt !== null) throw alreadyConfirmed(pending);
@@ -80,6 +85,7 @@ export async function confirmImport(deps: Deps, caller: Caller, id: string): Pro
     }
     const ledger = await createLedger({ ...deps, store: joined(deps.store, tx) }, actor, pending.input, {
       unitId: pending.unitId,
+      allowDuplicate: options.allowDuplicate ?? false,
     });
     await tx.pendingImports.setInspection(id, ledger.inspectionId);
     await tx.audit.append({

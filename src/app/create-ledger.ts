@@ -1,9 +1,11 @@
 // Creates a whole ledger (inspection, aspects, problems, measures, outcomes, plan) in one transaction.
 
+import { dateParts } from "../domain/calendar-date.ts";
 import { DomainError } from "../domain/domain-error.ts";
 import { computeInspectionDeadlines, type Inspection } from "../domain/inspection.ts";
 import type { Org } from "../domain/org.ts";
 import type { Aspect } from "../domain/problem.ts";
+import { shanghaiDateOf } from "../domain/working-days.ts";
 import { SCOPE_ALL } from "../domain/scope.ts";
 import { ledgerInputSchema } from "../shared/ledger-input.ts";
 import type { Repositories } from "../storage/store.ts";
@@ -27,6 +29,26 @@ export interface CreateLedgerOptions {
    * up. Without it, the unit and office are found (or created) by name from the root.
    */
   readonly unitId?: string;
+  /** Store a second ledger from a document already imported for the unit (a deliberate copy). */
+  readonly allowDuplicate?: boolean;
+}
+
+/** Refuses a document already imported for the unit, naming the day and the ledger, unless a copy is asked for. */
+async function checkNotImported(
+  tx: Repositories,
+  unit: Org,
+  fingerprint: string,
+  allowDuplicate: boolean,
+): Promise<"first" | "copy"> {
+  const earlier = await tx.importSources.find(unit.id, fingerprint);
+  if (earlier === undefined) return "first";
+  if (allowDuplicate) return "copy";
+  const day = dateParts(shanghaiDateOf(earlier.importedAt));
+  throw new DomainError(
+    "duplicate_import",
+    `该文件与${unit.name}${day.year}年${day.month}月${day.day}日导入的台账（${earlier.inspectionId}）内容相同，未重复导入；` +
+      "如确需再建一份台账，请明确选择再次导入（命令行 --allow-duplicate，接口 allowDuplicate）",
+  );
 }
 
 /** The unit chosen by id, and the nearest oversight org above it (巡察组 before 巡察办), or null. */
@@ -66,6 +88,10 @@ export async function createLedger(
       unit = await resolve.org(oversight, "unit", ledger.unitName);
     }
 
+    const source =
+      ledger.source &&
+      (await checkNotImported(tx, unit, ledger.source.fingerprint, options.allowDuplicate ?? false));
+
     const inspection: Inspection = {
       id: ids.next("ins"),
       regime: ledger.inspection.regime,
@@ -82,6 +108,13 @@ export async function createLedger(
       createdAt: now,
     };
     await tx.inspections.insert(inspection);
+    if (ledger.source && source === "first")
+      await tx.importSources.record({
+        inspectionId: inspection.id,
+        targetOrgId: unit.id,
+        fingerprint: ledger.source.fingerprint,
+        importedAt: now,
+      });
 
     const aspects: Aspect[] = ledger.aspects.map((title, i) => ({
       id: ids.next("asp"),

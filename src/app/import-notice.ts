@@ -6,12 +6,15 @@ import { noticeToLedgerInput } from "../documents/notice/notice-to-ledger-input.
 import { ledgerInputSchema, type LedgerInput } from "../shared/ledger-input.ts";
 import { parseInput } from "../shared/validation.ts";
 import { createLedger, type CreatedLedger } from "./create-ledger.ts";
+import { noticeFingerprint } from "./notice-fingerprint.ts";
 import type { Actor, Deps } from "./deps.ts";
 
 export interface ImportNoticeOptions {
   readonly unitName?: string;
   readonly dryRun?: boolean;
   readonly isExample?: boolean;
+  /** Import even when the unit already has a ledger from the same notice (see createLedger). */
+  readonly allowDuplicate?: boolean;
 }
 
 export interface ImportedNotice {
@@ -27,7 +30,7 @@ export interface ImportedNotice {
  */
 export function planNoticeImport(
   draft: NoticeDraft,
-  options: Omit<ImportNoticeOptions, "dryRun"> = {},
+  options: Omit<ImportNoticeOptions, "dryRun" | "allowDuplicate"> = {},
 ): { input: LedgerInput; notes: readonly string[] } {
   if (!draft.recognised || draft.problems.length === 0) {
     throw new DomainError(
@@ -35,10 +38,13 @@ export function planNoticeImport(
       "未识别出整改情况通报的结构（没有找到任何问题），未导入任何内容",
     );
   }
-  const { input, notes } = noticeToLedgerInput(draft, {
+  const { input: read, notes } = noticeToLedgerInput(draft, {
     ...(options.unitName !== undefined ? { unitName: options.unitName } : {}),
     ...(options.isExample !== undefined ? { isExample: options.isExample } : {}),
   });
+  // The fingerprint travels with the input (also through a staged import) so that createLedger can refuse a notice
+  // the unit already imported.
+  const input: LedgerInput = { ...read, source: { fingerprint: noticeFingerprint(draft) } };
   parseInput(ledgerInputSchema, input, "通报内容");
   return { input, notes };
 }
@@ -51,5 +57,6 @@ export async function importNotice(
 ): Promise<ImportedNotice> {
   const { input, notes } = planNoticeImport(draft, options);
   if (options.dryRun) return { notes };
-  return { created: await createLedger(deps, actor, input), notes };
+  const created = await createLedger(deps, actor, input, { allowDuplicate: options.allowDuplicate ?? false });
+  return { created, notes };
 }

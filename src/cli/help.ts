@@ -10,9 +10,11 @@ export const HELP = `zhenggai ${VERSION} — 整改台账 / rectification ledger
       Start the server; default http://127.0.0.1:8080, data in ./data (SQLite)
   zhenggai db migrate [--data DIR]
       将数据库结构升级到最新版本 / Apply pending database migrations
-  zhenggai import notice FILE [--dry-run] [--json] [--unit NAME] [--data DIR]
-      导入整改情况通报（.txt/.md/.docx）为新台账；--dry-run 只检查不写入；--json 输出识别结果
-      Import a rectification notice into a new ledger; --dry-run checks only; --json prints what was read
+  zhenggai import notice FILE [--dry-run] [--json] [--unit NAME] [--allow-duplicate] [--data DIR]
+      导入整改情况通报（.txt/.md/.docx）为新台账；--dry-run 只检查不写入；--json 输出识别结果；
+      同一单位已导入过内容相同的通报时拒绝，--allow-duplicate 仍再建一份
+      Import a rectification notice into a new ledger; --dry-run checks only; --json prints what was read;
+      the same notice is not imported twice for a unit unless --allow-duplicate
   zhenggai report notice --inspection ID --version internal|public [--layout status|aspect]
                         [--format docx|md|html|pdf] --out FILE [--date YYYY-MM-DD] [--grid portable|word]
                         [--issuer 发文机关] [--issuer-mark 发文机关标志] [--doc-number 发文字号] [--signer 签发人 …]

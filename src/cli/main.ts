@@ -27,6 +27,7 @@ const OPTIONS = {
   host: { type: "string" },
   data: { type: "string" },
   "dry-run": { type: "boolean" },
+  "allow-duplicate": { type: "boolean" },
   json: { type: "boolean" },
   unit: { type: "string" },
   inspection: { type: "string" },
@@ -104,6 +105,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
           {
             file: positionals[2],
             dryRun: values["dry-run"] ?? false,
+            allowDuplicate: values["allow-duplicate"] ?? false,
             json: values.json ?? false,
             unit: values.unit,
           },

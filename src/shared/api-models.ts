@@ -414,6 +414,13 @@ export const stagedImportSchema = z.object({
   preview: importPreviewSchema,
 });
 
+/** Confirming may ask for a second ledger from a document the unit already imported (else duplicate_import). */
+export const confirmImportSchema = z
+  .object({
+    allowDuplicate: z.boolean().default(false).describe("true：单位已导入过内容相同的文件时，仍再建一份台账"),
+  })
+  .default({ allowDuplicate: false });
+
 export const confirmedImportSchema = z.object({
   importId: id,
   inspectionId: id,

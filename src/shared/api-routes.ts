@@ -21,6 +21,7 @@ import {
   apiTokenSchema,
   auditEventSchema,
   closeoutHoldSchema as closeoutHoldAnswer,
+  confirmImportSchema,
   confirmedImportSchema,
   createdApiTokenSchema,
   extensionSchema,
@@ -568,8 +569,9 @@ export const API_ROUTES = {
     tag: "导入",
     access: "signedIn",
     params: idParams,
+    body: confirmImportSchema,
     answer: json(confirmedImportSchema, 201),
-    errors: ["pending_import_not_found", "import_already_confirmed", "import_not_confirmable"],
+    errors: ["pending_import_not_found", "import_already_confirmed", "import_not_confirmable", "duplicate_import"],
   }),
   discardImport: defineRoute({
     method: "DELETE",

@@ -111,6 +111,7 @@ export const ERROR_REGISTRY = {
   pending_import_not_found: e(404, "未找到该待确认的导入"),
   import_already_confirmed: e(409, "该导入已确认过，不能重复确认"),
   import_not_confirmable: e(409, "该导入有错误行，不能确认"),
+  duplicate_import: e(409, "该文件与本单位已导入的一份台账内容相同，未重复导入"),
   too_many_pending_imports: e(429, "待确认的导入过多，请先确认或放弃其中的导入"),
 
   // Documents out.

@@ -89,6 +89,10 @@ export const ledgerInputSchema = z
           .default([]),
       })
       .default({ members: [], meetings: [], items: [] }),
+    /** The imported document, by a fingerprint of its content: the same one is not imported twice for a unit. */
+    source: z
+      .object({ fingerprint: z.string().regex(/^[0-9a-f]{64}$/, { error: "应为64位十六进制的内容指纹" }) })
+      .nullish(),
     /** The unit's own words a generated notice writes back (see NoticeNarrative); counts as {{placeholders}}. */
     narrative: z
       .object({

@@ -344,6 +344,22 @@ export interface CalendarOverrideRepository {
   delete(day: CalendarDate): Promise<boolean>;
 }
 
+/** The document a ledger was imported from, by a fingerprint of its content (see import_sources). */
+export interface ImportSource {
+  readonly inspectionId: string;
+  readonly targetOrgId: string;
+  /** sha-256 hex of what the document says (see notice-fingerprint.ts), not of its bytes. */
+  readonly fingerprint: string;
+  /** ISO UTC. */
+  readonly importedAt: string;
+}
+
+export interface ImportSourceRepository {
+  record(source: ImportSource): Promise<void>;
+  /** The earliest ledger of the unit imported from a document with this fingerprint, if any. */
+  find(targetOrgId: string, fingerprint: string): Promise<ImportSource | undefined>;
+}
+
 /** The repositories, bound either to the database or to one open transaction. */
 export interface Repositories {
   readonly orgs: OrgRepository;
@@ -367,6 +383,7 @@ export interface Repositories {
   readonly apiTokens: ApiTokenRepository;
   readonly pendingImports: PendingImportRepository;
   readonly calendarOverrides: CalendarOverrideRepository;
+  readonly importSources: ImportSourceRepository;
 }
 
 export interface Store extends Repositories {

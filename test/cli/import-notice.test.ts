@@ -1,5 +1,13 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -70,6 +78,25 @@ describe("zhenggai import notice", () => {
     } finally {
       await store.close();
     }
+  });
+
+  it("refuses the same notice for the same unit a second time, whatever its format, unless --allow-duplicate", async () => {
+    const data = tempDir();
+    expect((await run(["import", "notice", SEED, "--data", data])).code).toBe(0);
+    // The same words re-saved as Markdown with other spacing: the same document.
+    const copy = join(data, "同一通报.md");
+    writeFileSync(copy, `${readFileSync(SEED, "utf8").replace(/\n/g, "\n\n")}\n`);
+    const again = await run(["import", "notice", copy, "--data", data]);
+    expect(again.code).not.toBe(0);
+    expect(again.err).toMatch(
+      /^错误：该文件与市文联党组\d{4}年\d{1,2}月\d{1,2}日导入的台账（ins\w+）内容相同，未重复导入/,
+    );
+    expect(again.err).toContain("--allow-duplicate");
+    expect(await countInspections(data)).toBe(1);
+
+    expect((await run(["import", "notice", copy, "--data", data, "--unit", "市科协党组"])).code).toBe(0);
+    expect((await run(["import", "notice", SEED, "--data", data, "--allow-duplicate"])).code).toBe(0);
+    expect(await countInspections(data)).toBe(3);
   });
 
   it("writes nothing on a dry run and names the count mismatch", async () => {

@@ -190,7 +190,10 @@ const SCENARIOS: Scenario[] = [
   {
     name: "import notice",
     prepare: withSeed,
-    command: () => ({ script: children.cli, args: ["import", "notice", SEED, "--unit", "另一单位"] }),
+    command: () => ({
+      script: children.cli,
+      args: ["import", "notice", SEED, "--unit", "另一单位", "--allow-duplicate"],
+    }),
     transactions: "one",
   },
   {

@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { SCOPE_ALL } from "../../src/domain/scope.ts";
 import { testDatabases } from "../support/test-stores.ts";
 import { openTestApp, signedInUser, type SignedInUser, type TestApp } from "./http-test-app.ts";
 import { multipartBody } from "./multipart-body.ts";
@@ -131,6 +132,28 @@ describe.each(testDatabases)("imports over HTTP on $name", (database) => {
     const answers = await Promise.all([1, 2].map(() => post(office, `/api/v1/imports/${id}/confirm`)));
     expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409]);
     expect(await t.deps.store.inspections.count({ kind: "all" })).toBe(1);
+  });
+
+  it("says in the preview that a notice was already imported for the unit, and confirms a copy only when asked", async () => {
+    const first = (await upload(office, { name: "seed.txt", content: SEED })).json<Staged>();
+    expect((await post(office, `/api/v1/imports/${first.id}/confirm`)).statusCode).toBe(201);
+
+    const second = (await upload(office, { name: "同一通报.txt", content: SEED })).json<Staged>();
+    expect(second.preview.notes.join()).toMatch(/该文件与本单位已导入的台账（ins\w+）内容相同/);
+    const refused = await post(office, `/api/v1/imports/${second.id}/confirm`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({
+      error: { code: "duplicate_import", message: expect.stringContaining("未重复导入") as string },
+    });
+
+    const copy = await t.app.inject({
+      method: "POST",
+      url: `/api/v1/imports/${second.id}/confirm`,
+      headers: { ...office.headers, "content-type": "application/json" },
+      payload: { allowDuplicate: true },
+    });
+    expect(copy.statusCode).toBe(201);
+    expect(await t.deps.store.inspections.count(SCOPE_ALL)).toBe(2);
   });
 
   it("hides a staged import from every other user, even of the same unit", async () => {

@@ -49,7 +49,7 @@ describe.each(freshDatabases())("concurrent writers on $name", (database) => {
     const startAt = String(Date.now() + 3_000);
     const runs = await Promise.all(
       [1, 2, 3, 4].map(() =>
-        runCliChild(["import", "notice", SEED, "--unit", "并发测试单位"], {
+        runCliChild(["import", "notice", SEED, "--unit", "并发测试单位", "--allow-duplicate"], {
           ...env,
           ZG_ROUNDS: "10",
           ZG_START_AT: startAt,
@@ -71,12 +71,37 @@ describe.each(freshDatabases())("concurrent writers on $name", (database) => {
     }
   }, 120_000);
 
+  it("4 processes importing the same notice at the same moment store it once and refuse the others clearly", async () => {
+    const { env, target } = await prepared(database);
+    const startAt = String(Date.now() + 3_000);
+    const runs = await Promise.all(
+      [1, 2, 3, 4].map(() =>
+        runCliChild(["import", "notice", SEED, "--unit", "重复导入单位"], {
+          ...env,
+          ZG_ROUNDS: "1",
+          ZG_START_AT: startAt,
+        }),
+      ),
+    );
+    // One round per child: its exit code and stderr are the child's own.
+    expect(runs.filter((r) => r.code === 0)).toHaveLength(1);
+    // Refused as the same document, or (PostgreSQL, both checks before either commit) told to retry.
+    for (const r of runs.filter((r) => r.code !== 0)) expect(r.stderr).toMatch(/内容相同，未重复导入|请重试/);
+    const store = await openStore(target);
+    try {
+      expect(await store.inspections.list(SCOPE_ALL, {})).toHaveLength(1);
+      expect(await store.audit.verify()).toBeNull();
+    } finally {
+      await store.close();
+    }
+  }, 120_000);
+
   it("two imports creating the same new unit at the same moment both succeed, with one unit (5 trials)", async () => {
     const { env, target } = await prepared(database);
     const startAt = String(Date.now() + 3_000);
     const runs = await Promise.all(
       [1, 2].map(() =>
-        runCliChild(["import", "notice", SEED, "--unit", "新建单位{round}"], {
+        runCliChild(["import", "notice", SEED, "--unit", "新建单位{round}", "--allow-duplicate"], {
           ...env,
           ZG_ROUNDS: "5",
           ZG_START_AT: startAt,

@@ -1,4 +1,5 @@
-// `zhenggai import notice FILE [--dry-run] [--json] [--unit NAME]`: a published notice → a new ledger.
+// `zhenggai import notice FILE [--dry-run] [--json] [--unit NAME] [--allow-duplicate]`: a published notice → a new
+// ledger.
 
 import { SYSTEM_ACTOR } from "../../app/deps.ts";
 import { importNotice, planNoticeImport } from "../../app/import-notice.ts";
@@ -12,6 +13,8 @@ import { EXIT, type CliIo } from "../cli-io.ts";
 export interface ImportNoticeArgs {
   readonly file: string | undefined;
   readonly dryRun: boolean;
+  /** Import even when the unit already has a ledger from the same notice. */
+  readonly allowDuplicate?: boolean;
   readonly json: boolean;
   readonly unit: string | undefined;
 }
@@ -28,7 +31,11 @@ export async function importNoticeCommand(
   const file = await readNoticeFile(args.file);
   const draft = parseNotice(file.text, args.unit ? { unitName: args.unit } : {});
   const warnings = [...file.warnings, ...draft.warnings];
-  const options = { dryRun: args.dryRun, ...(args.unit ? { unitName: args.unit } : {}) };
+  const options = {
+    dryRun: args.dryRun,
+    allowDuplicate: args.allowDuplicate ?? false,
+    ...(args.unit ? { unitName: args.unit } : {}),
+  };
   // A dry run never opens (let alone migrates) the database.
   const result = args.dryRun
     ? planNoticeImport(draft, options)

@@ -6,6 +6,7 @@ import { confirmImport, discardImport, getStagedImport } from "../../app/confirm
 import type { Deps } from "../../app/deps.ts";
 import { stageImport } from "../../app/stage-import.ts";
 import { DomainError } from "../../domain/domain-error.ts";
+import { confirmImportSchema } from "../../shared/api-models.ts";
 import { API_ROUTES as API } from "../../shared/api-routes.ts";
 import { parseInput } from "../../shared/validation.ts";
 import { callerOf } from "../auth.ts";
@@ -59,7 +60,10 @@ export function importRoutes(route: ContractRouter, deps: Deps, tempDir?: string
 
   route(API.getImport, async ({ request, params }) => getStagedImport(deps, callerOf(request), params.id));
 
-  route(API.confirmImport, async ({ request, params }) => confirmImport(deps, callerOf(request), params.id));
+  route(API.confirmImport, async ({ request, params }) => {
+    const { allowDuplicate } = parseInput(confirmImportSchema, request.body ?? {}, "确认导入参数");
+    return confirmImport(deps, callerOf(request), params.id, { allowDuplicate });
+  });
 
   route(API.discardImport, async ({ request, reply, params }) => {
     await discardImport(deps, callerOf(request), params.id);

@@ -161,6 +161,12 @@ export interface LeadingGroupsTable {
   leader: string;
   members: string;
 }
+export interface ImportSourcesTable {
+  inspection_id: string;
+  target_org_id: string;
+  fingerprint: string;
+  imported_at: string;
+}
 export interface NoticeNarrativesTable {
   inspection_id: string;
   issuer_name: string | null;
@@ -301,6 +307,7 @@ export interface Database {
   plan_meetings: PlanMeetingsTable;
   plan_items: PlanItemsTable;
   notice_narratives: NoticeNarrativesTable;
+  import_sources: ImportSourcesTable;
   audit_events: AuditEventsTable;
   audit_head: AuditHeadTable;
   users: UsersTable;

@@ -20,6 +20,7 @@ import { grantRepository } from "./grant-repository.ts";
 import { sessionRepository } from "./session-repository.ts";
 import { pendingImportRepository } from "./pending-import-repository.ts";
 import { calendarOverrideRepository } from "./calendar-override-repository.ts";
+import { importSourceRepository } from "./import-source-repository.ts";
 import { userRepository } from "./user-repository.ts";
 import { statisticsRepository, totalsRepository } from "./statistics-repository.ts";
 import { translateStorageError } from "../storage-errors.ts";
@@ -74,6 +75,7 @@ function repositories(
     sessions: translatingErrors(sessionRepository(db)),
     pendingImports: translatingErrors(pendingImportRepository(db)),
     calendarOverrides: translatingErrors(calendarOverrideRepository(db)),
+    importSources: translatingErrors(importSourceRepository(db)),
     apiTokens: translatingErrors(apiTokenRepository(db)),
   };
 }

@@ -14,6 +14,7 @@ import * as pendingImports from "./0009-pending-imports.ts";
 import * as measureComments from "./0011-measure-comments.ts";
 import * as noticeNarratives from "./0013-notice-narratives.ts";
 import * as calendarOverrides from "./0014-calendar-overrides.ts";
+import * as importSources from "./0015-import-sources.ts";
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0001-ledger-core": ledgerCore,
@@ -29,4 +30,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0011-measure-comments": measureComments,
   "0013-notice-narratives": noticeNarratives,
   "0014-calendar-overrides": calendarOverrides,
+  "0015-import-sources": importSources,
 };
