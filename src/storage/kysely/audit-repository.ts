@@ -15,6 +15,7 @@ import type {
   AuditRepository,
 } from "../store.ts";
 import type { AuditEventsTable, Database } from "./db-schema.ts";
+import { fixedStatement } from "./fixed-statement.ts";
 
 const GENESIS = "0".repeat(64);
 const PAGE = 5_000;
@@ -76,6 +77,57 @@ const withRequestId = (data: unknown, requestId: string | undefined): unknown =>
       ? { ...data, requestId }
       : { value: data, requestId };
 
+// The append's statements, compiled once (fixed-statement.ts): every write of the app runs them.
+const lockHead = fixedStatement(0, (db) =>
+  db
+    .updateTable("audit_head")
+    .set({ seq: sql<number>`seq + 1` })
+    .where("id", "=", 1)
+    .returning([
+      "seq",
+      "hash",
+      sql<string | null>`(select e.alg from audit_events e where e.seq = audit_head.seq - 1)`.as("prev_alg"),
+    ]),
+);
+
+type EventValues = [
+  seq: number,
+  at: string,
+  actor: string,
+  action: string,
+  entity: string,
+  entityId: string,
+  data: string,
+  prevHash: string,
+  hash: string,
+  alg: string,
+];
+const eventRow = (...[seq, at, actor, action, entity, entityId, data, prevHash, hash, alg]: EventValues) => ({
+  seq,
+  at,
+  actor,
+  action,
+  entity,
+  entity_id: entityId,
+  data,
+  prev_hash: prevHash,
+  hash,
+  alg,
+});
+const insertEvent = fixedStatement(10, (db, ...values: EventValues) =>
+  db.insertInto("audit_events").values(eventRow(...values)),
+);
+const setHeadHash = fixedStatement(1, (db, hash: string) =>
+  db.updateTable("audit_head").set({ hash }).where("id", "=", 1),
+);
+const insertEventAndHead = fixedStatement(10, (db, ...values: EventValues) =>
+  db
+    .with("appended", (q) => q.insertInto("audit_events").values(eventRow(...values)))
+    .updateTable("audit_head")
+    .set({ hash: values[8] })
+    .where("id", "=", 1),
+);
+
 /**
  * `key`: the audit key, as configured or already made a KeyObject (the store makes it once, not per transaction);
  * `dialect`: PostgreSQL appends in fewer round trips.
@@ -112,18 +164,8 @@ export function auditRepository(
       // Taking the head row's write lock first: concurrent appenders queue here instead of forking the chain. Every
       // writer waits for the lock until the holder commits (PostgreSQL), so the statements after it are as few as
       // can be: this one also reads the new seq, the previous hash and the previous event's algorithm.
-      const locked = await db
-        .updateTable("audit_head")
-        .set({ seq: sql<number>`seq + 1` })
-        .where("id", "=", 1)
-        .returning([
-          "seq",
-          "hash",
-          sql<string | null>`(select e.alg from audit_events e where e.seq = audit_head.seq - 1)`.as(
-            "prev_alg",
-          ),
-        ])
-        .executeTakeFirstOrThrow();
+      const locked = (await lockHead(db)).rows[0];
+      if (locked === undefined) throw new Error("audit_head row missing");
       const head = { seq: Number(locked.seq), hash: locked.hash };
       const seq = head.seq;
       if (!secret && seq > 1 && locked.prev_alg === "hmac-sha256") {
@@ -134,29 +176,23 @@ export function auditRepository(
       }
       const data = JSON.stringify(withRequestId(entry.data ?? null, entry.requestId));
       const hash = hashOf(appendAlg, secret, head.hash, seq, entry, data) as string;
-      const event = {
+      const values = [
         seq,
-        at: entry.at,
-        actor: entry.actor,
-        action: entry.action,
-        entity: entry.entity,
-        entity_id: entry.entityId,
+        entry.at,
+        entry.actor,
+        entry.action,
+        entry.entity,
+        entry.entityId,
         data,
-        prev_hash: head.hash,
+        head.hash,
         hash,
-        alg: appendAlg,
-      };
+      ] as const;
       if (dialect === "postgres") {
         // One round trip for the event and the head (a data-modifying WITH); SQLite has none, and needs none.
-        await db
-          .with("appended", (q) => q.insertInto("audit_events").values(event))
-          .updateTable("audit_head")
-          .set({ hash })
-          .where("id", "=", 1)
-          .execute();
+        await insertEventAndHead(db, ...values, appendAlg);
       } else {
-        await db.insertInto("audit_events").values(event).execute();
-        await db.updateTable("audit_head").set({ hash }).where("id", "=", 1).execute();
+        await insertEvent(db, ...values, appendAlg);
+        await setHeadHash(db, hash);
       }
       return { ...entry, seq, prevHash: head.hash, hash, alg: appendAlg };
     },

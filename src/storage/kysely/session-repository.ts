@@ -4,6 +4,7 @@ import type { Kysely } from "kysely";
 import type { Grant, Role } from "../../domain/account.ts";
 import type { Session, SessionRepository } from "../store.ts";
 import type { Database, SessionsTable } from "./db-schema.ts";
+import { fixedStatement } from "./fixed-statement.ts";
 import { USER_COLUMNS, userFromRow } from "./user-repository.ts";
 
 const sessionFromRow = (r: SessionsTable): Session => ({
@@ -27,6 +28,25 @@ const SESSION_COLUMNS = [
   "sessions.revoked as s_revoked",
 ] as const;
 
+/** The session joined with its account and grants: one row per grant (one without grant columns when none). */
+const sessionWithAccount = fixedStatement(1, (db, id: string) =>
+  db
+    .selectFrom("sessions")
+    .innerJoin("users", "users.id", "sessions.user_id")
+    .leftJoin("grants", "grants.user_id", "users.id")
+    .select([
+      ...SESSION_COLUMNS,
+      ...USER_COLUMNS.map((c) => `users.${c}` as const),
+      "grants.id as g_id",
+      "grants.role as g_role",
+      "grants.org_id as g_org_id",
+    ])
+    .where("sessions.id", "=", id)
+    .orderBy("grants.role")
+    .orderBy("grants.org_id")
+    .orderBy("grants.id"),
+);
+
 export function sessionRepository(db: Kysely<Database>): SessionRepository {
   return {
     async insert(s: Session) {
@@ -48,24 +68,9 @@ export function sessionRepository(db: Kysely<Database>): SessionRepository {
       return row && sessionFromRow(row);
     },
     async withAccount(id: string) {
-      // One row per grant (one without grant columns when the account has none): a signed-in request used to run
-      // three statements here (session, account, grants) before its own work.
-      const rows = await db
-        .selectFrom("sessions")
-        .innerJoin("users", "users.id", "sessions.user_id")
-        .leftJoin("grants", "grants.user_id", "users.id")
-        .select([
-          ...SESSION_COLUMNS,
-          ...USER_COLUMNS.map((c) => `users.${c}` as const),
-          "grants.id as g_id",
-          "grants.role as g_role",
-          "grants.org_id as g_org_id",
-        ])
-        .where("sessions.id", "=", id)
-        .orderBy("grants.role")
-        .orderBy("grants.org_id")
-        .orderBy("grants.id")
-        .execute();
+      // Every signed-in request runs this before its own work (it used to be three statements: session, account,
+      // grants), so it is compiled once.
+      const { rows } = await sessionWithAccount(db, id);
       const first = rows[0];
       if (first === undefined) return undefined;
       const grants: Grant[] = [];
