@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { classifyLedgerRow } from "./classify-ledger-row.ts";
 import { detectHeader } from "./detect-header.ts";
@@ -78,6 +79,49 @@ describe("detectHeader", () => {
   it("takes 问题表现 for the problem when no column names the problem itself", () => {
     const header = detectHeader([{ row: 1, cells: ["编号", "问题表现", "整改举措", "牵头部门"] }]);
     expect(header?.columns.get(2)).toBe("problem");
+  });
+});
+
+describe("detectHeader properties", () => {
+  const HEADERS = [
+    "序号",
+    "巡察反馈问题",
+    "具体整改措施",
+    "牵头领导",
+    "责任科室",
+    "具体责任人",
+    "配合单位",
+    "完成时限",
+    "措施类别",
+    "完成情况",
+    "备注",
+  ];
+  const fieldsOf = (cells: readonly string[], header: ReturnType<typeof detectHeader>) =>
+    new Map(cells.map((text, i) => [text, header?.columns.get(i + 1) ?? null]));
+
+  it("maps every header word to the same field whatever the column order, title rows above or spaces inside", () => {
+    const base = detectHeader([{ row: 1, cells: HEADERS }]);
+    const expected = fieldsOf(HEADERS, base);
+    fc.assert(
+      fc.property(
+        fc.shuffledSubarray(HEADERS, { minLength: HEADERS.length }),
+        fc.array(fc.constantFrom("某局巡察整改台账", "截至2024年4月30日", "填报单位：办公室"), {
+          maxLength: 3,
+        }),
+        fc.boolean(),
+        (order, titles, spaced) => {
+          const cells = order.map((h) => (spaced ? ` ${h.split("").join(" ")} ` : h));
+          const rows = [
+            ...titles.map((t, i) => ({ row: i + 1, cells: [t] })),
+            { row: titles.length + 1, cells },
+          ];
+          const header = detectHeader(rows);
+          expect(header?.row).toBe(titles.length + 1);
+          expect(new Map(order.map((h, i) => [h, header?.columns.get(i + 1) ?? null]))).toEqual(expected);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
 
