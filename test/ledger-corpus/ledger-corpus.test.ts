@@ -18,4 +18,14 @@ describe("ledger corpus", () => {
       for (const f of [...read.errors, ...read.warnings]) expect(f.message).toMatch(/[\u4e00-\u9fff]/);
     },
   );
+
+  it("says in notes which sheets were skipped and which hidden columns were read", async () => {
+    const byName = (name: string) => ledgers.find((l) => l.name.startsWith(name))?.path ?? "";
+    const hospital = await readLedgerXlsx(byName("l03"));
+    expect(hospital.notes).toContainEqual(expect.stringContaining("工作表“填报说明”"));
+    const bureau = await readLedgerXlsx(byName("l06"));
+    expect(bureau.notes).toContainEqual(expect.stringContaining("隐藏列（C列“整改目标”）"));
+    const village = await readLedgerXlsx(byName("h03"));
+    expect(village.notes).toContainEqual("工作表“Sheet2”为空，已跳过");
+  });
 });
