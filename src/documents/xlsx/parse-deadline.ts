@@ -20,6 +20,7 @@ export type ParsedDeadline =
 const IMMEDIATE = /立行立改|立即整改|即知即改|立查立改/;
 const LONG_TERM = /长期坚持|长期|常态化|久久为功|持之以恒|持续推进/;
 const NUMERIC = /(?<![\d.])(\d{4})\s*[./-]\s*(\d{1,2})(?:\s*[./-]\s*(\d{1,2}))?(?![\d])/g;
+const MONTH_DAY = /^(\d{1,2})[.．](\d{1,2})(前|之前|以前)?$/;
 const COMPACT = /(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)/g;
 
 /** Excel's 1900 date system: serial 1 = 1900-01-01, with Excel's phantom 1900-02-29 (serial 60). */
@@ -95,6 +96,9 @@ export function parseDeadline(value: CellValue, reference: CalendarDate | null):
     ...(kind ? { kind } : {}),
   });
 
+  // 6.30 / 6.30前: a month and day without a year, read like 6月30日.
+  const monthDay = MONTH_DAY.exec(text);
+  if (monthDay) return parseDeadline(`${monthDay[1]}月${monthDay[2]}日${monthDay[3] ?? ""}`, reference);
   const numeric = numericDates(text).sort();
   if (numeric.length > 0) return withKind(numeric[numeric.length - 1] ?? null);
   let found: CalendarDate | null;
