@@ -6,6 +6,7 @@ import type { Measure, MeasureState } from "../../domain/measure.ts";
 import type { Scope } from "../../domain/scope.ts";
 import type { MeasureFilter, MeasurePageRequest, MeasureRepository } from "../store.ts";
 import type { Database, MeasuresTable } from "./db-schema.ts";
+import { fixedStatement } from "./fixed-statement.ts";
 import { measureVisible } from "./visibility.ts";
 import { measureFromRow, measureToRow } from "./row-mappers.ts";
 import { chunkRecords, chunkRows } from "./scope-filter.ts";
@@ -13,9 +14,29 @@ import { chunkRecords, chunkRows } from "./scope-filter.ts";
 const MEASURE_COLUMNS = { id: "measures.id", inspectionId: "measures.inspection_id" };
 const OPEN_STATES: MeasureState[] = ["draft", "in_progress", "submitted", "returned"];
 
+// A measure by id and its cooperating departments: read by the access check of every write on a measure.
+const measureById = fixedStatement(1, (db, id: string) =>
+  db.selectFrom("measures").selectAll().where("id", "=", id),
+);
+const cooperatorsOf = fixedStatement(1, (db, measureId: string) =>
+  db
+    .selectFrom("measure_cooperators")
+    .select(["measure_id", "org_id"])
+    .where("measure_id", "=", measureId)
+    .orderBy("org_id"),
+);
+
 export function measureRepository(db: Kysely<Database>): MeasureRepository {
   const withCooperators = async (rows: Selectable<MeasuresTable>[]): Promise<Measure[]> => {
     if (rows.length === 0) return [];
+    const only = rows.length === 1 ? rows[0] : undefined;
+    if (only)
+      return [
+        measureFromRow(
+          only,
+          (await cooperatorsOf(db, only.id)).rows.map((l) => l.org_id),
+        ),
+      ];
     const byMeasure = new Map<string, string[]>();
     for (const chunk of chunkRows(rows, 1)) {
       const links = await db
@@ -45,12 +66,15 @@ export function measureRepository(db: Kysely<Database>): MeasureRepository {
         await db.insertInto("measure_cooperators").values(chunk).execute();
     },
     async get(scope: Scope, id: string) {
-      const row = await db
-        .selectFrom("measures")
-        .selectAll()
-        .where("id", "=", id)
-        .where(measureVisible(db, scope, MEASURE_COLUMNS))
-        .executeTakeFirst();
+      const row =
+        scope.kind === "all"
+          ? (await measureById(db, id)).rows[0]
+          : await db
+              .selectFrom("measures")
+              .selectAll()
+              .where("id", "=", id)
+              .where(measureVisible(db, scope, MEASURE_COLUMNS))
+              .executeTakeFirst();
       return row ? (await withCooperators([row]))[0] : undefined;
     },
     async listByInspection(scope: Scope, inspectionId: string) {

@@ -14,6 +14,7 @@ import type { ReviewerRole } from "../../domain/review-chain.ts";
 import type { Scope } from "../../domain/scope.ts";
 import type { ProgressRepository } from "../store.ts";
 import type { Database, ExtensionRequestsTable, ProgressReportsTable, ReviewsTable } from "./db-schema.ts";
+import { fixedStatement } from "./fixed-statement.ts";
 import { measureVisible } from "./visibility.ts";
 import { chunkRecords } from "./scope-filter.ts";
 
@@ -26,6 +27,30 @@ const reportToRow = (r: ProgressReport) => ({
   author_id: r.authorId,
   created_at: r.createdAt,
 });
+
+/** Every progress report of the app is written by this statement, compiled once (fixed-statement.ts). */
+const insertReportRow = fixedStatement(
+  7,
+  (
+    db,
+    id: string,
+    measureId: string,
+    period: string,
+    text: string,
+    figures: string,
+    authorId: string | null,
+    createdAt: string,
+  ) =>
+    db.insertInto("progress_reports").values({
+      id,
+      measure_id: measureId,
+      period,
+      text,
+      figures,
+      author_id: authorId,
+      created_at: createdAt,
+    }),
+);
 
 const reviewFromRow = (r: Selectable<ReviewsTable>): Review => ({
   id: r.id,
@@ -72,7 +97,8 @@ export function progressRepository(db: Kysely<Database>): ProgressRepository {
 
   return {
     async insertReport(report, evidence) {
-      await db.insertInto("progress_reports").values(reportToRow(report)).execute();
+      const r = reportToRow(report);
+      await insertReportRow(db, r.id, r.measure_id, r.period, r.text, r.figures, r.author_id, r.created_at);
       if (evidence.length > 0) {
         await db
           .insertInto("evidence")
