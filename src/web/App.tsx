@@ -73,6 +73,20 @@ function Frame(props: { readonly session: Session; readonly onSignOut: () => voi
     { key: "imports", path: paths.imports(), label: "导入", shown: mayEver(props.session, "ledger.import") },
     { key: "admin", path: paths.admin(), label: "管理", shown: isAdmin(props.session) },
   ].filter((item) => item.shown);
+  // Below the md breakpoint the side navigation folds away; the same links then run across the top of the page.
+  const [narrow, setNarrow] = useState(false);
+  const navigation = (mode: "inline" | "horizontal") => (
+    <nav aria-label="主导航" className={mode === "horizontal" ? "frame-topnav" : undefined}>
+      <Menu
+        mode={mode}
+        selectedKeys={[route.page]}
+        items={nav.map((item) => ({
+          key: item.key,
+          label: <a {...linkTo(item.path)}>{item.label}</a>,
+        }))}
+      />
+    </nav>
+  );
   return (
     <Layout className="frame">
       <Layout.Header className="frame-header">
@@ -103,19 +117,12 @@ function Frame(props: { readonly session: Session; readonly onSignOut: () => voi
           collapsedWidth={0}
           trigger={null}
           theme="light"
+          onBreakpoint={setNarrow}
         >
-          <nav aria-label="主导航">
-            <Menu
-              mode="inline"
-              selectedKeys={[route.page]}
-              items={nav.map((item) => ({
-                key: item.key,
-                label: <a {...linkTo(item.path)}>{item.label}</a>,
-              }))}
-            />
-          </nav>
+          {!narrow && navigation("inline")}
         </Layout.Sider>
         <Layout.Content className="frame-content">
+          {narrow && nav.length > 1 && navigation("horizontal")}
           <main>
             <Suspense fallback={<Loading />}>
               <Page route={route} session={props.session} />

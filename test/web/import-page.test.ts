@@ -12,7 +12,7 @@ import { SYSTEM_CALLER } from "../../src/domain/account.ts";
 import { SCOPE_ALL } from "../../src/domain/scope.ts";
 import { openTestApp, signedInUser, TEST_PASSWORD, type TestApp } from "../http/http-test-app.ts";
 import { writeForeignLedger } from "../support/xlsx-files.ts";
-import { openBrowser, type BrowserSession } from "./browser.ts";
+import { DESKTOP, openBrowser, PHONE, type BrowserSession } from "./browser.ts";
 import { ROOT } from "./web-build.ts";
 
 const SEED_NOTICE = join(ROOT, "test/fixtures/notices/seed.txt");
@@ -54,6 +54,15 @@ describe("the import page in Chromium", { timeout: 90_000 }, () => {
     await page.getByRole("button", { name: "上传并预览" }).click();
     await page.getByText("请选择要导入的文件").waitFor();
     await browser.shot("import-empty");
+    // On a phone the side navigation folds away and its links run across the top.
+    await page.setViewportSize(PHONE);
+    await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "导入" }).waitFor();
+    // The side navigation folds with a transition: the picture is taken once it is gone.
+    await expect
+      .poll(async () => (await page.locator(".frame-sider").boundingBox())?.width)
+      .toBeLessThanOrEqual(1);
+    await browser.shot("import-empty-phone");
+    await page.setViewportSize(DESKTOP);
 
     const workbook = join(dir, "台账.xlsx");
     await writeForeignLedger(workbook, [

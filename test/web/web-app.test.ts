@@ -112,6 +112,10 @@ describe("the web UI in Chromium", { timeout: 60_000 }, () => {
   it("leads from the dashboard's figures to the ledger filtered by them", async () => {
     const nav = page.getByRole("navigation", { name: "主导航" });
     await nav.getByRole("link", { name: "工作台" }).click();
+    await page.getByRole("link", { name: "查看已销号措施（2项）" }).waitFor();
+    await page.setViewportSize(PHONE);
+    await shot("dashboard-phone");
+    await page.setViewportSize(DESKTOP);
     await page.getByRole("link", { name: "查看已销号措施（2项）" }).click();
     await page.getByText("显示 2 项措施").waitFor();
     expect(page.url()).toContain("?state=closed");
