@@ -8,7 +8,14 @@ import { gzipSync } from "node:zlib";
 import type { FastifyInstance, FastifyReply } from "fastify";
 
 /** The web UI's client-side addresses (src/web/router.ts): each answers index.html. */
-export const WEB_APP_PAGES = ["/", "/inspections/:id", "/measures/:id"] as const;
+export const WEB_APP_PAGES = [
+  "/",
+  "/inspections/:id",
+  "/inspections/:id/reports",
+  "/measures/:id",
+  "/imports",
+  "/admin",
+] as const;
 
 const MEDIA_TYPES: Readonly<Record<string, string>> = {
   ".html": "text/html; charset=utf-8",

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 import { registerWebApp } from "../../src/http/web-app.ts";
+import { parseRoute, paths } from "../../src/web/router.ts";
 import { openTestApp, type TestApp } from "../http/http-test-app.ts";
 
 const INDEX = '<!doctype html><script type="module" src="/assets/index-abc123.js"></script>';
@@ -23,6 +24,20 @@ function fakeBuild(): string {
 describe("the web UI served by the app", () => {
   let t: TestApp;
   afterEach(async () => t.close());
+
+  it("serves index.html at every address the UI's router makes, so a reload or a shared link opens the page", async () => {
+    t = await openTestApp();
+    registerWebApp(t.app, { root: fakeBuild() });
+    // Every maker takes at most an id; the ones without a parameter ignore it.
+    const made = Object.values(paths).map((make) => make("ins 1"));
+    expect(made).toHaveLength(Object.keys(paths).length);
+    for (const url of made) {
+      expect(parseRoute(new URL(url, "http://x").pathname).page, url).not.toBe("notFound");
+      const res = await t.app.inject({ method: "GET", url });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.body, url).toBe(INDEX);
+    }
+  });
 
   it("answers index.html at the UI's addresses, without signing in, under the CSP", async () => {
     t = await openTestApp();
