@@ -571,7 +571,12 @@ export const API_ROUTES = {
     params: idParams,
     body: confirmImportSchema,
     answer: json(confirmedImportSchema, 201),
-    errors: ["pending_import_not_found", "import_already_confirmed", "import_not_confirmable", "duplicate_import"],
+    errors: [
+      "pending_import_not_found",
+      "import_already_confirmed",
+      "import_not_confirmable",
+      "duplicate_import",
+    ],
   }),
   discardImport: defineRoute({
     method: "DELETE",

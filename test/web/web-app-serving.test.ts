@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 import { registerWebApp } from "../../src/http/web-app.ts";
-import { parseRoute, paths } from "../../src/web/router.ts";
+import { parseRoute, paths } from "../../src/web/routes.ts";
 import { openTestApp, type TestApp } from "../http/http-test-app.ts";
 
 const INDEX = '<!doctype html><script type="module" src="/assets/index-abc123.js"></script>';
