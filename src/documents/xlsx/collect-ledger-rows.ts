@@ -31,6 +31,7 @@ import {
 } from "./ledger-row-inputs.ts";
 import { SUMMARY_FACTS } from "./ledger-workbook.ts";
 import { deadlineYearSource } from "./deadline-year.ts";
+import { statusFromProgress } from "./parse-ledger-words.ts";
 import { problemKey, problemTitle } from "./problem-title.ts";
 
 const LIMITS: Partial<Record<LedgerField, number>> = {
@@ -313,7 +314,9 @@ export class LedgerRowCollector {
       origin,
       text: text(cells, "measure"),
       kind: text(cells, "kind"),
-      status: text(cells, "status"),
+      status: this.sheetColumns.has("status")
+        ? text(cells, "status")
+        : statusFromProgress(text(cells, "progress")),
       deadline: cells.get("deadline")?.value ?? null,
       leader: text(cells, "leader"),
       department: text(cells, "department"),

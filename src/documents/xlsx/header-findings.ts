@@ -3,7 +3,7 @@
 // lacks the problem or measure column. Pure; messages are Chinese, codes stable.
 
 import type { ImportIssue } from "./collected-ledger.ts";
-import type { SheetHeader } from "./detect-header.ts";
+import type { HeaderCell, SheetHeader } from "./detect-header.ts";
 import { columnLetter, headerOf, IMPORT_FIELDS, LEDGER_FIELDS, type LedgerField } from "./ledger-columns.ts";
 
 /** One column of a sheet's header as the report shows it. */
@@ -29,8 +29,15 @@ export const PROBLEM_LIST_FIELDS: ReadonlySet<LedgerField> = new Set(
 const cellsSeen = (header: SheetHeader): string =>
   header.cells.map((c) => `${columnLetter(c.column)}列“${c.text}”`).join("、");
 
+/** The progress column that gives the statuses (statusFromProgress) because the sheet has no status column. */
+const progressAsStatus = (header: SheetHeader): HeaderCell | undefined =>
+  header.cells.some((c) => c.field === "status")
+    ? undefined
+    : header.cells.find((c) => c.field === "progress" && c.duplicateOf === undefined);
+
 /** The column → field report of a sheet. */
 export function columnReport(header: SheetHeader): ColumnReport[] {
+  const statusColumn = progressAsStatus(header);
   return header.cells.map((c) => {
     const column = columnLetter(c.column);
     if (c.duplicateOf !== undefined)
@@ -42,6 +49,8 @@ export function columnReport(header: SheetHeader): ColumnReport[] {
       };
     if (c.field === null) return { column, header: c.text, field: null, reading: "未识别，不导入" };
     const label = headerOf(c.field);
+    if (c === statusColumn)
+      return { column, header: c.text, field: c.field, reading: `${label}（其中的状态用语读作状态）` };
     return {
       column,
       header: c.text,
@@ -85,8 +94,17 @@ export function headerWarnings(
       );
   }
   const notes: string[] = [];
+  const statusFromProgress = progressAsStatus(header);
+  if (statusFromProgress)
+    notes.push(
+      `工作表“${sheet}”没有状态列，${columnLetter(statusFromProgress.column)}列“${statusFromProgress.text}”中的简短状态用语（已整改、正在推进等）读作措施状态，其余内容不导入`,
+    );
   const unread = header.cells.filter(
-    (c) => c.field !== null && c.duplicateOf === undefined && !READ_FIELDS.has(c.field),
+    (c) =>
+      c.field !== null &&
+      c.duplicateOf === undefined &&
+      !READ_FIELDS.has(c.field) &&
+      c !== statusFromProgress,
   );
   if (unread.length > 0)
     notes.push(

@@ -90,9 +90,12 @@ export const splitNames = (text: string): string[] => [
 
 const WRITTEN_YEAR = /\d{4}|[〇零○一二三四五六七八九]{4}\s*年/;
 
+/** A post written after a name (张三（副局长）, 李四(主任)): the ledger keeps the person, not the post. */
+const withoutPost = (name: string): string => name.replace(/\s*[（(][^（）()]*[）)]$/, "").trim() || name;
+
 /** The first of several names, with a warning that the others were not kept (the ledger holds one). */
 function firstName(m: MeasureDraft, field: "leader" | "person", warnings: ImportIssue[]): string | null {
-  const names = splitNames(m[field]);
+  const names = splitNames(m[field]).map(withoutPost);
   if (names.length > 1) {
     const label = field === "leader" ? "牵头领导" : "责任人";
     warnings.push(

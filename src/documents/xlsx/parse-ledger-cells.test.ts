@@ -8,6 +8,7 @@ import {
   parseMeasureKind,
   parseMeasureStatus,
   parseQuantity,
+  statusFromProgress,
 } from "./parse-ledger-words.ts";
 
 describe("parseDeadline", () => {
@@ -128,6 +129,30 @@ describe("parseMeasureStatus yes/no answers", () => {
       ok: true,
       value: { state: "in_progress", longTerm: false },
     });
+  });
+});
+
+describe("parseMeasureStatus tick and cross marks", () => {
+  it.each(["√", "✓", "✔", "☑"])("reads %s as done", (mark) => {
+    expect(parseMeasureStatus(mark)).toEqual({ ok: true, value: { state: "closed", longTerm: false } });
+  });
+
+  it.each(["×", "✗", "✘", "☒"])("reads %s as not yet done", (mark) => {
+    expect(parseMeasureStatus(mark)).toEqual({ ok: true, value: { state: "in_progress", longTerm: false } });
+  });
+});
+
+describe("statusFromProgress", () => {
+  it("takes a short status phrase from a 整改情况 cell", () => {
+    expect(statusFromProgress("已整改")).toBe("已整改");
+    expect(statusFromProgress(" 部分整改 ")).toBe("部分整改");
+    expect(statusFromProgress("正在推进")).toBe("正在推进");
+  });
+
+  it("gives no status for a report of the work done or for words that are no status", () => {
+    expect(statusFromProgress("已于2024年8月印发《会议费管理办法》并组织学习")).toBe("");
+    expect(statusFromProgress("见附件")).toBe("");
+    expect(statusFromProgress("")).toBe("");
   });
 });
 

@@ -38,11 +38,13 @@ const withoutRemarks = (text: string): string => text.replace(/\([^)]*\)|【[^�
 const STATE_BY_LABEL = new Map<string, ImportableState>(
   MEASURE_STATES.map((s) => [MEASURE_STATE_LABELS[s], s === "returned" ? "in_progress" : s]),
 );
+// Tick and cross marks as Excel, WPS and input methods insert them (√ from the Chinese IME, ✓/✔/☑ from
+// the symbol dialogs, ✗/✘/☒ likewise); NFKC leaves them as they are.
 const YES_NO = new Map<string, ImportableState>([
   ["是", "closed"],
   ["否", "in_progress"],
-  ["√", "closed"],
-  ["×", "in_progress"],
+  ...[..."√✓✔☑"].map((mark) => [mark, "closed"] as const),
+  ...[..."×✗✘☒"].map((mark) => [mark, "in_progress"] as const),
 ]);
 const DRAFT_WORDS = ["未启动", "尚未启动", "未开始", "待启动", "未开展"];
 const SUBMITTED_WORDS = ["待审核", "审核中", "已提交", "待验收", "申请销号", "待销号"];
@@ -75,6 +77,20 @@ export function parseMeasureStatus(
     ok: false,
     message: `无法识别状态“${text.trim().slice(0, 30)}”（可写作 待启动、推进中、待审核、已销号、已完成、正在推进、基本完成）`,
   };
+}
+
+/** Longest 进展 cell still read as a status phrase (部分整改, 已整改到位); longer cells report the work done. */
+const STATUS_PHRASE_MAX = 8;
+
+/**
+ * The status a 进展/整改情况 cell gives when the sheet has no status column: audit and township ledgers often
+ * write only 已整改 / 正在推进 there. A longer report, or words that are no status, give "" (no status).
+ */
+export function statusFromProgress(text: string): string {
+  const s = withoutRemarks(clean(text));
+  if (s.length > STATUS_PHRASE_MAX) return "";
+  const status = parseMeasureStatus(s);
+  return status.ok && status.value !== null ? s : "";
 }
 
 /** 立行立改 / 限期整改 / 长期坚持 (and 立即整改, 限时整改, 长期 …). Empty → null. */

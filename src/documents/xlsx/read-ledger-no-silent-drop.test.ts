@@ -88,12 +88,19 @@ describe("readLedgerXlsx never drops a data row silently", () => {
           { column: "B", header: "巡视反馈问题", field: "problem", reading: "问题" },
           { column: "C", header: "具体整改措施", field: "measure", reading: "整改措施" },
           { column: "D", header: "责任处室", field: "department", reading: "责任部门" },
-          { column: "E", header: "进展情况", field: "progress", reading: "最新进展（仅导出，不导入）" },
+          {
+            column: "E",
+            header: "进展情况",
+            field: "progress",
+            reading: "最新进展（其中的状态用语读作状态）",
+          },
           { column: "F", header: "整改目标", field: null, reading: "未识别，不导入" },
         ],
       },
     ]);
-    expect(read.notes).toEqual([expect.stringContaining("E列“进展情况”已识别，但导入时不读取")]);
+    // No status column: the progress column's short status phrases give the state (已起草 is none).
+    expect(read.notes).toEqual([expect.stringContaining("E列“进展情况”中的简短状态用语")]);
+    expect(read.problems[0]?.measures?.[0]?.state).toBe("draft");
   });
 });
 

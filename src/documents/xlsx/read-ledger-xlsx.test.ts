@@ -114,6 +114,34 @@ describe("readLedgerXlsx", () => {
     expect(read.problems.map((p) => p.measures?.length)).toEqual([3, 1]);
   });
 
+  it("reads the status from a 整改情况 column when the sheet has no status column, and says so in a note", async () => {
+    const rows = [
+      ["序号", "审计发现问题", "整改措施", "责任单位", "整改期限", "整改情况"],
+      [1, "超范围列支会议费", "收回会议费", "财务股", "2024-10-31", "已整改"],
+      [null, null, "修订管理办法", "办公室", "2024-12-31", "部分整改"],
+      [null, null, "开展自查", "办公室", "2024-12-31", "已于9月召开专题会议，逐项核对近三年会议费支出"],
+    ];
+    await writeForeignLedger(file("progress-status.xlsx"), rows);
+    const read = await readLedgerXlsx(file("progress-status.xlsx"));
+    expect(read.problems[0]?.measures?.map((m) => m.state)).toEqual(["closed", "in_progress", "draft"]);
+    expect(read.notes).toContainEqual(expect.stringContaining("F列“整改情况”中的简短状态用语"));
+  });
+
+  it("keeps the name and drops the post written after it in brackets (张三（副局长）)", async () => {
+    const rows = [
+      ["序号", "存在问题", "整改措施", "责任领导", "责任部门", "责任人", "整改时限"],
+      [1, "四风问题", "完善制度", "王建国（党委书记）", "办公室", "刘洋(主任)", "2024-12-31"],
+      [null, null, "专项整治", "李卫东（副局长）、张华（局长）", "办公室", "刘洋", "2024-12-31"],
+    ];
+    await writeForeignLedger(file("posts.xlsx"), rows);
+    const read = await readLedgerXlsx(file("posts.xlsx"));
+    expect(read.problems[0]?.measures?.map((m) => [m.leader, m.person])).toEqual([
+      ["王建国", "刘洋"],
+      ["李卫东", "刘洋"],
+    ]);
+    expect(read.warnings.map((w) => [w.row, w.column, w.code])).toEqual([[3, "D", "several_names"]]);
+  });
+
   it("reports each bad cell with sheet, row, column, code and a Chinese message", async () => {
     const rows = [
       HEADER,
