@@ -35,11 +35,19 @@ export function cleanTitle(raw: string): string {
   // Action first, problem last: "健全投资决策机制，着力解决“三重一大”决策程序不规范的问题" names the problem after 解决.
   const action = ACTION_FIRST.exec(t);
   if (action?.[1] !== undefined) t = action[1];
+  // "…，存在公务接待超标准问题": 问题 is the object of 存在, part of the finding, not a wrapper around it.
+  if (!/^关于/.test(t) && /(?:^|[，；])存在[^，；]*问题$/.test(t)) return unquoted(t);
   const unwrapped = t
     .replace(/^关于/, "")
     .replace(/问题(?:的)?整改(?:落实)?(?:情况|进展情况)?$/, "问题")
     .replace(/(?:的|等)?问题$/, "");
   if (unwrapped !== "") t = unwrapped;
+  return unquoted(t);
+}
+
+// The outer quotes when the whole title is one quotation; inner quotes are kept.
+function unquoted(title: string): string {
+  let t = title;
   const close = OPEN_CLOSE[t[0] ?? ""];
   if (close !== undefined && t.length > 2 && t.endsWith(close) && !t.slice(1, -1).includes(close))
     t = t.slice(1, -1);
@@ -124,10 +132,12 @@ function closingStatus(
       if (status !== null) found = { status, sentence };
     }
   }
+  // "已于2024年11月底前整改完成。": the date says when, the sentence still says only how the problem stands.
+  const undated = last.replace(STATUS_DATE, "");
   if (
     found === null &&
-    last.length <= BARE_CLOSING_MAX &&
-    leadingStatus(last.replace(/^(?:目前|现|均|已经)，?/, "")) !== null
+    undated.length <= BARE_CLOSING_MAX &&
+    leadingStatus(undated.replace(/^(?:目前|现|均|已经)，?/, "")) !== null
   ) {
     const status = statusFromWords(last);
     if (status !== null) found = { status, sentence: last };
@@ -147,6 +157,9 @@ const onlySaysHowItStands = (text: string): boolean =>
   splitSentences(text).every((s) => CLOSING_SUBJECT.test(s) && statusFromWords(s) !== null);
 
 const CLAUSE_MAX = 16;
+// A date inside a status sentence (于2024年11月底前, 在二〇二四年十月), read around; the date is kept elsewhere.
+const STATUS_DATE =
+  /(?<=^(?:目前|现|均|已经)?，?已)[于在]?(?:\d{4}|[〇零一二三四五六七八九]{4})年(?:[\d一二三四五六七八九十]{1,3}月)?(?:[\d一二三四五六七八九十]{1,3}日)?(?:底|末|初|中旬|上旬|下旬)?(?:前|之前)?/;
 const BRACKET_LEAD = /^[（【[〔]/;
 const CLAUSE_STATUS =
   /(?:已完成|已整改完成|已整改到位|整改完毕|已办结|已销号|正在推进|正在整改|基本完成|持续推进|长期坚持)[。！]?$/;

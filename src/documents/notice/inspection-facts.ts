@@ -92,6 +92,8 @@ const SELF =
 const YOU = /^贵(?:局|厅|署|办|委|单位|处)$/;
 const ORG_END = /(?:组|局|厅|署|委员会|办公室|委|办|中心|机关|政府|党组|党委|部|院)$/;
 
+const SUBSIDIARY = /^(?:[\u4e00-\u9fff]{0,6}?(?:所属|下属))(?=[\u4e00-\u9fff]{4,})/;
+
 /** The inspection as the title and intro describe it; fields not written are null. */
 export function readInspection(input: InspectionInput): NoticeInspection {
   return readInspectionFacts(input).inspection;
@@ -113,12 +115,21 @@ export function readInspectionFacts({
     .filter((r) => r.m !== null);
   // A 回头看 names the earlier regular round too: the current inspection is the sentence that says 回头看.
   const chosen = (kind === "回头看" ? rounds.find((r) => /回头看/.test(r.sentence)) : undefined) ?? rounds[0];
+  // Rounds named before the current one are earlier; in a 回头看, so is any round that does not say 回头看, wherever it
+  // is told ("…此前，2021年县委第三巡察组曾对…开展常规巡察，反馈问题12个" after the current round).
   const earlierRound =
-    chosen === undefined ? [] : rounds.filter((r) => r.i < chosen.i).map((r) => r.sentence);
+    chosen === undefined
+      ? []
+      : rounds
+          .filter(
+            (r) => r.i < chosen.i || (r.i > chosen.i && kind === "回头看" && !/回头看/.test(r.sentence)),
+          )
+          .map((r) => r.sentence);
   let team: string | null = null;
   let target: string | null = null;
   if (chosen?.m) {
-    target = (chosen.m[1] as string).trim();
+    // "对集团所属澄江港务有限公司党支部": 所属/下属 says whose subsidiary it is; the target is the unit itself.
+    target = (chosen.m[1] as string).trim().replace(SUBSIDIARY, "");
     team = teamBefore(chosen.sentence, chosen.m.index);
   }
   if (team !== null && YOU.test(team)) team = addressee ?? null;
@@ -134,7 +145,13 @@ export function readInspectionFacts({
   target ??= TITLE_TARGET.exec(title ?? "")?.[1] ?? null;
   target ??= unitName ?? null;
 
-  const scope = chosen === undefined ? text : sentences.slice(chosen.i).join("");
+  const scope =
+    chosen === undefined
+      ? text
+      : sentences
+          .slice(chosen.i)
+          .filter((t) => !earlierRound.includes(t))
+          .join("");
   const dates = scanDates(scope, lastDate(sentences.slice(0, chosen?.i ?? 0).join("")));
   const start = dates.find((d) => d.role === "start");
   const end = start ? dates.find((d) => d.role === "end" && d.index === start.index) : undefined;
@@ -209,9 +226,11 @@ export interface Signature {
   readonly body: NoticeLine[];
   readonly signatory: string | null;
   readonly issuedOn: CalendarDate | null;
+  /** The 附件 list between the body and the signature, one document a line; empty when there is none. */
+  readonly attachments: string[];
 }
 
-/** Takes the signature (organisation line, date line) off the end of the notice. */
+/** Takes the signature (organisation line, date line) and the 附件 list before it off the end of the notice. */
 export function splitSignature(lines: readonly NoticeLine[]): Signature {
   const body = [...lines];
   let issuedOn: CalendarDate | null = null;
@@ -226,7 +245,33 @@ export function splitSignature(lines: readonly NoticeLine[]): Signature {
       body.pop();
     }
   }
-  return { body, signatory, issuedOn };
+  return {
+    body: body.slice(0, attachmentsStart(body)),
+    signatory,
+    issuedOn,
+    attachments: attachmentsOf(body),
+  };
+}
+
+// "附件：1.…" (附件1：, 附件：) after the body: the list of documents sent with it (GB/T 9704 附件说明).
+const ATTACHMENT_START = /^附件[\d一二三四五六七八九十]*\s*[：:]/;
+// The list is short lines of document names; a sentence (。) ends the search.
+const ATTACHMENT_LINE = /^[^。]{1,80}$/;
+const ATTACHMENTS_MAX = 12;
+
+function attachmentsStart(body: readonly NoticeLine[]): number {
+  for (let i = body.length - 1; i >= Math.max(0, body.length - ATTACHMENTS_MAX); i -= 1) {
+    const text = (body[i] as NoticeLine).text;
+    if (ATTACHMENT_START.test(text)) return i;
+    if (!ATTACHMENT_LINE.test(text)) break;
+  }
+  return body.length;
+}
+
+function attachmentsOf(body: readonly NoticeLine[]): string[] {
+  return body
+    .slice(attachmentsStart(body))
+    .map((l, i) => (i === 0 ? l.text.replace(ATTACHMENT_START, "").trim() : l.text));
 }
 
 /** The issuing organisation: the title's text before 关于 ("中共…党组关于…的通报"). */

@@ -217,5 +217,7 @@ export interface NoticeDraft {
   /** Outcome candidates outside the problems (overall statistics paragraphs). */
   readonly outcomes: readonly NoticeOutcome[];
   readonly unclassified: readonly NoticeUnclassified[];
+  /** The documents listed under 附件： at the end, as written; absent when the notice lists none. */
+  readonly attachments?: readonly string[];
   readonly warnings: readonly NoticeWarning[];
 }

@@ -140,6 +140,8 @@ const PROBLEM_BLOCKS = new Set([
   "responsible_unit",
   "ongoing",
   "finding",
+  // "整改情况：…" right under a heading: a record of how one problem was dealt with.
+  "progress",
 ]);
 
 /** Shallowest rank holding at least half as many candidates as the best rank. */
@@ -238,6 +240,17 @@ function continuesProblems(current: OutlineProblem, l: HeadingLine): boolean {
   return !current.content.some((c) => c.kind === "heading" && c.rank === l.rank);
 }
 
+/** A heading that groups problems without saying 方面: an aspect named by its words. */
+const unnamedGroup = (h: HeadingLine): OutlineGroup => ({
+  type: "aspect",
+  rank: h.rank,
+  heading: h,
+  status: null,
+  kind: null,
+  name: aspectName(h.title),
+  countText: countTextOf(h.title),
+});
+
 /** Builds the outline from classified lines (title first). */
 export function buildOutline(lines: readonly ClassifiedLine[]): NoticeOutline {
   const first = lines[0];
@@ -271,6 +284,16 @@ export function buildOutline(lines: readonly ClassifiedLine[]): NoticeOutline {
     contact: [],
     unclassified: [],
     separators: [],
+  };
+  // The heading that follows each heading, to see whether a top-level heading opens a run of problems.
+  const nextHeading = new Map<HeadingLine, HeadingLine>();
+  headings.forEach((h, i) => {
+    const next = headings[i + 1];
+    if (next !== undefined) nextHeading.set(h, next);
+  });
+  const opensProblems = (h: HeadingLine): boolean => {
+    const next = nextHeading.get(h);
+    return next !== undefined && next.rank === rank && !groups.has(next);
   };
   let section: SectionKind = "intro";
   let stack: OutlineGroup[] = [];
@@ -331,6 +354,17 @@ export function buildOutline(lines: readonly ClassifiedLine[]): NoticeOutline {
           continue;
         }
       }
+      if (l.rank === 1 && rank !== null && rank > 1 && sectionOf(l) === "other" && opensProblems(l)) {
+        // "一、关于干部选拔任用工作" right above problems, naming no section: the problems' aspect.
+        problem = null;
+        const g = unnamedGroup(l);
+        stack = [g];
+        outline.aspects.push(g);
+        section = "body";
+        sinceGroup = true;
+        outline.statements.push(l);
+        continue;
+      }
       if (l.rank === 1) {
         problem = null;
         stack = [];
@@ -343,15 +377,7 @@ export function buildOutline(lines: readonly ClassifiedLine[]): NoticeOutline {
       if (rank !== null && l.rank < rank && inProblems && section !== "intro") {
         // A heading between the section and the problems that names no aspect or status: an unnamed grouping.
         problem = null;
-        const g: OutlineGroup = {
-          type: "aspect",
-          rank: l.rank,
-          heading: l,
-          status: null,
-          kind: null,
-          name: aspectName(l.title),
-          countText: countTextOf(l.title),
-        };
+        const g = unnamedGroup(l);
         stack = stack.filter((s) => s.rank < l.rank);
         stack.push(g);
         outline.aspects.push(g);

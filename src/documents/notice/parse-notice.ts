@@ -142,6 +142,7 @@ export function parseNoticeTraced(text: string, options: ParseNoticeOptions = {}
     contact: readContact(outline.contact),
     outcomes: [...outline.organisation, ...statementLines].flatMap((l) => findOutcomeCandidates(l.text)),
     unclassified,
+    ...(signature.attachments.length > 0 ? { attachments: signature.attachments } : {}),
     warnings,
   };
   return { draft, roles };
@@ -160,7 +161,7 @@ function addresseeOf(intro: readonly ClassifiedLine[]): string | null {
 function mergeSummaryRows(problems: readonly NoticeProblem[]): NoticeProblem[] {
   const out: NoticeProblem[] = [];
   for (const p of problems) {
-    const first = out.findIndex((q) => q.title === p.title);
+    const first = out.findIndex((q) => sameTitle(q.title, p.title));
     const summary = first >= 0 && p.measures.length === 0 && p.ongoing.length === 0;
     const earlier = out[first];
     if (!summary || earlier === undefined) {
@@ -171,6 +172,17 @@ function mergeSummaryRows(problems: readonly NoticeProblem[]): NoticeProblem[] {
       out[first] = { ...earlier, status: p.status, statusSource: p.statusSource };
   }
   return out;
+}
+
+// A summary table shortens titles to their first clause: "网格化管理不够精细" for "网格化管理不够精细，网格员…".
+const SHORT_TITLE_MIN = 6;
+function sameTitle(listed: string, summary: string): boolean {
+  if (listed === summary) return true;
+  return (
+    summary.length >= SHORT_TITLE_MIN &&
+    listed.startsWith(summary) &&
+    /^[，；、,;]/.test(listed.slice(summary.length))
+  );
 }
 
 /** "以上4个问题均已整改完成": the status of every problem that states none of its own. */

@@ -9,6 +9,12 @@ const N = "(\\d+|[零〇一二两三四五六七八九十百千]+)";
 const THEN_COUNT = "[^，。；\\d]{0,8}?(?:\\d+|[一二两三四五六七八九十]+)(?:个|项)";
 
 // For each field, every pattern is tried and the match that comes first in the text wins.
+// "问题整改完成率80%（4/5）": the fraction after a rate is done/total. Whose rate it is (问题 or 措施) is said just
+// before 完成率; a bare 整改完成率 is the problems' unless 措施 precedes it.
+const RATE_FRACTION = "完成率[^（(，。；]{0,12}[（(]";
+const PROBLEM_RATE = "(?<!措施|任务)(?:问题|整改)";
+const MEASURE_RATE = "(?:措施|任务)";
+
 const PATTERNS: Readonly<Record<Exclude<keyof NoticeStated, "completionRate">, readonly RegExp[]>> = {
   aspects: [new RegExp(`${N}个方面`)],
   problems: [
@@ -24,10 +30,12 @@ const PATTERNS: Readonly<Record<Exclude<keyof NoticeStated, "completionRate">, r
     // "审计查出问题3个方面6个": the count after the aspects is the problems'.
     new RegExp(`问题(?:\\d+|[一二两三四五六七八九十]+)个方面${N}(?:个|项|条)`),
     new RegExp(`(?:共|共计|共有)${N}(?:个|项|条)问题(?![^，。；]{0,3}(?:已|正在|均))`),
+    new RegExp(`${PROBLEM_RATE}${RATE_FRACTION}\\d+/(\\d+)[）)]`),
   ],
   measures: [
     new RegExp(`${N}(?:条|项|个)(?:具体)?整改(?:措施|任务|举措)`),
     new RegExp(`整改(?:措施|任务|举措)(?:共|共计)?${N}(?:条|项|个)`),
+    new RegExp(`${MEASURE_RATE}${RATE_FRACTION}\\d+/(\\d+)[）)]`),
   ],
   completed: [
     new RegExp(
@@ -36,12 +44,15 @@ const PATTERNS: Readonly<Record<Exclude<keyof NoticeStated, "completionRate">, r
     new RegExp(
       `${N}(?:个|项)(?:问题)?(?:均|全部|都)?(?:已全部|已经)?(?:已整改完成|已完成整改|整改完成|已整改|已完成|已销号|整改到位|整改完毕)(?!${THEN_COUNT})`,
     ),
+    new RegExp(`${PROBLEM_RATE}${RATE_FRACTION}(\\d+)/\\d+[）)]`),
   ],
   inProgress: [
     new RegExp(
       `(?:正在推进整改|正在整改|正在推进|推进中|整改中|尚未完成整改|尚未完成|未完成整改|未完成|未整改|正在落实|部分整改)(?:的问题)?${N}(?:个|项)`,
     ),
-    new RegExp(`${N}(?:个|项)(?:问题)?(?:正在整改|正在推进|推进中|尚未完成|未完成|未整改)(?!${THEN_COUNT})`),
+    new RegExp(
+      `${N}(?:个|项)(?:问题)?(?:正在整改|正在推进|推进中|尚未完成|未完成|未整改|按计划推进|按序时推进|达到序时进度)(?!${THEN_COUNT})`,
+    ),
   ],
   longTerm: [
     new RegExp(`(?:基本完成|持续整改|长期坚持|持续推进|阶段性成效)[^，。；\\d]{0,8}?${N}(?:个|项)`),
