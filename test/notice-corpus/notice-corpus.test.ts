@@ -5,7 +5,7 @@ import { scoreCorpus } from "./notice-score.ts";
 const dir = (name: string): string => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
 
 describe("the notice parser on our corpora", () => {
-  for (const corpus of ["notices", "notices-unseen", "notices-holdout"]) {
+  for (const corpus of ["notices", "notices-unseen", "notices-holdout", "notices-blind"]) {
     for (const score of scoreCorpus(dir(corpus))) {
       it(`${corpus}/${score.name}: every field as a careful reader would extract it`, () => {
         expect(score.refused).toBe(false);

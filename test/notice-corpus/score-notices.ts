@@ -8,7 +8,12 @@ const verbose = args.includes("--verbose");
 const dirs = args.filter((a) => !a.startsWith("--"));
 for (const dir of dirs.length > 0
   ? dirs
-  : ["test/fixtures/notices", "test/fixtures/notices-unseen", "test/fixtures/notices-holdout"]) {
+  : [
+      "test/fixtures/notices",
+      "test/fixtures/notices-unseen",
+      "test/fixtures/notices-holdout",
+      "test/fixtures/notices-blind",
+    ]) {
   const scores = scoreCorpus(dir);
   const right = scores.reduce((n, s) => n + s.right, 0);
   const total = scores.reduce((n, s) => n + s.total, 0);

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import type { NoticeDraft } from "./notice-draft.ts";
 import { parseNotice, parseNoticeTraced } from "./parse-notice.ts";
 
-const CORPORA = ["notices", "notices-unseen", "notices-holdout"].map(
+const CORPORA = ["notices", "notices-unseen", "notices-holdout", "notices-blind"].map(
   (name) => new URL(`../../../test/fixtures/${name}/`, import.meta.url),
 );
 const documents = CORPORA.flatMap((dir) =>
