@@ -4,6 +4,12 @@
 export const ORG_KINDS = ["oversight", "unit", "department"] as const;
 export type OrgKind = (typeof ORG_KINDS)[number];
 
+export const ORG_KIND_LABELS: Readonly<Record<OrgKind, string>> = {
+  oversight: "巡察机构（巡察办、巡察组）",
+  unit: "被巡察单位",
+  department: "部门",
+};
+
 export interface Org {
   readonly id: string;
   readonly parentId: string | null;

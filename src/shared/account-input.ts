@@ -1,8 +1,8 @@
 // zod schemas of account inputs (create a user, grant a role, change a password), shared by API and CLI.
 
 import { z } from "zod";
-import { ROLES } from "../domain/account.ts";
-import { requiredText } from "./validation.ts";
+import { ROLE_LABELS, ROLES } from "../domain/account.ts";
+import { labelledEnum, requiredText } from "./validation.ts";
 
 /** 2–32 characters: letters, digits, `.`, `_`, `-`, starting with a letter or digit; stored in lower case. */
 export const loginSchema = z
@@ -13,7 +13,7 @@ export const loginSchema = z
   })
   .transform((s) => s.toLowerCase());
 
-export const roleSchema = z.enum(ROLES, { error: `角色应为 ${ROLES.join("、")} 之一` });
+export const roleSchema = labelledEnum(ROLES, ROLE_LABELS, "角色");
 
 const idSchema = z.string({ error: "必须填写" }).trim().min(1, { error: "不能为空" }).max(100);
 

@@ -2,9 +2,9 @@
 // Field messages are Chinese through parseInput; ids are opaque strings.
 
 import { z } from "zod";
-import { ORG_KINDS } from "../domain/org.ts";
+import { ORG_KIND_LABELS, ORG_KINDS } from "../domain/org.ts";
 import { loginSchema, roleSchema } from "./account-input.ts";
-import { optionalText, requiredText } from "./validation.ts";
+import { labelledEnum, optionalText, requiredText } from "./validation.ts";
 
 const idSchema = z.string({ error: "必须填写" }).trim().min(1, { error: "不能为空" }).max(100);
 const passwordSchema = z.string({ error: "必须填写" }).max(1024, { error: "不能超过1024个字符" });
@@ -27,7 +27,7 @@ export type PageQuery = z.input<typeof pageQuerySchema>;
  */
 export const createOrgSchema = z.object({
   name: requiredText(100),
-  kind: z.enum(ORG_KINDS, { error: `类型应为 ${ORG_KINDS.join("、")} 之一` }),
+  kind: labelledEnum(ORG_KINDS, ORG_KIND_LABELS, "类型"),
   parentId: idSchema.nullish(),
 });
 export type CreateOrgInput = z.input<typeof createOrgSchema>;

@@ -4,8 +4,9 @@
 import { z } from "zod";
 import { MEASURE_EVENTS } from "../domain/measure-state-machine.ts";
 import { isReportingPeriod } from "../domain/progress.ts";
+import { ROLE_LABELS } from "../domain/account.ts";
 import { REVIEWER_ROLES } from "../domain/review-chain.ts";
-import { calendarDateSchema, optionalText, requiredText } from "./validation.ts";
+import { calendarDateSchema, labelledEnum, optionalText, requiredText } from "./validation.ts";
 
 export const progressFigureSchema = z.object({
   label: requiredText(50),
@@ -55,11 +56,7 @@ export type ExtensionDecisionInput = z.input<typeof extensionDecisionSchema>;
 
 export const reviewChainSchema = z.object({
   levels: z
-    .array(
-      z.enum(REVIEWER_ROLES, {
-        error: "审核层级应为 unit_office、unit_leader、oversight 或 inspection_team",
-      }),
-    )
+    .array(labelledEnum(REVIEWER_ROLES, ROLE_LABELS, "审核层级"))
     .min(1)
     .max(5),
 });

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { describe, expect, it } from "vitest";
-import { parseInput } from "./validation.ts";
+import { ROLE_LABELS } from "../domain/account.ts";
+import { REVIEWER_ROLES } from "../domain/review-chain.ts";
+import { labelledEnum, parseInput } from "./validation.ts";
 
 describe("parseInput messages", () => {
   it("says list and text limits in plain Chinese, without English type names", () => {
@@ -17,5 +19,23 @@ describe("parseInput messages", () => {
       expect.objectContaining({ path: "title", message: "不能超过5个字符" }),
     ]);
     expect(JSON.stringify(fields)).not.toMatch(/array|string/);
+  });
+
+  it("names each allowed code with its Chinese label", () => {
+    const schema = z.object({ levels: z.array(labelledEnum(REVIEWER_ROLES, ROLE_LABELS, "审核层级")) });
+    const error = (() => {
+      try {
+        parseInput(schema, { levels: ["boss"] });
+      } catch (e) {
+        return e as { fields: { path: string; message: string }[] };
+      }
+    })();
+    expect(error?.fields).toEqual([
+      expect.objectContaining({
+        path: "levels.0",
+        message:
+          "审核层级应为以下之一：unit_office（单位整改办）、unit_leader（单位领导）、oversight（巡察办）、inspection_team（巡察组）",
+      }),
+    ]);
   });
 });

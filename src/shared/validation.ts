@@ -46,6 +46,19 @@ export const optionalText = (max: number) =>
 const pathToString = (path: readonly PropertyKey[]): string => path.map(String).join(".");
 
 /** Validates `input`; throws DomainError("invalid_input") whose fields name each problem (path, code, Chinese message). */
+/**
+ * One of a fixed list of codes; the message names each code with its Chinese label ("角色应为以下之一：admin（系统管理员）、
+ * …"), since the API takes the codes and the person reading the error knows the labels.
+ */
+export const labelledEnum = <const T extends readonly [string, ...string[]]>(
+  values: T,
+  labels: Readonly<Record<T[number], string>>,
+  what: string,
+) =>
+  z.enum(values, {
+    error: `${what}应为以下之一：${values.map((v) => `${v}（${labels[v as T[number]]}）`).join("、")}`,
+  });
+
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what = "输入"): z.output<S> {
   const result = schema.safeParse(input, { error: chineseErrors });
   if (result.success) return result.data;

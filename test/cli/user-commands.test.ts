@@ -175,7 +175,7 @@ describe.each(testDatabases)("zhenggai user commands on $name", (database) => {
       "boss",
     ]);
     expect(badRole.code).toBe(2);
-    expect(badRole.err).toContain("--role 角色应为 admin、oversight");
+    expect(badRole.err).toContain("--role 角色应为以下之一：admin（系统管理员）、oversight（巡察办）");
     expect(badRole.err).not.toMatch(/\brole：/);
     const badLogin = await run(["user", "add", "--login", "李", "--name", "李明", "--org", unitId]);
     expect(badLogin.err).toContain("--login 登录名应为");
