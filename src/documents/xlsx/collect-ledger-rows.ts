@@ -64,6 +64,8 @@ export class LedgerRowCollector {
   private header: SheetHeader | undefined;
   private current: { draft: ProblemDraft | null; no: string; key: string } | undefined;
   private sheetColumns: ReadonlyMap<LedgerField, number> = new Map();
+  /** A task list without a problem column whose 问题编号 refers to the problems of an earlier 问题清单. */
+  private linkedByNumber = false;
   private dataRows = 0;
 
   constructor(
@@ -89,7 +91,14 @@ export class LedgerRowCollector {
     this.warnings.push(...found.warnings);
     this.notes.push(...found.notes);
     const missing = header.kind === "measures" ? missingColumnError(name, header, true) : undefined;
-    if (missing) {
+    const numberColumn = this.sheetColumns.get("no");
+    this.linkedByNumber =
+      missing !== undefined && numberColumn !== undefined && this.problems.some((p) => p.no !== "");
+    if (this.linkedByNumber && numberColumn !== undefined)
+      this.notes.push(
+        `工作表“${name}”没有问题列，按${columnLetter(numberColumn)}列“${header.cells.find((c) => c.column === numberColumn)?.text ?? ""}”对应前面问题清单中的问题编号`,
+      );
+    else if (missing) {
       this.errors.push(missing);
       this.unreadable = { rows: 0, first: 0, last: 0 };
     }
@@ -264,6 +273,7 @@ export class LedgerRowCollector {
   }
 
   private addMeasureRow(row: number, origin: Origin, cells: RowCells, own: boolean): void {
+    if (this.linkedByNumber && !this.followLink(row, text(cells, "no"))) return;
     const p = cells.get("problem");
     const n = cells.get("no");
     const title = problemKey(p?.text ?? "");
@@ -323,6 +333,25 @@ export class LedgerRowCollector {
       person: text(cells, "person"),
       cooperating: text(cells, "cooperating"),
     });
+  }
+
+  /**
+   * In a task list linked by number, makes the problem numbered `no` the current one (an empty number keeps
+   * the one above, as a merged cell does); false, with an error naming the cell, when no problem has it.
+   */
+  private followLink(row: number, no: string): boolean {
+    if (no === "") return true;
+    const key = no.normalize("NFKC").trim();
+    const draft =
+      this.problems.find((p) => p.no.normalize("NFKC").trim() === key) ??
+      this.problems.find((p) => p.no !== "" && p.no.normalize("NFKC").trim() === parentNo(key));
+    if (!draft) {
+      this.issue(row, "no", "problem_not_found", `问题编号“${no}”在问题清单中找不到，该行未导入`);
+      this.current = undefined;
+      return false;
+    }
+    this.current = { draft, no: draft.no, key: problemKey(draft.title) };
+    return true;
   }
 
   /** Parses what depends on the whole workbook (deadlines need the feedback date) and builds the result. */
