@@ -209,6 +209,9 @@ const saysHowItStands = (sentence: string): boolean =>
 const PROBLEM_LABEL = (l: ClassifiedLine): l is LabelLine => l.kind === "label" && l.blockKind === "problem";
 const CONTACT_START =
   /^(?:欢迎|联系电话|举报电话|监督电话|咨询电话|电话|联系人|电子邮箱|电子信箱|邮箱|通信地址|通讯地址|来信地址|地址|邮政编码|邮编|网络举报|意见箱)/;
+// A telephone number or an e-mail address written out: "公示期间…请向…反映。联系电话：0831-6123456" is the contact
+// paragraph even though it opens with other words; a measure that merely mentions a 监督电话 gives no number.
+const REACHABLE = /\d{3,4}-\d{7,8}|(?<!\d)1[3-9]\d{9}(?!\d)|@[A-Za-z0-9-]+\./;
 const isContactLine = (text: string): boolean =>
   CONTACT_START.test(text) || (/监督|意见建议|反映/.test(text) && /电话|邮箱|信箱|地址|@/.test(text));
 
@@ -295,6 +298,13 @@ export function buildOutline(lines: readonly ClassifiedLine[]): NoticeOutline {
     const next = nextHeading.get(h);
     return next !== undefined && next.rank === rank && !groups.has(next);
   };
+  // Headings directly followed by a problem field (整改措施：, 整改情况：…): records even at the top level
+  // ("一、医疗服务收费不规范。" then "整改措施及结果：…"), where a bare top-level heading would be a section.
+  const fielded = new Set<HeadingLine>();
+  rest.forEach((l, i) => {
+    const next = rest[i + 1];
+    if (l.kind === "heading" && next?.kind === "label" && PROBLEM_BLOCKS.has(next.blockKind)) fielded.add(l);
+  });
   let section: SectionKind = "intro";
   let stack: OutlineGroup[] = [];
   let problem: OutlineProblem | null = null;
@@ -349,7 +359,7 @@ export function buildOutline(lines: readonly ClassifiedLine[]): NoticeOutline {
         atProblemRank &&
         (inProblems || stack.length > 0 || (section === "organisation" && isStrongProblem(l)))
       ) {
-        if (l.rank > 1 || isStrongProblem(l) || stack.length > 0) {
+        if (l.rank > 1 || isStrongProblem(l) || stack.length > 0 || fielded.has(l)) {
           startProblem(l);
           continue;
         }
@@ -402,8 +412,8 @@ export function buildOutline(lines: readonly ClassifiedLine[]): NoticeOutline {
     if (
       current !== null &&
       l.kind === "text" &&
-      CONTACT_START.test(l.text) &&
-      /欢迎|监督|@|电话|地址/.test(l.text)
+      ((CONTACT_START.test(l.text) && /欢迎|监督|@|电话|地址/.test(l.text)) ||
+        (isContactLine(l.text) && REACHABLE.test(l.text)))
     ) {
       // The supervision paragraph after the last problem of a notice without a next-step section.
       problem = null;

@@ -120,6 +120,45 @@ describe("parseNotice on the shapes of the blind round", () => {
     ]);
   });
 
+  it("takes top-level headings followed by a 整改措施 field for problems (一、… then 整改措施及结果：)", () => {
+    const text = notice(
+      "一、食堂采购未按规定比价。",
+      "整改措施及结果：制定采购比价办法，补充比价记录。已整改。",
+      "二、固定资产账实不符。",
+      "整改措施及结果：全面盘点资产，调整账目。正在整改。",
+    );
+    expect(summary(text)).toEqual([
+      ["食堂采购未按规定比价", "completed", null],
+      ["固定资产账实不符", "in_progress", null],
+    ]);
+  });
+
+  it("reads 已完成42个… as work done and the closing 达到序时进度 as the status; reads 达到序时进度1个 as a count", () => {
+    const draft = parseNotice(
+      notice(
+        "截至2024年6月30日，已完成整改1个，达到序时进度1个。",
+        "1.商圈油烟扰民投诉较多。",
+        "整改进展：安装油烟净化设施120套。已完成。",
+        "2.农村污水设施运行率偏低。",
+        "整改进展：已完成42个村设施改造，剩余18个村正在施工，达到序时进度。",
+      ),
+    );
+    expect(draft.problems.map((p) => p.status)).toEqual(["completed", "in_progress"]);
+    expect(draft.stated).toMatchObject({ completed: 1, inProgress: 1 });
+  });
+
+  it("ends the last problem at a contact paragraph that opens with other words but gives a number", () => {
+    const draft = parseNotice(
+      notice(
+        "1.商圈油烟扰民投诉较多。",
+        "整改进展：安装油烟净化设施120套。已完成。",
+        "公示期间，如有意见建议，请向区整改办反映。联系电话：0831-6123456。",
+      ),
+    );
+    expect(draft.problems[0]?.blocks.map((b) => b.text)).toEqual(["安装油烟净化设施120套。已完成。"]);
+    expect(draft.contact?.phones).toEqual(["0831-6123456"]);
+  });
+
   it("keeps 问题 in a title that says …存在…问题, and drops 所属 before the target", () => {
     const draft = parseNotice(
       [

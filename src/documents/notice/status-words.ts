@@ -50,10 +50,15 @@ export function statusFromWords(text: string): NoticeProblemStatus | null {
   return null;
 }
 
+// Followed by a count ("已完成42个村治理设施提标改造，剩余18个村正在施工") a status word reports work done, not
+// the problem's status; "已完成。", "基本完成并持续整改", "已完成年度目标" still say how the problem stands.
+const STATUS_WORD_END = /^(?![\d０-９]|[一二两三四五六七八九十百千]+[个项条件家所座处名人次户村])/;
+
 /** The status word at the very start of `text` ("已整改。上述单位…", "基本完成，持续推进"), or null. */
 export function leadingStatus(text: string): { status: NoticeProblemStatus; word: string } | null {
   const head = text.replace(/^[\s【[（(]+/, "");
-  for (const [word, status] of ALL_WORDS) if (head.startsWith(word)) return { status, word };
+  for (const [word, status] of ALL_WORDS)
+    if (head.startsWith(word) && STATUS_WORD_END.test(head.slice(word.length))) return { status, word };
   return null;
 }
 
