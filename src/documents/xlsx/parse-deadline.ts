@@ -19,6 +19,8 @@ export type ParsedDeadline =
 
 const IMMEDIATE = /立行立改|立即整改|即知即改|立查立改/;
 const LONG_TERM = /长期坚持|长期|常态化|久久为功|持之以恒|持续推进/;
+// A recurring duty (每月25日前报送, 每季度, 按月) has no single deadline: it is kept up, like 长期坚持.
+const RECURRING = /^(每|按)(月|季度?|半年|年|周)/;
 const NUMERIC = /(?<![\d.])(\d{4})\s*[./-]\s*(\d{1,2})(?:\s*[./-]\s*(\d{1,2}))?(?![\d])/g;
 const MONTH_DAY = /^(\d{1,2})[.．](\d{1,2})(前|之前|以前)?$/;
 const COMPACT = /(?<!\d)(\d{4})(\d{2})(\d{2})(?!\d)/g;
@@ -96,6 +98,7 @@ export function parseDeadline(value: CellValue, reference: CalendarDate | null):
     ...(kind ? { kind } : {}),
   });
 
+  if (RECURRING.test(text)) return { ok: true, deadline: null, kind: "long_term" };
   // 6.30 / 6.30前: a month and day without a year, read like 6月30日.
   const monthDay = MONTH_DAY.exec(text);
   if (monthDay) return parseDeadline(`${monthDay[1]}月${monthDay[2]}日${monthDay[3] ?? ""}`, reference);

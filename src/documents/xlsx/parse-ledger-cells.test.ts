@@ -47,6 +47,11 @@ describe("parseDeadline", () => {
     });
   });
 
+  it("reads a recurring duty (每月25日前, 每季度, 按月) as long-term, without a deadline", () => {
+    for (const text of ["每月25日前报送", "每季度", "每半年一次", "按月"])
+      expect(parseDeadline(text, "2024-05-01")).toEqual({ ok: true, deadline: null, kind: "long_term" });
+  });
+
   it("reads real dates and date serials, and refuses words that are no deadline", () => {
     expect(parseDeadline(new Date("2021-05-31T00:00:00Z"), null)).toEqual({
       ok: true,
