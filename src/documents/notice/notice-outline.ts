@@ -191,14 +191,44 @@ function problemRank(
   const closed = new Map<number, number>();
   let open: HeadingLine | null = null;
   for (const l of lines) {
-    if (l.kind === "heading") open = groups.has(l) || l.rank === 1 ? null : l;
+    // Named records (问题1：, a table row) are problems whatever their rank; they say nothing of the others' rank.
+    if (l.kind === "heading") open = groups.has(l) || l.rank === 1 || isNamedProblem(l) ? null : l;
     const said = l.kind === "heading" ? l.rest : l.text;
     if (open !== null && splitSentences(said).some(saysHowItStands)) {
       closed.set(open.rank, (closed.get(open.rank) ?? 0) + 1);
       open = null;
     }
   }
-  return dominantRank(closed);
+  const byClosing = dominantRank(closed);
+  if (byClosing !== null) return byClosing;
+  return shortfallRank(lines);
+}
+
+// Fewest headings naming a shortfall for a rank to hold problems: one such heading may be a plan item.
+const SHORTFALL_MIN = 2;
+
+/**
+ * Last resort: under a section about the problems ("一、整改落实情况"), numbered headings that name shortfalls
+ * ("1.网格化管理不够精细，…。重新划分网格…") are the problems, when they are most of their rank there.
+ */
+function shortfallRank(lines: readonly ClassifiedLine[]): number | null {
+  const total = new Map<number, number>();
+  const short = new Map<number, number>();
+  let section: SectionKind = "intro";
+  for (const l of lines) {
+    if (l.kind !== "heading") continue;
+    if (l.rank === 1) {
+      section = sectionOf(l);
+      continue;
+    }
+    if (section !== "body" || isNamedProblem(l)) continue;
+    total.set(l.rank, (total.get(l.rank) ?? 0) + 1);
+    if (SHORTFALL.test(l.title)) short.set(l.rank, (short.get(l.rank) ?? 0) + 1);
+  }
+  const best = [...short]
+    .filter(([r, c]) => c >= SHORTFALL_MIN && c * 2 >= (total.get(r) ?? 0))
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
+  return best?.[0] ?? null;
 }
 
 const CLOSING_SENTENCE =

@@ -159,6 +159,31 @@ describe("parseNotice on the shapes of the blind round", () => {
     expect(draft.contact?.phones).toEqual(["0831-6123456"]);
   });
 
+  it("takes numbered shortfalls under 整改落实情况 for problems, even without 关于/问题 shapes or aspects", () => {
+    const listing = [
+      "一、整改落实情况",
+      "1.网格化管理不够精细，网格员履职考核流于形式。重新划分网格112个，修订考核办法。",
+      "2.老旧小区改造推进缓慢。街道已完成4个老旧小区改造。",
+    ];
+    const alone = parseNotice(notice(...listing));
+    expect(alone.problems.map((p) => [p.title, p.status])).toEqual([
+      ["网格化管理不够精细，网格员履职考核流于形式", null],
+      ["老旧小区改造推进缓慢", null],
+    ]);
+    expect(alone.warnings.filter((w) => w.code === "problem_status_unknown")).toHaveLength(2);
+    const withTable = notice(
+      ...listing,
+      "二、整改情况汇总",
+      "序号｜问题｜整改状态",
+      "1｜网格化管理不够精细｜已完成",
+      "2｜老旧小区改造推进缓慢｜正在推进",
+    );
+    expect(summary(withTable)).toEqual([
+      ["网格化管理不够精细，网格员履职考核流于形式", "completed", null],
+      ["老旧小区改造推进缓慢", "in_progress", null],
+    ]);
+  });
+
   it("keeps 问题 in a title that says …存在…问题, and drops 所属 before the target", () => {
     const draft = parseNotice(
       [
