@@ -32,6 +32,9 @@ describe("matchHeader", () => {
     ["责任站所", "department"],
     ["整改责任主体", "department"],
     ["承办人", "person"],
+    ["问题类型", "aspect"],
+    ["整改措施及进展情况", "measure"],
+    ["整改措施及进度", "measure"],
   ])("reads %s as %s, the most specific field its words name", (header, field) => {
     expect(matchHeader(header)?.field).toBe(field);
   });
@@ -40,6 +43,7 @@ describe("matchHeader", () => {
     expect(matchHeader("涉及问题数")).toBeUndefined();
     expect(matchHeader("按期完成率")).toBeUndefined();
     expect(matchHeader("整改目标")).toBeUndefined();
+    expect(matchHeader("问题来源")).toBeUndefined();
     expect(matchHeader("措施\n序号")).toBeUndefined();
     expect(matchHeader("领导班子成员带头落实整改任务不够有力的问题")).toBeUndefined();
   });

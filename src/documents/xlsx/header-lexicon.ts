@@ -16,12 +16,17 @@ const MAX_HEADER_LENGTH = 16;
 
 // A count or rate column (涉及问题数, 整改措施数, 按期完成率) names no field even when it mentions one; nor
 // does a measure's own numbering (措施序号), which must not be taken for the problem's 编号.
-const TALLY = /(数|个数|条数|总数|数量|率|比例|占比)$|(措施|任务)(序号|编号)/;
+// Nor does where a problem came from (问题来源: 巡视、审计…), which is no problem text.
+const TALLY = /(数|个数|条数|总数|数量|率|比例|占比)$|(措施|任务)(序号|编号)|来源$/;
 
 const KEYWORD_RULES: readonly (readonly [RegExp, LedgerField])[] = [
   [/被(巡察|巡视|审计|督察|检查)(单位|党组织|对象)/, "unit"],
   [/配合|协办|协同|参与(部门|单位)/, "cooperating"],
+  // 问题类型 sorts problems (党的建设, 四风…) like 问题类别; only a measure's type is a kind.
+  [/问题(类型|类别|分类)/, "aspect"],
   [/(措施|整改|任务)(类型|类别|分类|方式)|类型/, "kind"],
+  // 整改措施及进展情况: one cell holding the measure and how it went is read as the measure.
+  [/(措施|举措|任务)(及|和|与|、)(进展|进度|完成|落实|成效)/, "measure"],
   [/(销号|办结|实际完成)(时间|日期)/, "closedOn"],
   [/审核人|审核/, "reviewer"],
   [/佐证|证明材料|附件/, "evidenceCount"],
