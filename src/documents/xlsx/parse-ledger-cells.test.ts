@@ -147,6 +147,27 @@ describe("parseMeasureStatus tick and cross marks", () => {
   });
 });
 
+describe("parseMeasureStatus in the clerk's own words", () => {
+  it.each(["完成", "办结", "完毕", "已落实", "已到位", "100%"])("reads %s as done", (word) => {
+    expect(parseMeasureStatus(word)).toEqual({ ok: true, value: { state: "closed", longTerm: false } });
+  });
+
+  it.each([
+    "部分完成",
+    "已完成部分",
+    "阶段性完成",
+    "完成80%",
+    "落实中",
+    "正在落实",
+    "在办",
+    "已启动",
+    "未到位",
+    "推进",
+  ])("reads %s as begun and not finished, though it may contain a word of completion", (word) => {
+    expect(parseMeasureStatus(word)).toEqual({ ok: true, value: { state: "in_progress", longTerm: false } });
+  });
+});
+
 describe("statusFromProgress", () => {
   it("takes a short status phrase from a 整改情况 cell", () => {
     expect(statusFromProgress("已整改")).toBe("已整改");

@@ -49,6 +49,11 @@ const YES_NO = new Map<string, ImportableState>([
 const DRAFT_WORDS = ["未启动", "尚未启动", "未开始", "待启动", "未开展"];
 const SUBMITTED_WORDS = ["待审核", "审核中", "已提交", "待验收", "申请销号", "待销号"];
 const OPEN_WORDS = ["逾期", "临期", "超期", "进行中", "办理中", "正在办理", "整改中"];
+// Part done, or begun and not finished (部分完成, 已完成部分, 阶段性完成, 完成80%, 落实中, 在办, 未到位):
+// read before the words of completion they contain.
+const PARTLY_DONE = /部分|阶段性|未|落实中|正在落实|在办|已启动|推进中|^推进$|(?<!100)%$/;
+/** Completion said in the clerk's own words (完成, 办结, 已落实, 已到位, 完毕). */
+const DONE_WORDS = /^(已?(完成|办结|完结|落实|到位|落实到位)|完毕|100%)$/;
 
 /**
  * A measure's state from its 状态 cell: the ledger's labels (待启动, 推进中, 待审核, 已销号; 已退回 comes back
@@ -68,6 +73,8 @@ export function parseMeasureStatus(
   if (DRAFT_WORDS.some((w) => s.includes(w))) return { ok: true, value: { state: "draft", longTerm: false } };
   if (SUBMITTED_WORDS.some((w) => s.includes(w)))
     return { ok: true, value: { state: "submitted", longTerm: false } };
+  if (PARTLY_DONE.test(s)) return { ok: true, value: { state: "in_progress", longTerm: false } };
+  if (DONE_WORDS.test(s)) return { ok: true, value: { state: "closed", longTerm: false } };
   const status = statusFromWords(s);
   if (status === "completed") return { ok: true, value: { state: "closed", longTerm: false } };
   if (status === "long_term") return { ok: true, value: { state: "closed", longTerm: true } };
