@@ -160,10 +160,7 @@ describe.each(testDatabases)("generate notice on $name", (database) => {
   });
 
   it("writes back the imported notice's own words (issuer, organisation, plan lead-in) with the ledger's counts", async () => {
-    const seed = await readFile(
-      new URL("../../../shared/seed/000_5f92022a80888fd9.txt", import.meta.url),
-      "utf8",
-    );
+    const seed = await readFile(new URL("../fixtures/notices/seed.txt", import.meta.url), "utf8");
     const { input } = noticeToLedgerInput(parseNotice(seed));
     const { inspectionId } = await createLedger(deps, SYSTEM_ACTOR, input);
     const internal = async () =>
