@@ -19,6 +19,7 @@ import type { Store } from "../../src/storage/store.ts";
 import { largeLedger } from "../support/large-ledger.ts";
 import {
   MM,
+  inkBands,
   pdfFonts,
   pdfLayout,
   savePagePictures,
@@ -190,6 +191,17 @@ describe.each(["seed-internal", "seed-public", "large-internal"])("the %s notice
     // Between the last text page and the 版记 page only empty pages.
     const lastText = all.findLastIndex((p) => p.lines.some(isBody));
     for (const page of all.slice(lastText + 1, -1)) expect(page.lines).toEqual([]);
+  });
+
+  it("prints the 发文机关标志 35 mm below the 版心 top and the red rule 4 mm below the 发文字号 (cl. 7.2.4, 7.2.7)", () => {
+    const pdf = rendered.find((r) => r.name === name)!.pdf;
+    const [issuer, rule] = inkBands(pdf, 1, "red");
+    // Ink starts a little below the character's frame: the glyph top, not the em box, is what a ruler finds.
+    expect(Math.abs(issuer!.top - (37 + 35))).toBeLessThan(1.5);
+    const docNumber = inkBands(pdf, 1, "dark").find(
+      (band) => band.top > issuer!.bottom && band.bottom < rule!.top,
+    )!;
+    expect(Math.abs(rule!.top - docNumber.bottom - 4)).toBeLessThan(0.5);
   });
 
   it("opens with the red-head 版头 and the title broken before 关于", () => {
