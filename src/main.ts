@@ -1,5 +1,6 @@
 // Composition root: config → store → deps → HTTP server. The only place that picks concrete implementations.
 
+import chineseDaysData from "chinese-days/dist/chinese-days.json" with { type: "json" };
 import { randomUUID } from "node:crypto";
 import { chmod, mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -9,6 +10,7 @@ import type { AccountDeps } from "./app/account-deps.ts";
 import { bootstrapAdmin } from "./app/bootstrap-admin.ts";
 import { offerExampleLedger } from "./app/offer-example-ledger.ts";
 import { describeAuditBreak, verifyAuditTrail } from "./app/verify-audit-trail.ts";
+import { cachedCalendarSource, type CalendarDeps } from "./app/working-calendar.ts";
 import { databaseTarget, describeTarget, type Config } from "./config.ts";
 import { effectiveAllowedHosts } from "./http/allowed-hosts.ts";
 import { buildApp, type AppDeps } from "./http/build-app.ts";
@@ -22,6 +24,7 @@ import { systemClock, randomIds } from "./runtime/system-ports.ts";
 import { auditGuardedStore } from "./storage/audit-guarded-store.ts";
 import { migrateDatabase, openStore } from "./storage/kysely/kysely-store.ts";
 import type { Store } from "./storage/store.ts";
+import { holidayRulesFromChineseDays } from "./domain/working-days.ts";
 
 /** A real published notice (市文联党组, 2021), shipped as example data. */
 const EXAMPLE_NOTICE = new URL("../assets/example-notice.txt", import.meta.url);
@@ -42,6 +45,13 @@ export interface RunningServer {
   readonly deps: AppDeps;
   close(): Promise<void>;
 }
+
+/**
+ * The working-day calendar of the use cases: chinese-days' holiday table (its data file, read here because the
+ * domain imports no package) under the overrides stored in the database, rebuilt when those change.
+ */
+export const chineseDaysCalendar = (): CalendarDeps["calendar"] =>
+  cachedCalendarSource(holidayRulesFromChineseDays(chineseDaysData));
 
 /**
  * Opens the store (applying migrations), verifies the whole audit chain, and serves the API; resolves once
@@ -78,6 +88,7 @@ export async function startServer(config: Config, log: (line: string) => void): 
     unknownLogins: memoryUnknownLoginFailures(),
     // Evidence content lives beside the SQLite file, also when the database is PostgreSQL (docs/evidence.md).
     files: evidenceFiles,
+    calendar: chineseDaysCalendar(),
   };
   try {
     await announceFirstAdmin(deps, config, log);
@@ -184,7 +195,7 @@ export interface WithDepsOptions {
 /** Opens the configured store for one command, hands the use-case deps to `work`, and closes it again. */
 export async function withDeps<T>(
   config: Config,
-  work: (deps: AccountDeps) => Promise<T>,
+  work: (deps: AccountDeps & CalendarDeps) => Promise<T>,
   options: WithDepsOptions = {},
 ): Promise<T> {
   const opened = await openStore(databaseTarget(config), { auditKey: config.auditKey });
@@ -198,7 +209,13 @@ export async function withDeps<T>(
           log,
         });
   try {
-    return await work({ store, clock: systemClock, ids: randomIds, passwords: argon2Passwords });
+    return await work({
+      store,
+      clock: systemClock,
+      ids: randomIds,
+      passwords: argon2Passwords,
+      calendar: chineseDaysCalendar(),
+    });
   } finally {
     await opened.close();
   }

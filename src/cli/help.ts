@@ -54,6 +54,14 @@ export const HELP = `zhenggai ${VERSION} — 整改台账 / rectification ledger
       列出账号及其角色 / List accounts and their roles
       角色 Roles: admin 系统管理员 · oversight 巡察办 · inspection_team 巡察组 · unit_office 单位整改办 ·
       unit_leader 单位领导 · department_reporter 责任部门填报人 · supervisor 纪检监督 · viewer 只读
+  zhenggai calendar list [--json]
+      列出节假日调整（管理员录入的放假、调休上班日）及已有放假安排的年份
+      List the working-day overrides and the years with holiday data
+  zhenggai calendar set --date YYYY-MM-DD --kind working|holiday --name 名称
+      录入或修改某天：working 上班（调休）、holiday 放假，优先于软件包自带的放假安排（如次年国务院通知已发布）
+      Enter or replace one day's override (wins over the chinese-days package), e.g. next year's notice
+  zhenggai calendar delete --date YYYY-MM-DD
+      删除某天的调整 / Remove one day's override
   zhenggai --help | -h      显示本帮助 / Show this help
   zhenggai --version | -v   显示版本 / Show the version
 

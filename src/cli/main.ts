@@ -7,6 +7,7 @@ import type { ConfigOverrides } from "../config.ts";
 import { EXIT, type CliIo } from "./cli-io.ts";
 import { describeInputError, describeParseError } from "./flag-errors.ts";
 import { auditVerifyCommand } from "./commands/audit-verify.ts";
+import { calendarCommand } from "./commands/calendar.ts";
 import { dbMigrate } from "./commands/db-migrate.ts";
 import { exportLedgerCommand } from "./commands/export-ledger.ts";
 import { importLedgerCommand } from "./commands/import-ledger.ts";
@@ -62,6 +63,7 @@ const OPTIONS = {
   name: { type: "string" },
   org: { type: "string" },
   role: { type: "string" },
+  kind: { type: "string" },
   "password-file": { type: "string" },
 } as const;
 
@@ -195,6 +197,21 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return await userListCommand({ json: values.json ?? false }, overrides, io);
       case "inspections":
         return await listInspectionsCommand({ json: values.json ?? false }, overrides, io);
+      case "calendar list":
+      case "calendar set":
+      case "calendar delete":
+      case "calendar":
+        return await calendarCommand(
+          {
+            action: positionals[1],
+            date: values.date,
+            kind: values.kind,
+            name: values.name,
+            json: values.json ?? false,
+          },
+          overrides,
+          io,
+        );
       case "orgs":
         return await listOrgsCommand({ json: values.json ?? false }, overrides, io);
       default:

@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import type { EvidenceDeps } from "../app/evidence-files.ts";
 import type { NoticeDeps } from "../app/generate-notice.ts";
 import type { SessionDeps } from "../app/session-deps.ts";
+import type { CalendarDeps } from "../app/working-calendar.ts";
 import { DEFAULT_SESSION_TIMEOUTS, type SessionTimeouts } from "../domain/sign-in-policy.ts";
 import { LOOPBACK_HOSTS } from "./allowed-hosts.ts";
 import { registerAuth } from "./auth.ts";
@@ -17,6 +18,7 @@ import { DEFAULT_UPLOAD_LIMITS, registerMultipart, type UploadLimits } from "./m
 import { createNotFoundHandler } from "./not-found.ts";
 import { createRouteMethods } from "./route-methods.ts";
 import { apiDocsRoutes } from "./routes/api-docs.ts";
+import { calendarRoutes } from "./routes/calendar.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { importRoutes } from "./routes/imports.ts";
 import { inspectionRoutes } from "./routes/inspections.ts";
@@ -30,8 +32,11 @@ import { userRoutes } from "./routes/users.ts";
 import { securityHeadersOnSend } from "./security-headers.ts";
 import { registerWebApp } from "./web-app.ts";
 
-/** The ports every route runs on: sign-in, the store, the evidence files, and the notice settings and PDF converter. */
-export type AppDeps = SessionDeps & EvidenceDeps & NoticeDeps;
+/**
+ * The ports every route runs on: sign-in, the store, the evidence files, the notice settings and PDF converter, and
+ * the working-day calendar.
+ */
+export type AppDeps = SessionDeps & EvidenceDeps & NoticeDeps & CalendarDeps;
 
 export interface AppOptions {
   /** pino options or false; the composition root passes its logger settings. */
@@ -118,6 +123,7 @@ export function buildApp(deps: AppDeps, options: AppOptions = {}): FastifyInstan
   orgRoutes(route, deps);
   userRoutes(route, deps);
   tokenRoutes(route, deps);
+  calendarRoutes(route, deps);
   if (options.webRoot !== undefined) registerWebApp(app, { root: options.webRoot });
   return app;
 }

@@ -54,6 +54,7 @@ import {
   reviewChainSchema,
 } from "./review-cycle-input.ts";
 import { noticeLayoutOptionsSchema } from "./notice-layout-options.ts";
+import { SUPERVISION_ROUTES } from "./supervision-routes.ts";
 import { INSPECTION_PAGE_MAX, MEASURE_PAGE_MAX } from "./page-limits.ts";
 import { calendarDateSchema } from "./validation.ts";
 
@@ -588,6 +589,9 @@ export const API_ROUTES = {
     answer: EMPTY,
     errors: ["pending_import_not_found"],
   }),
+
+  // Supervision (督办): the working-day calendar, deadline profiles, warning states.
+  ...SUPERVISION_ROUTES,
 } as const;
 
 export type ApiRoutes = typeof API_ROUTES;

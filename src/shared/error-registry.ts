@@ -66,6 +66,9 @@ export const ERROR_REGISTRY = {
   closeout_held: e(409, "纪检监督已暂缓该整改措施销号"),
   hold_not_found: e(404, "该整改措施没有暂缓销号"),
 
+  // Supervision: the working-day calendar, deadline profiles, warnings (docs/supervision.md).
+  calendar_override_not_found: e(404, "该日期没有节假日调整记录"),
+
   // Evidence and uploads (docs/evidence.md).
   evidence_not_found: e(404, "未找到该佐证材料（或无权查看）"),
   evidence_content_missing: e(410, "佐证材料的文件内容缺失，请联系系统管理员"),

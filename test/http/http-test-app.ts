@@ -9,6 +9,7 @@ import type { FastifyInstance } from "fastify";
 import type { EvidenceFiles } from "../../src/app/evidence-files.ts";
 import type { SessionDeps } from "../../src/app/session-deps.ts";
 import { diskEvidenceFiles } from "../../src/runtime/disk-evidence-files.ts";
+import { chineseDaysCalendar } from "../../src/main.ts";
 import { createUser } from "../../src/app/create-user.ts";
 import { grantRole } from "../../src/app/grant-role.ts";
 import { SYSTEM_CALLER, type Role } from "../../src/domain/account.ts";
@@ -51,6 +52,7 @@ export function sessionTestDeps(
     unknownLogins: memoryUnknownLoginFailures(),
     // Evidence content in a fresh folder under the system's temp directory (left for the OS to clear).
     files: files ?? diskEvidenceFiles(mkdtempSync(join(tmpdir(), "zhenggai-test-evidence-"))),
+    calendar: chineseDaysCalendar(),
   };
 }
 

@@ -292,6 +292,32 @@ const ROUTES: Record<string, RouteCase> = {
     inside: ALL_OK,
     outside: HIDDEN_OUTSIDE,
   },
+  "GET /api/v1/calendar/overrides": {
+    call: () => ({ method: "GET", url: "/api/v1/calendar/overrides" }),
+    inside: ADMIN_ONLY,
+  },
+  "PUT /api/v1/calendar/overrides/:day": {
+    call: () => ({
+      method: "PUT",
+      url: "/api/v1/calendar/overrides/2027-02-05",
+      payload: { kind: "holiday", name: "春节" },
+    }),
+    inside: ADMIN_ONLY,
+  },
+  "DELETE /api/v1/calendar/overrides/:day": {
+    // Deleting answers 404 when there is no override: enter one first so that only the decision shows.
+    call: async (fx) => {
+      await fx.t.deps.store.calendarOverrides.upsert({
+        day: "2027-02-06",
+        kind: "holiday",
+        name: "春节",
+        createdAt: fx.t.deps.clock.now(),
+        createdBy: "system",
+      });
+      return { method: "DELETE", url: "/api/v1/calendar/overrides/2027-02-06" };
+    },
+    inside: ADMIN_ONLY,
+  },
   "GET /api/v1/orgs": { call: () => ({ method: "GET", url: "/api/v1/orgs" }), inside: ALL_OK },
   "POST /api/v1/orgs": {
     call: (fx, s) => ({

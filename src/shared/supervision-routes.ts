@@ -1,0 +1,45 @@
+// The supervision routes of /api/v1 (督办): the working-day calendar's overrides, an inspection's deadline profile
+// and its measures' warning states. Part of the one route table (api-routes.ts spreads them in).
+
+import type { z } from "zod";
+import { defineRoute } from "./api-contract.ts";
+import {
+  calendarDayParams,
+  calendarOverrideSchema as overrideInput,
+  calendarRangeQuery,
+} from "./calendar-input.ts";
+import { calendarOverrideListSchema, calendarOverrideSchema } from "./supervision-models.ts";
+
+const json = <S extends z.ZodType>(schema: S) => ({ kind: "json", status: 200, schema }) as const;
+
+export const SUPERVISION_ROUTES = {
+  listCalendarOverrides: defineRoute({
+    method: "GET",
+    path: "/api/v1/calendar/overrides",
+    summary: "节假日调整（管理员）：录入的放假、调休上班日，以及已有放假安排的年份",
+    tag: "督办",
+    access: "signedIn",
+    query: calendarRangeQuery,
+    answer: json(calendarOverrideListSchema),
+  }),
+  setCalendarOverride: defineRoute({
+    method: "PUT",
+    path: "/api/v1/calendar/overrides/:day",
+    summary: "录入或修改某一天的节假日调整（管理员；优先于软件包自带的放假安排）",
+    tag: "督办",
+    access: "signedIn",
+    params: calendarDayParams,
+    body: overrideInput,
+    answer: json(calendarOverrideSchema),
+  }),
+  deleteCalendarOverride: defineRoute({
+    method: "DELETE",
+    path: "/api/v1/calendar/overrides/:day",
+    summary: "删除某一天的节假日调整（管理员）",
+    tag: "督办",
+    access: "signedIn",
+    params: calendarDayParams,
+    answer: { kind: "empty", status: 204 },
+    errors: ["calendar_override_not_found"],
+  }),
+} as const;
