@@ -109,6 +109,25 @@ describe("the web UI in Chromium", { timeout: 60_000 }, () => {
     await page.getByText("显示 4 项措施").waitFor();
   });
 
+  it("remembers the columns chosen for the ledger in this browser", async () => {
+    const header = page.locator(".ant-table-thead");
+    await header.getByText("类型").waitFor();
+    await page.getByRole("button", { name: "列设置" }).click();
+    await page.getByRole("checkbox", { name: "类型" }).uncheck();
+    await page.getByRole("checkbox", { name: "销号时间" }).check();
+    await header.getByText("销号时间").waitFor();
+    expect(await header.getByText("类型").count()).toBe(0);
+    await page.reload();
+    await header.getByText("销号时间").waitFor();
+    expect(await header.getByText("类型").count()).toBe(0);
+    await shot("ledger-columns");
+    await page.getByRole("button", { name: "列设置" }).click();
+    await page.getByRole("checkbox", { name: "类型" }).check();
+    await page.getByRole("checkbox", { name: "销号时间" }).uncheck();
+    await header.getByText("类型").waitFor();
+    await page.keyboard.press("Escape");
+  });
+
   it("leads from the dashboard's figures to the ledger filtered by them", async () => {
     const nav = page.getByRole("navigation", { name: "主导航" });
     await nav.getByRole("link", { name: "工作台" }).click();
