@@ -14,21 +14,20 @@ import {
   rowRoleFinding,
   sortIssues,
 } from "./ledger-findings.ts";
-import type { CollectedLedger, ImportIssue, ProblemInput, RowCells } from "./collected-ledger.ts";
-import { HEADER_SEARCH_ROWS as HEADER_ROWS_SEARCHED, titleFacts, type SheetHeader } from "./detect-header.ts";
-import { columnReport, headerWarnings, missingColumnError, type ColumnReport } from "./header-findings.ts";
-import { columnLetter, headerOf, type LedgerField } from "./ledger-columns.ts";
+import type { CollectedLedger, ImportIssue, RowCells } from "./collected-ledger.ts";
+import { titleFacts, type NearHeader, type SheetHeader } from "./detect-header.ts";
 import {
-  cellText,
-  inspectionFactsFrom,
-  measureInput,
-  outcomeInput,
-  problemInput,
-  schemaFindings,
-  type MeasureInput,
-  type Origin,
-  type ProblemDraft,
-} from "./ledger-row-inputs.ts";
+  columnReport,
+  headerWarnings,
+  missingColumnError,
+  skippedSheetFindings,
+  type ColumnReport,
+  type SkippedRows,
+} from "./header-findings.ts";
+import { columnLetter, headerOf, type LedgerField } from "./ledger-columns.ts";
+import { cellText, inspectionFactsFrom, type Origin, type ProblemDraft } from "./ledger-row-inputs.ts";
+import { problemInputs } from "./problem-inputs.ts";
+import { applyResponsibilities, responsibilityRow, type ResponsibilityRow } from "./responsibility-list.ts";
 import { SUMMARY_FACTS } from "./ledger-workbook.ts";
 import { deadlineYearSource } from "./deadline-year.ts";
 import { statusFromProgress } from "./parse-ledger-words.ts";
@@ -49,6 +48,7 @@ const FACT_BY_LABEL = new Map<string, keyof typeof SUMMARY_FACTS>(
 
 export class LedgerRowCollector {
   private readonly problems: ProblemDraft[] = [];
+  private readonly responsibilities: ResponsibilityRow[] = [];
   private readonly byKey = new Map<string, ProblemDraft>();
   private readonly errors: ImportIssue[] = [];
   private readonly warnings: ImportIssue[] = [];
@@ -104,14 +104,15 @@ export class LedgerRowCollector {
     }
   }
 
-  /** A sheet without a header: said in the notes, so no sheet disappears unmentioned. */
-  skippedSheet(name: string, nonBlankRows: number): void {
+  /**
+   * A sheet without a header: said in the notes, so no sheet disappears unmentioned; a row that nearly heads a
+   * list (a field named beside unknown words) is a warning per unknown column.
+   */
+  skippedSheet(name: string, rows: SkippedRows, near?: NearHeader): void {
     this.closeSheet();
-    this.notes.push(
-      nonBlankRows === 0
-        ? `工作表“${name}”为空，已跳过`
-        : `工作表“${name}”的前${HEADER_ROWS_SEARCHED}行中没有台账表头（如填报说明、统计表），该表未导入`,
-    );
+    const found = skippedSheetFindings(name, rows, near);
+    this.warnings.push(...found.warnings);
+    this.notes.push(...found.notes);
   }
 
   /** Names the rows of an unreadable sheet in its error. */
@@ -251,6 +252,9 @@ export class LedgerRowCollector {
         target.outcomes.push({ origin, cells });
         return;
       }
+      case "responsibilities":
+        this.responsibilities.push(responsibilityRow(origin, cells));
+        return;
       case "measures":
         this.addMeasureRow(row, origin, cells, all.length === 0 || all.some((c) => !c.filled));
     }
@@ -259,7 +263,7 @@ export class LedgerRowCollector {
   /** False when the row is no data (a heading, totals, signature, note, unread text); said as a finding. */
   private roleHandled(row: number, all: readonly RowCell[]): boolean {
     const header = this.header;
-    if (!header || (header.kind !== "measures" && header.kind !== "problems")) return true;
+    if (!header || !["measures", "problems", "responsibilities"].includes(header.kind)) return true;
     const role = classifyLedgerRow(all, header.columns);
     if (role.role === "data") return true;
     if (role.role === "aspect_heading") {
@@ -322,6 +326,7 @@ export class LedgerRowCollector {
     if (this.tooLong(row, cells, ["measure", "leader", "department", "person"])) return;
     draft.measures.push({
       origin,
+      measureNo: text(cells, "measureNo") || (no !== draft.no ? no : ""),
       text: text(cells, "measure"),
       kind: text(cells, "kind"),
       status: this.sheetColumns.has("status")
@@ -366,36 +371,16 @@ export class LedgerRowCollector {
     this.warnings.push(...checked.warnings);
     this.problems.splice(0, this.problems.length, ...checked.kept);
     assignSheetAspects(this.problems);
+    const responsibilities = applyResponsibilities(this.problems, this.responsibilities);
+    this.warnings.push(...responsibilities.warnings);
+    this.notes.push(...responsibilities.notes);
     const facts = inspectionFactsFrom(this.facts, this.titles);
     const year = deadlineYearSource({
       given: this.options.reference ?? facts.feedbackDate ?? null,
       asOf: this.facts.asOf ?? this.titles.map((t) => titleFacts(t).asOf).find((d) => d) ?? null,
       problems: this.problems,
     });
-    const problems: ProblemInput[] = [];
-    const aspects: string[] = [];
-    let skipped = 0;
-    for (const draft of this.problems) {
-      const measures: MeasureInput[] = [];
-      const origins: Origin[] = [];
-      for (const m of draft.measures) {
-        const input = measureInput(m, year, this.errors, this.warnings);
-        if (input) {
-          measures.push(input);
-          origins.push(m.origin);
-        } else skipped += 1;
-      }
-      const outcomes = draft.outcomes.flatMap((o) => outcomeInput(o, this.errors) ?? []);
-      const problem = problemInput(draft, measures, outcomes, this.errors);
-      const invalid = schemaFindings(problem, draft.origin, origins);
-      if (invalid.length > 0) {
-        this.errors.push(...invalid);
-        skipped += draft.measures.length || 1;
-        continue;
-      }
-      problems.push(problem);
-      if (problem.aspect && !aspects.includes(problem.aspect)) aspects.push(problem.aspect);
-    }
+    const { problems, aspects, skipped } = problemInputs(this.problems, year, this.errors, this.warnings);
     const unitName =
       chosen.unit ??
       [...this.units][0] ??

@@ -2,14 +2,17 @@
 // such as 责任分工 over 责任领导/责任单位/责任人), by scoring every candidate against the field lexicon, and
 // says what kind of list it heads. Pure: works on the cells' text; never throws.
 
-import { matchHeader } from "./header-lexicon.ts";
+import { isTallyHeader, matchHeader } from "./header-lexicon.ts";
 import type { ColumnMap, LedgerField } from "./ledger-columns.ts";
 
 /** Rows searched for a header. */
 export const HEADER_SEARCH_ROWS = 10;
 
-/** measures = 任务清单/台账 (one row per measure); problems = 问题清单; outcomes = 成效明细; summary = 汇总 (项目/内容). */
-export type SheetKind = "measures" | "problems" | "outcomes" | "summary";
+/**
+ * measures = 任务清单/台账 (one row per measure); problems = 问题清单; responsibilities = 责任清单 (who answers
+ * for the measures, by 任务编号 or 问题编号); outcomes = 成效明细; summary = 汇总 (项目/内容).
+ */
+export type SheetKind = "measures" | "problems" | "responsibilities" | "outcomes" | "summary";
 
 /** A non-empty header cell and the field it was read as (null: no field; duplicate: a field already taken). */
 export interface HeaderCell {
@@ -38,11 +41,19 @@ export interface SheetHeader {
 /** A row as text: index 0 is column 1. */
 export type RowText = readonly (string | undefined)[];
 
-const kindOf = (fields: ReadonlySet<LedgerField>): SheetKind | undefined => {
+const RESPONSIBILITY_FIELDS: readonly LedgerField[] = ["leader", "department", "person"];
+
+/**
+ * A list of who answers for what (责任清单) names a leader, department or person and neither problem nor
+ * measure; a table of counts per person (涉及问题数, 按期完成率: our export's 责任清单 too) is statistics
+ * derived from the task list, not a list of rows to read.
+ */
+const kindOf = (fields: ReadonlySet<LedgerField>, tallies: number): SheetKind | undefined => {
   if (fields.has("measure")) return "measures";
   if (fields.has("outcomeKind") && fields.has("quantity")) return "outcomes";
   if (fields.has("problem")) return "problems";
   if (fields.has("item") && fields.has("value")) return "summary";
+  if (tallies < 2 && RESPONSIBILITY_FIELDS.some((f) => fields.has(f))) return "responsibilities";
   return undefined;
 };
 
@@ -90,12 +101,13 @@ function readCandidate(cells: RowText, map: ColumnMap | undefined): Candidate {
       : { column: r.column, text: r.text, field: r.field, duplicateOf: owner };
   });
   const score = [...best.values()].reduce((n, b) => n + b.strength, 0);
+  const tallies = read.filter((r) => r.field === null && isTallyHeader(r.text)).length;
   return {
     score,
     fields: best.size,
     columns: sorted,
     cells: headerCells,
-    kind: kindOf(new Set(best.keys())),
+    kind: kindOf(new Set(best.keys()), tallies),
   };
 }
 
@@ -113,7 +125,7 @@ const lineOf = (cells: RowText): string =>
 /**
  * The header among `rows`: the row, or pair of consecutive rows, whose cells name known fields with the
  * highest score (an exact synonym 3, a keyword 2), at least two fields, one of them 问题, 整改措施,
- * 成效类型+数量 or 项目+内容. A pair must score more than either of its rows alone. Ties go to the upper
+ * 成效类型+数量 or 项目+内容, or (a 责任清单) a leader, department or person. A pair must score more than either of its rows alone. Ties go to the upper
  * row. Undefined when none.
  */
 export function detectHeader(
@@ -151,6 +163,40 @@ export function detectHeader(
       .filter((l) => l !== ""),
   };
 }
+
+/** A row that names some fields but heads no list: what a sheet has when its key column was not recognised. */
+export interface NearHeader {
+  readonly row: number;
+  readonly cells: readonly HeaderCell[];
+}
+
+/**
+ * For a sheet without a header: the first of its first rows that reads like one — at least one cell naming a
+ * field beside other short words that name none — so that the import can name the columns it did not
+ * recognise. Undefined when no row does, or when a row of count columns (涉及问题数, 按期完成率) shows the sheet
+ * to be statistics.
+ */
+export function nearHeader(
+  rows: readonly { row: number; cells: RowText }[],
+  map?: ColumnMap,
+): NearHeader | undefined {
+  for (const r of rows.slice(0, HEADER_SEARCH_ROWS)) {
+    const candidate = readCandidate(r.cells, map);
+    const unknown = candidate.cells.filter((c) => c.field === null);
+    if (unknown.filter((c) => isTallyHeader(c.text)).length >= 2) return undefined;
+    const words = unknown.every(
+      (c) => [...c.text.trim()].length <= MAX_NEAR_HEADER_CELL && !FIGURE.test(c.text.trim()),
+    );
+    if (candidate.fields > 0 && unknown.length > 0 && words) return { row: r.row, cells: candidate.cells };
+  }
+  return undefined;
+}
+
+/** A number, date, rate or dash: data, never a header word. */
+const FIGURE = /^[\d.,:%/\-—–年月日]+$/;
+
+/** Longest cell of a row still read as a header cell when looking for a near header. */
+const MAX_NEAR_HEADER_CELL = 16;
 
 const DATE_LABEL = /(?:截至|截止|填报日期|填报时间|统计时间|报送日期)[:：]?(\d{4})年(\d{1,2})月(\d{1,2})日/;
 

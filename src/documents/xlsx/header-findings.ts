@@ -3,7 +3,7 @@
 // lacks the problem or measure column. Pure; messages are Chinese, codes stable.
 
 import type { ImportIssue } from "./collected-ledger.ts";
-import type { HeaderCell, SheetHeader } from "./detect-header.ts";
+import { HEADER_SEARCH_ROWS, type HeaderCell, type NearHeader, type SheetHeader } from "./detect-header.ts";
 import { columnLetter, headerOf, IMPORT_FIELDS, LEDGER_FIELDS, type LedgerField } from "./ledger-columns.ts";
 
 /** One column of a sheet's header as the report shows it. */
@@ -149,4 +149,44 @@ export function missingColumnError(
     code: "measure_column_missing",
     message: `工作表“${sheet}”有问题列，但没有识别出“整改措施”列，措施无法导入，已拒绝导入；表头为：${seen}（可用 --map 列名=整改措施 指定）`,
   };
+}
+
+/** The non-blank rows of a skipped sheet: how many, the first and the last. */
+export interface SkippedRows {
+  readonly rows: number;
+  readonly first: number;
+  readonly last: number;
+}
+
+/**
+ * What is said of a sheet without a header: empty, or not a list (填报说明, a statistics table) in a note
+ * naming its rows; when a row nearly heads a list, also a `header_incomplete` warning per column it did not
+ * recognise, so that a list whose key column has an unusual name is not passed over quietly.
+ */
+export function skippedSheetFindings(
+  sheet: string,
+  skipped: SkippedRows,
+  near: NearHeader | undefined,
+): { warnings: ImportIssue[]; notes: string[] } {
+  if (skipped.rows === 0) return { warnings: [], notes: [`工作表“${sheet}”为空，已跳过`] };
+  const rows = `第${skipped.first}–${skipped.last}行共${skipped.rows}行`;
+  if (!near)
+    return {
+      warnings: [],
+      notes: [
+        `工作表“${sheet}”的前${HEADER_SEARCH_ROWS}行中没有台账表头（如填报说明、统计表），该表（${rows}）未导入`,
+      ],
+    };
+  const known = near.cells.filter((c) => c.field !== null);
+  const knownText = known.map((c) => `${columnLetter(c.column)}列“${c.text}”`).join("、");
+  const warnings = near.cells
+    .filter((c) => c.field === null)
+    .map((c) => ({
+      sheet,
+      row: near.row,
+      column: columnLetter(c.column),
+      code: "header_incomplete",
+      message: `工作表“${sheet}”第${near.row}行像是表头（${knownText}可识别），但${columnLetter(c.column)}列“${c.text}”未能识别，表中没有“问题”“整改措施”或责任列，该表（${rows}）未导入（可用 --map ${c.text}=字段 指定）`,
+    }));
+  return { warnings, notes: [] };
 }

@@ -15,11 +15,15 @@ export interface HeaderMatch {
 const MAX_HEADER_LENGTH = 16;
 
 // A count or rate column (涉及问题数, 整改措施数, 按期完成率) names no field even when it mentions one; nor
-// does a measure's own numbering (措施序号), which must not be taken for the problem's 编号.
-// Nor does where a problem came from (问题来源: 巡视、审计…), which is no problem text.
-const TALLY = /(数|个数|条数|总数|数量|率|比例|占比)$|(措施|任务)(序号|编号)|来源$/;
+// does where a problem came from (问题来源: 巡视、审计…), which is no problem text.
+const TALLY = /(数|个数|条数|总数|数量|率|比例|占比)$|来源$/;
+
+/** A count or rate column (涉及问题数, 按期完成率): a statistics table has several, a list none. */
+export const isTallyHeader = (text: string): boolean => TALLY.test(normalizeHeader(text));
 
 const KEYWORD_RULES: readonly (readonly [RegExp, LedgerField])[] = [
+  // A measure's own number (措施序号, 任务编号, 举措编号) is never the problem's 编号.
+  [/(措施|任务|举措)(序号|编号|号)$/, "measureNo"],
   [/被(巡察|巡视|审计|督察|检查)(单位|党组织|对象)/, "unit"],
   [/配合|协办|协同|参与(部门|单位)/, "cooperating"],
   // 问题类型 sorts problems (党的建设, 四风…) like 问题类别; only a measure's type is a kind.

@@ -3,7 +3,10 @@
 
 import { DomainError } from "../../domain/domain-error.ts";
 
-/** What a column holds. Problem-level, measure-level, outcome-level and summary fields. */
+/**
+ * What a column holds. Problem-level, measure-level, outcome-level and summary fields. `measureNo` (任务编号,
+ * 措施序号) is no stored field: it joins a 责任清单 to the measures of the task list.
+ */
 export const LEDGER_FIELDS = [
   "unit",
   "no",
@@ -14,6 +17,7 @@ export const LEDGER_FIELDS = [
   "disclosure",
   "status",
   "measure",
+  "measureNo",
   "kind",
   "leader",
   "department",
@@ -60,6 +64,7 @@ export const FIELD_HEADERS: Readonly<Record<LedgerField, readonly string[]>> = {
   disclosure: ["公开范围", "公开属性", "是否公开", "公开方式"],
   status: ["状态", "整改状态", "完成状态", "完成情况", "办理状态", "销号状态", "整改进度"],
   measure: ["整改措施", "措施", "具体措施", "整改任务", "整改举措", "任务", "整改措施及要求", "整改内容"],
+  measureNo: ["措施编号", "任务编号", "措施序号", "任务序号", "整改措施编号", "整改任务编号"],
   kind: ["类型", "整改类型", "整改方式", "措施类型", "任务类型"],
   leader: ["牵头领导", "责任领导", "分管领导", "领导", "牵头责任领导"],
   department: ["责任部门", "责任科室", "责任单位", "牵头部门", "牵头单位", "责任处室", "牵头科室"],

@@ -26,9 +26,15 @@ export interface Origin {
   readonly columns: ReadonlyMap<LedgerField, number>;
 }
 
+/** Who answers for a measure: the fields a 责任清单 may fill. */
+export const RESPONSIBLE_FIELDS = ["leader", "department", "person", "cooperating"] as const;
+export type ResponsibleField = (typeof RESPONSIBLE_FIELDS)[number];
+
 /** Only what a measure needs until the collector finishes: ~100,000 of these may wait for the feedback date. */
 export interface MeasureDraft {
   readonly origin: Origin;
+  /** Its own number (任务编号, 措施序号, or a 序号 such as 1.1 under problem 1); "" when none. */
+  readonly measureNo: string;
   readonly text: string;
   readonly kind: string;
   readonly status: string;
@@ -37,6 +43,8 @@ export interface MeasureDraft {
   readonly department: string;
   readonly person: string;
   readonly cooperating: string;
+  /** Where a field came from when not from the measure's own row (a 责任清单 row). */
+  readonly from?: Partial<Record<ResponsibleField, Origin>>;
 }
 
 export interface OutcomeDraft {
@@ -100,7 +108,7 @@ function firstName(m: MeasureDraft, field: "leader" | "person", warnings: Import
     const label = field === "leader" ? "牵头领导" : "责任人";
     warnings.push(
       issueAt(
-        m.origin,
+        m.from?.[field] ?? m.origin,
         field,
         "several_names",
         `${label}“${m[field]}”写了${names.length}人，台账每条措施只记一位${label}，取第一位“${names[0]}”`,

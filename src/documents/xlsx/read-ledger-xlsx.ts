@@ -9,7 +9,7 @@ import { withCause } from "../with-cause.ts";
 import type { RowCell } from "./classify-ledger-row.ts";
 import { LedgerRowCollector } from "./collect-ledger-rows.ts";
 import type { CollectedLedger, SheetCell } from "./collected-ledger.ts";
-import { detectHeader, HEADER_SEARCH_ROWS, type SheetHeader } from "./detect-header.ts";
+import { detectHeader, HEADER_SEARCH_ROWS, nearHeader, type SheetHeader } from "./detect-header.ts";
 import type { ColumnMap, LedgerField } from "./ledger-columns.ts";
 import type { CellValue } from "./parse-deadline.ts";
 import { openWorksheets, WHOLE_READ_MAX_INFLATED_BYTES } from "./open-worksheets.ts";
@@ -130,6 +130,13 @@ export async function readLedgerXlsx(path: string, options: ReadLedgerOptions = 
       const pending: { row: number; values: Map<number, CellValue>; filled: Set<number> }[] = [];
       let header: SheetHeader | undefined;
       let decided = false;
+      // The non-blank rows of a sheet without a header, named when the sheet is skipped.
+      const skipped = { rows: 0, first: 0, last: 0 };
+      const skip = (row: number) => {
+        skipped.rows += 1;
+        skipped.first ||= row;
+        skipped.last = row;
+      };
       const emit = (row: number, values: Map<number, CellValue>, filled: Set<number>) => {
         if (!header || row <= header.row || isBlank(values)) return;
         const cells = new Map<LedgerField, SheetCell>();
@@ -144,16 +151,18 @@ export async function readLedgerXlsx(path: string, options: ReadLedgerOptions = 
         }
         collector.add(row, cells, all);
       };
+      let near: ReturnType<typeof nearHeader>;
       const decide = () => {
         decided = true;
-        header = detectHeader(
-          pending.map((p) => ({ row: p.row, cells: toArray(p.values) })),
-          options.map,
-        );
+        const texts = pending.map((p) => ({ row: p.row, cells: toArray(p.values) }));
+        header = detectHeader(texts, options.map);
         sheets.push({ name, kind: header?.kind ?? null, headerRow: header?.row ?? null });
         if (header) collector.sheet(name, header, hiddenColumns.get(name) ?? []);
-        else collector.skippedSheet(name, pending.length);
-        for (const p of pending) emit(p.row, p.values, p.filled);
+        else near = nearHeader(texts, options.map);
+        for (const p of pending) {
+          if (header) emit(p.row, p.values, p.filled);
+          else skip(p.row);
+        }
         pending.length = 0;
       };
       for await (const row of rows) {
@@ -168,12 +177,14 @@ export async function readLedgerXlsx(path: string, options: ReadLedgerOptions = 
         const filled = filler.apply(row.number, values);
         if (decided) {
           if (header) emit(row.number, values, filled);
+          else if (!isBlank(values)) skip(row.number);
           continue;
         }
         if (!isBlank(values)) pending.push({ row: row.number, values, filled });
         if (pending.length >= HEADER_SEARCH_ROWS) decide();
       }
       if (!decided) decide();
+      if (!header) collector.skippedSheet(name, skipped, near);
     }
   } catch (e) {
     if (e instanceof DomainError) throw e;
