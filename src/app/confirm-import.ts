@@ -8,19 +8,20 @@ import type { PendingImport, Repositories, Store } from "../storage/store.ts";
 import { createLedger, type CreatedLedger } from "./create-ledger.ts";
 import { auditByActor } from "./audit-by.ts";
 import type { Actor, Deps } from "./deps.ts";
+import { correctionLog } from "./import-correction-log.ts";
 import { importUnit, stagedView, type StagedImport } from "./stage-import.ts";
 
 export const pendingImportNotFound = (): DomainError =>
   new DomainError("pending_import_not_found", "未找到该待确认的导入（可能已过期、已放弃，或不是您上传的）");
 
-const alreadyConfirmed = (p: PendingImport): DomainError =>
+export const alreadyConfirmed = (p: PendingImport): DomainError =>
   new DomainError(
     "import_already_confirmed",
     `该导入已确认过，台账已创建${p.inspectionId ? `（巡察编号 ${p.inspectionId}）` : ""}，不能重复导入`,
   );
 
 /** The caller's own staged import that has not expired at `now`; else pending_import_not_found. */
-async function ownPendingImport(
+export async function ownPendingImport(
   repos: Repositories,
   caller: Caller,
   id: string,
@@ -83,7 +84,9 @@ export async function confirmImport(
       const current = await tx.pendingImports.get(id);
       throw current?.confirmedAt ? alreadyConfirmed(current) : pendingImportNotFound();
     }
-    const ledger = await createLedger({ ...deps, store: joined(deps.store, tx) }, actor, pending.input, {
+    // Read again under the claim: a correction stored after the first read is what the person saw last.
+    const claimed = (await tx.pendingImports.get(id)) ?? pending;
+    const ledger = await createLedger({ ...deps, store: joined(deps.store, tx) }, actor, claimed.input, {
       unitId: pending.unitId,
       allowDuplicate: options.allowDuplicate ?? false,
     });
@@ -94,7 +97,19 @@ export async function confirmImport(
       action: "ledger.import",
       entity: "inspection",
       entityId: ledger.inspectionId,
-      data: { importId: id, kind: pending.kind, fileName: pending.fileName, fileSha256: pending.fileSha256 },
+      data: {
+        importId: id,
+        kind: pending.kind,
+        fileName: pending.fileName,
+        fileSha256: pending.fileSha256,
+        // What the person changed in the preview before confirming: who, when, what.
+        corrections: correctionLog(claimed).map(({ at, by, summary, correction }) => ({
+          at,
+          by,
+          summary,
+          correction,
+        })),
+      },
     });
     return ledger;
   });

@@ -35,8 +35,19 @@ export interface ImportPreview {
       readonly deadline: string | null;
       readonly department: string | null;
       readonly leader: string | null;
+      readonly person: string | null;
     }>;
   }>;
+  /** A workbook's columns and the field each was read as (empty for notices). */
+  readonly columns: ReadonlyArray<{
+    readonly sheet: string;
+    readonly column: string;
+    readonly header: string;
+    readonly field: string | null;
+    readonly reading: string;
+  }>;
+  /** The fields a workbook's column may be mapped to, with their Chinese headers (empty for notices). */
+  readonly fieldChoices: ReadonlyArray<{ readonly field: string; readonly label: string }>;
   /** Reader and parser warnings, as { code, message, line? }. */
   readonly warnings: ReadonlyArray<{ code: string; message: string; line?: number }>;
   /** What could not be taken over as written (Chinese sentences). */
@@ -53,7 +64,7 @@ export interface ImportPreview {
 export function buildImportPreview(
   unit: { id: string; name: string },
   input: LedgerInput,
-  report: Pick<ImportPreview, "warnings" | "notes" | "errors" | "stated">,
+  report: Pick<ImportPreview, "warnings" | "notes" | "errors" | "stated" | "columns" | "fieldChoices">,
 ): ImportPreview {
   const problems = input.problems.map((p, i) => ({
     no: i + 1,
@@ -67,6 +78,7 @@ export function buildImportPreview(
       deadline: m.deadline ?? null,
       department: m.department ?? null,
       leader: m.leader ?? null,
+      person: m.person ?? null,
     })),
   }));
   const byStatus: Record<ProblemStatus, number> = { completed: 0, in_progress: 0, long_term: 0 };
@@ -90,6 +102,8 @@ export function buildImportPreview(
     },
     aspects: [...(input.aspects ?? [])],
     problems,
+    columns: report.columns,
+    fieldChoices: report.fieldChoices,
     warnings: report.warnings,
     notes: report.notes,
     stated: report.stated,

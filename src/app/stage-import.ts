@@ -11,8 +11,6 @@ import { SCOPE_ALL } from "../domain/scope.ts";
 import { parseNotice } from "../documents/notice/parse-notice.ts";
 import { NOTICE_FILE_LIMITS, readNoticeFile } from "../documents/notice/read-notice-file.ts";
 import { readRegularFile } from "../documents/read-regular-file.ts";
-import { readLedgerXlsx } from "../documents/xlsx/read-ledger-xlsx.ts";
-import { workbookLedgerInput } from "./import-ledger.ts";
 import { XLSX_LIMITS } from "../documents/xlsx/xlsx-archive.ts";
 import { ledgerInputSchema, type LedgerInput } from "../shared/ledger-input.ts";
 import { parseInput } from "../shared/validation.ts";
@@ -21,6 +19,8 @@ import { callerOrgPaths, orgNotFound } from "./account-access.ts";
 import type { Deps } from "./deps.ts";
 import { buildImportPreview, type ImportPreview } from "./import-preview.ts";
 import { planNoticeImport } from "./import-notice.ts";
+import { correctionLog } from "./import-correction-log.ts";
+import { readImportWorkbook, type ImportReport } from "./read-import-workbook.ts";
 
 /** How long a staged import waits for confirmation. */
 export const PENDING_IMPORT_TTL_MINUTES = 30;
@@ -49,6 +49,10 @@ export interface StagedImport {
   readonly confirmable: boolean;
   readonly createdAt: string;
   readonly expiresAt: string;
+  /** Optimistic concurrency of corrections (If-Match). */
+  readonly version: number;
+  /** Corrections made so far: when, by whom, what (Chinese). */
+  readonly corrections: ReadonlyArray<{ at: string; by: { id: string; name: string }; summary: string }>;
   readonly preview: ImportPreview;
 }
 
@@ -146,7 +150,7 @@ export async function stageImport(
   const fileSha256 = createHash("sha256").update(bytes).digest("hex");
 
   let input: LedgerInput;
-  let report: Parameters<typeof buildImportPreview>[2];
+  let report: ImportReport;
   let confirmable = true;
   if (kind === "notice") {
     const file = await reading(path, fileName, () => readNoticeFile(path));
@@ -158,43 +162,17 @@ export async function stageImport(
       notes: planned.notes,
       stated: { ...draft.stated },
       errors: [],
+      columns: [],
+      fieldChoices: [],
     };
   } else {
-    const read = await reading(path, fileName, () =>
-      readLedgerXlsx(path, { skipInvalid: options.skipInvalid ?? false, onlyUnit: unit.name }),
-    );
-    const notes: string[] = [];
-    if (read.unitName && read.unitName !== unit.name)
-      notes.push(`工作簿写明的被巡察单位“${read.unitName}”与所选单位不同，将导入到“${unit.name}”`);
-    if (read.skippedRows > 0) notes.push(`有${read.skippedRows}行数据有误，已跳过，确认后不会导入`);
-    confirmable =
-      read.errors.every((e) => e.code !== "multiple_units") &&
-      (options.skipInvalid || read.errors.length === 0);
-    if (read.problems.length === 0 && confirmable)
-      throw new DomainError("nothing_to_import", "工作簿中没有可导入的问题或整改措施，未导入任何内容");
-    input = workbookLedgerInput(read, { unitName: unit.name });
-    for (const sheet of read.columns)
-      notes.push(
-        `工作表“${sheet.sheet}”的列：${sheet.columns.map((c) => `${c.column}“${c.header}”→${c.reading}`).join("；")}`,
-      );
-    notes.push(...read.notes);
-    const warnings = read.warnings.map((w) => ({
-      code: w.code,
-      message: `${w.sheet}${w.row === null ? "" : ` 第${w.row}行`}${w.column ? ` ${w.column}列` : ""}：${w.message}`,
-    }));
-    report = { warnings, notes, stated: {}, errors: read.errors };
+    const skipInvalid = options.skipInvalid ?? false;
+    ({ input, report, confirmable } = await reading(path, fileName, () =>
+      readImportWorkbook(path, unit, { skipInvalid }),
+    ));
   }
   if (confirmable) parseInput(ledgerInputSchema, input, "导入内容");
-  const earlier = input.source && (await deps.store.importSources.find(unit.id, input.source.fingerprint));
-  if (earlier)
-    report = {
-      ...report,
-      notes: [
-        ...report.notes,
-        `该文件与本单位已导入的台账（${earlier.inspectionId}）内容相同：确认时须选择“仍然导入”才会再建一份台账`,
-      ],
-    };
-  const preview = buildImportPreview({ id: unit.id, name: unit.name }, input, report);
+  const preview = await stagedPreview(deps, unit, input, report);
 
   const staged: PendingImport = {
     id: deps.ids.next("imp"),
@@ -210,9 +188,33 @@ export async function stageImport(
     expiresAt: addMinutes(now, PENDING_IMPORT_TTL_MINUTES),
     confirmedAt: null,
     inspectionId: null,
+    skipInvalid: options.skipInvalid ?? false,
+    version: 1,
+    corrections: [],
   };
-  await store.pendingImports.insert(staged);
+  // A workbook's bytes are kept so that a changed column mapping can read it again (see correct-import.ts).
+  await store.pendingImports.insert(staged, kind === "ledger" ? bytes : undefined);
   return stagedView(staged);
+}
+
+/**
+ * The preview of `input` with what the reader found, and a note when the unit already has a ledger from the same
+ * document.
+ */
+export async function stagedPreview(
+  deps: Deps,
+  unit: Pick<Org, "id" | "name">,
+  input: LedgerInput,
+  report: ImportReport,
+): Promise<ImportPreview> {
+  const earlier = input.source && (await deps.store.importSources.find(unit.id, input.source.fingerprint));
+  const notes = earlier
+    ? [
+        ...report.notes,
+        `该文件与本单位已导入的台账（${earlier.inspectionId}）内容相同：确认时须选择“仍然导入”才会再建一份台账`,
+      ]
+    : report.notes;
+  return buildImportPreview({ id: unit.id, name: unit.name }, input, { ...report, notes });
 }
 
 /** What the API shows of a staged import. */
@@ -224,5 +226,7 @@ export const stagedView = (p: PendingImport): StagedImport => ({
   confirmable: p.confirmable,
   createdAt: p.createdAt,
   expiresAt: p.expiresAt,
+  version: p.version,
+  corrections: correctionLog(p).map(({ at, by, summary }) => ({ at, by, summary })),
   preview: p.preview as ImportPreview,
 });

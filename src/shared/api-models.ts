@@ -384,10 +384,25 @@ const importPreviewSchema = z.object({
           deadline: nullableDate,
           department: z.string().nullable(),
           leader: z.string().nullable(),
+          person: z.string().nullable(),
         }),
       ),
     }),
   ),
+  columns: z
+    .array(
+      z.object({
+        sheet: z.string(),
+        column: z.string().describe("列字母"),
+        header: z.string(),
+        field: z.string().nullable().describe("读作的台账字段；null：未读取"),
+        reading: z.string().describe("读作什么（中文）"),
+      }),
+    )
+    .describe("工作簿各列读作的字段（通报为空）；可用 mapColumn 修改"),
+  fieldChoices: z
+    .array(z.object({ field: z.string(), label: z.string() }))
+    .describe("mapColumn 可选的台账字段（通报为空）"),
   warnings: z.array(z.object({ code: z.string(), message: z.string(), line: z.number().int().optional() })),
   notes: z.array(z.string()),
   stated: z
@@ -412,6 +427,16 @@ export const stagedImportSchema = z.object({
   confirmable: z.boolean(),
   createdAt: instant,
   expiresAt: instant,
+  version: z.number().int().describe("乐观锁版本号；修改（PATCH）时放在 If-Match 头中"),
+  corrections: z
+    .array(
+      z.object({
+        at: instant,
+        by: z.object({ id, name: z.string() }),
+        summary: z.string().describe("改了什么（中文）"),
+      }),
+    )
+    .describe("确认前已做的修改，按先后；确认后写入审计记录"),
   preview: importPreviewSchema,
 });
 

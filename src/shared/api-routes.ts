@@ -53,6 +53,7 @@ import {
   responsibilitySchema,
   reviewChainSchema,
 } from "./review-cycle-input.ts";
+import { correctImportSchema } from "./import-corrections.ts";
 import { noticeLayoutOptionsSchema } from "./notice-layout-options.ts";
 import { SUPERVISION_ROUTES } from "./supervision-routes.ts";
 import { INSPECTION_PAGE_MAX, MEASURE_PAGE_MAX } from "./page-limits.ts";
@@ -562,6 +563,24 @@ export const API_ROUTES = {
     params: idParams,
     answer: json(stagedImportSchema),
     errors: ["pending_import_not_found"],
+  }),
+  correctImport: defineRoute({
+    method: "PATCH",
+    path: "/api/v1/imports/:id",
+    summary:
+      "确认前修改试导入：问题标题、整改状态、措施内容与责任、合并或拆分问题、台账的列对应（仅上传者；返回新的预览）",
+    tag: "导入",
+    access: "signedIn",
+    params: idParams,
+    body: correctImportSchema,
+    ifMatch: true,
+    answer: json(stagedImportSchema),
+    errors: [
+      "pending_import_not_found",
+      "import_already_confirmed",
+      "import_changed",
+      "precondition_required",
+    ],
   }),
   confirmImport: defineRoute({
     method: "POST",

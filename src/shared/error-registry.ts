@@ -119,6 +119,7 @@ export const ERROR_REGISTRY = {
 
   // Documents out.
   nothing_to_export: e(400, "没有可导出的台账"),
+  import_changed: e(409, "该导入的预览已被修改，请刷新后重试"),
   withholding_reason_missing: e(400, "有不公开的问题缺少不公开理由，不能生成公开版"),
   pdf_converter_missing: e(503, "生成 PDF 需要 LibreOffice，本机未安装"),
   pdf_conversion_failed: e(500, "PDF 转换失败或超时，请改为生成 .docx"),

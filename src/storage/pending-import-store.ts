@@ -22,12 +22,40 @@ export interface PendingImport {
   readonly confirmedAt: string | null;
   /** The inspection the confirmation created. */
   readonly inspectionId: string | null;
+  /** A workbook read leaving invalid rows out (kept to read it again the same way). */
+  readonly skipInvalid: boolean;
+  /** Starts at 1; each stored correction adds one (optimistic concurrency). */
+  readonly version: number;
+  /** The corrections made so far, oldest first (JSON the store keeps as it is). */
+  readonly corrections: unknown;
+}
+
+/** What a correction replaces of a staged import. */
+export interface PendingImportRevision {
+  readonly input: unknown;
+  readonly preview: unknown;
+  readonly confirmable: boolean;
+  readonly corrections: unknown;
 }
 
 export interface PendingImportRepository {
-  insert(pending: PendingImport): Promise<void>;
+  /** `upload`: the uploaded bytes, kept for a workbook so that it can be read again with another column mapping. */
+  insert(pending: PendingImport, upload?: Uint8Array): Promise<void>;
   /** By id, whoever staged it and whether it expired (the use case decides). */
   get(id: string): Promise<PendingImport | undefined>;
+  /** The bytes stored with the import (undefined when none were, or there is no such import). */
+  getUpload(id: string): Promise<Uint8Array | undefined>;
+  /**
+   * Replaces input, preview and corrections and adds one to the version, only if the import is the user's,
+   * unconfirmed, not expired at `now` and still at `expectedVersion`; false otherwise (nothing changed).
+   */
+  revise(
+    id: string,
+    userId: string,
+    expectedVersion: number,
+    revision: PendingImportRevision,
+    now: string,
+  ): Promise<boolean>;
   /** Unconfirmed imports of the user that have not expired at `now`. */
   countOpen(userId: string, now: string): Promise<number>;
   /**

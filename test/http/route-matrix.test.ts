@@ -476,6 +476,15 @@ Object.assign(ROUTES, {
     }),
     inside: HIDDEN_OUTSIDE,
   },
+  "PATCH /api/v1/imports/:id": {
+    call: async (fx: Fixture, s: Side) => ({
+      method: "PATCH",
+      url: `/api/v1/imports/${await adminImport(fx, s)}`,
+      payload: { corrections: [{ op: "setProblemTitle", problem: 1, title: "改过的标题" }] },
+      headers: { "if-match": '"1"' },
+    }),
+    inside: HIDDEN_OUTSIDE,
+  },
   "POST /api/v1/imports/:id/confirm": {
     call: async (fx: Fixture, s: Side) => ({
       method: "POST",

@@ -1,5 +1,6 @@
 // The pending imports repository on both databases: JSON kept as given, a claim succeeds once and only for the
-// uploader before expiry, discarding leaves confirmed imports alone, expired rows are deleted.
+// uploader before expiry, discarding leaves confirmed imports alone, expired rows are deleted; a workbook's bytes are
+// kept apart, and a revision succeeds once per version.
 
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { PendingImport, Store } from "../../src/storage/store.ts";
@@ -22,6 +23,9 @@ const pending = (id: string, overrides: Partial<PendingImport> = {}): PendingImp
   expiresAt: "2021-06-30T08:30:00.000Z",
   confirmedAt: null,
   inspectionId: null,
+  skipInvalid: false,
+  version: 1,
+  corrections: [],
   ...overrides,
 });
 
@@ -83,5 +87,31 @@ describe.each(testDatabases)("pending imports on $name", (database) => {
     expect(await store.pendingImports.deleteExpired(LATER)).toBe(1);
     expect(await store.pendingImports.get("imp2")).toBeUndefined();
     expect(await store.pendingImports.get("imp3")).toBeDefined();
+  });
+
+  it("keeps a workbook's bytes apart, and revises an import only at its version, for its uploader, unconfirmed", async () => {
+    const bytes = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 255, 10, 13]);
+    await store.pendingImports.insert(pending("imp1", { kind: "ledger", skipInvalid: true }), bytes);
+    await store.pendingImports.insert(pending("imp2"));
+    expect(await store.pendingImports.getUpload("imp1")).toEqual(bytes);
+    expect(await store.pendingImports.getUpload("imp2")).toBeUndefined();
+    expect(await store.pendingImports.get("imp1")).toMatchObject({ skipInvalid: true, version: 1 });
+
+    const revision = {
+      input: { unitName: "市文联党组", problems: [] },
+      preview: { counts: { problems: 0 } },
+      confirmable: false,
+      corrections: [{ summary: "改了" }],
+    };
+    expect(await store.pendingImports.revise("imp1", "usr-b", 1, revision, NOW)).toBe(false);
+    expect(await store.pendingImports.revise("imp1", "usr-a", 2, revision, NOW)).toBe(false);
+    expect(await store.pendingImports.revise("imp1", "usr-a", 1, revision, LATER)).toBe(false);
+    const revised = await Promise.all(
+      [1, 2, 3].map(() => store.pendingImports.revise("imp1", "usr-a", 1, revision, NOW)),
+    );
+    expect(revised.filter(Boolean)).toHaveLength(1);
+    expect(await store.pendingImports.get("imp1")).toMatchObject({ ...revision, version: 2 });
+    expect(await store.pendingImports.claim("imp1", "usr-a", NOW)).toBe(true);
+    expect(await store.pendingImports.revise("imp1", "usr-a", 2, revision, NOW)).toBe(false);
   });
 });

@@ -1,16 +1,20 @@
 // Imports with preview and confirmation: POST /api/v1/imports (multipart: one file + unitId) stages an upload and
-// answers its preview; GET shows it again, POST …/confirm creates the ledger once, DELETE discards it. Only the
-// uploader sees a staged import; the upload is a temporary file that the multipart plugin removes after the answer.
+// answers its preview; GET shows it again, PATCH corrects it (If-Match: its version), POST …/confirm creates the ledger
+// once, DELETE discards it. Only the uploader sees a staged import; the upload is a temporary file that the multipart
+// plugin removes after the answer.
 
 import { confirmImport, discardImport, getStagedImport } from "../../app/confirm-import.ts";
+import { correctImport } from "../../app/correct-import.ts";
 import type { Deps } from "../../app/deps.ts";
 import { stageImport } from "../../app/stage-import.ts";
 import { DomainError } from "../../domain/domain-error.ts";
 import { confirmImportSchema } from "../../shared/api-models.ts";
 import { API_ROUTES as API } from "../../shared/api-routes.ts";
+import { correctImportSchema } from "../../shared/import-corrections.ts";
 import { parseInput } from "../../shared/validation.ts";
 import { callerOf } from "../auth.ts";
 import type { ContractRouter } from "../contract-route.ts";
+import { expectedVersionOf, sendVersion } from "../if-match.ts";
 
 const fileMissing = (): DomainError =>
   new DomainError(
@@ -58,7 +62,22 @@ export function importRoutes(route: ContractRouter, deps: Deps, tempDir?: string
     });
   });
 
-  route(API.getImport, async ({ request, params }) => getStagedImport(deps, callerOf(request), params.id));
+  route(API.getImport, async ({ request, reply, params }) => {
+    const staged = await getStagedImport(deps, callerOf(request), params.id);
+    sendVersion(reply, staged.version);
+    return staged;
+  });
+
+  route(API.correctImport, async ({ request, reply, params }) => {
+    const { corrections } = parseInput(correctImportSchema, request.body ?? {}, "修改内容");
+    const staged = await correctImport(deps, callerOf(request), params.id, {
+      expectedVersion: expectedVersionOf(request),
+      corrections,
+      ...(tempDir === undefined ? {} : { scratchDir: tempDir }),
+    });
+    sendVersion(reply, staged.version);
+    return staged;
+  });
 
   route(API.confirmImport, async ({ request, params }) => {
     const { allowDuplicate } = parseInput(confirmImportSchema, request.body ?? {}, "确认导入参数");

@@ -279,6 +279,26 @@ export interface PendingImportsTable {
   expires_at: string;
   confirmed_at: string | null;
   inspection_id: string | null;
+  /** 0018: optimistic concurrency of corrections, the corrections (JSON text), a workbook's bytes (base64). */
+  version: number;
+  corrections: string;
+  skip_invalid: number;
+  upload: string | null;
+}
+
+/** 0016: an inspection's deadline profile. */
+export interface DeadlineProfilesTable {
+  inspection_id: string;
+  green: number;
+  yellow: number;
+  red: number;
+  basis: string;
+  cadence: string;
+  report_months: number;
+  concentrated_end: string | null;
+  version: number;
+  updated_at: string;
+  updated_by: string;
 }
 
 export interface CalendarOverridesTable {
@@ -319,4 +339,5 @@ export interface Database {
   api_tokens: ApiTokensTable;
   pending_imports: PendingImportsTable;
   calendar_overrides: CalendarOverridesTable;
+  deadline_profiles: DeadlineProfilesTable;
 }
