@@ -26,13 +26,14 @@ export const INSPECTION_KIND_LABELS: Record<InspectionKind, string> = {
 /**
  * How long a unit has after the feedback: the rectification report (整改情况报告) is due `reportMonths`
  * after the feedback date and the concentrated rectification period (集中整改期) ends `concentratedMonths`
- * after it. The default (2 and 2 months) is the common rule for 巡视/巡察 feedback.
+ * after it. The default (2 and 2 months) is the common rule for 巡视/巡察 feedback; an inspection's deadline
+ * profile (deadline-profile.ts) may choose other report months and a concentrated-period end of its own.
  */
-export interface DeadlineProfile {
+export interface FeedbackPeriods {
   readonly reportMonths: number;
   readonly concentratedMonths: number;
 }
-export const DEFAULT_DEADLINE_PROFILE: DeadlineProfile = { reportMonths: 2, concentratedMonths: 2 };
+export const DEFAULT_FEEDBACK_PERIODS: FeedbackPeriods = { reportMonths: 2, concentratedMonths: 2 };
 
 export interface Inspection {
   readonly id: string;
@@ -60,7 +61,7 @@ export interface Inspection {
 /** The report due date and concentrated-period end for a feedback date (both null without one). */
 export function computeInspectionDeadlines(
   feedbackDate: CalendarDate | null,
-  profile: DeadlineProfile = DEFAULT_DEADLINE_PROFILE,
+  profile: FeedbackPeriods = DEFAULT_FEEDBACK_PERIODS,
 ): { reportDue: CalendarDate | null; concentratedEnd: CalendarDate | null } {
   if (feedbackDate === null) return { reportDue: null, concentratedEnd: null };
   return {

@@ -51,6 +51,7 @@ export const ACTIONS = [
   "extension.request",
   "extension.decide",
   "review_chain.set",
+  "deadline_profile.set",
   "ledger.import",
   "ledger.export",
   "notice.generate",
@@ -61,7 +62,8 @@ export const ACTIONS = [
  * closeout.hold: a supervisor (纪检监督) stops a measure's close-out until the hold is lifted; measure.comment: write a
  * comment on a measure (everyone who works on or oversees it; a viewer only reads);
  * extension.request/decide: ask for and grant a new deadline; review_chain.set: the 对账销号 levels of an
- * inspection; ledger.import/export, notice.generate: documents in and out. Reviews follow the review chain.
+ * inspection; deadline_profile.set: its warning thresholds, reporting cadence and dates (督办设置);
+ * ledger.import/export, notice.generate: documents in and out. Reviews follow the review chain.
  */
 export type Action = (typeof ACTIONS)[number];
 
@@ -82,6 +84,7 @@ const ROLES_FOR: Readonly<Record<Action, readonly Role[]>> = {
   "extension.request": ["admin", "unit_office", "department_reporter"],
   "extension.decide": ["admin", "unit_leader", "oversight"],
   "review_chain.set": ["admin", "unit_office", "oversight"],
+  "deadline_profile.set": ["admin", "unit_office"],
   "ledger.import": ["admin", "unit_office", "oversight"],
   "ledger.export": ["admin", "unit_office", "unit_leader", "oversight", "inspection_team", "supervisor"],
   "notice.generate": ["admin", "unit_office", "oversight"],
@@ -96,6 +99,7 @@ const ACTION_LABELS: Readonly<Record<Action, string>> = {
   "extension.request": "申请延期",
   "extension.decide": "审批延期",
   "review_chain.set": "设置审核流程",
+  "deadline_profile.set": "设置督办预警和报送要求",
   "ledger.import": "导入台账",
   "ledger.export": "导出台账",
   "notice.generate": "生成通报",

@@ -27,6 +27,7 @@ import { evidenceRoutes } from "./routes/evidence.ts";
 import { measureRoutes } from "./routes/measures.ts";
 import { orgRoutes } from "./routes/orgs.ts";
 import { sessionRoutes } from "./routes/session.ts";
+import { supervisionRoutes } from "./routes/supervision.ts";
 import { tokenRoutes } from "./routes/tokens.ts";
 import { userRoutes } from "./routes/users.ts";
 import { securityHeadersOnSend } from "./security-headers.ts";
@@ -124,6 +125,7 @@ export function buildApp(deps: AppDeps, options: AppOptions = {}): FastifyInstan
   userRoutes(route, deps);
   tokenRoutes(route, deps);
   calendarRoutes(route, deps);
+  supervisionRoutes(route, deps);
   if (options.webRoot !== undefined) registerWebApp(app, { root: options.webRoot });
   return app;
 }

@@ -68,6 +68,11 @@ export const ERROR_REGISTRY = {
 
   // Supervision: the working-day calendar, deadline profiles, warnings (docs/supervision.md).
   calendar_override_not_found: e(404, "该日期没有节假日调整记录"),
+  invalid_warning_thresholds: e(
+    400,
+    "预警天数须为不小于0的整数，且绿色预警天数 ≥ 黄色预警天数 ≥ 红色预警天数",
+  ),
+  deadline_profile_changed: e(409, "该巡察的督办设置已被他人修改，请刷新后重试"),
 
   // Evidence and uploads (docs/evidence.md).
   evidence_not_found: e(404, "未找到该佐证材料（或无权查看）"),

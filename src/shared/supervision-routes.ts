@@ -1,15 +1,21 @@
 // The supervision routes of /api/v1 (督办): the working-day calendar's overrides, an inspection's deadline profile
 // and its measures' warning states. Part of the one route table (api-routes.ts spreads them in).
 
-import type { z } from "zod";
+import { z } from "zod";
 import { defineRoute } from "./api-contract.ts";
 import {
   calendarDayParams,
   calendarOverrideSchema as overrideInput,
   calendarRangeQuery,
 } from "./calendar-input.ts";
-import { calendarOverrideListSchema, calendarOverrideSchema } from "./supervision-models.ts";
+import { deadlineProfileSchema as profileInput } from "./deadline-profile-input.ts";
+import {
+  calendarOverrideListSchema,
+  calendarOverrideSchema,
+  deadlineProfileSchema,
+} from "./supervision-models.ts";
 
+const idParams = z.object({ id: z.string().min(1).max(100) });
 const json = <S extends z.ZodType>(schema: S) => ({ kind: "json", status: 200, schema }) as const;
 
 export const SUPERVISION_ROUTES = {
@@ -41,5 +47,32 @@ export const SUPERVISION_ROUTES = {
     params: calendarDayParams,
     answer: { kind: "empty", status: 204 },
     errors: ["calendar_override_not_found"],
+  }),
+  getDeadlineProfile: defineRoute({
+    method: "GET",
+    path: "/api/v1/inspections/:id/deadline-profile",
+    summary: "督办设置：预警天数及计算方式、报送周期、整改报告时限、集中整改期（ETag 为版本号）",
+    tag: "督办",
+    access: "signedIn",
+    params: idParams,
+    answer: json(deadlineProfileSchema),
+    errors: ["inspection_not_found"],
+  }),
+  setDeadlineProfile: defineRoute({
+    method: "PUT",
+    path: "/api/v1/inspections/:id/deadline-profile",
+    summary: '修改督办设置（单位整改办、管理员；If-Match 为读取时的版本号，首次设置为 "0"）',
+    tag: "督办",
+    access: "signedIn",
+    params: idParams,
+    body: profileInput,
+    ifMatch: true,
+    answer: json(deadlineProfileSchema),
+    errors: [
+      "inspection_not_found",
+      "invalid_warning_thresholds",
+      "deadline_profile_changed",
+      "precondition_required",
+    ],
   }),
 } as const;

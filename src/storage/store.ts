@@ -26,12 +26,14 @@ import type {
   UserRepository,
 } from "./account-store.ts";
 import type { AuditCheckpoint, AuditRepository } from "./audit-store.ts";
+import type { DeadlineProfileRepository } from "./deadline-profile-store.ts";
 import type { EvidenceRepository } from "./evidence-store.ts";
 import type { PendingImportRepository } from "./pending-import-store.ts";
 
 // The audit and account parts live in their own files; re-exported so callers import one module.
 export type * from "./account-store.ts";
 export type * from "./audit-store.ts";
+export type * from "./deadline-profile-store.ts";
 export type * from "./evidence-store.ts";
 export type * from "./pending-import-store.ts";
 
@@ -383,6 +385,7 @@ export interface Repositories {
   readonly apiTokens: ApiTokenRepository;
   readonly pendingImports: PendingImportRepository;
   readonly calendarOverrides: CalendarOverrideRepository;
+  readonly deadlineProfiles: DeadlineProfileRepository;
   readonly importSources: ImportSourceRepository;
 }
 

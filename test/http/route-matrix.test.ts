@@ -176,6 +176,28 @@ const ROUTES: Record<string, RouteCase> = {
     inside: ALL_OK,
     outside: HIDDEN_OUTSIDE,
   },
+  "GET /api/v1/inspections/:id/deadline-profile": {
+    call: (_fx, s) => ({ method: "GET", url: `/api/v1/inspections/${s.inspectionId}/deadline-profile` }),
+    inside: ALL_OK,
+    outside: HIDDEN_OUTSIDE,
+  },
+  "PUT /api/v1/inspections/:id/deadline-profile": {
+    call: async (fx, s) => ({
+      method: "PUT",
+      url: `/api/v1/inspections/${s.inspectionId}/deadline-profile`,
+      payload: {
+        thresholds: { green: 20, yellow: 10, red: 0, basis: "working" },
+        cadence: "monthly",
+        reportMonths: 2,
+        concentratedEnd: null,
+      },
+      headers: {
+        "if-match": `"${(await fx.t.deps.store.deadlineProfiles.get(s.inspectionId))?.version ?? 0}"`,
+      },
+    }),
+    inside: { default: 403, admin: "ok", unit_office: "ok" },
+    outside: HIDDEN_OUTSIDE,
+  },
   "PUT /api/v1/inspections/:id/review-chain": {
     call: (_fx, s) => ({
       method: "PUT",

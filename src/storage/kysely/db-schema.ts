@@ -286,6 +286,21 @@ export interface PendingImportsTable {
   upload: string | null;
 }
 
+/** 0016: an inspection's deadline profile. */
+export interface DeadlineProfilesTable {
+  inspection_id: string;
+  green: number;
+  yellow: number;
+  red: number;
+  basis: string;
+  cadence: string;
+  report_months: number;
+  concentrated_end: string | null;
+  version: number;
+  updated_at: string;
+  updated_by: string;
+}
+
 export interface CalendarOverridesTable {
   day: string;
   kind: string;
@@ -324,4 +339,5 @@ export interface Database {
   api_tokens: ApiTokensTable;
   pending_imports: PendingImportsTable;
   calendar_overrides: CalendarOverridesTable;
+  deadline_profiles: DeadlineProfilesTable;
 }

@@ -20,6 +20,7 @@ import { grantRepository } from "./grant-repository.ts";
 import { sessionRepository } from "./session-repository.ts";
 import { pendingImportRepository } from "./pending-import-repository.ts";
 import { calendarOverrideRepository } from "./calendar-override-repository.ts";
+import { deadlineProfileRepository } from "./deadline-profile-repository.ts";
 import { importSourceRepository } from "./import-source-repository.ts";
 import { userRepository } from "./user-repository.ts";
 import { statisticsRepository, totalsRepository } from "./statistics-repository.ts";
@@ -75,6 +76,7 @@ function repositories(
     sessions: translatingErrors(sessionRepository(db)),
     pendingImports: translatingErrors(pendingImportRepository(db)),
     calendarOverrides: translatingErrors(calendarOverrideRepository(db)),
+    deadlineProfiles: translatingErrors(deadlineProfileRepository(db)),
     importSources: translatingErrors(importSourceRepository(db)),
     apiTokens: translatingErrors(apiTokenRepository(db)),
   };

@@ -15,6 +15,7 @@ import * as measureComments from "./0011-measure-comments.ts";
 import * as noticeNarratives from "./0013-notice-narratives.ts";
 import * as calendarOverrides from "./0014-calendar-overrides.ts";
 import * as importSources from "./0015-import-sources.ts";
+import * as deadlineProfiles from "./0016-deadline-profiles.ts";
 import * as importCorrections from "./0018-import-corrections.ts";
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -32,5 +33,6 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0013-notice-narratives": noticeNarratives,
   "0014-calendar-overrides": calendarOverrides,
   "0015-import-sources": importSources,
+  "0016-deadline-profiles": deadlineProfiles,
   "0018-import-corrections": importCorrections,
 };

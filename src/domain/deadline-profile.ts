@@ -1,0 +1,103 @@
+// An inspection's deadline profile (督办设置): warning thresholds and their basis, reporting cadence, when the
+// rectification report is due and when the concentrated period ends. Pure: defaults, validation, derived dates.
+
+import { isCalendarDate, type CalendarDate } from "./calendar-date.ts";
+import {
+  DEFAULT_WARNING_THRESHOLDS,
+  warningThresholdsProblem,
+  type WarningThresholds,
+} from "./deadline-warning.ts";
+import { computeInspectionDeadlines } from "./inspection.ts";
+
+export const REPORTING_CADENCES = ["monthly", "fortnightly", "weekly"] as const;
+/** How often every open measure needs a progress report: 每月 (default), 每两周, 每周. */
+export type ReportingCadence = (typeof REPORTING_CADENCES)[number];
+export const REPORTING_CADENCE_LABELS: Record<ReportingCadence, string> = {
+  monthly: "每月",
+  fortnightly: "每两周",
+  weekly: "每周",
+};
+
+/** Months after the feedback at which the rectification report (整改情况报告) is due: issue 12 offers 1/2/3/6. */
+export const REPORT_DUE_MONTHS = [1, 2, 3, 6] as const;
+
+export const WARNING_BASES = ["calendar", "working"] as const;
+export const WARNING_BASIS_LABELS: Record<WarningThresholds["basis"], string> = {
+  calendar: "自然日",
+  working: "工作日",
+};
+
+/** What an inspection office sets for one inspection; every field has a default. */
+export interface DeadlineSettings {
+  readonly thresholds: WarningThresholds;
+  readonly cadence: ReportingCadence;
+  /** The report is due this many months after the feedback date. */
+  readonly reportMonths: number;
+  /** End of the concentrated rectification period (集中整改期); null: two months after the feedback date. */
+  readonly concentratedEnd: CalendarDate | null;
+}
+
+export const DEFAULT_DEADLINE_SETTINGS: DeadlineSettings = {
+  thresholds: DEFAULT_WARNING_THRESHOLDS,
+  cadence: "monthly",
+  reportMonths: 2,
+  concentratedEnd: null,
+};
+
+/** The profile as stored: the settings, who set them and when, and a version for If-Match (0: never set). */
+export interface DeadlineProfile extends DeadlineSettings {
+  readonly inspectionId: string;
+  readonly version: number;
+  /** ISO UTC; null while the defaults apply. */
+  readonly updatedAt: string | null;
+  readonly updatedBy: string | null;
+}
+
+/** The defaults of an inspection that has no stored profile. */
+export const defaultDeadlineProfile = (inspectionId: string): DeadlineProfile => ({
+  inspectionId,
+  ...DEFAULT_DEADLINE_SETTINGS,
+  version: 0,
+  updatedAt: null,
+  updatedBy: null,
+});
+
+/** The two dates of the inspection that follow from its feedback date and the settings (null without feedback). */
+export function profileDates(
+  feedbackDate: CalendarDate | null,
+  settings: Pick<DeadlineSettings, "reportMonths" | "concentratedEnd">,
+): { reportDue: CalendarDate | null; concentratedEnd: CalendarDate | null } {
+  const derived = computeInspectionDeadlines(feedbackDate, {
+    reportMonths: settings.reportMonths,
+    concentratedMonths: 2,
+  });
+  return {
+    reportDue: derived.reportDue,
+    concentratedEnd: settings.concentratedEnd ?? derived.concentratedEnd,
+  };
+}
+
+/**
+ * What is wrong with the settings, field by field (Chinese, safe to show); empty when they can be used. The
+ * thresholds follow warningThresholdsProblem (green ≥ yellow ≥ red ≥ 0, whole days), at most 366 days.
+ */
+export function deadlineSettingsProblems(
+  settings: DeadlineSettings,
+  feedbackDate: CalendarDate | null,
+): Array<{ path: string; message: string }> {
+  const problems: Array<{ path: string; message: string }> = [];
+  const t = settings.thresholds;
+  const thresholds = warningThresholdsProblem(t);
+  if (thresholds !== null) problems.push({ path: "thresholds", message: thresholds });
+  else if (t.green > 366) problems.push({ path: "thresholds.green", message: "预警天数不能超过366天" });
+  if (!(REPORT_DUE_MONTHS as readonly number[]).includes(settings.reportMonths)) {
+    problems.push({ path: "reportMonths", message: "整改报告时限应为反馈后1、2、3或6个月" });
+  }
+  const end = settings.concentratedEnd;
+  if (end !== null && !isCalendarDate(end)) {
+    problems.push({ path: "concentratedEnd", message: "集中整改期截止日期不是有效的日期" });
+  } else if (end !== null && feedbackDate !== null && end < feedbackDate) {
+    problems.push({ path: "concentratedEnd", message: "集中整改期截止日期不能早于反馈日期" });
+  }
+  return problems;
+}
