@@ -42,6 +42,8 @@ export interface BrowserOptions {
    * page shows and the test checks on the page.
    */
   readonly expectedRefusals?: readonly { readonly status: number; readonly path: string | RegExp }[];
+  /** A built UI to serve instead of this checkout's dist/web (the web benchmark compares two builds). */
+  readonly webRoot?: string;
 }
 
 /**
@@ -49,8 +51,8 @@ export interface BrowserOptions {
  * to `t.app` (signedInUser signs in with one): Fastify takes no new routes once it has answered.
  */
 export async function openBrowser(t: TestApp, options: BrowserOptions = {}): Promise<BrowserSession> {
-  await ensureWebBuild();
-  registerWebApp(t.app, { root: WEB_BUILD });
+  if (options.webRoot === undefined) await ensureWebBuild();
+  registerWebApp(t.app, { root: options.webRoot ?? WEB_BUILD });
   await t.app.listen({ port: 0, host: "127.0.0.1" });
   const address = t.app.server.address();
   const origin = `http://127.0.0.1:${typeof address === "object" && address !== null ? address.port : 0}`;
