@@ -27,6 +27,7 @@ import {
 import { columnLetter, headerOf, type LedgerField } from "./ledger-columns.ts";
 import { cellText, inspectionFactsFrom, type Origin, type ProblemDraft } from "./ledger-row-inputs.ts";
 import { problemInputs } from "./problem-inputs.ts";
+import { expandResponsibleCell, withResponsibleColumns } from "./split-responsible.ts";
 import { applyResponsibilities, responsibilityRow, type ResponsibilityRow } from "./responsibility-list.ts";
 import { SUMMARY_FACTS } from "./ledger-workbook.ts";
 import { deadlineYearSource } from "./deadline-year.ts";
@@ -82,7 +83,7 @@ export class LedgerRowCollector {
     this.closeSheet();
     this.sheetName = name;
     this.header = header;
-    this.sheetColumns = invert(header.columns);
+    this.sheetColumns = withResponsibleColumns(invert(header.columns));
     this.current = undefined;
     this.headingAspect = null;
     this.titles.push(...header.titles);
@@ -211,7 +212,7 @@ export class LedgerRowCollector {
    * One non-blank row of the current sheet: `cells` by field, `all` every non-empty cell (mapped or not).
    * Headings, totals, signature lines and rows with text only in unread columns become findings.
    */
-  add(row: number, cells: RowCells, all: readonly RowCell[] = []): void {
+  add(row: number, given: RowCells, all: readonly RowCell[] = []): void {
     const header = this.header;
     if (!header) return;
     if (this.unreadable) {
@@ -221,6 +222,9 @@ export class LedgerRowCollector {
     }
     if (all.length > 0 && !this.roleHandled(row, all)) return;
     this.dataRows += 1;
+    const expanded = expandResponsibleCell(given);
+    const cells = expanded?.cells ?? given;
+    if (expanded?.warning) this.warn(row, "responsible_unsplit", expanded.warning, expanded.column);
     const unit = text(cells, "unit");
     if (unit !== "") this.units.add(unit);
     const origin: Origin = { sheet: this.sheetName, row, columns: this.sheetColumns };

@@ -41,7 +41,12 @@ export interface SheetHeader {
 /** A row as text: index 0 is column 1. */
 export type RowText = readonly (string | undefined)[];
 
-const RESPONSIBILITY_FIELDS: readonly LedgerField[] = ["leader", "department", "person"];
+const RESPONSIBILITY_FIELDS: readonly LedgerField[] = [
+  "leader",
+  "department",
+  "person",
+  "departmentAndPerson",
+];
 
 /**
  * A list of who answers for what (责任清单) names a leader, department or person and neither problem nor

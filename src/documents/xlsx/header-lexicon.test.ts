@@ -38,6 +38,11 @@ describe("matchHeader", () => {
     // A measure's own number joins a 责任清单 to it; it is never the problem's 编号.
     ["措施\n序号", "measureNo"],
     ["任务编号", "measureNo"],
+    // One column for both: split into department and person, not read as the person alone.
+    ["牵头单位及责任人", "departmentAndPerson"],
+    ["责任单位（责任人）", "departmentAndPerson"],
+    ["责任部门/责任人", "departmentAndPerson"],
+    ["责任单位", "department"],
     ["举措编号", "measureNo"],
   ])("reads %s as %s, the most specific field its words name", (header, field) => {
     expect(matchHeader(header)?.field).toBe(field);

@@ -50,9 +50,17 @@ const KEYWORD_RULES: readonly (readonly [RegExp, LedgerField])[] = [
   [/^(序号|编号|序|号|No\.?|NO\.?)$|序号|编号/, "no"],
 ];
 
+// One column for the department and its person (牵头单位及责任人, 责任单位/责任人, 责任单位（责任人）): read
+// before the exact synonyms, which would take 责任单位（责任人） for 责任单位 without its bracket.
+const DEPARTMENT_AND_PERSON =
+  /(单位|部门|科室|处室|站所|股室)[及和与、/(]?(具体)?(责任人|负责人|联系人|经办人)\)?$/;
+
 /** The field of a header cell: --map, then the exact synonyms, then the keyword rules; undefined when none. */
 export function matchHeader(text: string, map?: ColumnMap): HeaderMatch | undefined {
   const exact = fieldForHeader(text, map);
+  const mapped = map?.has(normalizeHeader(text)) === true;
+  if (!mapped && DEPARTMENT_AND_PERSON.test(normalizeHeader(text)))
+    return { field: "departmentAndPerson", strength: 3 };
   if (exact !== undefined) return { field: exact, strength: 3 };
   const bare = normalizeHeader(text).replace(/\([^)]*\)|\[[^\]]*\]|【[^】]*】/g, "");
   if (bare === "" || bare.length > MAX_HEADER_LENGTH || TALLY.test(bare)) return undefined;

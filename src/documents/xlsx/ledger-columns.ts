@@ -5,7 +5,8 @@ import { DomainError } from "../../domain/domain-error.ts";
 
 /**
  * What a column holds. Problem-level, measure-level, outcome-level and summary fields. `measureNo` (任务编号,
- * 措施序号) is no stored field: it joins a 责任清单 to the measures of the task list.
+ * 措施序号) is no stored field: it joins a 责任清单 to the measures of the task list; `departmentAndPerson`
+ * (牵头单位及责任人) is split into department and person (split-responsible.ts).
  */
 export const LEDGER_FIELDS = [
   "unit",
@@ -22,6 +23,7 @@ export const LEDGER_FIELDS = [
   "leader",
   "department",
   "person",
+  "departmentAndPerson",
   "cooperating",
   "deadline",
   "progress",
@@ -69,6 +71,13 @@ export const FIELD_HEADERS: Readonly<Record<LedgerField, readonly string[]>> = {
   leader: ["牵头领导", "责任领导", "分管领导", "领导", "牵头责任领导"],
   department: ["责任部门", "责任科室", "责任单位", "牵头部门", "牵头单位", "责任处室", "牵头科室"],
   person: ["责任人", "具体责任人", "经办人", "联系人", "直接责任人"],
+  departmentAndPerson: [
+    "责任单位及责任人",
+    "牵头单位及责任人",
+    "责任部门及责任人",
+    "牵头部门及责任人",
+    "责任科室及责任人",
+  ],
   cooperating: ["配合部门", "配合单位", "协办部门", "配合科室", "协同部门"],
   deadline: [
     "整改时限",

@@ -112,6 +112,25 @@ describe("readLedgerXlsx on a 责任清单 beside the problem and task lists", (
     );
   });
 
+  it("splits a 责任单位及责任人 cell of the 责任清单 into the measure's department and person", async () => {
+    const path = await writeListSheets("combined.xlsx", {
+      问题清单: PROBLEMS,
+      任务清单: TASKS,
+      责任清单: [
+        ["问题编号", "任务编号", "责任单位及责任人"],
+        ["W1", "1", "医政科（孔亮）"],
+        ["W2", "1", "曹敏 人事科"],
+      ],
+    });
+    const read = await readLedgerXlsx(path);
+    expect([...read.errors, ...read.warnings]).toEqual([]);
+    expect(read.problems.flatMap((p) => p.measures?.map((m) => [m.department, m.person]))).toEqual([
+      ["医政科", "孔亮"],
+      [null, null],
+      ["人事科", "曹敏"],
+    ]);
+  });
+
   it("warns at the cell when a 任务编号 restarting per problem comes without its 问题编号", async () => {
     const path = await writeListSheets("ambiguous.xlsx", {
       问题清单: PROBLEMS,
