@@ -168,6 +168,26 @@ describe("parseMeasureStatus in the clerk's own words", () => {
   });
 });
 
+describe("parseMeasureStatus: partly rectified against not rectified", () => {
+  it.each(["部分整改", "正在整改", "整改中", "未整改到位", "部分整改到位"])(
+    "reads %s as begun (in progress)",
+    (word) => {
+      expect(parseMeasureStatus(word)).toEqual({
+        ok: true,
+        value: { state: "in_progress", longTerm: false },
+      });
+    },
+  );
+
+  it.each(["未整改", "尚未整改", "暂未整改", "还未整改", "没有整改", "未开始整改"])(
+    "reads %s as not started (draft), not as begun",
+    (word) => {
+      expect(parseMeasureStatus(word)).toEqual({ ok: true, value: { state: "draft", longTerm: false } });
+      expect(statusFromProgress(word)).toBe(word);
+    },
+  );
+});
+
 describe("statusFromProgress", () => {
   it("takes a short status phrase from a 整改情况 cell", () => {
     expect(statusFromProgress("已整改")).toBe("已整改");

@@ -47,6 +47,9 @@ const YES_NO = new Map<string, ImportableState>([
   ...[..."×✗✘☒"].map((mark) => [mark, "in_progress"] as const),
 ]);
 const DRAFT_WORDS = ["未启动", "尚未启动", "未开始", "待启动", "未开展"];
+// Not rectified at all (未整改, 尚未整改, 暂未整改, 没有整改): not started, unlike 部分整改 (begun) and 未整改到位
+// (begun, not up to standard), which are in progress.
+const NOT_STARTED = /^(尚|暂|还|仍)?(未|没有|没)(开始)?(进行)?整改$/;
 const SUBMITTED_WORDS = ["待审核", "审核中", "已提交", "待验收", "申请销号", "待销号"];
 const OPEN_WORDS = ["逾期", "临期", "超期", "进行中", "办理中", "正在办理", "整改中"];
 // Part done, or begun and not finished (部分完成, 已完成部分, 阶段性完成, 完成80%, 落实中, 在办, 未到位):
@@ -58,7 +61,8 @@ const DONE_WORDS = /^(已?(完成|办结|完结|落实|到位|落实到位)|完�
 /**
  * A measure's state from its 状态 cell: the ledger's labels (待启动, 推进中, 待审核, 已销号; 已退回 comes back
  * as 推进中), then the notice import's status words (已完成 → closed, 正在推进 → in progress, 基本完成 / 长期坚持
- * → closed stage of a long-term measure, `longTerm`), then 未启动 / 待审核 / 逾期 and similar. Empty → null.
+ * → closed stage of a long-term measure, `longTerm`), then 未启动 / 待审核 / 逾期 and similar. 未整改 (and 尚未整改,
+ * 暂未整改, 没有整改) is not started (draft); 部分整改 and 未整改到位 are begun (in progress). Empty → null.
  */
 export function parseMeasureStatus(
   text: string,
@@ -70,7 +74,8 @@ export function parseMeasureStatus(
   if (answer !== undefined) return { ok: true, value: { state: answer, longTerm: false } };
   const exact = STATE_BY_LABEL.get(s);
   if (exact !== undefined) return { ok: true, value: { state: exact, longTerm: false } };
-  if (DRAFT_WORDS.some((w) => s.includes(w))) return { ok: true, value: { state: "draft", longTerm: false } };
+  if (NOT_STARTED.test(s) || DRAFT_WORDS.some((w) => s.includes(w)))
+    return { ok: true, value: { state: "draft", longTerm: false } };
   if (SUBMITTED_WORDS.some((w) => s.includes(w)))
     return { ok: true, value: { state: "submitted", longTerm: false } };
   if (PARTLY_DONE.test(s)) return { ok: true, value: { state: "in_progress", longTerm: false } };
