@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { CalendarDate } from "../domain/calendar-date.ts";
 import { DomainError } from "../domain/domain-error.ts";
 import { SCOPE_ALL, type Scope } from "../domain/scope.ts";
-import type { ImportIssue } from "../documents/xlsx/collected-ledger.ts";
+import type { LedgerFinding } from "../documents/xlsx/collected-ledger.ts";
 import type { ReadLedger } from "../documents/xlsx/read-ledger-xlsx.ts";
 import { ledgerInputSchema, problemInputSchema, type LedgerInput } from "../shared/ledger-input.ts";
 import { parseInput } from "../shared/validation.ts";
@@ -32,7 +32,7 @@ export interface ImportedLedgerWorkbook {
   readonly stored: boolean;
   /** Why nothing was stored, when it was refused because of invalid rows. */
   readonly refused: boolean;
-  readonly errors: readonly ImportIssue[];
+  readonly errors: readonly LedgerFinding[];
 }
 
 const WORKBOOK_LEVEL = new Set(["multiple_units"]);

@@ -3,7 +3,7 @@
 
 import type { MeasureKind, MeasureState } from "../domain/measure.ts";
 import type { ProblemStatus } from "../domain/problem.ts";
-import { importedProblemStatus, type ImportIssue } from "../documents/xlsx/collected-ledger.ts";
+import { importedProblemStatus, type LedgerFinding } from "../documents/xlsx/collected-ledger.ts";
 import type { LedgerInput } from "../shared/ledger-input.ts";
 
 export interface ImportPreview {
@@ -57,8 +57,8 @@ export interface ImportPreview {
    * empty for workbooks.
    */
   readonly stated: Readonly<Record<string, number | string>>;
-  /** Invalid rows of a workbook (sheet, row, column letter, code, message); empty for notices. */
-  readonly errors: readonly ImportIssue[];
+  /** Invalid rows of a workbook (file, sheet, row, column letter, code, message); empty for notices. */
+  readonly errors: readonly LedgerFinding[];
 }
 
 export function buildImportPreview(

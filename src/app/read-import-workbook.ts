@@ -4,6 +4,7 @@
 
 import { DomainError } from "../domain/domain-error.ts";
 import type { Org } from "../domain/org.ts";
+import { findingPlace } from "../documents/xlsx/collected-ledger.ts";
 import { headerOf, IMPORT_FIELDS, type ColumnMap } from "../documents/xlsx/ledger-columns.ts";
 import { readLedgerXlsx } from "../documents/xlsx/read-ledger-xlsx.ts";
 import type { LedgerInput } from "../shared/ledger-input.ts";
@@ -30,10 +31,16 @@ export const WORKBOOK_FIELD_CHOICES: ImportPreview["fieldChoices"] = IMPORT_FIEL
 export async function readImportWorkbook(
   path: string,
   unit: Pick<Org, "name">,
-  options: { readonly skipInvalid: boolean; readonly map?: ColumnMap },
+  options: {
+    readonly skipInvalid: boolean;
+    readonly map?: ColumnMap;
+    /** The name the file was uploaded under, named in every finding (default: the path's last part). */
+    readonly fileName?: string;
+  },
 ): Promise<ReadImportWorkbook> {
   const read = await readLedgerXlsx(path, {
     skipInvalid: options.skipInvalid,
+    ...(options.fileName === undefined ? {} : { fileName: options.fileName }),
     onlyUnit: unit.name,
     ...(options.map === undefined ? {} : { map: options.map }),
   });
@@ -52,10 +59,7 @@ export async function readImportWorkbook(
       `工作表“${sheet.sheet}”的列：${sheet.columns.map((c) => `${c.column}“${c.header}”→${c.reading}`).join("；")}`,
     );
   notes.push(...read.notes);
-  const warnings = read.warnings.map((w) => ({
-    code: w.code,
-    message: `${w.sheet}${w.row === null ? "" : ` 第${w.row}行`}${w.column ? ` ${w.column}列` : ""}：${w.message}`,
-  }));
+  const warnings = read.warnings.map((w) => ({ code: w.code, message: `${findingPlace(w)}：${w.message}` }));
   const columns = read.columns.flatMap((sheet) =>
     sheet.columns.map((c) => ({
       sheet: sheet.sheet,

@@ -168,7 +168,7 @@ export async function stageImport(
   } else {
     const skipInvalid = options.skipInvalid ?? false;
     ({ input, report, confirmable } = await reading(path, fileName, () =>
-      readImportWorkbook(path, unit, { skipInvalid }),
+      readImportWorkbook(path, unit, { skipInvalid, fileName }),
     ));
   }
   if (confirmable) parseInput(ledgerInputSchema, input, "导入内容");

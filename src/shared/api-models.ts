@@ -410,6 +410,7 @@ const importPreviewSchema = z.object({
     .describe("通报自述的数字（方面、问题、措施数等）"),
   errors: z.array(
     z.object({
+      file: z.string().describe("文件名（上传时的名称）"),
       sheet: z.string(),
       row: z.number().int().nullable(),
       column: z.string().nullable(),

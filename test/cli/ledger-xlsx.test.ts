@@ -110,13 +110,13 @@ describe("zhenggai export ledger / import ledger", () => {
     expect(await countMeasures(target)).toBe(5);
   });
 
-  it("refuses the whole file when a row is invalid, naming sheet, row and column; --skip-invalid stores the rest", async () => {
+  it("refuses the whole file when a row is invalid, naming file, sheet, row and column; --skip-invalid stores the rest", async () => {
     const data = tempDir();
     const file = join(data, "foreign.xlsx");
     await writeForeignLedger(file, rows);
     const refused = await run(["import", "ledger", file, "--data", data]);
     expect(refused.code).toBe(2);
-    expect(refused.err).toContain("错误：整改台账 第4行 F列：无法识别整改时限“下个月吧”");
+    expect(refused.err).toContain("错误：foreign.xlsx 整改台账 第4行 F列：无法识别整改时限“下个月吧”");
     expect(refused.err).toContain("未导入任何内容");
     expect(await countMeasures(data)).toBe(0);
 
@@ -124,6 +124,7 @@ describe("zhenggai export ledger / import ledger", () => {
     expect(json.code).toBe(2);
     expect((JSON.parse(json.out) as { errors: unknown[] }).errors).toEqual([
       {
+        file: "foreign.xlsx",
         sheet: "整改台账",
         row: 4,
         column: "F",
@@ -139,7 +140,7 @@ describe("zhenggai export ledger / import ledger", () => {
 
     const skipped = await run(["import", "ledger", file, "--data", data, "--skip-invalid"]);
     expect(skipped.code).toBe(0);
-    expect(skipped.out).toContain("已跳过：整改台账 第4行 F列");
+    expect(skipped.out).toContain("已跳过：foreign.xlsx 整改台账 第4行 F列");
     expect(skipped.out).toContain("跳过 1 行");
     expect(await countMeasures(data)).toBe(2);
   });

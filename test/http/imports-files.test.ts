@@ -26,7 +26,12 @@ interface Staged {
   id: string;
   kind: string;
   confirmable: boolean;
-  preview: { counts: { problems: number; measures: number }; errors: unknown[]; notes: string[] };
+  preview: {
+    counts: { problems: number; measures: number };
+    errors: unknown[];
+    warnings: { code: string; message: string }[];
+    notes: string[];
+  };
 }
 
 describe.each(testDatabases)("import files over HTTP on $name", (database) => {
@@ -65,16 +70,25 @@ describe.each(testDatabases)("import files over HTTP on $name", (database) => {
 
   it("lists a workbook's invalid rows, refuses to confirm it, and confirms it with skipInvalid", async () => {
     const file = join(dir, "foreign.xlsx");
-    await writeForeignLedger(file, ROWS);
+    await writeForeignLedger(file, [...ROWS, ["合计", null, "3项"]]);
     const bytes = readFileSync(file);
 
     const strict = await upload("foreign.xlsx", bytes);
     expect(strict.statusCode).toBe(201);
     const staged = strict.json<Staged>();
     expect(staged.confirmable).toBe(false);
+    // The name it was uploaded under, not the server's temporary copy, in every finding.
     expect(staged.preview.errors).toEqual([
-      expect.objectContaining({ sheet: "整改台账", row: 4, column: "F", code: "invalid_deadline" }),
+      expect.objectContaining({
+        file: "foreign.xlsx",
+        sheet: "整改台账",
+        row: 4,
+        column: "F",
+        code: "invalid_deadline",
+      }),
     ]);
+    expect(staged.preview.warnings.length).toBeGreaterThan(0);
+    for (const w of staged.preview.warnings) expect(w.message).toMatch(/^foreign\.xlsx 整改台账 第\d+行/);
     const refused = await confirm(staged.id);
     expect(refused.statusCode).toBe(409);
     expect(refused.json()).toMatchObject({ error: { code: "import_not_confirmable" } });

@@ -8,7 +8,7 @@ import { DomainError } from "../../domain/domain-error.ts";
 import { MEASURE_KIND_LABELS } from "../../domain/measure.ts";
 import { PROBLEM_STATUS_LABELS } from "../../domain/problem.ts";
 import { SCOPE_ALL } from "../../domain/scope.ts";
-import { importedProblemStatus, type ImportIssue } from "../../documents/xlsx/collected-ledger.ts";
+import { findingPlace, importedProblemStatus } from "../../documents/xlsx/collected-ledger.ts";
 import { parseColumnMap } from "../../documents/xlsx/ledger-columns.ts";
 import { DEFAULT_ROW_LIMIT, readLedgerXlsx } from "../../documents/xlsx/read-ledger-xlsx.ts";
 import { withDeps } from "../../main.ts";
@@ -24,13 +24,6 @@ export interface ImportLedgerArgs {
   readonly skipInvalid: boolean;
   readonly rowLimit?: string;
 }
-
-const where = (e: ImportIssue): string =>
-  e.row === null
-    ? e.sheet
-      ? `工作表“${e.sheet}”`
-      : "工作簿"
-    : `${e.sheet} 第${e.row}行${e.column ? ` ${e.column}列` : ""}`;
 
 export async function importLedgerCommand(
   args: ImportLedgerArgs,
@@ -112,7 +105,7 @@ export async function importLedgerCommand(
       io.out(`  列：${columns.map((c) => `${c.column}“${c.header}”→${c.reading}`).join("；")}\n`);
   }
   for (const note of read.notes) io.out(`说明：${note}\n`);
-  for (const w of read.warnings.slice(0, 200)) io.out(`提醒：${where(w)}：${w.message}\n`);
+  for (const w of read.warnings.slice(0, 200)) io.out(`提醒：${findingPlace(w)}：${w.message}\n`);
   if (read.warnings.length > 200) io.out(`……另有 ${read.warnings.length - 200} 条提醒\n`);
   for (const p of read.problems.slice(0, 50)) {
     const kinds = new Set((p.measures ?? []).map((m) => MEASURE_KIND_LABELS[m.kind ?? "time_limited"]));
@@ -123,7 +116,7 @@ export async function importLedgerCommand(
   if (read.problems.length > 50) io.out(`  ……共 ${read.problems.length} 个问题\n`);
   const say = (text: string) => (outcome.refused ? io.err(text) : io.out(text));
   const shown = outcome.errors.slice(0, 200);
-  for (const e of shown) say(`${outcome.refused ? "错误" : "已跳过"}：${where(e)}：${e.message}\n`);
+  for (const e of shown) say(`${outcome.refused ? "错误" : "已跳过"}：${findingPlace(e)}：${e.message}\n`);
   if (outcome.errors.length > shown.length) say(`……另有 ${outcome.errors.length - shown.length} 处\n`);
   if (outcome.refused) {
     io.err(

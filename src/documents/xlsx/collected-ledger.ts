@@ -21,6 +21,21 @@ export interface ImportIssue {
   readonly message: string;
 }
 
+/** A finding of a workbook read from a file: the file's name (as uploaded or given) besides sheet, row, column. */
+export interface LedgerFinding extends ImportIssue {
+  readonly file: string;
+}
+
+/**
+ * Where a finding is, in words: “台账.xlsx 整改台账 第4行 F列”, “台账.xlsx 工作表“责任清单””, or the file alone
+ * for the whole workbook. For the CLI and the staged import's report.
+ */
+export function findingPlace(f: ImportIssue & { readonly file?: string }): string {
+  const file = f.file ? `${f.file} ` : "";
+  if (f.row === null) return f.sheet ? `${file}工作表“${f.sheet}”` : f.file || "工作簿";
+  return `${file}${f.sheet} 第${f.row}行${f.column ? ` ${f.column}列` : ""}`;
+}
+
 /** A cell of a data row: its value (formulas by their cached result), text, column, and whether a merge filled it. */
 export interface SheetCell {
   readonly value: CellValue;

@@ -2,13 +2,14 @@
 // first rows, fills merged ranges (recovered from the sheet XML by scanXlsxArchive), skips blank rows, reads
 // formulas by their cached values, stops at the row limit. Rows go to LedgerRowCollector; nothing else is kept.
 
+import { basename } from "node:path";
 import type ExcelJS from "exceljs";
 import type { CalendarDate } from "../../domain/calendar-date.ts";
 import { DomainError } from "../../domain/domain-error.ts";
 import { withCause } from "../with-cause.ts";
 import type { RowCell } from "./classify-ledger-row.ts";
 import { LedgerRowCollector } from "./collect-ledger-rows.ts";
-import type { CollectedLedger, SheetCell } from "./collected-ledger.ts";
+import type { CollectedLedger, ImportIssue, LedgerFinding, SheetCell } from "./collected-ledger.ts";
 import { detectHeader, HEADER_SEARCH_ROWS, nearHeader, type SheetHeader } from "./detect-header.ts";
 import type { ColumnMap, LedgerField } from "./ledger-columns.ts";
 import type { CellValue } from "./parse-deadline.ts";
@@ -18,6 +19,8 @@ import { scanXlsxArchive, XLSX_LIMITS, type MergeRange, type XlsxLimits } from "
 export const DEFAULT_ROW_LIMIT = 200_000;
 
 export interface ReadLedgerOptions {
+  /** The file's name as the user knows it (an upload's name), put in every finding; default: the path's last part. */
+  readonly fileName?: string;
   readonly map?: ColumnMap;
   /** Rows read over all sheets, blank ones included; past it the import stops with too_many_rows. */
   readonly rowLimit?: number;
@@ -31,7 +34,11 @@ export interface ReadLedgerOptions {
   readonly wholeReadMaxInflatedBytes?: number;
 }
 
-export interface ReadLedger extends CollectedLedger {
+export interface ReadLedger extends Omit<CollectedLedger, "errors" | "warnings"> {
+  /** The file's name, as every finding names it. */
+  readonly fileName: string;
+  readonly errors: readonly LedgerFinding[];
+  readonly warnings: readonly LedgerFinding[];
   /** Sheets read and how they were understood; skipped sheets have no kind. */
   readonly sheets: readonly { name: string; kind: SheetHeader["kind"] | null; headerRow: number | null }[];
 }
@@ -113,6 +120,7 @@ const isBlank = (values: ReadonlyMap<number, CellValue>): boolean =>
 /** Reads the workbook at `path`; throws DomainError for files that are not sound workbooks or too long. */
 export async function readLedgerXlsx(path: string, options: ReadLedgerOptions = {}): Promise<ReadLedger> {
   const limits = options.limits ?? XLSX_LIMITS;
+  const fileName = options.fileName ?? basename(path);
   const rowLimit = options.rowLimit ?? DEFAULT_ROW_LIMIT;
   const { merges, hiddenColumns, inflatedBytes } = await scanXlsxArchive(path, limits);
   const collector = new LedgerRowCollector({
@@ -170,7 +178,7 @@ export async function readLedgerXlsx(path: string, options: ReadLedgerOptions = 
         if (rowsSeen > rowLimit) {
           throw new DomainError(
             "too_many_rows",
-            `工作簿超过 ${rowLimit.toLocaleString("en-US")} 行（含空白行，停在工作表“${name}”第 ${row.number} 行），未导入任何内容；请删除多余的空行，或用 --row-limit 调高上限`,
+            `${fileName}：工作簿超过 ${rowLimit.toLocaleString("en-US")} 行（含空白行，停在工作表“${name}”第 ${row.number} 行），未导入任何内容；请删除多余的空行，或用 --row-limit 调高上限`,
           );
         }
         const values = rowValues(row);
@@ -200,11 +208,18 @@ export async function readLedgerXlsx(path: string, options: ReadLedgerOptions = 
   if (!sheets.some((s) => s.kind === "measures" || s.kind === "problems")) {
     throw new DomainError(
       "header_not_found",
-      `没有找到台账表头：每个工作表的前${HEADER_SEARCH_ROWS}行中都没有“问题”或“整改措施”列（可用 --map 列名=字段 指定）`,
+      `${fileName}：没有找到台账表头：每个工作表的前${HEADER_SEARCH_ROWS}行中都没有“问题”或“整改措施”列（可用 --map 列名=字段 指定）`,
     );
   }
   const collected = collector.finish();
-  return { ...collected, sheets };
+  const inFile = (f: ImportIssue): LedgerFinding => ({ file: fileName, ...f });
+  return {
+    ...collected,
+    fileName,
+    errors: collected.errors.map(inFile),
+    warnings: collected.warnings.map(inFile),
+    sheets,
+  };
 }
 
 const toArray = (values: ReadonlyMap<number, CellValue>): (string | undefined)[] => {
