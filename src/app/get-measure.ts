@@ -3,6 +3,7 @@
 // them again on every request).
 
 import type { Caller } from "../domain/account.ts";
+import { deadlineWarning, type DeadlineWarning } from "../domain/deadline-warning.ts";
 import type { Measure } from "../domain/measure.ts";
 import { legalEvents, type MeasureEvent } from "../domain/measure-state-machine.ts";
 import { mayAct } from "../domain/permissions.ts";
@@ -19,6 +20,8 @@ import type { AuditEvent } from "../storage/store.ts";
 import { reviewStepOf } from "./change-measure-state.ts";
 import type { Deps } from "./deps.ts";
 import { measureAccess } from "./measure-access.ts";
+import { warningOptions } from "./measure-warnings.ts";
+import type { CalendarDeps } from "./working-calendar.ts";
 
 export type MeasureAction =
   | MeasureEvent
@@ -41,10 +44,16 @@ export interface MeasureDetail {
   readonly comments: readonly MeasureComment[];
   /** The level acting next while the measure is submitted; null otherwise. */
   readonly reviewStep: ReviewStep | null;
+  /** The warning level today (Asia/Shanghai), with the inspection's deadline profile and the working-day calendar. */
+  readonly warning: DeadlineWarning;
   readonly allowedActions: readonly MeasureAction[];
 }
 
-export async function getMeasure(deps: Deps, caller: Caller, measureId: string): Promise<MeasureDetail> {
+export async function getMeasure(
+  deps: CalendarDeps,
+  caller: Caller,
+  measureId: string,
+): Promise<MeasureDetail> {
   return deps.store.snapshot(async (tx) => {
     const access = await measureAccess(tx, caller, measureId);
     const { measure, scope, roles } = access;
@@ -55,6 +64,10 @@ export async function getMeasure(deps: Deps, caller: Caller, measureId: string):
     const reviewStep = measure.state === "submitted" ? await reviewStepOf(tx, access) : null;
     const hold = (await tx.progress.getHold(measure.id)) ?? null;
     const comments = await tx.progress.listComments(measure.id);
+    const warning = deadlineWarning(
+      measure,
+      await warningOptions(deps, tx, measure.inspectionId, deps.clock.today()),
+    );
     const allowed: MeasureAction[] = [];
     for (const event of legalEvents(measure.kind, measure.state)) {
       const review = event === "close" || event === "return";
@@ -82,6 +95,7 @@ export async function getMeasure(deps: Deps, caller: Caller, measureId: string):
       hold,
       comments,
       reviewStep,
+      warning,
       allowedActions: allowed,
     };
   });

@@ -58,6 +58,13 @@ export type NotWarnedReason =
   /** 立行立改 or 限期整改 without a deadline: a gap in the ledger to fill, not a measure on time. */
   | "no_deadline";
 
+export const NOT_WARNED_REASONS = [
+  "closed",
+  "submitted",
+  "open_ended",
+  "no_deadline",
+] as const satisfies readonly NotWarnedReason[];
+
 export type DeadlineWarning =
   { readonly level: "not_warned"; readonly reason: NotWarnedReason } | DatedWarning;
 

@@ -13,7 +13,7 @@ import { DISCLOSURES, PROBLEM_SOURCES, PROBLEM_STATUSES, WITHHOLDING_REASONS } f
 import { EXTENSION_DECISIONS, REVIEW_DECISIONS } from "../domain/progress.ts";
 import { REVIEWER_ROLES } from "../domain/review-chain.ts";
 import { ERROR_REGISTRY, type ErrorCode } from "./error-registry.ts";
-import { SUPERVISION_SCHEMAS } from "./supervision-models.ts";
+import { deadlineWarningSchema, SUPERVISION_SCHEMAS } from "./supervision-models.ts";
 
 const id = z.string();
 const nullableId = z.string().nullable();
@@ -209,7 +209,7 @@ export const inspectionLedgerSchema = z.object({
       withholdingReason: z.enum(WITHHOLDING_REASONS).nullable(),
       isCommon: z.boolean(),
       status: z.enum(PROBLEM_STATUSES),
-      measures: z.array(measureSchema.extend({ overdue: z.boolean() })),
+      measures: z.array(measureSchema.extend({ overdue: z.boolean(), warning: deadlineWarningSchema })),
       outcomes: z.array(outcomeSchema),
     }),
   ),
@@ -323,6 +323,7 @@ export const measureDetailSchema = z.object({
   hold: closeoutHoldSchema.nullable(),
   comments: z.array(measureCommentSchema),
   reviewStep: reviewStepSchema.nullable().describe("待审核时，当前应由哪一级审核"),
+  warning: deadlineWarningSchema,
   allowedActions: z.array(z.enum(MEASURE_ACTIONS)).describe("当前登录者此刻可以进行的操作（供页面显示按钮）"),
 });
 

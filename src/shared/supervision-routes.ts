@@ -13,7 +13,9 @@ import {
   calendarOverrideListSchema,
   calendarOverrideSchema,
   deadlineProfileSchema,
+  inspectionWarningsSchema,
 } from "./supervision-models.ts";
+import { calendarDateSchema } from "./validation.ts";
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
 const json = <S extends z.ZodType>(schema: S) => ({ kind: "json", status: 200, schema }) as const;
@@ -74,5 +76,16 @@ export const SUPERVISION_ROUTES = {
       "deadline_profile_changed",
       "precondition_required",
     ],
+  }),
+  getInspectionWarnings: defineRoute({
+    method: "GET",
+    path: "/api/v1/inspections/:id/warnings",
+    summary: "督办预警一览：已逾期、红、黄、绿预警的整改措施（分组），以及完成率、按期完成率",
+    tag: "督办",
+    access: "signedIn",
+    params: idParams,
+    query: z.object({ asOf: calendarDateSchema.optional().describe("统计基准日，默认今天（北京时间）") }),
+    answer: json(inspectionWarningsSchema),
+    errors: ["inspection_not_found"],
   }),
 } as const;

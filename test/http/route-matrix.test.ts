@@ -198,6 +198,11 @@ const ROUTES: Record<string, RouteCase> = {
     inside: { default: 403, admin: "ok", unit_office: "ok" },
     outside: HIDDEN_OUTSIDE,
   },
+  "GET /api/v1/inspections/:id/warnings": {
+    call: (_fx, s) => ({ method: "GET", url: `/api/v1/inspections/${s.inspectionId}/warnings` }),
+    inside: ALL_OK,
+    outside: HIDDEN_OUTSIDE,
+  },
   "PUT /api/v1/inspections/:id/review-chain": {
     call: (_fx, s) => ({
       method: "PUT",

@@ -29,6 +29,16 @@ function measure(id: string, over: Partial<Measure> = {}): Measure {
     submissions: 0,
     originalDeadline: null,
     overdue: false,
+    warning: {
+      level: "normal",
+      judgedAgainst: "2021-06-30",
+      originalDeadline: null,
+      extended: false,
+      basis: "calendar",
+      daysLeft: 30,
+      daysOverdue: 0,
+      holidayData: null,
+    },
     ...over,
   };
 }

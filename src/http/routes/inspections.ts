@@ -1,12 +1,12 @@
 // Inspections for the signed-in caller: a page of the list with each one's counts, the totals over all of them, and
-// one inspection's ledger, all within the caller's scope (outside it answers 404, as if it did not exist).
+// one inspection's ledger (each measure with its warning state), all within the caller's scope (outside it answers 404, as if it did not exist).
 // Work is bounded per request: a page is at most 200 inspections, and no further query starts once the client left.
 
 import { callerScope } from "../../app/account-access.ts";
-import type { Deps } from "../../app/deps.ts";
-import { getInspectionLedger } from "../../app/get-inspection-ledger.ts";
 import { listInspections } from "../../app/list-inspections.ts";
+import { getWarnedLedger } from "../../app/measure-warnings.ts";
 import { summarizeInspections } from "../../app/summarize-inspections.ts";
+import type { CalendarDeps } from "../../app/working-calendar.ts";
 import { API_ROUTES as API } from "../../shared/api-routes.ts";
 import { callerOf } from "../auth.ts";
 import { unlessClientGone } from "../client-gone.ts";
@@ -14,7 +14,7 @@ import type { ContractRouter } from "../contract-route.ts";
 
 const roundFilter = (round: string | undefined) => (round ? { roundLabel: round } : {});
 
-export function inspectionRoutes(route: ContractRouter, deps: Deps): void {
+export function inspectionRoutes(route: ContractRouter, deps: CalendarDeps): void {
   route(API.listInspections, async ({ request, reply, query }) =>
     unlessClientGone(request, reply, async (signal) => {
       const scope = await callerScope(deps.store, callerOf(request));
@@ -46,7 +46,7 @@ export function inspectionRoutes(route: ContractRouter, deps: Deps): void {
     unlessClientGone(request, reply, async (signal) => {
       const scope = await callerScope(deps.store, callerOf(request));
       signal.throwIfAborted();
-      return getInspectionLedger(deps, scope, params.id, query.asOf);
+      return getWarnedLedger(deps, scope, params.id, query.asOf);
     }),
   );
 }

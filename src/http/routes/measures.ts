@@ -12,6 +12,7 @@ import { listMeasures } from "../../app/list-measures.ts";
 import { addMeasureComment } from "../../app/measure-comments.ts";
 import { reportProgress } from "../../app/report-progress.ts";
 import { getReviewChain, inspectionHistory, setReviewChain } from "../../app/review-chain.ts";
+import type { CalendarDeps } from "../../app/working-calendar.ts";
 import { DomainError } from "../../domain/domain-error.ts";
 import { API_ROUTES as API } from "../../shared/api-routes.ts";
 import { measureEventSchema, type ProgressReportInput } from "../../shared/review-cycle-input.ts";
@@ -37,7 +38,11 @@ function progressFields(fields: Record<string, string>): ProgressReportInput {
   return { period: fields.period ?? "", text: fields.text ?? "", figures } as ProgressReportInput;
 }
 
-export function measureRoutes(route: ContractRouter, deps: EvidenceDeps, uploadLimits: UploadLimits): void {
+export function measureRoutes(
+  route: ContractRouter,
+  deps: EvidenceDeps & CalendarDeps,
+  uploadLimits: UploadLimits,
+): void {
   route(API.listMeasures, async ({ request, query: q }) =>
     listMeasures(deps, callerOf(request), {
       ...(q.inspectionId !== undefined ? { inspectionId: q.inspectionId } : {}),

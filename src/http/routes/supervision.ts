@@ -1,12 +1,29 @@
 // Supervision of an inspection over HTTP (督办): its deadline profile (If-Match on the profile's version, ETag in
-// the answer). Everything outside the caller's scope answers 404. Paths and schemas: shared/supervision-routes.ts.
+// the answer) and its warning board. Everything outside the caller's scope answers 404. Paths and schemas: shared/supervision-routes.ts.
 
 import { getDeadlineProfile, setDeadlineProfile } from "../../app/deadline-profile.ts";
+import { getInspectionWarnings, type InspectionWarnings } from "../../app/measure-warnings.ts";
 import type { CalendarDeps } from "../../app/working-calendar.ts";
 import { SUPERVISION_ROUTES as API } from "../../shared/supervision-routes.ts";
 import { callerOf } from "../auth.ts";
 import type { ContractRouter } from "../contract-route.ts";
 import { expectedVersionOf, sendVersion } from "../if-match.ts";
+
+type BoardEntry = InspectionWarnings["board"]["groups"]["red"][number];
+
+const presentEntry = ({ measure: { measure: m, problem }, warning }: BoardEntry) => ({
+  measureId: m.id,
+  problemId: problem.id,
+  problemSeq: problem.seq,
+  problemTitle: problem.title,
+  seq: m.seq,
+  text: m.text,
+  kind: m.kind,
+  state: m.state,
+  departmentId: m.departmentId,
+  deadline: m.deadline,
+  warning,
+});
 
 export function supervisionRoutes(route: ContractRouter, deps: CalendarDeps): void {
   route(API.getDeadlineProfile, async ({ request, reply, params }) => {
@@ -23,5 +40,27 @@ export function supervisionRoutes(route: ContractRouter, deps: CalendarDeps): vo
     });
     sendVersion(reply, profile.version);
     return profile;
+  });
+
+  route(API.getInspectionWarnings, async ({ request, params, query }) => {
+    const found = await getInspectionWarnings(deps, callerOf(request), {
+      inspectionId: params.id,
+      ...(query.asOf === undefined ? {} : { asOf: query.asOf }),
+    });
+    const { groups, counts, holidayData } = found.board;
+    return {
+      inspectionId: found.inspectionId,
+      asOf: found.asOf,
+      thresholds: found.thresholds,
+      groups: {
+        overdue: groups.overdue.map(presentEntry),
+        red: groups.red.map(presentEntry),
+        yellow: groups.yellow.map(presentEntry),
+        green: groups.green.map(presentEntry),
+      },
+      counts,
+      completion: found.completion,
+      holidayData,
+    };
   });
 }

@@ -1,0 +1,109 @@
+// Warning states (督办预警) in the answers: each measure of a ledger with its level, and an inspection's warning board
+// with 完成率 and 按期完成率, judged with the inspection's deadline profile and the working-day calendar on a
+// Shanghai date (the request's today unless asOf is given). Scoped like the ledger: a department reporter's board
+// covers their department's measures only.
+
+import type { Caller } from "../domain/account.ts";
+import type { CalendarDate } from "../domain/calendar-date.ts";
+import { countCompletion, type CompletionCounts, type DeadlineWarning } from "../domain/deadline-warning.ts";
+import type { InspectionLedger, LedgerMeasure, LedgerProblem } from "../domain/inspection-ledger.ts";
+import type { Measure } from "../domain/measure.ts";
+import type { Scope } from "../domain/scope.ts";
+import {
+  warningBoard,
+  warningsOf,
+  type WarningBoard,
+  type WarningBoardOptions,
+} from "../domain/warning-board.ts";
+import type { Repositories } from "../storage/store.ts";
+import { profileOf } from "./deadline-profile.ts";
+import { getInspectionLedger } from "./get-inspection-ledger.ts";
+import { inspectionAccess } from "./measure-access.ts";
+import type { CalendarDeps } from "./working-calendar.ts";
+
+/** The thresholds of the inspection's profile and the calendar with the stored overrides, on `today`. */
+export async function warningOptions(
+  deps: CalendarDeps,
+  repos: Pick<Repositories, "deadlineProfiles" | "calendarOverrides">,
+  inspectionId: string,
+  today: CalendarDate,
+): Promise<WarningBoardOptions> {
+  const [profile, calendar] = await Promise.all([
+    profileOf(repos, inspectionId),
+    deps.calendar.current(repos),
+  ]);
+  return { today, thresholds: profile.thresholds, calendar };
+}
+
+export interface WarnedLedger extends InspectionLedger {
+  readonly problems: ReadonlyArray<
+    LedgerProblem & {
+      readonly measures: ReadonlyArray<LedgerMeasure & { readonly warning: DeadlineWarning }>;
+    }
+  >;
+}
+
+/** The ledger as the API answers it: every measure with its warning on `asOf` (default: today in Shanghai). */
+export async function getWarnedLedger(
+  deps: CalendarDeps,
+  scope: Scope,
+  inspectionId: string,
+  asOf = deps.clock.today(),
+): Promise<WarnedLedger> {
+  const ledger = await getInspectionLedger(deps, scope, inspectionId, asOf);
+  const options = await warningOptions(deps, deps.store, inspectionId, asOf);
+  return {
+    ...ledger,
+    problems: ledger.problems.map((p) => {
+      const warnings = warningsOf(p.measures, options);
+      return Object.assign({}, p, {
+        measures: p.measures.map((m, i) => Object.assign({}, m, { warning: warnings[i]! })),
+      });
+    }),
+  };
+}
+
+export interface WarnedMeasure {
+  readonly measure: Measure;
+  readonly problem: { readonly id: string; readonly seq: number; readonly title: string };
+}
+
+export interface InspectionWarnings {
+  readonly inspectionId: string;
+  readonly asOf: CalendarDate;
+  readonly thresholds: WarningBoardOptions["thresholds"];
+  readonly board: WarningBoard<WarnedMeasure>;
+  /** Over the same measures: 完成率 and 按期完成率, extended measures apart. */
+  readonly completion: CompletionCounts;
+}
+
+/** The warning board of one inspection, over the measures the caller sees; inspection_not_found outside scope. */
+export async function getInspectionWarnings(
+  deps: CalendarDeps,
+  caller: Caller,
+  options: { inspectionId: string; asOf?: CalendarDate },
+): Promise<InspectionWarnings> {
+  const asOf = options.asOf ?? deps.clock.today();
+  return deps.store.snapshot(async (tx) => {
+    const { inspection, scope } = await inspectionAccess(tx, caller, options.inspectionId);
+    const problems = await tx.problems.listByInspection(scope, inspection.id);
+    const measures = await tx.measures.listByInspection(scope, inspection.id);
+    const warnOptions = await warningOptions(deps, tx, inspection.id, asOf);
+    const problemById = new Map(problems.map((p) => [p.id, { id: p.id, seq: p.seq, title: p.title }]));
+    const warned = measures.map((measure) => ({
+      measure,
+      kind: measure.kind,
+      state: measure.state,
+      deadline: measure.deadline,
+      originalDeadline: measure.originalDeadline,
+      problem: problemById.get(measure.problemId) ?? { id: measure.problemId, seq: 0, title: "" },
+    }));
+    return {
+      inspectionId: inspection.id,
+      asOf,
+      thresholds: warnOptions.thresholds,
+      board: warningBoard(warned, warnOptions),
+      completion: countCompletion(measures),
+    };
+  });
+}
