@@ -4,6 +4,7 @@
 
 import type { Readable } from "node:stream";
 import type { Caller } from "../domain/account.ts";
+import { DomainError } from "../domain/domain-error.ts";
 import { requireAction } from "../domain/permissions.ts";
 import { SCOPE_ALL } from "../domain/scope.ts";
 import type { NoticeLayoutOptions } from "../shared/notice-layout-options.ts";
@@ -11,6 +12,7 @@ import { streamedOutput } from "../documents/streamed-output.ts";
 import { actorOf } from "./confirm-import.ts";
 import type { Deps } from "./deps.ts";
 import { exportLedger } from "./export-ledger.ts";
+import { isFilterSet, type MeasureExportFilter } from "./measure-export-filter.ts";
 import { generateNotice, type NoticeDeps } from "./generate-notice.ts";
 import { inspectionAccess } from "./measure-access.ts";
 
@@ -28,22 +30,37 @@ const safeName = (s: string): string =>
     .join("")
     .slice(0, 100);
 
+/** The ledger page's filters as the export takes them: the department by id (the export matches its name). */
+export interface LedgerDownloadFilter extends Omit<MeasureExportFilter, "departmentName"> {
+  readonly departmentId?: string;
+}
+
 export async function downloadLedgerXlsx(
   deps: Deps,
   caller: Caller,
   inspectionId: string,
+  wanted: LedgerDownloadFilter,
   onError: (error: unknown) => void,
 ): Promise<DownloadName & { readonly content: Readable }> {
   const access = await inspectionAccess(deps.store, caller, inspectionId);
   requireAction(access.roles, "ledger.export");
   const unit = await deps.store.orgs.get(SCOPE_ALL, access.inspection.targetOrgId);
   const day = deps.clock.today();
+  const { departmentId, ...rest } = wanted;
+  // A department the caller cannot see is refused like an unknown one, never silently left out of the filter.
+  const department =
+    departmentId === undefined ? undefined : await deps.store.orgs.get(access.scope, departmentId);
+  if (departmentId !== undefined && department === undefined) {
+    throw new DomainError("org_not_found", "未找到筛选条件中的责任部门（或无权查看）");
+  }
+  const filter: MeasureExportFilter = { ...rest, ...(department ? { departmentName: department.name } : {}) };
+  const filtered = isFilterSet(filter);
   const content = streamedOutput(
-    (output) => exportLedger(deps, access.scope, { inspectionId }, output),
+    (output) => exportLedger(deps, access.scope, { inspectionId }, output, { filter }),
     onError,
   );
   return {
-    name: `${safeName(unit?.name ?? "")}整改台账-${day}.xlsx`,
+    name: `${safeName(unit?.name ?? "")}整改台账${filtered ? "（筛选）" : ""}-${day}.xlsx`,
     asciiName: `ledger-${inspectionId}-${day}.xlsx`,
     content,
   };

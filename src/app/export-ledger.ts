@@ -21,6 +21,12 @@ import { formatOfficialDate } from "../documents/official-document/official-docu
 import { writeLedgerXlsx } from "../documents/xlsx/write-ledger-xlsx.ts";
 import type { LedgerMeasureCursor, LedgerMeasureRow } from "../storage/store.ts";
 import type { Deps } from "./deps.ts";
+import {
+  describeFilter,
+  isFilterSet,
+  measureMatches,
+  type MeasureExportFilter,
+} from "./measure-export-filter.ts";
 
 export type LedgerSelection =
   { readonly inspectionId: string } | { readonly roundLabel: string } | { readonly all: true };
@@ -30,6 +36,8 @@ export interface ExportLedgerOptions {
   readonly dueSoonDays?: number;
   /** Rows per store read. Default 2,000. */
   readonly pageSize?: number;
+  /** Only these measures, and the problems that hold one (the ledger page's filters). */
+  readonly filter?: MeasureExportFilter;
 }
 
 export interface ExportedLedger {
@@ -120,6 +128,26 @@ export async function exportLedger(
   ).filter((t) => chosen.has(t.inspectionId));
   const tallyOf = new Map(tallies.map((t) => [t.problemId, t]));
 
+  const filter = isFilterSet(options.filter) ? options.filter : undefined;
+  const problemsFoundByText = new Set<string>();
+  const kept = (m: LedgerMeasureRow) =>
+    filter === undefined || measureMatches(filter, m, asOf, problemsFoundByText);
+  // A filtered export lists only the problems that keep a measure, and their outcomes: one pass over the measures
+  // first (ids only), after the problems whose feedback text holds the searched words.
+  let keptProblems: Set<string> | undefined;
+  if (filter !== undefined) {
+    const text = filter.text ?? "";
+    if (text !== "") {
+      for (const i of inspections) {
+        for (const p of await store.problems.listByInspection(scope, i.id)) {
+          if (p.feedbackText.includes(text)) problemsFoundByText.add(p.id);
+        }
+      }
+    }
+    keptProblems = new Set();
+    for await (const { row } of measureRows()) if (kept(row)) keptProblems.add(row.problemId);
+  }
+
   const outcomes: XlsxOutcomeRow[] = [];
   for (const i of inspections) {
     const start = outcomes.length;
@@ -129,6 +157,7 @@ export async function exportLedger(
     ]);
     const problemOf = new Map(problems.map((p) => [p.id, p]));
     for (const o of list) {
+      if (keptProblems !== undefined && (o.problemId === null || !keptProblems.has(o.problemId))) continue;
       const p = o.problemId ? problemOf.get(o.problemId) : undefined;
       outcomes.push({
         ...(multiUnit ? { unit: unitOf(i) } : {}),
@@ -150,6 +179,7 @@ export async function exportLedger(
       for (let afterSeq = 0; ;) {
         const page = await store.ledgerRows.problemPage(scope, i.id, { afterSeq, limit: pageSize });
         for (const p of page) {
+          if (keptProblems !== undefined && !keptProblems.has(p.id)) continue;
           yield {
             ...(multiUnit ? { unit: unitOf(i) } : {}),
             no: p.seq,
@@ -169,40 +199,46 @@ export async function exportLedger(
     }
   }
 
-  let measureCount = 0;
-  async function* measures(): AsyncGenerator<XlsxMeasureRow> {
+  // Every measure row of the chosen inspections in ledger order, a page at a time.
+  async function* measureRows(): AsyncGenerator<{ inspection: Inspection; row: LedgerMeasureRow }> {
     for (const i of inspections) {
       for (let after: LedgerMeasureCursor | null = null; ;) {
         const page = await store.ledgerRows.measurePage(scope, i.id, { after, limit: pageSize });
-        for (const m of page) {
-          measureCount += 1;
-          const closed = m.state === "closed";
-          yield {
-            ...(multiUnit ? { unit: unitOf(i) } : {}),
-            problemKey: m.problemId,
-            no: m.problemSeq,
-            aspect: m.aspectTitle,
-            problem: m.problemTitle,
-            text: m.text,
-            kind: m.kind,
-            leader: m.leader,
-            department: m.department,
-            person: m.person,
-            cooperating: m.cooperatingDepartments,
-            deadline: m.deadline,
-            progress: m.latestProgress,
-            state: m.state,
-            flag: isOverdue(m, asOf) ? "overdue" : isDueSoon(m, asOf, dueSoonUntil) ? "due_soon" : null,
-            evidenceCount: m.evidenceCount,
-            closedOn: closed ? closedDay(m, i) : null,
-            reviewer: closed ? m.lastApprover : null,
-            note: measureNote(m),
-          };
-        }
+        for (const row of page) yield { inspection: i, row };
         const last = page[page.length - 1];
         if (!last || page.length < pageSize) break;
         after = { problemSeq: last.problemSeq, measureSeq: last.measureSeq };
       }
+    }
+  }
+
+  let measureCount = 0;
+  async function* measures(): AsyncGenerator<XlsxMeasureRow> {
+    for await (const { inspection: i, row: m } of measureRows()) {
+      if (!kept(m)) continue;
+      measureCount += 1;
+      const closed = m.state === "closed";
+      yield {
+        ...(multiUnit ? { unit: unitOf(i) } : {}),
+        problemKey: m.problemId,
+        no: m.problemSeq,
+        aspect: m.aspectTitle,
+        problem: m.problemTitle,
+        text: m.text,
+        kind: m.kind,
+        leader: m.leader,
+        department: m.department,
+        person: m.person,
+        cooperating: m.cooperatingDepartments,
+        deadline: m.deadline,
+        progress: m.latestProgress,
+        state: m.state,
+        flag: isOverdue(m, asOf) ? "overdue" : isDueSoon(m, asOf, dueSoonUntil) ? "due_soon" : null,
+        evidenceCount: m.evidenceCount,
+        closedOn: closed ? closedDay(m, i) : null,
+        reviewer: closed ? m.lastApprover : null,
+        note: measureNote(m),
+      };
     }
   }
 
@@ -238,6 +274,13 @@ export async function exportLedger(
     ["整改措施", counts.measures],
     ["已销号措施", counts.closedMeasures],
     ["逾期措施", counts.overdueMeasures],
+    // The figures above are the whole ledger's; the lists hold only what the filter kept.
+    ...(filter !== undefined
+      ? ([
+          ["筛选条件", describeFilter(filter)],
+          ["本表所列问题", keptProblems?.size ?? 0],
+        ] as [string, SummaryValue][])
+      : []),
   ];
 
   // The unit reports its own ledger; a ledger over several units is compiled by their common oversight

@@ -3,7 +3,7 @@
 // not served (test/http/api-contract.test.ts compares this table with the routes the server has).
 
 import { z } from "zod";
-import { MEASURE_STATES } from "../domain/measure.ts";
+import { MEASURE_KINDS, MEASURE_STATES } from "../domain/measure.ts";
 import { signInSchema } from "./account-input.ts";
 import {
   addPersonSchema,
@@ -91,6 +91,18 @@ export const noticeRequestSchema = z.object({
   /** This document's 版头/版记 (发文字号, 签发人, 抄送…) and grid, over the unit's settings. */
   official: noticeLayoutOptionsSchema.optional(),
 });
+
+/** `?state=in_progress,returned`: measure states, comma-separated (the measures list and the filtered export). */
+const measureStatesQuery = z
+  .string()
+  .transform((s) => s.split(",").filter((x) => x !== ""))
+  .pipe(
+    z.array(z.enum(MEASURE_STATES, { error: "状态应为 draft、in_progress、submitted、returned 或 closed" })),
+  )
+  .optional()
+  .describe("逗号分隔的状态，如 in_progress,returned");
+
+const overdueQuery = z.enum(["true", "false"], { error: "overdue 应为 true 或 false" }).optional();
 
 export const API_ROUTES = {
   apiDocument: defineRoute({
@@ -360,12 +372,28 @@ export const API_ROUTES = {
   downloadLedgerXlsx: defineRoute({
     method: "GET",
     path: "/api/v1/inspections/:id/ledger.xlsx",
-    summary: "下载整改台账 Excel",
+    summary: "下载整改台账 Excel（可按台账页的筛选条件只导出筛选出的措施及其问题）",
     tag: "文书",
     access: "signedIn",
     params: idParams,
+    query: z.object({
+      state: measureStatesQuery,
+      kind: z
+        .string()
+        .transform((s) => s.split(",").filter((x) => x !== ""))
+        .pipe(z.array(z.enum(MEASURE_KINDS, { error: "类型应为 immediate、time_limited 或 long_term" })))
+        .optional()
+        .describe("逗号分隔的措施类型，如 immediate,long_term"),
+      departmentId: z.string().min(1).max(100).optional().describe("责任部门或配合部门"),
+      overdue: overdueQuery,
+      q: z
+        .string()
+        .max(200, { error: "搜索内容不能超过200字" })
+        .optional()
+        .describe("措施内容或问题标题中包含的文字"),
+    }),
     answer: { kind: "file", status: 200, mediaTypes: [XLSX_MEDIA_TYPE] },
-    errors: ["inspection_not_found"],
+    errors: ["inspection_not_found", "org_not_found"],
   }),
   generateNotice: defineRoute({
     method: "POST",
@@ -394,17 +422,8 @@ export const API_ROUTES = {
     query: z.object({
       inspectionId: z.string().min(1).max(100).optional(),
       departmentId: z.string().min(1).max(100).optional(),
-      state: z
-        .string()
-        .transform((s) => s.split(",").filter((x) => x !== ""))
-        .pipe(
-          z.array(
-            z.enum(MEASURE_STATES, { error: "状态应为 draft、in_progress、submitted、returned 或 closed" }),
-          ),
-        )
-        .optional()
-        .describe("逗号分隔的状态，如 in_progress,returned"),
-      overdue: z.enum(["true", "false"], { error: "overdue 应为 true 或 false" }).optional(),
+      state: measureStatesQuery,
+      overdue: overdueQuery,
       cursor: cursorText.optional(),
       limit: z.coerce.number().int().min(1).max(MEASURE_PAGE_MAX).optional(),
     }),

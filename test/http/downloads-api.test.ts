@@ -5,8 +5,9 @@ import ExcelJS from "exceljs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createLedger } from "../../src/app/create-ledger.ts";
 import { SYSTEM_ACTOR } from "../../src/app/deps.ts";
+import { SHEET_NAMES } from "../../src/documents/xlsx/ledger-columns.ts";
 import { SCOPE_ALL } from "../../src/domain/scope.ts";
-import { makeLedger } from "../support/ledger-builders.ts";
+import { makeLedger, makeProblem } from "../support/ledger-builders.ts";
 import { readZip } from "../support/read-zip.ts";
 import { testDatabases } from "../support/test-stores.ts";
 import { openTestApp, signedInUser, type SignedInUser, type TestApp } from "./http-test-app.ts";
@@ -78,6 +79,78 @@ describe.each(testDatabases)("downloads over HTTP on $name", (database) => {
       confirmable: true,
       preview: { counts: { aspects: 2, problems: 3, measures: 5 }, errors: [] },
     });
+  });
+
+  it("exports exactly the filtered measures and the problems holding them, and says the filter in 汇总", async () => {
+    const sheetText = async (payload: Buffer, sheet: string) => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(payload as unknown as ArrayBuffer);
+      return (workbook.getWorksheet(sheet)?.getSheetValues() ?? [])
+        .flat()
+        .map((v) => (typeof v === "string" ? v : JSON.stringify(v ?? null)))
+        .join("\n");
+    };
+    const url = `/api/v1/inspections/${inspectionId}/ledger.xlsx`;
+    const overdue = await get(office, `${url}?overdue=true`);
+    expect(overdue.statusCode).toBe(200);
+    expect(String(overdue.headers["content-disposition"])).toContain(
+      encodeURIComponent("市文联党组整改台账（筛选）-2021-06-30.xlsx"),
+    );
+    const problems = await sheetText(overdue.rawPayload, SHEET_NAMES.problems);
+    expect(problems).toContain("执行财务管理制度不够严格");
+    expect(problems).not.toContain("四风问题依然存在");
+    expect(problems).not.toContain("党建工作质量不高");
+    const measures = await t.deps.store.measures.listByInspection(SCOPE_ALL, inspectionId);
+    const overdueRows = (await sheetText(overdue.rawPayload, SHEET_NAMES.measures)).match(
+      /2021-05-31|2021年5月31日/g,
+    );
+    expect(overdueRows?.length ?? 0).toBeGreaterThan(0);
+    const summary = await sheetText(overdue.rawPayload, SHEET_NAMES.summary);
+    expect(summary).toContain("仅逾期");
+    expect(summary).toContain("本表所列问题");
+
+    // Status and text together: the two closed measures of 四风问题, none of the other problems.
+    const closed = await get(office, `${url}?state=closed&q=${encodeURIComponent("四风")}`);
+    const closedProblems = await sheetText(closed.rawPayload, SHEET_NAMES.problems);
+    expect(closedProblems).toContain("四风问题依然存在");
+    expect(closedProblems).not.toContain("执行财务管理制度不够严格");
+    expect(await sheetText(closed.rawPayload, SHEET_NAMES.summary)).toContain("状态：已销号；包含“四风”");
+    expect(measures.length).toBe(5);
+
+    // Words of a problem's feedback text (not of its title) find its measures, as on the ledger page.
+    const { inspectionId: withFeedback } = await createLedger(
+      t.deps,
+      SYSTEM_ACTOR,
+      makeLedger({
+        problems: [
+          makeProblem({ title: "公务接待不规范", feedbackText: "超标准接待3次，陪餐人数超出规定" }),
+          makeProblem({ title: "党建工作质量不高" }),
+        ],
+      }),
+    );
+    const byFeedback = await get(
+      office,
+      `/api/v1/inspections/${withFeedback}/ledger.xlsx?q=${encodeURIComponent("陪餐人数")}`,
+    );
+    const found = await sheetText(byFeedback.rawPayload, SHEET_NAMES.problems);
+    expect(found).toContain("公务接待不规范");
+    expect(found).not.toContain("党建工作质量不高");
+
+    // By department: every measure of the example is the 办公室's.
+    const office办公室 = measures[0]!.departmentId!;
+    const byDepartment = await get(office, `${url}?departmentId=${office办公室}&kind=long_term`);
+    const longTerm = await sheetText(byDepartment.rawPayload, SHEET_NAMES.problems);
+    expect(longTerm).toContain("党建工作质量不高");
+    expect(longTerm).not.toContain("四风问题依然存在");
+
+    // A department of another unit is refused, not ignored; a wrong kind is named.
+    const others = await t.deps.store.measures.listByInspection(SCOPE_ALL, otherInspection);
+    const foreign = await get(office, `${url}?departmentId=${others[0]!.departmentId!}`);
+    expect(foreign.statusCode).toBe(404);
+    expect(foreign.json()).toMatchObject({ error: { code: "org_not_found" } });
+    const wrongKind = await get(office, `${url}?kind=forever`);
+    expect(wrongKind.statusCode).toBe(400);
+    expect(wrongKind.body).toContain("类型应为");
   });
 
   it("generates the notice as .docx holding its title, and records the publication", async () => {

@@ -28,9 +28,16 @@ export function contentDisposition(name: string, asciiName: string): string {
 }
 
 export function downloadRoutes(route: ContractRouter, deps: NoticeDeps): void {
-  route(API.downloadLedgerXlsx, async ({ request, reply, params: { id } }) => {
+  route(API.downloadLedgerXlsx, async ({ request, reply, params: { id }, query }) => {
+    const filter = {
+      ...(query.state ? { states: query.state } : {}),
+      ...(query.kind ? { kinds: query.kind } : {}),
+      ...(query.departmentId ? { departmentId: query.departmentId } : {}),
+      ...(query.overdue === "true" ? { overdueOnly: true } : {}),
+      ...(query.q?.trim() ? { text: query.q.trim() } : {}),
+    };
     // Written while it is sent: a failure after the first bytes can only cut the download short, so it is logged.
-    const download = await downloadLedgerXlsx(deps, callerOf(request), id, (e) =>
+    const download = await downloadLedgerXlsx(deps, callerOf(request), id, filter, (e) =>
       request.log.error({ err: e }, "ledger export failed while streaming"),
     );
     return reply
