@@ -3,9 +3,11 @@
 // leader signs in and approves it. No console error or warning, no request to any other host; screenshots of every
 // page at 1366×768 and of the measure page at 390×844 go to test/web/screenshots (git-ignored) to be looked at.
 
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLedger } from "../../src/app/create-ledger.ts";
 import { SYSTEM_ACTOR } from "../../src/app/deps.ts";
+import { SHEET_NAMES } from "../../src/documents/xlsx/ledger-columns.ts";
 import { SCOPE_ALL } from "../../src/domain/scope.ts";
 import { openTestApp, signedInUser, TEST_PASSWORD, type TestApp } from "../http/http-test-app.ts";
 import { makeLedger, makeMeasure, makeProblem } from "../support/ledger-builders.ts";
@@ -105,6 +107,17 @@ describe("the web UI in Chromium", { timeout: 60_000 }, () => {
     await page.getByText("显示 1 项措施").waitFor();
     expect(await body.getByText("开展志愿服务").count()).toBe(0);
     await shot("ledger-overdue");
+    // The export writes exactly what the filter shows: the overdue measure's problem alone.
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "导出筛选结果" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("市文联党组整改台账（筛选）-2021-06-30.xlsx");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await download.path());
+    const listed = JSON.stringify(workbook.getWorksheet(SHEET_NAMES.problems)!.getSheetValues());
+    expect(listed).toContain("执行财务管理制度不够严格");
+    expect(listed).not.toContain("四风问题依然存在");
     await page.getByLabel("仅看逾期").uncheck();
     await page.getByText("显示 4 项措施").waitFor();
   });

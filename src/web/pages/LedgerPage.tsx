@@ -1,12 +1,12 @@
 // 台账: one inspection's ledger, aspect → problem → measures, with the chosen columns and filters by status, kind,
 // department, overdue and free text. Filtering happens in the page: the ledger answer already holds every row, and
 // the table draws only the rows on screen (components/LedgerTable.tsx).
-import { Button, Card, Checkbox, Descriptions, Input, Popover, Select, Typography } from "antd";
+import { App, Button, Card, Checkbox, Descriptions, Input, Popover, Select, Space, Typography } from "antd";
 import { use, useMemo, useState, type ReactNode } from "react";
 import { INSPECTION_KIND_LABELS, REGIME_LABELS } from "../../domain/inspection.ts";
 import { MEASURE_KINDS, MEASURE_STATES } from "../../domain/measure.ts";
 import { mayEver } from "../access.ts";
-import { api } from "../api.ts";
+import { api, errorText } from "../api.ts";
 import { LedgerTable } from "../components/LedgerTable.tsx";
 import { EmptyState, PageState } from "../components/PageState.tsx";
 import { MEASURE_KIND_LABELS, MEASURE_STATE_LABELS, type MeasureKind, type MeasureState } from "../labels.ts";
@@ -17,9 +17,10 @@ import {
   type ChoiceStorage,
   type LedgerColumn,
 } from "../ledger-columns.ts";
-import { ledgerRows, NO_LEDGER_FILTERS, type LedgerFilters } from "../ledger-rows.ts";
+import { isFiltering, ledgerRows, NO_LEDGER_FILTERS, type LedgerFilters } from "../ledger-rows.ts";
 import type { Ledger } from "../models.ts";
 import { ledgerFiltersOf, linkTo, paths } from "../router.ts";
+import { saveFile } from "../save-file.ts";
 import { SessionContext } from "../session-context.ts";
 import { useLoad } from "../use-load.ts";
 import { useOrgNames, type OrgNames } from "../use-org-names.ts";
@@ -78,7 +79,10 @@ function LedgerView(props: { readonly ledger: Ledger; readonly names: OrgNames }
       <div className="page-heading">
         <Typography.Title level={3}>{ledger.unit.name} 整改台账</Typography.Title>
         {session !== null && mayEver(session, "ledger.export") && (
-          <Button {...linkTo(paths.reports(inspection.id))}>报告与下载</Button>
+          <Space wrap>
+            <ExportButton ledger={ledger} filters={filters} />
+            <Button {...linkTo(paths.reports(inspection.id))}>报告与下载</Button>
+          </Space>
         )}
       </div>
       <Card size="small" className="section">
@@ -171,5 +175,38 @@ function LedgerView(props: { readonly ledger: Ledger; readonly names: OrgNames }
         <LedgerTable rows={rows} columns={columns} names={names} />
       )}
     </>
+  );
+}
+
+/** 导出 Excel: the whole ledger, or with filters set exactly the measures shown (the server applies the same filters). */
+function ExportButton(props: { readonly ledger: Ledger; readonly filters: LedgerFilters }): ReactNode {
+  const { ledger, filters } = props;
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const filtering = isFiltering(filters);
+  const download = async () => {
+    setBusy(true);
+    try {
+      const blob = await api.call("downloadLedgerXlsx", {
+        params: { id: ledger.inspection.id },
+        query: {
+          ...(filters.states.length > 0 ? { state: filters.states.join(",") } : {}),
+          ...(filters.kinds.length > 0 ? { kind: filters.kinds.join(",") } : {}),
+          ...(filters.departmentId !== null ? { departmentId: filters.departmentId } : {}),
+          ...(filters.overdueOnly ? { overdue: "true" as const } : {}),
+          ...(filters.text !== "" ? { q: filters.text } : {}),
+        },
+      });
+      saveFile(blob, `${ledger.unit.name}整改台账${filtering ? "（筛选）" : ""}-${ledger.asOf}.xlsx`);
+    } catch (e) {
+      void message.error(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Button loading={busy} onClick={() => void download()}>
+      {filtering ? "导出筛选结果" : "导出 Excel"}
+    </Button>
   );
 }
