@@ -95,7 +95,12 @@ async function rereadWorkbook(
     bytes,
     "upload.xlsx",
     (path) =>
-      readImportWorkbook(path, unit, { skipInvalid: pending.skipInvalid, map: columnMapOf(corrections) }),
+      readImportWorkbook(path, unit, {
+        skipInvalid: pending.skipInvalid,
+        map: columnMapOf(corrections),
+        // Findings name the uploaded file, not the copy read again.
+        fileName: pending.fileName,
+      }),
     scratchDir,
   );
   let input = read.input;
@@ -165,7 +170,10 @@ export async function correctImport(
       draft = await rereadWorkbook(deps, pending, unit, [...done, correction], options.scratchDir);
       reread = true;
       const [field] = columnMapOf([correction]).values();
-      summary = `把列“${correction.header}”读作“${field === undefined ? correction.field : headerOf(field)}”`;
+      const label =
+        WORKBOOK_FIELD_CHOICES.find((f) => f.field === field)?.label ??
+        (field ? headerOf(field) : correction.field);
+      summary = `把列“${correction.header}”读作“${label}”`;
     } else {
       const applied = applyCorrection(draft.input, correction satisfies ContentCorrection, index);
       draft = { ...draft, input: applied.input };

@@ -196,7 +196,8 @@ export function applyCorrection(
       const split: ProblemInput = {
         title: correction.title,
         aspect: problem.aspect ?? null,
-        feedbackText: correction.title,
+        // No feedback text of its own: the ledger shows its title (and a merge back adds nothing).
+        feedbackText: null,
         source: problem.source,
         disclosure: problem.disclosure,
         withholdingReason: problem.withholdingReason ?? null,

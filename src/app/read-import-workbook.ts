@@ -22,11 +22,11 @@ export interface ReadImportWorkbook {
   readonly confirmable: boolean;
 }
 
-/** The fields a column may be mapped to, as the preview offers them. */
-export const WORKBOOK_FIELD_CHOICES: ImportPreview["fieldChoices"] = IMPORT_FIELDS.map((field) => ({
-  field,
-  label: headerOf(field),
-}));
+/** The fields a column may be mapped to, as the preview offers them; 备注 is read by no import, so it leaves a column out. */
+export const WORKBOOK_FIELD_CHOICES: ImportPreview["fieldChoices"] = [
+  ...IMPORT_FIELDS.map((field) => ({ field, label: headerOf(field) })),
+  { field: "note", label: "不导入" },
+];
 
 export async function readImportWorkbook(
   path: string,

@@ -70,6 +70,8 @@ export const importCorrectionSchema = z.discriminatedUnion(
 );
 
 export type ImportCorrection = z.output<typeof importCorrectionSchema>;
+/** A correction as a client sends it (names may be "" to clear them). */
+export type ImportCorrectionInput = z.input<typeof importCorrectionSchema>;
 
 /** PATCH /api/v1/imports/:id: corrections applied in order, each to the draft the previous ones left. */
 export const correctImportSchema = z.object({

@@ -1,11 +1,13 @@
 // 导入 in Chromium against a real server: the unit office uploads a workbook with a bad row (the row's error is shown
-// with its sheet, row and column, confirming is not offered) and discards it, then uploads the seed notice, reads
-// the preview (11 problems and their statuses) and confirms it into a ledger; a unit leader, who may not import, is
-// not offered the page and is refused it by its address.
+// with its sheet, row and column, confirming is not offered), leaves the bad column out by mapping it (the workbook is
+// read again and may be confirmed) and discards it, then uploads the seed notice, reads the preview (11 problems and
+// their statuses), corrects it (a status, a measure, a split undone by a merge), confirms it and finds the corrected
+// status in the ledger; a unit leader, who may not import, is not offered the page and is refused it by its address.
 
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Locator } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOrg } from "../../src/app/create-org.ts";
 import { SYSTEM_CALLER } from "../../src/domain/account.ts";
@@ -16,6 +18,16 @@ import { DESKTOP, openBrowser, PHONE, type BrowserSession } from "./browser.ts";
 import { ROOT } from "./web-build.ts";
 
 const SEED_NOTICE = join(ROOT, "test/fixtures/notices/seed.txt");
+
+/** Picks an option of an antd Select by its label; a long list (drawn only in part) is searched first. */
+async function chooseOption(select: Locator, label: string, search = false): Promise<void> {
+  await select.click();
+  if (search) await select.page().keyboard.type(label);
+  await select
+    .page()
+    .locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`)
+    .click();
+}
 
 describe("the import page in Chromium", { timeout: 90_000 }, () => {
   let t: TestApp;
@@ -84,6 +96,13 @@ describe("the import page in Chromium", { timeout: 90_000 }, () => {
     expect(row).toContain("下个月吧");
     expect(await page.getByRole("button", { name: "确认导入" }).isDisabled()).toBe(true);
     await browser.shot("import-workbook-errors");
+
+    // The bad cell is in 完成时限: leaving that column out reads the workbook again without the error.
+    await chooseOption(page.getByRole("combobox", { name: "整改台账 F列“完成时限”读作" }), "不导入", true);
+    await page.getByText("存在有误的行，不能确认导入").waitFor({ state: "detached" });
+    expect(await page.getByRole("button", { name: "确认导入" }).isDisabled()).toBe(false);
+    expect(await page.locator(".correction-log").innerText()).toContain("把列“完成时限”读作“不导入”");
+    await browser.shot("import-workbook-mapped");
     await page.getByRole("button", { name: "放弃" }).click();
     await page.getByRole("button", { name: "上传并预览" }).waitFor();
     const user = await t.deps.store.users.findByLogin("office");
@@ -99,7 +118,8 @@ describe("the import page in Chromium", { timeout: 90_000 }, () => {
     await page.getByRole("button", { name: "上传并预览" }).click();
     await page.getByText("识别结果").waitFor();
     expect(await page.getByTestId("import-counts").innerText()).toContain("问题 11 个");
-    const problems = page.locator(".ant-card").filter({ hasText: "问题与整改措施（11）" });
+    const problems = page.locator(".ant-card").filter({ hasText: /问题与整改措施（\d+）/ });
+    await page.getByText("问题与整改措施（11）").waitFor();
     expect(await problems.locator("tbody tr.ant-table-row").count()).toBe(11);
     expect(await problems.innerText()).toContain("已整改完成");
     expect(await problems.innerText()).toContain("正在推进");
@@ -111,6 +131,54 @@ describe("the import page in Chromium", { timeout: 90_000 }, () => {
     await problems.locator(".ant-table-expanded-row").first().waitFor();
     await browser.shot("import-preview-measures");
 
+    // One status corrected: the first problem is not finished after all.
+    const counts = page.getByTestId("import-counts");
+    await chooseOption(page.getByRole("combobox", { name: "第1个问题的整改状态" }), "正在推进");
+    await page
+      .locator(".correction-log")
+      .getByText(/第1个问题“.+”的整改状态由“已整改完成”改为“正在推进”/)
+      .waitFor();
+    expect(await page.locator(".ant-descriptions").innerText()).toContain("正在推进 4");
+    expect(await counts.innerText()).toContain("问题 11 个");
+
+    // A measure's responsibility: the form refuses a deadline that is no date with the API's own message.
+    await page.getByRole("button", { name: "修改第1个问题第1条措施" }).click();
+    const dialog = page.getByRole("dialog", { name: "修改第1个问题第1条措施" });
+    await dialog.getByLabel("时限（YYYY-MM-DD，可空）").fill("明年");
+    await dialog.getByLabel("责任人").fill("张三");
+    await dialog.getByRole("button", { name: "保存" }).click();
+    await dialog.getByText("日期格式应为 YYYY-MM-DD").waitFor();
+    await browser.shot("import-measure-dialog");
+    await dialog.getByLabel("时限（YYYY-MM-DD，可空）").fill("2027-06-30");
+    await dialog.getByRole("button", { name: "保存" }).click();
+    await dialog.waitFor({ state: "detached" });
+    expect(await problems.locator(".ant-table-expanded-row").first().innerText()).toContain("张三");
+
+    // Split the first measure off the second problem into a problem of its own, then merge it back.
+    await page.getByRole("button", { name: "拆分第2个问题" }).click();
+    const split = page.getByRole("dialog", { name: "拆分第2个问题" });
+    await split.getByRole("button", { name: "拆分" }).click();
+    await split.getByText("请选择要拆出的措施").waitFor();
+    await split.getByRole("checkbox").first().check();
+    await split.getByLabel("新问题的标题").fill("拆出的问题");
+    await split.getByRole("button", { name: "拆分" }).click();
+    await split.waitFor({ state: "detached" });
+    expect(await counts.innerText()).toContain("问题 12 个");
+    // The new problem comes right after the one it was split from.
+    expect(await problems.locator("tr[data-row-key='3']").innerText()).toContain("拆出的问题");
+    await browser.shot("import-preview-split");
+    await page.getByRole("button", { name: "把另一个问题合并到第2个问题" }).click();
+    const merge = page.getByRole("dialog", { name: "合并到第2个问题" });
+    await chooseOption(merge.getByRole("combobox", { name: "要并入的问题" }), "3. 拆出的问题");
+    await merge.getByRole("button", { name: "合并" }).click();
+    await merge.waitFor({ state: "detached" });
+    expect(await counts.innerText()).toContain("问题 11 个");
+    expect(await page.locator(".correction-log li").count()).toBe(4);
+    await browser.shot("import-preview-corrected");
+    await page.setViewportSize(PHONE);
+    await browser.shot("import-preview-corrected-phone");
+    await page.setViewportSize(DESKTOP);
+
     await page.getByRole("button", { name: "确认导入" }).click();
     await page.getByText("导入完成").waitFor();
     expect(await page.getByText(/已建立台账：问题 11 个/).count()).toBe(1);
@@ -119,7 +187,20 @@ describe("the import page in Chromium", { timeout: 90_000 }, () => {
     expect(inspections).toHaveLength(1);
     await page.getByRole("link", { name: "查看台账" }).click();
     await page.getByRole("heading", { name: "市文联党组 整改台账" }).waitFor();
-    expect(await page.locator("section[aria-label^=问题]").count()).toBe(11);
+    // The ledger draws only the rows on screen: scroll through it, noting each problem and its status.
+    const seen = new Map<string, string>();
+    for (let i = 0; i < 40 && seen.size < 11; i += 1) {
+      // Read in one go: the virtual table reuses its rows while it scrolls.
+      const rows = await page.evaluate<[string, string][]>(
+        `[...document.querySelectorAll(".ledger-problem")].map((e) => [e.getAttribute("aria-label"), e.textContent])`,
+      );
+      for (const [label, text] of rows) seen.set(label, text);
+      await page.locator(".ant-table-body, .ant-table-tbody-virtual-holder").first().hover();
+      await page.mouse.wheel(0, 400);
+    }
+    expect([...seen.keys()].sort()).toEqual(Array.from({ length: 11 }, (_, i) => `问题${i + 1}`).sort());
+    expect(seen.get("问题1")).toContain("正在推进");
+    await browser.shot("import-ledger");
   });
 
   it("does not offer 导入 to a unit leader, and refuses the page by its address", async () => {

@@ -1,6 +1,7 @@
 // The dry-run preview of an import as the server answers it: what was read (inspection, counts against what the notice
-// says of itself), every error of a workbook row (file, sheet, row, column), every warning and note, then the problems
-// with their measures. Nothing here changes the import: the API takes no corrections before confirming.
+// says of itself), every error of a workbook row (file, sheet, row, column), every warning and note, a workbook's
+// columns, then the problems with their measures. With `correct`, each of these can be corrected in place (see
+// ImportCorrections.tsx) and the corrections made so far are listed.
 import { Alert, Card, Descriptions, Table, Tag, Typography } from "antd";
 import type { ReactNode } from "react";
 import { REGIME_LABELS, type Regime } from "../../domain/inspection.ts";
@@ -13,6 +14,15 @@ import {
   PROBLEM_STATUS_LABELS,
 } from "../labels.ts";
 import type { ImportPreview as Preview, StagedImport } from "../models.ts";
+import {
+  ColumnMapping,
+  CorrectionLog,
+  MeasureEdit,
+  ProblemActions,
+  ProblemStatusSelect,
+  ProblemTitle,
+  type Correct,
+} from "./ImportCorrections.tsx";
 
 type PreviewProblem = Preview["problems"][number];
 type PreviewMeasure = PreviewProblem["measures"][number];
@@ -30,8 +40,11 @@ const STATED_LABELS: Readonly<Record<string, string>> = {
 
 const regimeLabel = (regime: string) => REGIME_LABELS[regime as Regime] ?? regime;
 
-export function ImportPreview(props: { readonly staged: StagedImport }): ReactNode {
-  const { staged } = props;
+export function ImportPreview(props: {
+  readonly staged: StagedImport;
+  readonly correct?: Correct;
+}): ReactNode {
+  const { staged, correct } = props;
   const { preview } = staged;
   const { inspection, counts } = preview;
   return (
@@ -78,15 +91,27 @@ export function ImportPreview(props: { readonly staged: StagedImport }): ReactNo
         )}
       </Card>
       <Issues staged={staged} />
+      {staged.corrections.length > 0 && (
+        <Card size="small" title={`确认前的修改（${staged.corrections.length}）`} className="section">
+          <CorrectionLog staged={staged} />
+        </Card>
+      )}
+      {correct && preview.columns.length > 0 && (
+        <Card size="small" title="列的对应（可改为其他字段，工作簿将按新的对应重新读取）" className="section">
+          <ColumnMapping preview={preview} correct={correct} />
+        </Card>
+      )}
       <Card size="small" title={`问题与整改措施（${preview.problems.length}）`} className="section">
         <Table<PreviewProblem>
           rowKey="no"
           size="small"
           pagination={false}
           dataSource={[...preview.problems]}
-          scroll={{ x: 760 }}
+          scroll={{ x: correct ? 900 : 760 }}
           expandable={{
-            expandedRowRender: (problem) => <MeasureRows measures={problem.measures} />,
+            expandedRowRender: (problem) => (
+              <MeasureRows problemNo={problem.no} measures={problem.measures} correct={correct} />
+            ),
             rowExpandable: (problem) => problem.measures.length > 0,
           }}
           columns={[
@@ -102,14 +127,21 @@ export function ImportPreview(props: { readonly staged: StagedImport }): ReactNo
                   },
                 ]
               : []),
-            { title: "问题", dataIndex: "title" },
+            {
+              title: "问题",
+              key: "title",
+              render: (_, p) => (correct ? <ProblemTitle problem={p} correct={correct} /> : p.title),
+            },
             {
               title: "整改状态",
               key: "status",
-              width: 150,
-              render: (_, p) => (
-                <Tag color={PROBLEM_STATUS_COLORS[p.status]}>{PROBLEM_STATUS_LABELS[p.status]}</Tag>
-              ),
+              width: 170,
+              render: (_, p) =>
+                correct ? (
+                  <ProblemStatusSelect problem={p} correct={correct} />
+                ) : (
+                  <Tag color={PROBLEM_STATUS_COLORS[p.status]}>{PROBLEM_STATUS_LABELS[p.status]}</Tag>
+                ),
             },
             {
               title: "措施",
@@ -118,6 +150,18 @@ export function ImportPreview(props: { readonly staged: StagedImport }): ReactNo
               align: "right",
               render: (_, p) => p.measures.length,
             },
+            ...(correct
+              ? [
+                  {
+                    title: "操作",
+                    key: "actions",
+                    width: 120,
+                    render: (_: unknown, p: PreviewProblem) => (
+                      <ProblemActions problem={p} problems={preview.problems} correct={correct} />
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
       </Card>
@@ -125,7 +169,12 @@ export function ImportPreview(props: { readonly staged: StagedImport }): ReactNo
   );
 }
 
-function MeasureRows(props: { readonly measures: readonly PreviewMeasure[] }): ReactNode {
+function MeasureRows(props: {
+  readonly problemNo: number;
+  readonly measures: readonly PreviewMeasure[];
+  readonly correct: Correct | undefined;
+}): ReactNode {
+  const { correct } = props;
   return (
     <Table<PreviewMeasure>
       rowKey={(_, index) => String(index)}
@@ -137,6 +186,7 @@ function MeasureRows(props: { readonly measures: readonly PreviewMeasure[] }): R
         { title: "类型", key: "kind", width: 96, render: (_, m) => MEASURE_KIND_LABELS[m.kind] },
         { title: "责任领导", key: "leader", width: 96, render: (_, m) => m.leader ?? "—" },
         { title: "责任部门", key: "department", width: 120, render: (_, m) => m.department ?? "—" },
+        { title: "责任人", key: "person", width: 96, render: (_, m) => m.person ?? "—" },
         { title: "时限", key: "deadline", width: 110, render: (_, m) => m.deadline ?? "—" },
         {
           title: "状态",
@@ -146,6 +196,23 @@ function MeasureRows(props: { readonly measures: readonly PreviewMeasure[] }): R
             <Tag color={MEASURE_STATE_COLORS[m.status]}>{MEASURE_STATE_LABELS[m.status]}</Tag>
           ),
         },
+        ...(correct
+          ? [
+              {
+                title: "操作",
+                key: "edit",
+                width: 72,
+                render: (_: unknown, m: PreviewMeasure, index: number) => (
+                  <MeasureEdit
+                    problemNo={props.problemNo}
+                    measureNo={index + 1}
+                    measure={m}
+                    correct={correct}
+                  />
+                ),
+              },
+            ]
+          : []),
       ]}
     />
   );

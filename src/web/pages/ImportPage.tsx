@@ -1,10 +1,11 @@
 // 导入: upload a notice (.docx/.txt/.md) or a ledger workbook (.xlsx) for a unit, read the server's dry-run preview,
-// then confirm it (the ledger is created) or discard it. The preview is shown as the server read it: the API takes no
-// corrections, so the page offers none.
+// correct it in place (titles, statuses, measures, merging and splitting problems, a workbook's column mapping: each
+// change is one PATCH and the preview is redrawn from the answer), then confirm it (the ledger is created) or discard it.
 import { Alert, App, Button, Card, Checkbox, Form, Result, Select, Space, Typography, Upload } from "antd";
 import { use, useMemo, useState, type ReactNode } from "react";
 import { mayAct } from "../../domain/permissions.ts";
-import { api, errorText } from "../api.ts";
+import { api, ApiError, errorText } from "../api.ts";
+import type { Correct } from "../components/ImportCorrections.tsx";
 import { ImportPreview } from "../components/ImportPreview.tsx";
 import { EmptyState, ErrorNote, PageState } from "../components/PageState.tsx";
 import type { ConfirmedImport, Org, Session, StagedImport } from "../models.ts";
@@ -152,7 +153,8 @@ function PreviewStep(props: {
   readonly onDiscarded: () => void;
 }): ReactNode {
   const { message } = App.useApp();
-  const { staged } = props;
+  // Each correction answers the corrected import (new version and preview), which replaces the one uploaded.
+  const [staged, setStaged] = useState(props.staged);
   const [busy, setBusy] = useState<"confirm" | "discard" | null>(null);
   const [error, setError] = useState<string | null>(null);
   const act = async (which: "confirm" | "discard") => {
@@ -171,6 +173,22 @@ function PreviewStep(props: {
       setBusy(null);
     }
   };
+  const correct: Correct = async (corrections) => {
+    try {
+      const next = await api.call("correctImport", {
+        params: { id: staged.id },
+        ifMatch: staged.version,
+        body: { corrections: [...corrections] },
+      });
+      setStaged(next);
+      void message.success("已修改，预览已更新");
+    } catch (e) {
+      // Changed in another window: show what is stored now, and say why the change was not made.
+      if (e instanceof ApiError && e.code === "import_changed")
+        setStaged(await api.call("getImport", { params: { id: staged.id } }));
+      throw e;
+    }
+  };
   return (
     <>
       {!staged.confirmable && (
@@ -182,7 +200,7 @@ function PreviewStep(props: {
           description="请修改文件后重新上传，或勾选“跳过台账中有错误的行”重新上传。"
         />
       )}
-      <ImportPreview staged={staged} />
+      <ImportPreview staged={staged} correct={correct} />
       <ErrorNote message={error} />
       <Space className="section">
         <Button
