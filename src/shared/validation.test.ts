@@ -2,7 +2,7 @@ import { z } from "zod";
 import { describe, expect, it } from "vitest";
 import { ROLE_LABELS } from "../domain/account.ts";
 import { REVIEWER_ROLES } from "../domain/review-chain.ts";
-import { labelledEnum, parseInput } from "./validation.ts";
+import { calendarDateSchema, labelledEnum, parseInput } from "./validation.ts";
 
 describe("parseInput messages", () => {
   it("says list and text limits in plain Chinese, without English type names", () => {
@@ -37,5 +37,13 @@ describe("parseInput messages", () => {
           "审核层级应为以下之一：unit_office（单位整改办）、unit_leader（单位领导）、oversight（巡察办）、inspection_team（巡察组）",
       }),
     ]);
+  });
+
+  it("says once that a text is no date, and that a well-formed day does not exist", () => {
+    const messages = (value: string) =>
+      calendarDateSchema.safeParse(value).error?.issues.map((i) => i.message);
+    expect(messages("明年")).toEqual(["日期格式应为 YYYY-MM-DD"]);
+    expect(messages("2021-02-30")).toEqual(["不是有效的日期"]);
+    expect(messages("2021-02-28")).toBeUndefined();
   });
 });

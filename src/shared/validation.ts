@@ -19,7 +19,8 @@ const chineseErrors: z.core.$ZodErrorMap = (issue) => {
 /** YYYY-MM-DD that is a real date. */
 export const calendarDateSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "日期格式应为 YYYY-MM-DD" })
+  // A text that is no date at all gets one message, not also 不是有效的日期.
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "日期格式应为 YYYY-MM-DD", abort: true })
   .refine(
     (s) =>
       !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),

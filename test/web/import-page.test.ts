@@ -189,14 +189,16 @@ describe("the import page in Chromium", { timeout: 90_000 }, () => {
     await page.getByRole("heading", { name: "市文联党组 整改台账" }).waitFor();
     // The ledger draws only the rows on screen: scroll through it, noting each problem and its status.
     const seen = new Map<string, string>();
-    for (let i = 0; i < 40 && seen.size < 11; i += 1) {
+    for (let i = 0; i < 80 && seen.size < 11; i += 1) {
       // Read in one go: the virtual table reuses its rows while it scrolls.
       const rows = await page.evaluate<[string, string][]>(
         `[...document.querySelectorAll(".ledger-problem")].map((e) => [e.getAttribute("aria-label"), e.textContent])`,
       );
       for (const [label, text] of rows) seen.set(label, text);
       await page.locator(".ant-table-body, .ant-table-tbody-virtual-holder").first().hover();
-      await page.mouse.wheel(0, 400);
+      // Less than a screen at a time, and a moment for the table to draw the rows now in view.
+      await page.mouse.wheel(0, 250);
+      await page.waitForTimeout(150);
     }
     expect([...seen.keys()].sort()).toEqual(Array.from({ length: 11 }, (_, i) => `问题${i + 1}`).sort());
     expect(seen.get("问题1")).toContain("正在推进");
