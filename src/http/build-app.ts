@@ -27,6 +27,7 @@ import { evidenceRoutes } from "./routes/evidence.ts";
 import { measureRoutes } from "./routes/measures.ts";
 import { orgRoutes } from "./routes/orgs.ts";
 import { sessionRoutes } from "./routes/session.ts";
+import { statisticsRoutes } from "./routes/statistics.ts";
 import { supervisionRoutes } from "./routes/supervision.ts";
 import { tokenRoutes } from "./routes/tokens.ts";
 import { userRoutes } from "./routes/users.ts";
@@ -126,6 +127,7 @@ export function buildApp(deps: AppDeps, options: AppOptions = {}): FastifyInstan
   tokenRoutes(route, deps);
   calendarRoutes(route, deps);
   supervisionRoutes(route, deps);
+  statisticsRoutes(route, deps);
   if (options.webRoot !== undefined) registerWebApp(app, { root: options.webRoot });
   return app;
 }

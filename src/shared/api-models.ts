@@ -13,6 +13,7 @@ import { DISCLOSURES, PROBLEM_SOURCES, PROBLEM_STATUSES, WITHHOLDING_REASONS } f
 import { EXTENSION_DECISIONS, REVIEW_DECISIONS } from "../domain/progress.ts";
 import { REVIEWER_ROLES } from "../domain/review-chain.ts";
 import { ERROR_REGISTRY, type ErrorCode } from "./error-registry.ts";
+import { STATISTICS_SCHEMAS } from "./statistics-models.ts";
 import { deadlineWarningSchema, SUPERVISION_SCHEMAS } from "./supervision-models.ts";
 
 const id = z.string();
@@ -479,4 +480,5 @@ export const NAMED_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   AuditEvent: auditEventSchema,
   StagedImport: stagedImportSchema,
   ...SUPERVISION_SCHEMAS,
+  ...STATISTICS_SCHEMAS,
 };

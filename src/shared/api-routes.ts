@@ -55,6 +55,7 @@ import {
 } from "./review-cycle-input.ts";
 import { correctImportSchema } from "./import-corrections.ts";
 import { noticeLayoutOptionsSchema } from "./notice-layout-options.ts";
+import { closureTrendSchema } from "./statistics-models.ts";
 import { SUPERVISION_ROUTES } from "./supervision-routes.ts";
 import { INSPECTION_PAGE_MAX, MEASURE_PAGE_MAX } from "./page-limits.ts";
 import { calendarDateSchema } from "./validation.ts";
@@ -326,6 +327,23 @@ export const API_ROUTES = {
     access: "signedIn",
     query: summaryQuery,
     answer: json(inspectionsOverviewSchema),
+  }),
+  closureTrend: defineRoute({
+    method: "GET",
+    path: "/api/v1/statistics/closures",
+    summary: "可见范围内每周销号的措施数（销号趋势，按北京时间周一至周日）",
+    tag: "巡察与台账",
+    access: "signedIn",
+    query: z.object({
+      weeks: z.coerce
+        .number({ error: "weeks 应为 1 到 52 的整数" })
+        .int({ error: "weeks 应为 1 到 52 的整数" })
+        .min(1, { error: "weeks 应为 1 到 52 的整数" })
+        .max(52, { error: "weeks 应为 1 到 52 的整数" })
+        .optional()
+        .describe("最近几周，默认 12"),
+    }),
+    answer: json(closureTrendSchema),
   }),
   getLedger: defineRoute({
     method: "GET",

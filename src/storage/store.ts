@@ -1,6 +1,7 @@
 // THE storage interface: repositories grouped by noun plus transactions. Only src/storage implements it.
 
 import type { CalendarDate } from "../domain/calendar-date.ts";
+import type { ClosureHour } from "../domain/closure-trend.ts";
 import type { Inspection } from "../domain/inspection.ts";
 import type { ProblemTally } from "../domain/ledger-statistics.ts";
 import type { Measure, MeasureKind, MeasureState } from "../domain/measure.ts";
@@ -227,6 +228,12 @@ export interface StatisticsRepository {
       includeExamples?: boolean;
     },
   ): Promise<ProblemTally[]>;
+  /**
+   * Measures closed (or a long-term stage closed) at or after `since` (ISO UTC), counted per UTC hour
+   * ("YYYY-MM-DDTHH"): at most 24 rows a day whatever the ledger's size. Only closures made here count — a measure
+   * an import carried in as done is closed at or before its inspection was created — and never examples.
+   */
+  closuresByHour(scope: Scope, query: { since: string }): Promise<ClosureHour[]>;
 }
 
 /** Totals over many inspections, aggregated in the database: their cost does not grow with rows handed out. */

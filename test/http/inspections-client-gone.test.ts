@@ -29,6 +29,7 @@ function gatedStore(store: Store) {
       },
     },
     statistics: {
+      ...tx.statistics,
       problemTallies: async (...args) => {
         calls.tallies += 1;
         return tx.statistics.problemTallies(...args);

@@ -147,6 +147,10 @@ const ROUTES: Record<string, RouteCase> = {
     call: () => ({ method: "GET", url: "/api/v1/inspections/summary" }),
     inside: ALL_OK,
   },
+  "GET /api/v1/statistics/closures": {
+    call: () => ({ method: "GET", url: "/api/v1/statistics/closures" }),
+    inside: ALL_OK,
+  },
   "GET /api/v1/inspections/:id/ledger": {
     call: (_fx, s) => ({ method: "GET", url: `/api/v1/inspections/${s.inspectionId}/ledger` }),
     inside: ALL_OK,

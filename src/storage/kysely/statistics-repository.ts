@@ -82,6 +82,25 @@ export function statisticsRepository(db: Kysely<Database>): StatisticsRepository
         };
       });
     },
+
+    async closuresByHour(scope, query) {
+      const hour = sql<string>`substr(measures.closed_at, 1, 13)`;
+      const rows = await db
+        .selectFrom("measures")
+        .innerJoin("inspections", "inspections.id", "measures.inspection_id")
+        .select([hour.as("hour"), sql<number>`count(*)`.as("closed")])
+        .where("measures.closed_at", ">=", query.since)
+        .where(sql<boolean>`measures.closed_at > inspections.created_at`)
+        .where("inspections.is_example", "=", 0)
+        .$if(scope.kind !== "all", (q) =>
+          q
+            .where(inspectionVisible(db, scope, "measures.inspection_id"))
+            .where(measureVisible(db, scope, { id: "measures.id", inspectionId: "measures.inspection_id" })),
+        )
+        .groupBy(hour)
+        .execute();
+      return rows.map((r) => ({ hour: String(r.hour), closed: Number(r.closed) }));
+    },
   };
 }
 
