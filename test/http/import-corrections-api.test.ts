@@ -239,8 +239,22 @@ describe.each(testDatabases)("corrections of a staged import on $name", (databas
     expect(stale.statusCode).toBe(409);
     expect(stale.json()).toMatchObject({ error: { code: "import_changed" } });
 
+    // Two corrections of the same version at once: one is stored, the other is told the preview changed.
+    const both = await Promise.all([
+      correct(staged, 2, [{ op: "setProblemTitle", problem: 1, title: "丙" }]),
+      correct(staged, 2, [{ op: "setProblemTitle", problem: 1, title: "丁" }]),
+    ]);
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const stored = await t.app.inject({
+      method: "GET",
+      url: `/api/v1/imports/${staged.id}`,
+      headers: office.headers,
+    });
+    expect(stored.json<Staged>()).toMatchObject({ version: 3 });
+    expect(stored.json<Staged>().corrections).toHaveLength(2);
+
     const colleague = await signedInUser(t, "office.two", { role: "unit_office", orgId: unitId });
-    const other = await correct(staged, 2, [{ op: "setProblemTitle", problem: 1, title: "丙" }], colleague);
+    const other = await correct(staged, 3, [{ op: "setProblemTitle", problem: 1, title: "戊" }], colleague);
     expect(other.statusCode).toBe(404);
     expect(other.json()).toMatchObject({ error: { code: "pending_import_not_found" } });
 
@@ -249,7 +263,7 @@ describe.each(testDatabases)("corrections of a staged import on $name", (databas
       url: `/api/v1/imports/${staged.id}/confirm`,
       headers: office.headers,
     });
-    const late = await correct(staged, 2, [{ op: "setProblemTitle", problem: 1, title: "丁" }]);
+    const late = await correct(staged, 3, [{ op: "setProblemTitle", problem: 1, title: "己" }]);
     expect(late.statusCode).toBe(409);
     expect(late.json()).toMatchObject({ error: { code: "import_already_confirmed" } });
   });

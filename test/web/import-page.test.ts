@@ -141,6 +141,20 @@ describe("the import page in Chromium", { timeout: 90_000 }, () => {
     expect(await page.locator(".ant-descriptions").innerText()).toContain("正在推进 4");
     expect(await counts.innerText()).toContain("问题 11 个");
 
+    // A title edited in place: an empty one is refused with the API's words, a new one is taken.
+    const third = problems.locator("tr[data-row-key='3']");
+    await third.locator(".ant-typography-edit").click();
+    await third.locator("textarea").fill("");
+    await third.locator("textarea").press("Enter");
+    await page.getByText("问题标题不能为空").waitFor();
+    await third.locator(".ant-typography-edit").click();
+    await third.locator("textarea").fill("意识形态工作责任制落实不到位");
+    await third.locator("textarea").press("Enter");
+    await page
+      .locator(".correction-log")
+      .getByText(/第3个问题的标题由“.+”改为“意识形态工作责任制落实不到位”/)
+      .waitFor();
+
     // A measure's responsibility: the form refuses a deadline that is no date with the API's own message.
     await page.getByRole("button", { name: "修改第1个问题第1条措施" }).click();
     const dialog = page.getByRole("dialog", { name: "修改第1个问题第1条措施" });
@@ -173,7 +187,7 @@ describe("the import page in Chromium", { timeout: 90_000 }, () => {
     await merge.getByRole("button", { name: "合并" }).click();
     await merge.waitFor({ state: "detached" });
     expect(await counts.innerText()).toContain("问题 11 个");
-    expect(await page.locator(".correction-log li").count()).toBe(4);
+    expect(await page.locator(".correction-log li").count()).toBe(5);
     await browser.shot("import-preview-corrected");
     await page.setViewportSize(PHONE);
     await browser.shot("import-preview-corrected-phone");

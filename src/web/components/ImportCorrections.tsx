@@ -21,6 +21,7 @@ import {
   problemTitleSchema,
   type ImportCorrectionInput,
 } from "../../shared/import-corrections.ts";
+import { isDomainError } from "../../domain/domain-error.ts";
 import { parseInput } from "../../shared/validation.ts";
 import { errorText } from "../api.ts";
 import { validateForm } from "../form-validation.ts";
@@ -72,11 +73,10 @@ export function ProblemTitle(props: {
             const title = parseInput(problemTitleSchema, text, "问题标题");
             void inline([{ op: "setProblemTitle", problem: problem.no, title }]);
           } catch (e) {
-            void message.error(e instanceof Error ? e.message : String(e));
+            if (!isDomainError(e)) throw e;
+            void message.error(`问题标题${e.fields?.[0]?.message ?? "有误"}`);
           }
         },
-        // The icon's label names the problem, for screen readers and tests.
-        icon: <span aria-label={`修改第${problem.no}个问题的标题`}>✎</span>,
       }}
     >
       {problem.title}
