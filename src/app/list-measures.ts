@@ -2,10 +2,13 @@
 // department, state or overdue, in deadline order with an opaque keyset cursor.
 
 import type { Caller } from "../domain/account.ts";
+import { deadlineWarning, type DeadlineWarning } from "../domain/deadline-warning.ts";
 import type { Measure, MeasureState } from "../domain/measure.ts";
+import type { WarningBoardOptions } from "../domain/warning-board.ts";
 import type { MeasureFilter } from "../storage/store.ts";
 import { callerScope } from "./account-access.ts";
-import type { Deps } from "./deps.ts";
+import { warningOptions } from "./measure-warnings.ts";
+import type { CalendarDeps } from "./working-calendar.ts";
 import { decodeKeyset, encodeKeyset } from "./keyset-cursor.ts";
 import { MEASURE_PAGE_MAX } from "../shared/page-limits.ts";
 
@@ -22,12 +25,13 @@ export interface MeasureListQuery {
 }
 
 export interface MeasurePage {
-  readonly items: readonly Measure[];
+  /** Each with its warning level today, judged with its own inspection's deadline profile (督办预警). */
+  readonly items: readonly (Measure & { readonly warning: DeadlineWarning })[];
   readonly nextCursor: string | null;
 }
 
 export async function listMeasures(
-  deps: Deps,
+  deps: CalendarDeps,
   caller: Caller,
   query: MeasureListQuery,
 ): Promise<MeasurePage> {
@@ -46,8 +50,24 @@ export async function listMeasures(
   });
   const items = rows.slice(0, limit);
   const last = items.at(-1);
+  // A page spans a few inspections at most: their profiles and the calendar are read once each.
+  const today = deps.clock.today();
+  const options = new Map<string, Promise<WarningBoardOptions>>();
+  const optionsOf = (inspectionId: string) => {
+    let found = options.get(inspectionId);
+    if (found === undefined) {
+      found = warningOptions(deps, deps.store, inspectionId, today);
+      options.set(inspectionId, found);
+    }
+    return found;
+  };
+  const warned = await Promise.all(
+    items.map(async (m) =>
+      Object.assign({}, m, { warning: deadlineWarning(m, await optionsOf(m.inspectionId)) }),
+    ),
+  );
   return {
-    items,
+    items: warned,
     nextCursor: rows.length > limit && last ? encodeKeyset({ date: last.deadline, id: last.id }) : null,
   };
 }

@@ -56,6 +56,7 @@ import {
 import { correctImportSchema } from "./import-corrections.ts";
 import { noticeLayoutOptionsSchema } from "./notice-layout-options.ts";
 import { closureTrendSchema } from "./statistics-models.ts";
+import { deadlineWarningSchema } from "./supervision-models.ts";
 import { SUPERVISION_ROUTES } from "./supervision-routes.ts";
 import { INSPECTION_PAGE_MAX, MEASURE_PAGE_MAX } from "./page-limits.ts";
 import { calendarDateSchema } from "./validation.ts";
@@ -445,7 +446,7 @@ export const API_ROUTES = {
       cursor: cursorText.optional(),
       limit: z.coerce.number().int().min(1).max(MEASURE_PAGE_MAX).optional(),
     }),
-    answer: json(pageSchema(measureSchema)),
+    answer: json(pageSchema(measureSchema.extend({ warning: deadlineWarningSchema }))),
   }),
   getMeasure: defineRoute({
     method: "GET",

@@ -141,6 +141,14 @@ describe.each(testDatabases)("the review cycle over HTTP on $name", (database) =
     expect([...first.items, ...second.items].map((m) => m.id).sort()).toEqual(
       [officeMeasure, financeMeasure].sort(),
     );
+    // Each measure carries its warning level today (both fall due today, 2021-06-30: red under the default profile).
+    const warned = (await get(office, "/api/v1/measures")).json<{
+      items: Array<{ warning: { level: string; daysLeft: number; judgedAgainst: string } }>;
+    }>();
+    expect(warned.items.map((m) => m.warning)).toEqual([
+      expect.objectContaining({ level: "red", daysLeft: 0, judgedAgainst: "2021-06-30" }),
+      expect.objectContaining({ level: "red", daysLeft: 0, judgedAgainst: "2021-06-30" }),
+    ]);
     const bad = await get(office, "/api/v1/measures?cursor=bm9wZQ");
     expect(bad.statusCode).toBe(400);
     expect(bad.json<ErrorBody>().error.message).toBe("翻页游标无效，请从第一页重新查询");
