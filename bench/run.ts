@@ -9,6 +9,7 @@ const BENCHMARKS = new Map<string, Benchmark>([
   ["docx", async (args) => (await import("./docx-bench.ts")).runDocxBench(args)],
   ["ledger", async (args) => (await import("./ledger-bench.ts")).runLedgerBench(args)],
   ["notice", async () => (await import("./notice-bench.ts")).runNoticeBench()],
+  ["supervision", async (args) => (await import("./supervision-bench.ts")).runSupervisionBench(args)],
   ["web", async (args) => (await import("./web-bench.ts")).runWebBench(args)],
   ["xlsx", async (args) => (await import("./xlsx-bench.ts")).runXlsxBench(args)],
 ]);

@@ -1,5 +1,6 @@
 // One inspection's ledger as the unit sees it: problems with derived statuses, measures, counts, outcome totals, plan.
 
+import { deadlineWarning } from "../domain/deadline-warning.ts";
 import { DomainError } from "../domain/domain-error.ts";
 import type { InspectionLedger, LedgerProblem } from "../domain/inspection-ledger.ts";
 import type { CalendarDate } from "../domain/calendar-date.ts";
@@ -14,17 +15,22 @@ import type { Measure } from "../domain/measure.ts";
 import type { Problem } from "../domain/problem.ts";
 import { deriveProblemStatus } from "../domain/problem-status.ts";
 import type { Scope } from "../domain/scope.ts";
+import type { WarningBoardOptions } from "../domain/warning-board.ts";
 import type { Repositories } from "../storage/store.ts";
 import type { Deps } from "./deps.ts";
 
-/** The ledger of one inspection, or DomainError inspection_not_found when it is absent or not visible in `scope`. */
+/**
+ * The ledger of one inspection, or DomainError inspection_not_found when it is absent or not visible in `scope`.
+ * With `warnings` every measure also carries its warning state (the API's answer; documents leave it out).
+ */
 export async function getInspectionLedger(
   deps: Deps,
   scope: Scope,
   inspectionId: string,
   asOf = deps.clock.today(),
+  warnings?: WarningBoardOptions,
 ): Promise<InspectionLedger> {
-  return deps.store.snapshot((store) => readLedger(store, scope, inspectionId, asOf));
+  return deps.store.snapshot((store) => readLedger(store, scope, inspectionId, asOf, warnings));
 }
 
 async function readLedger(
@@ -32,6 +38,7 @@ async function readLedger(
   scope: Scope,
   inspectionId: string,
   asOf: string,
+  warnings: WarningBoardOptions | undefined,
 ): Promise<InspectionLedger> {
   const inspection = await store.inspections.get(scope, inspectionId);
   if (!inspection) throw new DomainError("inspection_not_found", "未找到该巡察（或无权查看）");
@@ -54,7 +61,9 @@ async function readLedger(
     Object.assign({}, p, {
       status: deriveProblemStatus(tallies[i]!),
       measures: (measuresByProblem.get(p.id) ?? []).map((m) =>
-        Object.assign({}, m, { overdue: isOverdue(m, asOf) }),
+        warnings
+          ? Object.assign({}, m, { overdue: isOverdue(m, asOf), warning: deadlineWarning(m, warnings) })
+          : Object.assign({}, m, { overdue: isOverdue(m, asOf) }),
       ),
       outcomes: outcomesByProblem.get(p.id) ?? [],
     }),

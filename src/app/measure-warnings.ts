@@ -9,12 +9,7 @@ import { countCompletion, type CompletionCounts, type DeadlineWarning } from "..
 import type { InspectionLedger, LedgerMeasure, LedgerProblem } from "../domain/inspection-ledger.ts";
 import type { Measure } from "../domain/measure.ts";
 import type { Scope } from "../domain/scope.ts";
-import {
-  warningBoard,
-  warningsOf,
-  type WarningBoard,
-  type WarningBoardOptions,
-} from "../domain/warning-board.ts";
+import { warningBoard, type WarningBoard, type WarningBoardOptions } from "../domain/warning-board.ts";
 import type { Repositories } from "../storage/store.ts";
 import { profileOf } from "./deadline-profile.ts";
 import { getInspectionLedger } from "./get-inspection-ledger.ts";
@@ -50,17 +45,10 @@ export async function getWarnedLedger(
   inspectionId: string,
   asOf = deps.clock.today(),
 ): Promise<WarnedLedger> {
-  const ledger = await getInspectionLedger(deps, scope, inspectionId, asOf);
+  // The profile and the overrides are settings read before the ledger's snapshot; an inspection outside the scope
+  // still answers inspection_not_found from the ledger's own read.
   const options = await warningOptions(deps, deps.store, inspectionId, asOf);
-  return {
-    ...ledger,
-    problems: ledger.problems.map((p) => {
-      const warnings = warningsOf(p.measures, options);
-      return Object.assign({}, p, {
-        measures: p.measures.map((m, i) => Object.assign({}, m, { warning: warnings[i]! })),
-      });
-    }),
-  };
+  return (await getInspectionLedger(deps, scope, inspectionId, asOf, options)) as WarnedLedger;
 }
 
 export interface WarnedMeasure {

@@ -1,6 +1,7 @@
 // The read model of one inspection's ledger: what the API answers and documents (notices, workbooks) are built
 // from. Types only; app/get-inspection-ledger.ts assembles it, so documents need not import app.
 
+import type { DeadlineWarning } from "./deadline-warning.ts";
 import type { Inspection } from "./inspection.ts";
 import type { LedgerCounts } from "./ledger-statistics.ts";
 import type { Measure } from "./measure.ts";
@@ -11,6 +12,8 @@ import type { Aspect, Problem, ProblemStatus } from "./problem.ts";
 
 export interface LedgerMeasure extends Measure {
   readonly overdue: boolean;
+  /** The warning state on `asOf`, in the API's answer (documents read the ledger without it). */
+  readonly warning?: DeadlineWarning;
 }
 
 export interface LedgerProblem extends Problem {

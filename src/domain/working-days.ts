@@ -236,6 +236,7 @@ export function workingDayCalendar(options: WorkingDayCalendarOptions): WorkingD
 
 /** Asia/Shanghai is UTC+8 all year (no daylight saving since 1991). */
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+const UTC_BEFORE_16 = /^(\d{4}-\d{2}-\d{2})T(?:0\d|1[0-5]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?Z$/;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /**
@@ -243,6 +244,10 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}
  * carry its offset: a bare local time would be read in the machine's time zone.
  */
 export function shanghaiDateOf(instant: string): CalendarDate {
+  // Fast path for what the store holds (UTC, "…Z") before 16:00 UTC: the same calendar day in Shanghai. Counting
+  // 按期完成率 over a province's closed measures is dominated by this call otherwise.
+  const utc = UTC_BEFORE_16.exec(instant);
+  if (utc?.[1] !== undefined && isCalendarDate(utc[1])) return utc[1];
   const ms = ISO_INSTANT.test(instant) ? Date.parse(instant) : Number.NaN;
   if (Number.isNaN(ms)) throw new RangeError(`not an ISO instant with an offset: ${instant}`);
   return new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
