@@ -20,3 +20,6 @@ export type ConfirmedImport = AnswerOfRoute<ApiRoutes["confirmImport"]>;
 export type Account = AnswerOfRoute<ApiRoutes["listUsers"]>["items"][number];
 export type Grant = Account["grants"][number];
 export type ReviewChainView = AnswerOfRoute<ApiRoutes["getReviewChain"]>;
+export type MeasureListItem = AnswerOfRoute<ApiRoutes["listMeasures"]>["items"][number];
+export type DeadlineWarningView = MeasureListItem["warning"];
+export type ClosureTrend = AnswerOfRoute<ApiRoutes["closureTrend"]>;

@@ -83,8 +83,15 @@ describe("the web UI in Chromium", { timeout: 60_000 }, () => {
     const stats = await page.locator(".stat-grid").innerText();
     expect(stats).toContain("50.00");
     expect(stats.replace(/\s+/g, "")).toContain("逾期措施1项");
-    await page.locator(".chart canvas").waitFor();
+    await page.locator(".chart canvas").first().waitFor();
     await page.getByRole("link", { name: "市文联党组" }).waitFor();
+    // 督办预警: the measure due 2021-05-31 is 30 days overdue on 2021-06-30; the one due in December is not warned.
+    const watch = page.locator(".ant-card").filter({ hasText: "督办预警" });
+    await watch.getByRole("tab", { name: "逾期（1）" }).waitFor();
+    await watch.getByText("逾期30天").waitFor();
+    await watch.getByRole("link", { name: "开展财务专项检查，建立问题清单" }).waitFor();
+    // 销号趋势: the measures the ledger was created with closed are not closures made here.
+    await page.getByText("近12周没有销号的措施").waitFor();
     await shot("dashboard");
   });
 
@@ -212,6 +219,7 @@ describe("the web UI in Chromium", { timeout: 60_000 }, () => {
     await shot("measure-return-reason-required");
     await page.getByRole("dialog").getByRole("button", { name: "取消" }).click();
     await page.getByRole("dialog").waitFor({ state: "hidden" });
+    t.clock.advanceMinutes(5);
     await page.getByRole("button", { name: "审核通过" }).click();
     await page.getByTestId("measure-state").getByText("已销号").waitFor();
     const stored = (await t.deps.store.measures.listByInspection(SCOPE_ALL, inspectionId)).find(
@@ -222,6 +230,10 @@ describe("the web UI in Chromium", { timeout: 60_000 }, () => {
     await page.setViewportSize(PHONE);
     await shot("measure-closed-phone");
     await page.setViewportSize(DESKTOP);
+    // The closure joins this week's bar of 销号趋势 (the week of Monday 28 June 2021).
+    await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "工作台" }).click();
+    await page.getByRole("img", { name: /6\/28起1项/ }).waitFor();
+    await shot("dashboard-after-closure");
   });
 
   it("said nothing in the console and asked no other host", () => {

@@ -16,6 +16,7 @@ import { LEDGER_COLUMNS, type LedgerColumn } from "../ledger-columns.ts";
 import type { LedgerRow } from "../ledger-rows.ts";
 import { linkTo, paths } from "../router.ts";
 import type { OrgNames } from "../use-org-names.ts";
+import { warningTag } from "../warning-labels.ts";
 
 type Cell = ColumnType<LedgerRow>;
 
@@ -74,17 +75,21 @@ function optionalColumns(names: OrgNames): Record<LedgerColumn, Cell> {
       render: measureCell((m) => (m.departmentId === null ? "—" : (names.get(m.departmentId) ?? "—"))),
     },
     deadline: {
-      width: 150,
-      render: measureCell((m) => (
-        <>
-          {m.deadline ?? "—"}
-          {m.overdue && (
-            <Tag color="red" style={{ marginLeft: 4 }}>
-              逾期
-            </Tag>
-          )}
-        </>
-      )),
+      width: 190,
+      render: measureCell((m) => {
+        // The warning ladder's level (green, yellow, red, overdue) as the server judged it for this inspection.
+        const tag = warningTag(m.warning);
+        return (
+          <>
+            {m.deadline ?? "—"}
+            {tag && (
+              <Tag color={tag.color} style={{ marginLeft: 4 }}>
+                {tag.text}
+              </Tag>
+            )}
+          </>
+        );
+      }),
     },
     originalDeadline: { width: 110, render: measureCell((m) => m.originalDeadline ?? "—") },
     state: {

@@ -4,6 +4,7 @@ import { Button, Card, Statistic, Table, Tag, Typography } from "antd";
 import { lazy, Suspense, useMemo, useState, type ReactNode } from "react";
 import { INSPECTION_KIND_LABELS, REGIME_LABELS } from "../../domain/inspection.ts";
 import { api, errorText } from "../api.ts";
+import { DeadlineWatch } from "../components/DeadlineWatch.tsx";
 import { EmptyState, PageState } from "../components/PageState.tsx";
 import type { Counts, InspectionRow, Overview } from "../models.ts";
 import { linkTo, paths, type LedgerLinkFilters } from "../router.ts";
@@ -12,6 +13,9 @@ import { useOrgNames, type OrgNames } from "../use-org-names.ts";
 
 const StatusChart = lazy(() =>
   import("../components/StatusChart.tsx").then((m) => ({ default: m.StatusChart })),
+);
+const TrendChart = lazy(() =>
+  import("../components/TrendChart.tsx").then((m) => ({ default: m.TrendChart })),
 );
 
 const PAGE_SIZE = 50;
@@ -37,6 +41,10 @@ export function DashboardPage(): ReactNode {
               </Typography.Paragraph>
             )}
             <Summary overview={overview} />
+            <div className="dashboard-pair">
+              <DeadlineWatch />
+              <ClosureTrendCard />
+            </div>
             <InspectionList first={first.items} firstCursor={first.nextCursor} names={names} />
           </>
         )}
@@ -93,6 +101,25 @@ function Summary(props: { readonly overview: Overview }): ReactNode {
         </Card>
       )}
     </div>
+  );
+}
+
+function ClosureTrendCard(): ReactNode {
+  const [loaded, retry] = useLoad(() => api.call("closureTrend", { query: { weeks: 12 } }), []);
+  return (
+    <Card size="small" title="销号趋势（近12周，每周销号措施数）" className="section">
+      <PageState loaded={loaded} retry={retry}>
+        {(trend) =>
+          trend.weeks.every((w) => w.closed === 0) ? (
+            <EmptyState text="近12周没有销号的措施" />
+          ) : (
+            <Suspense fallback={<div className="chart" />}>
+              <TrendChart trend={trend} />
+            </Suspense>
+          )
+        }
+      </PageState>
+    </Card>
   );
 }
 

@@ -1,0 +1,22 @@
+// Words and colours of the warning ladder (督办预警) in the UI: green, yellow (amber), red, overdue.
+import type { DeadlineWarningView } from "./models.ts";
+
+const LEVEL_STYLE = {
+  normal: { color: "default", word: "正常" },
+  green: { color: "green", word: "绿色预警" },
+  yellow: { color: "gold", word: "黄色预警" },
+  red: { color: "red", word: "红色预警" },
+  overdue: { color: "#a8071a", word: "逾期" },
+} as const;
+
+/** The tag of a warning: its colour and words such as "黄色预警·剩8天", "逾期3天"; null when not warned. */
+export function warningTag(warning: DeadlineWarningView): { color: string; text: string } | null {
+  if (warning.level === "not_warned" || warning.level === "normal") return null;
+  const style = LEVEL_STYLE[warning.level];
+  const unit = warning.basis === "working" ? "个工作日" : "天";
+  if (warning.level === "overdue") return { color: style.color, text: `逾期${warning.daysOverdue}天` };
+  return {
+    color: style.color,
+    text: warning.daysLeft === 0 ? `${style.word}·今日到期` : `${style.word}·剩${warning.daysLeft}${unit}`,
+  };
+}
