@@ -14,6 +14,10 @@ import { importUnit, stagedView, type StagedImport } from "./stage-import.ts";
 export const pendingImportNotFound = (): DomainError =>
   new DomainError("pending_import_not_found", "未找到该待确认的导入（可能已过期、已放弃，或不是您上传的）");
 
+export /** A staged import corrected since the caller read it (a stale If-Match or version). */
+const importChanged = (): DomainError =>
+  new DomainError("import_changed", "该导入的预览已被修改（可能在另一个窗口中），请刷新预览后再修改或确认");
+
 export const alreadyConfirmed = (p: PendingImport): DomainError =>
   new DomainError(
     "import_already_confirmed",
@@ -58,13 +62,18 @@ export interface ConfirmedImport extends CreatedLedger {
 
 /**
  * Creates the ledger of the caller's staged import. Refused when it is not theirs or expired (404), already
- * confirmed or not confirmable (409), or when they may no longer import for its unit (403/404).
+ * confirmed, not confirmable or corrected since the version confirmed (409), or when they may no longer import for
+ * its unit (403/404).
  */
 export async function confirmImport(
   deps: Deps,
   caller: Caller,
   id: string,
-  options: { readonly allowDuplicate?: boolean } = {},
+  options: {
+    readonly allowDuplicate?: boolean;
+    /** The version of the preview the caller confirms; another one stored since is refused (import_changed). */
+    readonly expectedVersion?: number;
+  } = {},
 ): Promise<ConfirmedImport> {
   const now = deps.clock.now();
   const pending = await ownPendingImport(deps.store, caller, id, now);
@@ -86,6 +95,9 @@ export async function confirmImport(
     }
     // Read again under the claim: a correction stored after the first read is what the person saw last.
     const claimed = (await tx.pendingImports.get(id)) ?? pending;
+    // Throwing here undoes the claim with the rest of the transaction.
+    if (options.expectedVersion !== undefined && claimed.version !== options.expectedVersion)
+      throw importChanged();
     const ledger = await createLedger({ ...deps, store: joined(deps.store, tx) }, actor, claimed.input, {
       unitId: pending.unitId,
       allowDuplicate: options.allowDuplicate ?? false,

@@ -12,7 +12,7 @@ import type { ImportCorrection } from "../shared/import-corrections.ts";
 import { ledgerInputSchema, type LedgerInput } from "../shared/ledger-input.ts";
 import { parseInput } from "../shared/validation.ts";
 import type { PendingImport } from "../storage/store.ts";
-import { actorOf, alreadyConfirmed, ownPendingImport } from "./confirm-import.ts";
+import { actorOf, alreadyConfirmed, importChanged, ownPendingImport } from "./confirm-import.ts";
 import type { Deps } from "./deps.ts";
 import { correctionLog, type CorrectionRecord } from "./import-correction-log.ts";
 import { applyCorrection, correctionRefused, type ContentCorrection } from "./import-corrections.ts";
@@ -28,9 +28,6 @@ export interface CorrectImportOptions {
   /** Where a workbook is written for the seconds it is read again (default: the system's temporary folder). */
   readonly scratchDir?: string;
 }
-
-export const importChanged = (): DomainError =>
-  new DomainError("import_changed", "该导入的预览已被修改（可能在另一个窗口中），请刷新预览后再修改或确认");
 
 /** Warnings this use case adds to a corrected preview (replaced, never repeated, at each correction). */
 const CORRECTION_WARNING_CODES = new Set(["corrected_problem_count"]);

@@ -447,6 +447,11 @@ export const stagedImportSchema = z.object({
 export const confirmImportSchema = z
   .object({
     allowDuplicate: z.boolean().default(false).describe("true：单位已导入过内容相同的文件时，仍再建一份台账"),
+    version: z
+      .number()
+      .int()
+      .optional()
+      .describe("所确认的预览的版本号：与当前版本不同（其间又有修改）则不确认（409 import_changed）"),
   })
   .default({ allowDuplicate: false });
 

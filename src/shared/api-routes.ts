@@ -633,6 +633,7 @@ export const API_ROUTES = {
       "pending_import_not_found",
       "import_already_confirmed",
       "import_not_confirmable",
+      "import_changed",
       "duplicate_import",
     ],
   }),

@@ -253,16 +253,29 @@ describe.each(testDatabases)("corrections of a staged import on $name", (databas
     expect(stored.json<Staged>()).toMatchObject({ version: 3 });
     expect(stored.json<Staged>().corrections).toHaveLength(2);
 
+    // Confirming the version on screen: one corrected meanwhile is not confirmed unseen.
+    const staleConfirm = await t.app.inject({
+      method: "POST",
+      url: `/api/v1/imports/${staged.id}/confirm`,
+      headers: office.headers,
+      payload: { version: 2 },
+    });
+    expect(staleConfirm.statusCode).toBe(409);
+    expect(staleConfirm.json()).toMatchObject({ error: { code: "import_changed" } });
+    expect(await t.deps.store.inspections.count(SCOPE_ALL)).toBe(0);
+
     const colleague = await signedInUser(t, "office.two", { role: "unit_office", orgId: unitId });
     const other = await correct(staged, 3, [{ op: "setProblemTitle", problem: 1, title: "戊" }], colleague);
     expect(other.statusCode).toBe(404);
     expect(other.json()).toMatchObject({ error: { code: "pending_import_not_found" } });
 
-    await t.app.inject({
+    const confirmed = await t.app.inject({
       method: "POST",
       url: `/api/v1/imports/${staged.id}/confirm`,
       headers: office.headers,
+      payload: { version: 3 },
     });
+    expect(confirmed.statusCode, confirmed.body).toBe(201);
     const late = await correct(staged, 3, [{ op: "setProblemTitle", problem: 1, title: "己" }]);
     expect(late.statusCode).toBe(409);
     expect(late.json()).toMatchObject({ error: { code: "import_already_confirmed" } });

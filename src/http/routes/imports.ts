@@ -80,8 +80,11 @@ export function importRoutes(route: ContractRouter, deps: Deps, tempDir?: string
   });
 
   route(API.confirmImport, async ({ request, params }) => {
-    const { allowDuplicate } = parseInput(confirmImportSchema, request.body ?? {}, "确认导入参数");
-    return confirmImport(deps, callerOf(request), params.id, { allowDuplicate });
+    const { allowDuplicate, version } = parseInput(confirmImportSchema, request.body ?? {}, "确认导入参数");
+    return confirmImport(deps, callerOf(request), params.id, {
+      allowDuplicate,
+      ...(version === undefined ? {} : { expectedVersion: version }),
+    });
   });
 
   route(API.discardImport, async ({ request, reply, params }) => {

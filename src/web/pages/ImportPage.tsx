@@ -157,12 +157,20 @@ function PreviewStep(props: {
   const [staged, setStaged] = useState(props.staged);
   const [busy, setBusy] = useState<"confirm" | "discard" | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** Changed in another window: show what is stored now (the message says why nothing was done). */
+  const reloadWhenChanged = async (e: unknown) => {
+    if (e instanceof ApiError && e.code === "import_changed")
+      setStaged(await api.call("getImport", { params: { id: staged.id } }));
+  };
   const act = async (which: "confirm" | "discard") => {
     setBusy(which);
     setError(null);
     try {
       if (which === "confirm") {
-        props.onConfirmed(await api.call("confirmImport", { params: { id: staged.id } }));
+        // The version confirmed is the one on screen: a correction made meanwhile elsewhere is not confirmed unseen.
+        props.onConfirmed(
+          await api.call("confirmImport", { params: { id: staged.id }, body: { version: staged.version } }),
+        );
       } else {
         await api.call("discardImport", { params: { id: staged.id } });
         void message.success("已放弃本次导入");
@@ -171,6 +179,7 @@ function PreviewStep(props: {
     } catch (e) {
       setError(errorText(e));
       setBusy(null);
+      await reloadWhenChanged(e);
     }
   };
   const correct: Correct = async (corrections) => {
@@ -183,9 +192,7 @@ function PreviewStep(props: {
       setStaged(next);
       void message.success("已修改，预览已更新");
     } catch (e) {
-      // Changed in another window: show what is stored now, and say why the change was not made.
-      if (e instanceof ApiError && e.code === "import_changed")
-        setStaged(await api.call("getImport", { params: { id: staged.id } }));
+      await reloadWhenChanged(e);
       throw e;
     }
   };
