@@ -52,6 +52,11 @@ const q = {
   group: db.prepare("select * from leading_groups where inspection_id = ?"),
   meetings: db.prepare("select * from plan_meetings where inspection_id = ? order by held_on, id"),
   items: db.prepare("select * from plan_items where inspection_id = ? order by seq"),
+  // The people the measures name (lead leader, responsible person), as the ledger answer lists them.
+  people: db.prepare(
+    `select * from people where id in (select person_id from measures where inspection_id = ?1
+       union select lead_leader_id from measures where inspection_id = ?1)`,
+  ),
   firstPage: db.prepare("select * from inspections order by feedback_date desc nulls last, id limit ?"),
 };
 
@@ -153,6 +158,12 @@ function ledger(id: string, asOf: string): InspectionLedger | undefined {
         })),
       },
       tallies: tallies([id], asOf),
+      people: (q.people.all(id) as Row[]).map((p) => ({
+        id: p.id as string,
+        orgId: p.org_id as string,
+        name: p.name as string,
+        post: p.post as string | null,
+      })),
     };
   });
   const read = readAll();
@@ -176,6 +187,7 @@ function ledger(id: string, asOf: string): InspectionLedger | undefined {
     counts: countLedger(read.tallies),
     outcomeTotals: totalOutcomes(read.outcomes),
     plan: read.plan,
+    people: read.people.sort((a, b) => a.name.localeCompare(b.name, "zh-CN")),
   };
 }
 

@@ -31,8 +31,9 @@ const safeName = (s: string): string =>
     .slice(0, 100);
 
 /** The ledger page's filters as the export takes them: the department by id (the export matches its name). */
-export interface LedgerDownloadFilter extends Omit<MeasureExportFilter, "departmentName"> {
+export interface LedgerDownloadFilter extends Omit<MeasureExportFilter, "departmentName" | "personName"> {
   readonly departmentId?: string;
+  readonly personId?: string;
 }
 
 export async function downloadLedgerXlsx(
@@ -46,14 +47,24 @@ export async function downloadLedgerXlsx(
   requireAction(access.roles, "ledger.export");
   const unit = await deps.store.orgs.get(SCOPE_ALL, access.inspection.targetOrgId);
   const day = deps.clock.today();
-  const { departmentId, ...rest } = wanted;
+  const { departmentId, personId, ...rest } = wanted;
   // A department the caller cannot see is refused like an unknown one, never silently left out of the filter.
   const department =
     departmentId === undefined ? undefined : await deps.store.orgs.get(access.scope, departmentId);
   if (departmentId !== undefined && department === undefined) {
     throw new DomainError("org_not_found", "未找到筛选条件中的责任部门（或无权查看）");
   }
-  const filter: MeasureExportFilter = { ...rest, ...(department ? { departmentName: department.name } : {}) };
+  // A person is visible when their org is: the same rule as the department's.
+  const person = personId === undefined ? undefined : await deps.store.people.get(personId);
+  const personOrg = person && (await deps.store.orgs.get(access.scope, person.orgId));
+  if (personId !== undefined && !personOrg) {
+    throw new DomainError("person_not_found", "未找到筛选条件中的责任人（或无权查看）");
+  }
+  const filter: MeasureExportFilter = {
+    ...rest,
+    ...(department ? { departmentName: department.name } : {}),
+    ...(person ? { personName: person.name } : {}),
+  };
   const filtered = isFilterSet(filter);
   const content = streamedOutput(
     (output) => exportLedger(deps, access.scope, { inspectionId }, output, { filter }),

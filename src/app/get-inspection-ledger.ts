@@ -69,6 +69,12 @@ async function readLedger(
     }),
   );
   const byAspect = countLedgerBy(tallies, (t) => t.aspectId);
+  const named = new Set<string>();
+  for (const m of measures) {
+    if (m.personId !== null) named.add(m.personId);
+    if (m.leadLeaderId !== null) named.add(m.leadLeaderId);
+  }
+  const people = named.size === 0 ? [] : await store.people.getMany([...named]);
   return {
     inspection,
     unit,
@@ -78,6 +84,7 @@ async function readLedger(
     counts: countLedger(tallies),
     outcomeTotals: totalOutcomes(outcomes),
     plan,
+    people: people.sort((a, b) => a.name.localeCompare(b.name, "zh-CN")),
   };
 }
 

@@ -16,6 +16,11 @@ export interface MeasureExportFilter {
   readonly kinds?: readonly MeasureKind[];
   /** The responsible or a cooperating department, by name (the export's rows carry names). */
   readonly departmentName?: string;
+  /**
+   * The responsible person or the lead leader, by name as the rows carry them: two people of one name in one unit
+   * would both match (the ledger page matches by id).
+   */
+  readonly personName?: string;
   readonly overdueOnly?: boolean;
   /** Found in the measure's text, its problem's title or the problem's feedback text (as the ledger page finds it). */
   readonly text?: string;
@@ -27,6 +32,7 @@ export function isFilterSet(filter: MeasureExportFilter | undefined): filter is 
     ((filter.states?.length ?? 0) > 0 ||
       (filter.kinds?.length ?? 0) > 0 ||
       filter.departmentName !== undefined ||
+      filter.personName !== undefined ||
       filter.overdueOnly === true ||
       (filter.text ?? "") !== "")
   );
@@ -39,13 +45,14 @@ export function measureMatches(
   asOf: CalendarDate,
   problemsFoundByText: ReadonlySet<string> = new Set(),
 ): boolean {
-  const { states = [], kinds = [], departmentName, overdueOnly = false, text = "" } = filter;
+  const { states = [], kinds = [], departmentName, personName, overdueOnly = false, text = "" } = filter;
   return (
     (states.length === 0 || states.includes(m.state)) &&
     (kinds.length === 0 || kinds.includes(m.kind)) &&
     (departmentName === undefined ||
       m.department === departmentName ||
       m.cooperatingDepartments.includes(departmentName)) &&
+    (personName === undefined || m.person === personName || m.leader === personName) &&
     (!overdueOnly || isOverdue(m, asOf)) &&
     (text === "" ||
       m.text.includes(text) ||
@@ -62,6 +69,7 @@ export function describeFilter(filter: MeasureExportFilter): string {
       : []),
     ...(filter.kinds?.length ? [`类型：${filter.kinds.map((k) => MEASURE_KIND_LABELS[k]).join("、")}`] : []),
     ...(filter.departmentName !== undefined ? [`责任部门：${filter.departmentName}`] : []),
+    ...(filter.personName !== undefined ? [`责任人：${filter.personName}`] : []),
     ...(filter.overdueOnly ? ["仅逾期"] : []),
     ...((filter.text ?? "") !== "" ? [`包含“${filter.text}”`] : []),
   ];

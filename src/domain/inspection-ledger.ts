@@ -5,7 +5,7 @@ import type { DeadlineWarning } from "./deadline-warning.ts";
 import type { Inspection } from "./inspection.ts";
 import type { LedgerCounts } from "./ledger-statistics.ts";
 import type { Measure } from "./measure.ts";
-import type { Org } from "./org.ts";
+import type { Org, Person } from "./org.ts";
 import type { Outcome, OutcomeKind } from "./outcome.ts";
 import type { LedgerPlan } from "./plan.ts";
 import type { Aspect, Problem, ProblemStatus } from "./problem.ts";
@@ -32,4 +32,6 @@ export interface InspectionLedger {
   readonly counts: LedgerCounts;
   readonly outcomeTotals: Record<OutcomeKind, string>;
   readonly plan: LedgerPlan;
+  /** The people the measures name as lead leader or responsible person, for names and filters (ids elsewhere). */
+  readonly people: readonly Person[];
 }

@@ -216,6 +216,7 @@ export const inspectionLedgerSchema = z.object({
   ),
   counts: ledgerCountsSchema,
   outcomeTotals: outcomeTotalsSchema,
+  people: z.array(personSchema).describe("措施中的牵头领导与责任人（按姓名排序）"),
   plan: z.object({
     leadingGroup: z.object({ inspectionId: id, leader: z.string(), members: z.array(z.string()) }).optional(),
     meetings: z.array(z.object({ id, inspectionId: id, heldOn: nullableDate, title: z.string() })),

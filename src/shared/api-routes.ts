@@ -404,6 +404,7 @@ export const API_ROUTES = {
         .optional()
         .describe("逗号分隔的措施类型，如 immediate,long_term"),
       departmentId: z.string().min(1).max(100).optional().describe("责任部门或配合部门"),
+      personId: z.string().min(1).max(100).optional().describe("责任人或牵头领导"),
       overdue: overdueQuery,
       q: z
         .string()
@@ -412,7 +413,7 @@ export const API_ROUTES = {
         .describe("措施内容或问题标题中包含的文字"),
     }),
     answer: { kind: "file", status: 200, mediaTypes: [XLSX_MEDIA_TYPE] },
-    errors: ["inspection_not_found", "org_not_found"],
+    errors: ["inspection_not_found", "org_not_found", "person_not_found"],
   }),
   generateNotice: defineRoute({
     method: "POST",

@@ -65,6 +65,8 @@ export interface PersonRepository {
   listByOrg(scope: Scope, orgId: string): Promise<Person[]>;
   /** By id, unscoped: the caller checks the person's org against their scope. */
   get(id: string): Promise<Person | undefined>;
+  /** Several by id, unscoped like get (the ledger names the people its visible measures refer to). */
+  getMany(ids: readonly string[]): Promise<Person[]>;
 }
 
 export interface InspectionFilter {

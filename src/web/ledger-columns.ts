@@ -3,7 +3,9 @@
 
 export const LEDGER_COLUMNS = {
   kind: "类型",
+  leader: "牵头领导",
   department: "责任部门",
+  person: "责任人",
   deadline: "整改时限",
   originalDeadline: "原定时限",
   state: "状态",
@@ -12,7 +14,13 @@ export const LEDGER_COLUMNS = {
 
 export type LedgerColumn = keyof typeof LEDGER_COLUMNS;
 
-export const DEFAULT_LEDGER_COLUMNS: readonly LedgerColumn[] = ["kind", "department", "deadline", "state"];
+export const DEFAULT_LEDGER_COLUMNS: readonly LedgerColumn[] = [
+  "kind",
+  "department",
+  "person",
+  "deadline",
+  "state",
+];
 
 const STORAGE_KEY = "zhenggai.ledger.columns";
 

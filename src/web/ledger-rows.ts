@@ -7,6 +7,8 @@ export interface LedgerFilters {
   readonly states: readonly MeasureState[];
   readonly kinds: readonly MeasureKind[];
   readonly departmentId: string | null;
+  /** The responsible person or the lead leader. */
+  readonly personId: string | null;
   readonly overdueOnly: boolean;
   readonly text: string;
 }
@@ -15,6 +17,7 @@ export const NO_LEDGER_FILTERS: LedgerFilters = {
   states: [],
   kinds: [],
   departmentId: null,
+  personId: null,
   overdueOnly: false,
   text: "",
 };
@@ -45,6 +48,7 @@ export function isFiltering(filters: LedgerFilters): boolean {
     filters.states.length > 0 ||
     filters.kinds.length > 0 ||
     filters.departmentId !== null ||
+    filters.personId !== null ||
     filters.overdueOnly ||
     filters.text !== ""
   );
@@ -57,6 +61,7 @@ function measureMatches(filters: LedgerFilters, problem: LedgerProblem, m: Ledge
     (filters.departmentId === null ||
       m.departmentId === filters.departmentId ||
       m.cooperatingDepartmentIds.includes(filters.departmentId)) &&
+    (filters.personId === null || m.personId === filters.personId || m.leadLeaderId === filters.personId) &&
     (!filters.overdueOnly || m.overdue) &&
     (filters.text === "" ||
       m.text.includes(filters.text) ||

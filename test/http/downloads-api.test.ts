@@ -143,8 +143,15 @@ describe.each(testDatabases)("downloads over HTTP on $name", (database) => {
     expect(longTerm).toContain("党建工作质量不高");
     expect(longTerm).not.toContain("四风问题依然存在");
 
-    // A department of another unit is refused, not ignored; a wrong kind is named.
+    // By person: the example's measures all name 张三 as responsible and 杨建 as lead leader.
+    const personId = measures[0]!.personId!;
+    const byPerson = await get(office, `${url}?personId=${personId}&state=in_progress`);
+    expect(byPerson.statusCode).toBe(200);
+    expect(await sheetText(byPerson.rawPayload, SHEET_NAMES.summary)).toContain("责任人：张三");
     const others = await t.deps.store.measures.listByInspection(SCOPE_ALL, otherInspection);
+    expect((await get(office, `${url}?personId=${others[0]!.personId!}`)).statusCode).toBe(404);
+
+    // A department of another unit is refused, not ignored; a wrong kind is named.
     const foreign = await get(office, `${url}?departmentId=${others[0]!.departmentId!}`);
     expect(foreign.statusCode).toBe(404);
     expect(foreign.json()).toMatchObject({ error: { code: "org_not_found" } });

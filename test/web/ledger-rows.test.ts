@@ -74,7 +74,10 @@ const ledger = {
     { id: "a1", inspectionId: "i", seq: 1, title: "第一方面", counts: {} },
   ],
   problems: [
-    problem("p1", 1, "a1", [measure("m1"), measure("m2", { state: "closed", kind: "immediate" })]),
+    problem("p1", 1, "a1", [
+      measure("m1", { personId: "zhang" }),
+      measure("m2", { state: "closed", kind: "immediate", leadLeaderId: "zhang" }),
+    ]),
     problem("p2", 2, "a2", [
       measure("m3", { overdue: true, departmentId: "d2", cooperatingDepartmentIds: ["d1"] }),
     ]),
@@ -122,6 +125,8 @@ describe("ledger rows", () => {
       "m3",
     ]);
     expect(keys({ ...NO_LEDGER_FILTERS, departmentId: "d2" })).toEqual(["a:a2", "p:p2", "m3"]);
+    // A person finds the measures they are responsible for and those they lead.
+    expect(keys({ ...NO_LEDGER_FILTERS, personId: "zhang" })).toEqual(["a:a1", "p:p1", "m1", "m2"]);
     // Free text finds the measure, the problem's title or its feedback text.
     expect(keys({ ...NO_LEDGER_FILTERS, text: "措施m2" })).toEqual(["a:a1", "p:p1", "m2"]);
     expect(keys({ ...NO_LEDGER_FILTERS, text: "问题p2的具体" })).toEqual(["a:a2", "p:p2", "m3"]);

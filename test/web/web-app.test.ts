@@ -109,6 +109,10 @@ describe("the web UI in Chromium", { timeout: 60_000 }, () => {
     ]) {
       await body.getByText(text, { exact: false }).first().waitFor();
     }
+    // The people the ledger names: 责任人 shown by default, and a filter by person.
+    await page.locator(".ant-table-thead").getByText("责任人").waitFor();
+    await body.getByText("张三").first().waitFor();
+    await page.getByLabel("按责任人筛选").waitFor();
     await shot("ledger");
     await page.getByLabel("仅看逾期").check();
     await page.getByText("显示 1 项措施").waitFor();

@@ -90,6 +90,7 @@ function makeLedger(
   const tallies = problems.map((p) => tallyOf(p.id, p.aspectId, p.measures));
   const aspectTitles = extra.aspects ?? [];
   return {
+    people: [],
     inspection: {
       id: INSPECTION_ID,
       regime: "xuncha",

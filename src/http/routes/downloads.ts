@@ -33,6 +33,7 @@ export function downloadRoutes(route: ContractRouter, deps: NoticeDeps): void {
       ...(query.state ? { states: query.state } : {}),
       ...(query.kind ? { kinds: query.kind } : {}),
       ...(query.departmentId ? { departmentId: query.departmentId } : {}),
+      ...(query.personId ? { personId: query.personId } : {}),
       ...(query.overdue === "true" ? { overdueOnly: true } : {}),
       ...(query.q?.trim() ? { text: query.q.trim() } : {}),
     };

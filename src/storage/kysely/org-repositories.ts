@@ -122,5 +122,18 @@ export function personRepository(db: Kysely<Database>): PersonRepository {
       const row = await db.selectFrom("people").selectAll().where("id", "=", id).executeTakeFirst();
       return row && personFromRow(row);
     },
+    async getMany(ids: readonly string[]) {
+      const found: Person[] = [];
+      // Chunks keep each statement far below SQLite's and PostgreSQL's limits on bound values.
+      for (let i = 0; i < ids.length; i += 500) {
+        const rows = await db
+          .selectFrom("people")
+          .selectAll()
+          .where("id", "in", ids.slice(i, i + 500))
+          .execute();
+        found.push(...rows.map(personFromRow));
+      }
+      return found;
+    },
   };
 }

@@ -64,12 +64,20 @@ function heading(row: LedgerRow): ReactNode {
   );
 }
 
-function optionalColumns(names: OrgNames): Record<LedgerColumn, Cell> {
+function optionalColumns(names: OrgNames, people: OrgNames): Record<LedgerColumn, Cell> {
   const measureCell =
     (show: (m: Extract<LedgerRow, { type: "measure" }>["measure"]) => ReactNode) =>
     (_: unknown, row: LedgerRow) => (row.type === "measure" ? show(row.measure) : null);
   return {
     kind: { width: 96, render: measureCell((m) => MEASURE_KIND_LABELS[m.kind]) },
+    leader: {
+      width: 96,
+      render: measureCell((m) => (m.leadLeaderId === null ? "—" : (people.get(m.leadLeaderId) ?? "—"))),
+    },
+    person: {
+      width: 96,
+      render: measureCell((m) => (m.personId === null ? "—" : (people.get(m.personId) ?? "—"))),
+    },
     department: {
       width: 140,
       render: measureCell((m) => (m.departmentId === null ? "—" : (names.get(m.departmentId) ?? "—"))),
@@ -109,9 +117,11 @@ export function LedgerTable(props: {
   readonly rows: readonly LedgerRow[];
   readonly columns: readonly LedgerColumn[];
   readonly names: OrgNames;
+  /** Names of the people the measures refer to (the ledger lists them). */
+  readonly people: OrgNames;
 }): ReactNode {
   const height = useTableHeight();
-  const chosen = optionalColumns(props.names);
+  const chosen = optionalColumns(props.names, props.people);
   const span = 2 + props.columns.length;
   // Aspect and problem lines run across the table from the first column; the other cells of those lines give way.
   const headingSpan = (first: boolean) => (row: LedgerRow) =>

@@ -72,6 +72,7 @@ function LedgerView(props: { readonly ledger: Ledger; readonly names: OrgNames }
     }
     return [...ids].map((id) => ({ value: id, label: names.get(id) ?? "（未命名部门）" }));
   }, [ledger, names]);
+  const people = useMemo(() => new Map(ledger.people.map((p) => [p.id, p.name])), [ledger]);
   const { rows, measures: shown } = useMemo(() => ledgerRows(ledger, filters), [ledger, filters]);
   const { inspection, counts } = ledger;
   return (
@@ -132,6 +133,19 @@ function LedgerView(props: { readonly ledger: Ledger; readonly names: OrgNames }
           onChange={(departmentId) => setFilters({ ...filters, departmentId: departmentId ?? null })}
           options={departments}
         />
+        <Select<string>
+          allowClear
+          showSearch={{ optionFilterProp: "label" }}
+          placeholder="责任人或牵头领导"
+          aria-label="按责任人筛选"
+          style={{ minWidth: 150 }}
+          value={filters.personId ?? undefined}
+          onChange={(personId) => setFilters({ ...filters, personId: personId ?? null })}
+          options={ledger.people.map((p) => ({
+            value: p.id,
+            label: p.post ? `${p.name}（${p.post}）` : p.name,
+          }))}
+        />
         <Checkbox
           checked={filters.overdueOnly}
           onChange={(e) => setFilters({ ...filters, overdueOnly: e.target.checked })}
@@ -172,7 +186,7 @@ function LedgerView(props: { readonly ledger: Ledger; readonly names: OrgNames }
           <EmptyState text={ledger.problems.length === 0 ? "本台账还没有问题" : "没有符合筛选条件的措施"} />
         </Card>
       ) : (
-        <LedgerTable rows={rows} columns={columns} names={names} />
+        <LedgerTable rows={rows} columns={columns} names={names} people={people} />
       )}
     </>
   );
@@ -193,6 +207,7 @@ function ExportButton(props: { readonly ledger: Ledger; readonly filters: Ledger
           ...(filters.states.length > 0 ? { state: filters.states.join(",") } : {}),
           ...(filters.kinds.length > 0 ? { kind: filters.kinds.join(",") } : {}),
           ...(filters.departmentId !== null ? { departmentId: filters.departmentId } : {}),
+          ...(filters.personId !== null ? { personId: filters.personId } : {}),
           ...(filters.overdueOnly ? { overdue: "true" as const } : {}),
           ...(filters.text !== "" ? { q: filters.text } : {}),
         },
