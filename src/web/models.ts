@@ -23,3 +23,5 @@ export type ReviewChainView = AnswerOfRoute<ApiRoutes["getReviewChain"]>;
 export type MeasureListItem = AnswerOfRoute<ApiRoutes["listMeasures"]>["items"][number];
 export type DeadlineWarningView = MeasureListItem["warning"];
 export type ClosureTrend = AnswerOfRoute<ApiRoutes["closureTrend"]>;
+export type CalendarOverrides = AnswerOfRoute<ApiRoutes["listCalendarOverrides"]>;
+export type DeadlineProfile = AnswerOfRoute<ApiRoutes["getDeadlineProfile"]>;

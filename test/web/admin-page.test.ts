@@ -124,6 +124,33 @@ describe("the administration page in Chromium", { timeout: 90_000 }, () => {
     await browser.shot("admin-review-chain");
   });
 
+  it("enters a day of next year's holiday notice in 工作日历, refuses a wrong date in Chinese, and deletes the day", async () => {
+    await page.getByRole("tab", { name: "工作日历" }).click();
+    await page.getByText("还没有录入调整，按软件自带的放假安排计算").waitFor();
+    const panel = page.locator(".ant-card").filter({ hasText: "录入或修改一天" });
+    await panel.getByLabel("日期").fill("2031-02-30");
+    await panel.getByLabel("类型", { exact: true }).click();
+    await page
+      .locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option")
+      .filter({ hasText: "放假" })
+      .click();
+    await panel.getByLabel("名称或说明").fill("春节");
+    await panel.getByRole("button", { name: "保存" }).click();
+    await panel.getByText("不是有效的日期").waitFor();
+    await panel.getByLabel("日期").fill("2031-01-27");
+    await panel.getByRole("button", { name: "保存" }).click();
+    await page.getByRole("cell", { name: "2031-01-27", exact: true }).waitFor();
+    // Entering a day of 2031 makes the year known to the calendar.
+    await page.locator(".ant-tag").filter({ hasText: "2031" }).waitFor();
+    const stored = await t.deps.store.calendarOverrides.list();
+    expect(stored.map((o) => [o.day, o.kind, o.name])).toEqual([["2031-01-27", "holiday", "春节"]]);
+    await browser.shot("admin-calendar");
+    await page.getByRole("button", { name: "删除 2031-01-27 的调整" }).click();
+    await page.getByRole("tooltip").getByRole("button", { name: "删除" }).click();
+    await page.getByText("还没有录入调整，按软件自带的放假安排计算").waitFor();
+    expect(await t.deps.store.calendarOverrides.list()).toEqual([]);
+  });
+
   it("does not offer 管理 to a unit office, and refuses the page by its address", async () => {
     await browser.signOut();
     await browser.signIn("office", TEST_PASSWORD);

@@ -1,6 +1,8 @@
-// 管理 (administrators): the org tree, accounts with their role grants, and the review chain of each inspection.
+// 管理 (administrators): the org tree, accounts with their role grants, the review chain of each inspection, and the
+// working-day calendar's adjustments.
 import { Tabs, Typography } from "antd";
 import { useState, type ReactNode } from "react";
+import { CalendarPanel } from "../admin/CalendarPanel.tsx";
 import { OrgsPanel } from "../admin/OrgsPanel.tsx";
 import { ReviewChainPanel } from "../admin/ReviewChainPanel.tsx";
 import { UsersPanel } from "../admin/UsersPanel.tsx";
@@ -45,6 +47,7 @@ export function AdminPage(): ReactNode {
                   />
                 ),
               },
+              { key: "calendar", label: "工作日历", children: <CalendarPanel /> },
             ]}
           />
         )}
