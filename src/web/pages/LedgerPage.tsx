@@ -7,6 +7,7 @@ import { INSPECTION_KIND_LABELS, REGIME_LABELS } from "../../domain/inspection.t
 import { MEASURE_KINDS, MEASURE_STATES } from "../../domain/measure.ts";
 import { mayEver } from "../access.ts";
 import { api, errorText } from "../api.ts";
+import { DeadlineProfileDrawer } from "../components/DeadlineProfileDrawer.tsx";
 import { LedgerTable } from "../components/LedgerTable.tsx";
 import { EmptyState, PageState } from "../components/PageState.tsx";
 import { MEASURE_KIND_LABELS, MEASURE_STATE_LABELS, type MeasureKind, type MeasureState } from "../labels.ts";
@@ -42,12 +43,17 @@ export function LedgerPage(props: { readonly inspectionId: string }): ReactNode 
   );
   return (
     <PageState loaded={loaded} retry={retry}>
-      {(ledger) => <LedgerView ledger={ledger} names={names} />}
+      {(ledger) => <LedgerView ledger={ledger} names={names} reload={retry} />}
     </PageState>
   );
 }
 
-function LedgerView(props: { readonly ledger: Ledger; readonly names: OrgNames }): ReactNode {
+function LedgerView(props: {
+  readonly ledger: Ledger;
+  readonly names: OrgNames;
+  /** Reads the ledger again (after its 督办设置 changed, its warnings did too). */
+  readonly reload: () => void;
+}): ReactNode {
   const { ledger, names } = props;
   const session = use(SessionContext);
   // Opened from a figure of the dashboard, the address says which measures to show first.
@@ -55,6 +61,7 @@ function LedgerView(props: { readonly ledger: Ledger; readonly names: OrgNames }
     const linked = ledgerFiltersOf(window.location.search);
     return { ...NO_LEDGER_FILTERS, states: linked.states, overdueOnly: linked.overdue };
   });
+  const [profileOpen, setProfileOpen] = useState(false);
   const [columns, setColumns] = useState<LedgerColumn[]>(() => rememberedLedgerColumns(browserStorage()));
   const chooseColumns = (chosen: LedgerColumn[]) => {
     // Kept in the table's own order whatever order they were ticked in.
@@ -79,13 +86,24 @@ function LedgerView(props: { readonly ledger: Ledger; readonly names: OrgNames }
     <>
       <div className="page-heading">
         <Typography.Title level={3}>{ledger.unit.name} 整改台账</Typography.Title>
-        {session !== null && mayEver(session, "ledger.export") && (
-          <Space wrap>
-            <ExportButton ledger={ledger} filters={filters} />
-            <Button {...linkTo(paths.reports(inspection.id))}>报告与下载</Button>
-          </Space>
-        )}
+        <Space wrap>
+          <Button onClick={() => setProfileOpen(true)}>督办设置</Button>
+          {session !== null && mayEver(session, "ledger.export") && (
+            <>
+              <ExportButton ledger={ledger} filters={filters} />
+              <Button {...linkTo(paths.reports(inspection.id))}>报告与下载</Button>
+            </>
+          )}
+        </Space>
       </div>
+      {profileOpen && (
+        <DeadlineProfileDrawer
+          inspectionId={inspection.id}
+          editable={session !== null && mayEver(session, "deadline_profile.set")}
+          onClose={() => setProfileOpen(false)}
+          onSaved={props.reload}
+        />
+      )}
       <Card size="small" className="section">
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }}>
           <Descriptions.Item label="巡察">
