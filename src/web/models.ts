@@ -25,3 +25,4 @@ export type DeadlineWarningView = MeasureListItem["warning"];
 export type ClosureTrend = AnswerOfRoute<ApiRoutes["closureTrend"]>;
 export type CalendarOverrides = AnswerOfRoute<ApiRoutes["listCalendarOverrides"]>;
 export type DeadlineProfile = AnswerOfRoute<ApiRoutes["getDeadlineProfile"]>;
+export type InspectionWarnings = AnswerOfRoute<ApiRoutes["getInspectionWarnings"]>;

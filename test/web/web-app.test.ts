@@ -153,8 +153,14 @@ describe("the web UI in Chromium", { timeout: 60_000 }, () => {
   });
 
   it("sets the inspection's 督办设置 beside the ledger, and the ledger's warnings follow the new thresholds", async () => {
-    await page.getByRole("button", { name: "督办设置" }).click();
-    const drawer = page.getByRole("dialog", { name: "督办设置" });
+    await page.getByRole("button", { name: "督办预警与设置" }).click();
+    const drawer = page.getByRole("dialog", { name: "督办" });
+    // The board first: on 2021-06-30 one measure is 30 days overdue; 2 of 4 measures closed (imported, undated).
+    await drawer.getByText("已逾期（1项）").waitFor();
+    await drawer.getByText("逾期30天").waitFor();
+    await drawer.getByText("按期完成率").waitFor();
+    await shot("ledger-warning-board");
+    await drawer.getByRole("tab", { name: "督办设置" }).click();
     await drawer.getByText("尚未设置，按默认").waitFor();
     // Out of order (yellow above green): refused with the server's reason, nothing stored.
     await drawer.getByLabel("黄色预警").fill("300");

@@ -1,8 +1,20 @@
-// 督办设置 of one inspection, in a drawer beside its ledger: the warning thresholds (green / yellow / red, counted in
+// 督办 of one inspection, in a drawer beside its ledger: its warning board (WarningBoard.tsx), and its 督办设置 — the
+// warning thresholds (green / yellow / red, counted in
 // calendar or working days), the reporting cadence, when the rectification report is due and the end of the
 // concentrated period, with the dates they give. Roles that may set it (unit office, administrator) edit it; the
 // others read it. Saved with the version read (If-Match): a colleague's change in between is refused, not lost.
-import { Button, Descriptions, Drawer, Form, Input, InputNumber, Select, Space, Typography } from "antd";
+import {
+  Button,
+  Descriptions,
+  Drawer,
+  Form,
+  Input,
+  InputNumber,
+  Select,
+  Space,
+  Tabs,
+  Typography,
+} from "antd";
 import { useState, type ReactNode } from "react";
 import {
   REPORT_DUE_MONTHS,
@@ -20,6 +32,7 @@ import { formatInstant } from "../labels.ts";
 import type { DeadlineProfile } from "../models.ts";
 import { useLoad } from "../use-load.ts";
 import { ErrorNote, PageState } from "./PageState.tsx";
+import { WarningBoard } from "./WarningBoard.tsx";
 
 interface ProfileForm {
   readonly green?: number | null;
@@ -53,20 +66,31 @@ export function DeadlineProfileDrawer(props: {
     [props.inspectionId],
   );
   return (
-    <Drawer open title="督办设置" size="large" onClose={props.onClose} destroyOnHidden>
-      <PageState loaded={loaded} retry={reload}>
-        {(profile) => (
-          <ProfileEditor
-            key={profile.version}
-            profile={profile}
-            editable={props.editable}
-            onSaved={() => {
-              reload();
-              props.onSaved();
-            }}
-          />
-        )}
-      </PageState>
+    <Drawer open title="督办" size="large" onClose={props.onClose} destroyOnHidden>
+      <Tabs
+        items={[
+          { key: "board", label: "预警", children: <WarningBoard inspectionId={props.inspectionId} /> },
+          {
+            key: "profile",
+            label: "督办设置",
+            children: (
+              <PageState loaded={loaded} retry={reload}>
+                {(profile) => (
+                  <ProfileEditor
+                    key={profile.version}
+                    profile={profile}
+                    editable={props.editable}
+                    onSaved={() => {
+                      reload();
+                      props.onSaved();
+                    }}
+                  />
+                )}
+              </PageState>
+            ),
+          },
+        ]}
+      />
     </Drawer>
   );
 }

@@ -87,7 +87,7 @@ function LedgerView(props: {
       <div className="page-heading">
         <Typography.Title level={3}>{ledger.unit.name} 整改台账</Typography.Title>
         <Space wrap>
-          <Button onClick={() => setProfileOpen(true)}>督办设置</Button>
+          <Button onClick={() => setProfileOpen(true)}>督办预警与设置</Button>
           {session !== null && mayEver(session, "ledger.export") && (
             <>
               <ExportButton ledger={ledger} filters={filters} />
