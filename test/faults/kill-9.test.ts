@@ -48,6 +48,8 @@ beforeAll(async () => {
     platform: "node",
     format: "esm",
     target: "node20",
+    // Node 20 reads import attributes (the calendar's `with { type: "json" }`); esbuild would drop them for node20.
+    supported: { "import-attributes": true },
     packages: "external",
     logLevel: "silent",
   });
