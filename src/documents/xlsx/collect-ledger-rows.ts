@@ -25,38 +25,40 @@ import {
   type SkippedRows,
 } from "./header-findings.ts";
 import { columnLetter, headerOf, type LedgerField } from "./ledger-columns.ts";
-import { cellText, inspectionFactsFrom, type Origin, type ProblemDraft } from "./ledger-row-inputs.ts";
+import {
+  cellText,
+  inspectionFactsFrom,
+  tooLongFields,
+  type Origin,
+  type ProblemDraft,
+} from "./ledger-row-inputs.ts";
+import { parentNo, ProblemIndex } from "./problem-index.ts";
 import { problemInputs } from "./problem-inputs.ts";
 import { expandResponsibleCell, withResponsibleColumns } from "./split-responsible.ts";
-import { applyResponsibilities, responsibilityRow, type ResponsibilityRow } from "./responsibility-list.ts";
+import {
+  applyResponsibilities,
+  measureWords,
+  repeatsMeasure,
+  responsibilityRow,
+  type ResponsibilityRow,
+} from "./responsibility-list.ts";
 import { SUMMARY_FACTS } from "./ledger-workbook.ts";
 import { deadlineYearSource } from "./deadline-year.ts";
 import { statusFromProgress } from "./parse-ledger-words.ts";
-import { problemKey, problemTitle } from "./problem-title.ts";
+import { problemKey } from "./problem-title.ts";
 
-const LIMITS: Partial<Record<LedgerField, number>> = {
-  problem: 500,
-  measure: 4000,
-  leader: 100,
-  department: 100,
-  person: 100,
-  aspect: 500,
-};
 const text = cellText;
 const FACT_BY_LABEL = new Map<string, keyof typeof SUMMARY_FACTS>(
   Object.entries(SUMMARY_FACTS).map(([k, v]) => [v, k as keyof typeof SUMMARY_FACTS]),
 );
 
 export class LedgerRowCollector {
-  private readonly problems: ProblemDraft[] = [];
+  private readonly problems = new ProblemIndex();
   private readonly responsibilities: ResponsibilityRow[] = [];
-  private readonly byKey = new Map<string, ProblemDraft>();
   private readonly errors: ImportIssue[] = [];
   private readonly warnings: ImportIssue[] = [];
   private readonly notes: string[] = [];
   private readonly sheetHeaders: { name: string; header: SheetHeader }[] = [];
-  /** Sheets whose rows are not read (a task list without a problem column); rows counted for the error. */
-  private unreadable: { rows: number; first: number; last: number } | undefined;
   private headingAspect: string | null = null;
   private readonly units = new Set<string>();
   private readonly facts: Record<string, string> = {};
@@ -67,6 +69,11 @@ export class LedgerRowCollector {
   private sheetColumns: ReadonlyMap<LedgerField, number> = new Map();
   /** A task list without a problem column whose 问题编号 refers to the problems of an earlier 问题清单. */
   private linkedByNumber = false;
+  /**
+   * A sheet without a problem column after measures were read: rows copying a measure's words make it a
+   * 责任清单; the others wait until the sheet ends (more tasks if no row copied one). See closeSheet.
+   */
+  private repeat: RepeatSheet | undefined;
   private dataRows = 0;
 
   constructor(
@@ -94,15 +101,16 @@ export class LedgerRowCollector {
     const missing = header.kind === "measures" ? missingColumnError(name, header, true) : undefined;
     const numberColumn = this.sheetColumns.get("no");
     this.linkedByNumber =
-      missing !== undefined && numberColumn !== undefined && this.problems.some((p) => p.no !== "");
-    if (this.linkedByNumber && numberColumn !== undefined)
-      this.notes.push(
-        `工作表“${name}”没有问题列，按${columnLetter(numberColumn)}列“${header.cells.find((c) => c.column === numberColumn)?.text ?? ""}”对应前面问题清单中的问题编号`,
-      );
-    else if (missing) {
-      this.errors.push(missing);
-      this.unreadable = { rows: 0, first: 0, last: 0 };
-    }
+      missing !== undefined && numberColumn !== undefined && this.problems.list.some((p) => p.no !== "");
+    // Without a problem column: rows wait for the sheet's end, unless they only follow 问题编号 to a 问题清单.
+    const read = this.problems.list.some((p) => p.measures.length > 0);
+    this.repeat =
+      missing && (read || !this.linkedByNumber)
+        ? { words: measureWords(this.problems.list), missing, matched: 0, pending: [], link: "" }
+        : undefined;
+    const link = `工作表“${name}”没有问题列，按${columnLetter(numberColumn ?? 0)}列“${header.cells.find((c) => c.column === numberColumn)?.text ?? ""}”对应前面问题清单中的问题编号`;
+    if (this.repeat) this.repeat.link = link;
+    else if (this.linkedByNumber) this.notes.push(link);
   }
 
   /**
@@ -116,17 +124,24 @@ export class LedgerRowCollector {
     this.notes.push(...found.notes);
   }
 
-  /** Names the rows of an unreadable sheet in its error. */
+  /**
+   * Settles a sheet without a problem column: a 责任清单 when some row copied a measure read before (the other
+   * rows are its rows too, warned about if they name none); else more tasks following 问题编号; else refused,
+   * its rows named in the error.
+   */
   private closeSheet(): void {
-    const u = this.unreadable;
-    if (u && u.rows > 0) {
-      const error = this.errors.find(
-        (e) => e.sheet === this.sheetName && e.code === "problem_column_missing",
-      );
-      if (error)
-        Object.assign(error, { message: `${error.message}；第${u.first}–${u.last}行共${u.rows}行未导入` });
+    const r = this.repeat;
+    this.repeat = undefined;
+    if (r && r.matched > 0) {
+      this.responsibilities.push(...r.pending.map((p) => responsibilityRow(p.origin, p.cells)));
+      this.notes.push(`工作表“${this.sheetName}”没有问题列，其中的整改措施与前表相同，按责任清单读取`);
+    } else if (r && this.linkedByNumber) {
+      this.notes.push(r.link);
+      for (const p of r.pending) this.addMeasureRow(p.origin, p.cells, p.own);
+    } else if (r) {
+      const rows = r.pending.map((p) => p.origin.row);
+      this.errors.push({ ...r.missing, message: `${r.missing.message}${rowsNotRead(rows)}` });
     }
-    this.unreadable = undefined;
   }
 
   /** Which column became which field, per sheet (for the import report). */
@@ -167,45 +182,15 @@ export class LedgerRowCollector {
   }
 
   private tooLong(row: number, cells: RowCells, fields: readonly LedgerField[]): boolean {
-    let bad = false;
-    for (const f of fields) {
-      const max = LIMITS[f];
-      if (max !== undefined && text(cells, f).length > max) {
-        this.issue(row, f, "too_long", `${headerOf(f)}超过${max}个字符`);
-        bad = true;
-      }
-    }
-    return bad;
+    const long = tooLongFields(cells, fields);
+    for (const { field, max } of long)
+      this.issue(row, field, "too_long", `${headerOf(field)}超过${max}个字符`);
+    return long.length > 0;
   }
 
   private findOrAdd(origin: Origin, cells: RowCells, fromProblemSheet: boolean): ProblemDraft {
-    const unit = text(cells, "unit");
-    const no = text(cells, "no");
-    const title = problemKey(text(cells, "problem"));
-    const exact = this.byKey.get(`${unit}\u0000${no}\u0000${title}`);
-    const loose = exact ?? this.byKey.get(`${unit}\u0000\u0000${title}`);
-    const found = exact ?? (loose && (no === "" || loose.no === "") ? loose : undefined);
-    const aspect = text(cells, "aspect") || null;
-    if (found) {
-      if (found.aspect === null) found.aspect = aspect ?? this.headingAspect;
-      if (fromProblemSheet) found.cells = cells;
-      return found;
-    }
-    const draft: ProblemDraft = {
-      origin,
-      unit,
-      no,
-      title: problemTitle(text(cells, "problem")),
-      aspect: aspect ?? this.headingAspect,
-      sheetAspect: this.sheetColumns.has("aspect") ? null : this.sheetName,
-      cells: fromProblemSheet ? cells : null,
-      measures: [],
-      outcomes: [],
-    };
-    this.problems.push(draft);
-    this.byKey.set(`${unit}\u0000${no}\u0000${title}`, draft);
-    if (!this.byKey.has(`${unit}\u0000\u0000${title}`)) this.byKey.set(`${unit}\u0000\u0000${title}`, draft);
-    return draft;
+    const aspect = text(cells, "aspect") || this.headingAspect;
+    return this.problems.findOrAdd(origin, cells, { fromProblemSheet, aspect, sheetAspect: this.sheetName });
   }
 
   /**
@@ -215,11 +200,6 @@ export class LedgerRowCollector {
   add(row: number, given: RowCells, all: readonly RowCell[] = []): void {
     const header = this.header;
     if (!header) return;
-    if (this.unreadable) {
-      const u = this.unreadable;
-      this.unreadable = { rows: u.rows + 1, first: u.first || row, last: row };
-      return;
-    }
     if (all.length > 0 && !this.roleHandled(row, all)) return;
     this.dataRows += 1;
     const expanded = expandResponsibleCell(given);
@@ -243,9 +223,7 @@ export class LedgerRowCollector {
         return;
       }
       case "outcomes": {
-        const target =
-          this.byKey.get(`${unit}\u0000${text(cells, "no")}\u0000${problemKey(text(cells, "problem"))}`) ??
-          this.byKey.get(`${unit}\u0000\u0000${problemKey(text(cells, "problem"))}`);
+        const target = this.problems.find(unit, text(cells, "no"), problemKey(text(cells, "problem")), true);
         if (!target)
           return this.issue(
             row,
@@ -260,7 +238,7 @@ export class LedgerRowCollector {
         this.responsibilities.push(responsibilityRow(origin, cells));
         return;
       case "measures":
-        this.addMeasureRow(row, origin, cells, all.length === 0 || all.some((c) => !c.filled));
+        this.addMeasureRow(origin, cells, all.length === 0 || all.some((c) => !c.filled));
     }
   }
 
@@ -280,7 +258,17 @@ export class LedgerRowCollector {
     return false;
   }
 
-  private addMeasureRow(row: number, origin: Origin, cells: RowCells, own: boolean): void {
+  private addMeasureRow(origin: Origin, cells: RowCells, own: boolean): void {
+    const row = origin.row;
+    if (this.repeat) {
+      if (!repeatsMeasure(this.repeat.words, text(cells, "measure")))
+        this.repeat.pending.push({ origin, cells, own });
+      else {
+        this.repeat.matched += 1;
+        this.responsibilities.push(responsibilityRow(origin, cells));
+      }
+      return;
+    }
     if (this.linkedByNumber && !this.followLink(row, text(cells, "no"))) return;
     const p = cells.get("problem");
     const n = cells.get("no");
@@ -350,10 +338,7 @@ export class LedgerRowCollector {
    */
   private followLink(row: number, no: string): boolean {
     if (no === "") return true;
-    const key = no.normalize("NFKC").trim();
-    const draft =
-      this.problems.find((p) => p.no.normalize("NFKC").trim() === key) ??
-      this.problems.find((p) => p.no !== "" && p.no.normalize("NFKC").trim() === parentNo(key));
+    const draft = this.problems.numbered(no);
     if (!draft) {
       this.issue(row, "no", "problem_not_found", `问题编号“${no}”在问题清单中找不到，该行未导入`);
       this.current = undefined;
@@ -366,25 +351,30 @@ export class LedgerRowCollector {
   /** Parses what depends on the whole workbook (deadlines need the feedback date) and builds the result. */
   finish(): CollectedLedger {
     this.closeSheet();
-    const chosen = chooseUnit([...this.units], this.options.onlyUnit, this.problems);
+    const chosen = chooseUnit([...this.units], this.options.onlyUnit, this.problems.list);
     if (chosen.error) this.errors.push(chosen.error);
     if (chosen.note) this.notes.push(chosen.note);
-    this.problems.splice(0, this.problems.length, ...chosen.kept);
-    const checked = checkProblemSheets(this.sheetHeaders, this.problems);
+    this.problems.keep(chosen.kept);
+    const checked = checkProblemSheets(this.sheetHeaders, this.problems.list);
     this.errors.push(...checked.errors);
     this.warnings.push(...checked.warnings);
-    this.problems.splice(0, this.problems.length, ...checked.kept);
-    assignSheetAspects(this.problems);
-    const responsibilities = applyResponsibilities(this.problems, this.responsibilities);
+    this.problems.keep(checked.kept);
+    assignSheetAspects(this.problems.list);
+    const responsibilities = applyResponsibilities(this.problems.list, this.responsibilities);
     this.warnings.push(...responsibilities.warnings);
     this.notes.push(...responsibilities.notes);
     const facts = inspectionFactsFrom(this.facts, this.titles);
     const year = deadlineYearSource({
       given: this.options.reference ?? facts.feedbackDate ?? null,
       asOf: this.facts.asOf ?? this.titles.map((t) => titleFacts(t).asOf).find((d) => d) ?? null,
-      problems: this.problems,
+      problems: this.problems.list,
     });
-    const { problems, aspects, skipped } = problemInputs(this.problems, year, this.errors, this.warnings);
+    const { problems, aspects, skipped } = problemInputs(
+      this.problems.list,
+      year,
+      this.errors,
+      this.warnings,
+    );
     const unitName =
       chosen.unit ??
       [...this.units][0] ??
@@ -407,8 +397,18 @@ export class LedgerRowCollector {
   }
 }
 
-/** "1.2" → "1", "1-2" → "1"; a number without parts has no parent. */
-const parentNo = (no: string): string | undefined => /^(.+?)[.．\-－]\d+$/.exec(no.normalize("NFKC"))?.[1];
-
 const invert = (columns: ReadonlyMap<number, LedgerField>): Map<LedgerField, number> =>
   new Map([...columns].map(([c, f]) => [f, c]));
+
+interface RepeatSheet {
+  readonly words: ReadonlySet<string>;
+  readonly missing: ImportIssue;
+  matched: number;
+  readonly pending: { origin: Origin; cells: RowCells; own: boolean }[];
+  /** The note naming the number column, said when the rows turn out to be more tasks. */
+  link: string;
+}
+
+/** “；第3–9行共7行未导入” for the rows of a sheet that could not be read. */
+const rowsNotRead = (rows: readonly number[]): string =>
+  rows.length === 0 ? "" : `；第${rows[0]}–${rows[rows.length - 1]}行共${rows.length}行未导入`;

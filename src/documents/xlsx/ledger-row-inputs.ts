@@ -26,9 +26,17 @@ export interface Origin {
   readonly columns: ReadonlyMap<LedgerField, number>;
 }
 
-/** Who answers for a measure: the fields a 责任清单 may fill. */
-export const RESPONSIBLE_FIELDS = ["leader", "department", "person", "cooperating"] as const;
-export type ResponsibleField = (typeof RESPONSIBLE_FIELDS)[number];
+/** What a 责任清单 may fill in a measure the task list read: who answers for it, and when and how. */
+export const MERGED_FIELDS = [
+  "leader",
+  "department",
+  "person",
+  "cooperating",
+  "deadline",
+  "kind",
+  "status",
+] as const;
+export type MergedField = (typeof MERGED_FIELDS)[number];
 
 /** Only what a measure needs until the collector finishes: ~100,000 of these may wait for the feedback date. */
 export interface MeasureDraft {
@@ -44,7 +52,7 @@ export interface MeasureDraft {
   readonly person: string;
   readonly cooperating: string;
   /** Where a field came from when not from the measure's own row (a 责任清单 row). */
-  readonly from?: Partial<Record<ResponsibleField, Origin>>;
+  readonly from?: Partial<Record<MergedField, Origin>>;
 }
 
 export interface OutcomeDraft {
@@ -67,6 +75,26 @@ export interface ProblemDraft {
 }
 
 export const cellText = (cells: RowCells, field: LedgerField): string => cells.get(field)?.text ?? "";
+
+/** Longest text a cell of these fields may hold (the ledger schema's limits). */
+const LIMITS: Partial<Record<LedgerField, number>> = {
+  problem: 500,
+  measure: 4000,
+  leader: 100,
+  department: 100,
+  person: 100,
+  aspect: 500,
+};
+
+/** The fields among `fields` whose cell is longer than its limit. */
+export const tooLongFields = (
+  cells: RowCells,
+  fields: readonly LedgerField[],
+): { field: LedgerField; max: number }[] =>
+  fields.flatMap((field) => {
+    const max = LIMITS[field];
+    return max !== undefined && cellText(cells, field).length > max ? [{ field, max }] : [];
+  });
 
 /** A finding about `field` of the row at `origin`. */
 export function issueAt(origin: Origin, field: LedgerField, code: string, message: string): ImportIssue {
@@ -126,11 +154,12 @@ export function measureInput(
   warnings: ImportIssue[],
 ): MeasureInput | undefined {
   const kind = parseMeasureKind(m.kind);
-  if (!kind.ok) issues.push(issueAt(m.origin, "kind", "unknown_kind", kind.message));
+  const at = (field: MergedField) => m.from?.[field] ?? m.origin;
+  if (!kind.ok) issues.push(issueAt(at("kind"), "kind", "unknown_kind", kind.message));
   const status = parseMeasureStatus(m.status);
-  if (!status.ok) issues.push(issueAt(m.origin, "status", "unknown_status", status.message));
+  if (!status.ok) issues.push(issueAt(at("status"), "status", "unknown_status", status.message));
   const deadline = parseDeadline(m.deadline, year.reference);
-  if (!deadline.ok) issues.push(issueAt(m.origin, "deadline", deadline.code, deadline.message));
+  if (!deadline.ok) issues.push(issueAt(at("deadline"), "deadline", deadline.code, deadline.message));
   if (!kind.ok || !status.ok || !deadline.ok) return undefined;
   if (
     year.assumed &&
@@ -140,7 +169,7 @@ export function measureInput(
   )
     warnings.push(
       issueAt(
-        m.origin,
+        at("deadline"),
         "deadline",
         "deadline_year_assumed",
         `整改时限“${m.deadline.trim().slice(0, 40)}”没有写年份，台账中也没有截至日期或反馈日期，按其他整改时限中最早的年份理解为${deadline.deadline}，请核对`,

@@ -183,3 +183,43 @@ describe("readLedgerXlsx on a 责任清单 beside the problem and task lists", (
     );
   });
 });
+
+describe("readLedgerXlsx on a later sheet without a problem column", () => {
+  const copying: Rows = [
+    ["序号", "整改任务", "责任领导", "责任科室", "责任人"],
+    ["1", "开展收费专项检查", "钱进", "医政科", "孔亮"],
+    ["2", "公开收费标准", "钱进", "财务科", "孔亮"],
+    ["3", "制定年度培训计划", "冯涛", "人事科", "曹敏"],
+  ];
+
+  it("reads a 责任清单 that copies the tasks' words as theirs, its 序号 only a row number, adding no measure", async () => {
+    const path = await writeListSheets("copying.xlsx", {
+      问题清单: PROBLEMS,
+      任务清单: TASKS,
+      责任清单: copying,
+    });
+    const read = await readLedgerXlsx(path);
+    expect([...read.errors, ...read.warnings]).toEqual([]);
+    expect(read.problems.map((p) => p.measures?.map((m) => [m.text, m.department]))).toEqual([
+      [
+        ["开展收费专项检查", "医政科"],
+        ["公开收费标准", "财务科"],
+      ],
+      [["制定年度培训计划", "人事科"]],
+    ]);
+  });
+
+  it("still reads a second task sheet whose tasks are new as tasks of the problems its 问题编号 names", async () => {
+    const path = await writeListSheets("continued.xlsx", {
+      问题清单: PROBLEMS,
+      任务清单: TASKS,
+      任务清单续: [
+        ["问题编号", "整改任务", "完成时限"],
+        ["W2", "建立培训档案", "2025-06-30"],
+      ],
+    });
+    const read = await readLedgerXlsx(path);
+    expect(read.errors).toEqual([]);
+    expect(read.problems[1]?.measures?.map((m) => m.text)).toEqual(["制定年度培训计划", "建立培训档案"]);
+  });
+});

@@ -1,19 +1,22 @@
 // A 三清单 workbook's 责任清单: rows naming who answers for measures of the task list — by 任务编号/措施序号
-// (with 问题编号 when the numbers restart per problem), or by 问题编号 alone for all of a problem's measures.
-// Fills the lead leader, department, person and cooperating departments the task list left empty; a row that
-// names no measure, or disagrees with the task list, is a warning at its sheet, row and column. Pure.
+// (with 问题编号 when the numbers restart per problem), by the measure's own words (a 责任清单 that copies the
+// tasks), or by 问题编号 alone for all of a problem's measures. Fills the lead leader, department, person,
+// cooperating departments (and deadline, kind, status) the task list left empty; a row that names no measure,
+// or disagrees with the task list, is a warning at its sheet, row and column. Pure.
 
 import type { ImportIssue, RowCells } from "./collected-ledger.ts";
 import { columnLetter, headerOf } from "./ledger-columns.ts";
 import {
   cellText,
   issueAt,
-  RESPONSIBLE_FIELDS,
+  MERGED_FIELDS,
   type MeasureDraft,
+  type MergedField,
   type Origin,
   type ProblemDraft,
-  type ResponsibleField,
 } from "./ledger-row-inputs.ts";
+import type { CellValue } from "./parse-deadline.ts";
+import { statusFromProgress } from "./parse-ledger-words.ts";
 
 /** One row of a 责任清单 as read. */
 export interface ResponsibilityRow {
@@ -22,34 +25,71 @@ export interface ResponsibilityRow {
   readonly measureNo: string;
   /** 问题编号 / 序号 cell; "" when none. */
   readonly no: string;
-  readonly values: Readonly<Record<ResponsibleField, string>>;
+  /** The measure's words, when the list copies them; "" when none. */
+  readonly measure: string;
+  readonly values: Readonly<Record<MergedField, CellValue>>;
 }
 
 export const responsibilityRow = (origin: Origin, cells: RowCells): ResponsibilityRow => ({
   origin,
   measureNo: cellText(cells, "measureNo"),
   no: cellText(cells, "no"),
+  measure: cellText(cells, "measure"),
   values: {
     leader: cellText(cells, "leader"),
     department: cellText(cells, "department"),
     person: cellText(cells, "person"),
     cooperating: cellText(cells, "cooperating"),
+    kind: cellText(cells, "kind"),
+    status: origin.columns.has("status")
+      ? cellText(cells, "status")
+      : statusFromProgress(cellText(cells, "progress")),
+    deadline: cells.get("deadline")?.value ?? null,
   },
 });
 
 const key = (s: string): string => s.normalize("NFKC").replace(/\s+/g, "");
+/** A cell's value as compared and shown: dates as YYYY-MM-DD. */
+const shown = (v: CellValue): string =>
+  v === null ? "" : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).trim();
+
+/** The words of every measure read so far, to tell a 责任清单 copying the tasks from more tasks. */
+export const measureWords = (problems: readonly ProblemDraft[]): Set<string> =>
+  new Set(problems.flatMap((p) => p.measures.map((m) => key(m.text))));
+
+/** True when `text` is the words of a measure in `words`. */
+export const repeatsMeasure = (words: ReadonlySet<string>, text: string): boolean =>
+  key(text) !== "" && words.has(key(text));
 
 interface Target {
   readonly draft: ProblemDraft;
   readonly index: number;
 }
 
+type KeyField = "measureNo" | "measure" | "no";
 type Found =
   | { readonly found: Target[] }
-  | { readonly missing: "key" | "not_found" | "ambiguous"; readonly field: "measureNo" | "no" | null };
+  | { readonly missing: "key" | "not_found" | "ambiguous"; readonly field: KeyField | null };
 
-/** The measures a row names: by measure number (within its problem when it gives one), else by problem number. */
-function targetsOf(row: ResponsibilityRow, problems: readonly ProblemDraft[]): Found {
+/** Measures by their words (normalised), for lists that copy them. */
+type ByWords = ReadonlyMap<string, readonly Target[]>;
+
+const byWords = (problems: readonly ProblemDraft[]): ByWords => {
+  const index = new Map<string, Target[]>();
+  for (const draft of problems)
+    draft.measures.forEach((m, i) => {
+      const list = index.get(key(m.text));
+      if (list) list.push({ draft, index: i });
+      else index.set(key(m.text), [{ draft, index: i }]);
+    });
+  return index;
+};
+
+/**
+ * The measures a row names: by measure number (within its problem when it gives one); in a list with a measure
+ * column, by the measure's words (its number only picking the problem); else by problem number.
+ */
+function targetsOf(row: ResponsibilityRow, problems: readonly ProblemDraft[], words: ByWords): Found {
   const problemNo = key(row.no);
   const inProblem = (p: ProblemDraft) => problemNo === "" || key(p.no) === problemNo;
   const measures = (p: ProblemDraft, match: (m: MeasureDraft) => boolean): Target[] =>
@@ -64,6 +104,19 @@ function targetsOf(row: ResponsibilityRow, problems: readonly ProblemDraft[]): F
     if (new Set(found.map((t) => t.draft)).size > 1) return { missing: "ambiguous", field: "measureNo" };
     return { found };
   }
+  if (row.origin.columns.has("measure")) {
+    const text = key(row.measure);
+    if (text === "") return { missing: "key", field: "measure" };
+    const same = (words.get(text) ?? []).filter(
+      (t) => (t.draft.measures[t.index] as MeasureDraft).origin.sheet !== row.origin.sheet,
+    );
+    // Its number picks the problem when that problem has these words (else it is only the row's 序号).
+    const numbered = same.filter((t) => problemNo !== "" && key(t.draft.no) === problemNo);
+    const found = numbered.length > 0 ? numbered : same;
+    if (found.length === 0) return { missing: "not_found", field: "measure" };
+    if (new Set(found.map((t) => t.draft)).size > 1) return { missing: "ambiguous", field: "measure" };
+    return { found };
+  }
   if (problemNo === "") return { missing: "key", field: null };
   const problem = problems.filter((p) => key(p.no) === problemNo);
   const found =
@@ -73,36 +126,29 @@ function targetsOf(row: ResponsibilityRow, problems: readonly ProblemDraft[]): F
   return found.length > 0 ? { found } : { missing: "not_found", field: "no" };
 }
 
-const LABELS: Readonly<Record<ResponsibleField, string>> = {
-  leader: headerOf("leader"),
-  department: headerOf("department"),
-  person: headerOf("person"),
-  cooperating: headerOf("cooperating"),
-};
-
 /** What a row would have given, for the warning that says it was not taken. */
 const given = (row: ResponsibilityRow): string =>
-  RESPONSIBLE_FIELDS.filter((f) => row.values[f] !== "")
-    .map((f) => `${LABELS[f]}“${row.values[f]}”`)
+  MERGED_FIELDS.filter((f) => shown(row.values[f]) !== "")
+    .map((f) => `${headerOf(f)}“${shown(row.values[f])}”`)
     .join("、");
 
 function unmatched(
   row: ResponsibilityRow,
   missing: "key" | "not_found" | "ambiguous",
-  field: "measureNo" | "no" | null,
+  field: KeyField | null,
 ): ImportIssue {
   const { sheet, row: line, columns } = row.origin;
   const where = `工作表“${sheet}”第${line}行`;
   const column = columns.get(field ?? "measureNo") ?? columns.get("no");
-  const number = field === "no" ? row.no : row.measureNo;
-  const label = field === "no" ? "问题编号" : "任务编号";
+  const number = field === "no" ? row.no : field === "measure" ? row.measure.slice(0, 30) : row.measureNo;
+  const label = field === "no" ? "问题编号" : field === "measure" ? "整改措施" : "任务编号";
   const what = given(row);
   const message =
     missing === "key"
-      ? `${where}没有写任务编号或问题编号，无法对应到整改措施，该行的责任（${what}）未导入`
+      ? `${where}没有写${field === "measure" ? "整改措施" : "任务编号或问题编号"}，无法对应到整改措施，该行的责任（${what}）未导入`
       : missing === "ambiguous"
         ? `${where}${label}“${number}”对应多个问题下的整改措施，请补写问题编号；该行的责任（${what}）未导入`
-        : `${where}${label}“${number}”在任务清单中找不到对应的整改措施，该行的责任（${what}）未导入`;
+        : `${where}${label}“${number}”在已读到的整改措施中找不到，该行的责任（${what}）未导入`;
   return {
     sheet,
     row: line,
@@ -119,8 +165,8 @@ function unmatched(
 
 /**
  * Applies the rows of every 责任清单 to the measures (replacing the drafts in place) and returns the warnings
- * and a note per sheet saying how many measures its rows reached. The task list's own cells win over the
- * 责任清单: a different value there is a `responsibility_conflict` at the 责任清单 cell.
+ * and a note per sheet saying how many measures its rows reached. The value read first (the task list's, as a
+ * rule) wins: a different one is a `responsibility_conflict` at the 责任清单 cell.
  */
 export function applyResponsibilities(
   problems: readonly ProblemDraft[],
@@ -128,22 +174,23 @@ export function applyResponsibilities(
 ): { warnings: ImportIssue[]; notes: string[] } {
   const warnings: ImportIssue[] = [];
   const reached = new Map<string, Set<string>>();
+  const words = byWords(problems);
   for (const row of rows) {
-    if (RESPONSIBLE_FIELDS.every((f) => row.values[f] === "")) continue;
-    const targets = targetsOf(row, problems);
+    if (MERGED_FIELDS.every((f) => shown(row.values[f]) === "")) continue;
+    const targets = targetsOf(row, problems, words);
     if ("missing" in targets) {
       warnings.push(unmatched(row, targets.missing, targets.field));
       continue;
     }
-    for (const field of RESPONSIBLE_FIELDS) {
+    for (const field of MERGED_FIELDS) {
       const value = row.values[field];
-      if (value === "") continue;
+      if (shown(value) === "") continue;
       const conflicts: MeasureDraft[] = [];
       for (const { draft, index } of targets.found) {
         const m = draft.measures[index] as MeasureDraft;
-        if (m[field] === "")
+        if (shown(m[field]) === "")
           draft.measures[index] = { ...m, [field]: value, from: { ...m.from, [field]: row.origin } };
-        else if (key(m[field]) !== key(value)) conflicts.push(m);
+        else if (key(shown(m[field])) !== key(shown(value))) conflicts.push(m);
       }
       const first = conflicts[0];
       if (first)
@@ -152,7 +199,7 @@ export function applyResponsibilities(
             row.origin,
             field,
             "responsibility_conflict",
-            `工作表“${row.origin.sheet}”第${row.origin.row}行${LABELS[field]}“${value}”与工作表“${first.origin.sheet}”第${first.origin.row}行所写的“${first[field]}”不一致${conflicts.length > 1 ? `（共${conflicts.length}条措施）` : ""}，保留任务清单所写的“${first[field]}”，请核对`,
+            `工作表“${row.origin.sheet}”第${row.origin.row}行${headerOf(field)}“${shown(value)}”与工作表“${first.origin.sheet}”第${first.origin.row}行所写的“${shown(first[field])}”不一致${conflicts.length > 1 ? `（共${conflicts.length}条措施）` : ""}，保留先读到的“${shown(first[field])}”，请核对`,
           ),
         );
     }
@@ -163,7 +210,7 @@ export function applyResponsibilities(
   }
   const notes = [...reached].map(
     ([sheet, measures]) =>
-      `工作表“${sheet}”（责任清单）对应到${measures.size}条整改措施，其牵头领导、责任部门、责任人、配合部门按该表填入（任务清单已填写的以任务清单为准）`,
+      `工作表“${sheet}”（责任清单）对应到${measures.size}条整改措施，其牵头领导、责任部门、责任人、配合部门（及时限、类型、状态）按该表填入任务清单未填写之处（已填写的以先读到的为准）`,
   );
   return { warnings, notes };
 }
