@@ -30,6 +30,7 @@ import type { AuditCheckpoint, AuditRepository } from "./audit-store.ts";
 import type { DeadlineProfileRepository } from "./deadline-profile-store.ts";
 import type { EvidenceRepository } from "./evidence-store.ts";
 import type { PendingImportRepository } from "./pending-import-store.ts";
+import type { PublicNoticeRepository } from "./public-notice-store.ts";
 
 // The audit and account parts live in their own files; re-exported so callers import one module.
 export type * from "./account-store.ts";
@@ -37,6 +38,7 @@ export type * from "./audit-store.ts";
 export type * from "./deadline-profile-store.ts";
 export type * from "./evidence-store.ts";
 export type * from "./pending-import-store.ts";
+export type * from "./public-notice-store.ts";
 
 export interface OrgRepository {
   insert(org: Org): Promise<void>;
@@ -396,6 +398,7 @@ export interface Repositories {
   readonly calendarOverrides: CalendarOverrideRepository;
   readonly deadlineProfiles: DeadlineProfileRepository;
   readonly importSources: ImportSourceRepository;
+  readonly publicNotices: PublicNoticeRepository;
 }
 
 export interface Store extends Repositories {

@@ -301,6 +301,30 @@ export interface DeadlineProfilesTable {
   updated_by: string;
 }
 
+/** 0019: a published public notice (公开通报) and its withdrawal; timestamps ISO-8601 UTC text. */
+export interface PublicNoticesTable {
+  id: string;
+  inspection_id: string;
+  unit_id: string;
+  unit_name: string;
+  title: string;
+  issued_on: string;
+  layout: string;
+  contact: string | null;
+  docx_sha256: string;
+  docx_size: number;
+  docx_publication_id: string;
+  html_sha256: string;
+  html_size: number;
+  html_publication_id: string;
+  published_by: string;
+  published_by_name: string;
+  published_at: string;
+  withdrawn_at: string | null;
+  withdrawn_by: string | null;
+  withdrawal_reason: string | null;
+}
+
 export interface CalendarOverridesTable {
   day: string;
   kind: string;
@@ -340,4 +364,5 @@ export interface Database {
   pending_imports: PendingImportsTable;
   calendar_overrides: CalendarOverridesTable;
   deadline_profiles: DeadlineProfilesTable;
+  public_notices: PublicNoticesTable;
 }

@@ -16,6 +16,7 @@ import { orgRepository, personRepository } from "./org-repositories.ts";
 import { outcomeRepository, planRepository } from "./outcome-plan-repositories.ts";
 import { progressRepository } from "./progress-repository.ts";
 import { publicationRepository } from "./publication-repository.ts";
+import { publicNoticeRepository } from "./public-notice-repository.ts";
 import { grantRepository } from "./grant-repository.ts";
 import { sessionRepository } from "./session-repository.ts";
 import { pendingImportRepository } from "./pending-import-repository.ts";
@@ -79,6 +80,7 @@ function repositories(
     deadlineProfiles: translatingErrors(deadlineProfileRepository(db)),
     importSources: translatingErrors(importSourceRepository(db)),
     apiTokens: translatingErrors(apiTokenRepository(db)),
+    publicNotices: translatingErrors(publicNoticeRepository(db)),
   };
 }
 

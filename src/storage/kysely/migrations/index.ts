@@ -17,6 +17,7 @@ import * as calendarOverrides from "./0014-calendar-overrides.ts";
 import * as importSources from "./0015-import-sources.ts";
 import * as deadlineProfiles from "./0016-deadline-profiles.ts";
 import * as importCorrections from "./0018-import-corrections.ts";
+import * as publicNotices from "./0019-public-notices.ts";
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0001-ledger-core": ledgerCore,
@@ -35,4 +36,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0015-import-sources": importSources,
   "0016-deadline-profiles": deadlineProfiles,
   "0018-import-corrections": importCorrections,
+  "0019-public-notices": publicNotices,
 };

@@ -1,0 +1,93 @@
+// Public notices (migration 0019): insert, read, the public newest-first list and withdrawal.
+
+import type { Kysely } from "kysely";
+import type { PublicNotice, PublicNoticeRepository } from "../public-notice-store.ts";
+import type { Database, PublicNoticesTable } from "./db-schema.ts";
+
+const fromRow = (r: PublicNoticesTable): PublicNotice => ({
+  id: r.id,
+  inspectionId: r.inspection_id,
+  unitId: r.unit_id,
+  unitName: r.unit_name,
+  title: r.title,
+  issuedOn: r.issued_on,
+  layout: r.layout === "aspect" ? "aspect" : "status",
+  contact: r.contact,
+  docx: { sha256: r.docx_sha256, size: Number(r.docx_size), publicationId: r.docx_publication_id },
+  html: { sha256: r.html_sha256, size: Number(r.html_size), publicationId: r.html_publication_id },
+  publishedBy: r.published_by,
+  publishedByName: r.published_by_name,
+  publishedAt: r.published_at,
+  withdrawal:
+    r.withdrawn_at === null
+      ? null
+      : { at: r.withdrawn_at, by: r.withdrawn_by ?? "", reason: r.withdrawal_reason ?? "" },
+});
+
+export function publicNoticeRepository(db: Kysely<Database>): PublicNoticeRepository {
+  return {
+    async insert(n) {
+      await db
+        .insertInto("public_notices")
+        .values({
+          id: n.id,
+          inspection_id: n.inspectionId,
+          unit_id: n.unitId,
+          unit_name: n.unitName,
+          title: n.title,
+          issued_on: n.issuedOn,
+          layout: n.layout,
+          contact: n.contact,
+          docx_sha256: n.docx.sha256,
+          docx_size: n.docx.size,
+          docx_publication_id: n.docx.publicationId,
+          html_sha256: n.html.sha256,
+          html_size: n.html.size,
+          html_publication_id: n.html.publicationId,
+          published_by: n.publishedBy,
+          published_by_name: n.publishedByName,
+          published_at: n.publishedAt,
+          withdrawn_at: n.withdrawal?.at ?? null,
+          withdrawn_by: n.withdrawal?.by ?? null,
+          withdrawal_reason: n.withdrawal?.reason ?? null,
+        })
+        .execute();
+    },
+    async get(id) {
+      const row = await db.selectFrom("public_notices").selectAll().where("id", "=", id).executeTakeFirst();
+      return row ? fromRow(row) : undefined;
+    },
+    async listPublished({ after, limit }) {
+      let q = db.selectFrom("public_notices").selectAll().where("withdrawn_at", "is", null);
+      if (after !== null) {
+        q = q.where((eb) =>
+          eb.or([
+            eb("published_at", "<", after.publishedAt),
+            eb.and([eb("published_at", "=", after.publishedAt), eb("id", "<", after.id)]),
+          ]),
+        );
+      }
+      const rows = await q.orderBy("published_at", "desc").orderBy("id", "desc").limit(limit).execute();
+      return rows.map(fromRow);
+    },
+    async listByInspection(inspectionId) {
+      const rows = await db
+        .selectFrom("public_notices")
+        .selectAll()
+        .where("inspection_id", "=", inspectionId)
+        .orderBy("published_at", "desc")
+        .orderBy("id", "desc")
+        .execute();
+      return rows.map(fromRow);
+    },
+    async withdraw(id, w) {
+      const result = await db
+        .updateTable("public_notices")
+        .set({ withdrawn_at: w.at, withdrawn_by: w.by, withdrawal_reason: w.reason })
+        .where("id", "=", id)
+        .where("withdrawn_at", "is", null)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+  };
+}
