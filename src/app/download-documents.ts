@@ -24,7 +24,7 @@ export interface DownloadName {
 }
 
 /** A name part without characters that file systems refuse. */
-const safeName = (s: string): string =>
+export const safeName = (s: string): string =>
   [...s]
     .map((c) => (c.charCodeAt(0) < 0x20 || '\\/:*?"<>|'.includes(c) ? "_" : c))
     .join("")

@@ -12,10 +12,10 @@ import {
   resolveNoticeLayout,
   type NoticeSettingsFile,
 } from "../shared/notice-layout-options.ts";
-import type { OfficialDocument } from "../documents/official-document/official-document.ts";
-import { writeDocx } from "../documents/official-document/write-docx.ts";
-import { writeHtml } from "../documents/official-document/write-html.ts";
-import { writeMarkdown } from "../documents/official-document/write-markdown.ts";
+import {
+  renderOfficialDocument,
+  type PdfConverter,
+} from "../documents/official-document/render-official-document.ts";
 import { calendarDateSchema, parseInput } from "../shared/validation.ts";
 import type { AuditCheckpoint } from "../storage/store.ts";
 import { auditByActor } from "./audit-by.ts";
@@ -35,8 +35,7 @@ const requestSchema = z.object({
   official: noticeLayoutOptionsSchema.optional(),
 });
 
-/** .docx bytes → PDF bytes (LibreOffice behind it: src/runtime/libreoffice-pdf.ts). */
-export type PdfConverter = (docx: Uint8Array) => Promise<Uint8Array>;
+export type { PdfConverter };
 
 /** What notice generation needs beyond the common ports; both are deployment settings, never client input. */
 export interface NoticeDeps extends Deps {
@@ -44,32 +43,6 @@ export interface NoticeDeps extends Deps {
   readonly pdf?: PdfConverter;
   /** Per-unit 版头/版记 settings (ZHENGGAI_NOTICE_SETTINGS). */
   readonly noticeSettings?: NoticeSettingsFile;
-}
-
-async function render(
-  document: OfficialDocument,
-  format: "docx" | "md" | "html" | "pdf",
-  grid: "portable" | "word" | undefined,
-  pdf: PdfConverter | undefined,
-): Promise<Uint8Array> {
-  switch (format) {
-    case "md":
-      return new TextEncoder().encode(writeMarkdown(document));
-    case "html":
-      return new TextEncoder().encode(writeHtml(document));
-    case "docx":
-      return new Uint8Array(await writeDocx(document, grid ? { grid } : {}));
-    case "pdf": {
-      if (pdf === undefined) {
-        throw new DomainError(
-          "pdf_converter_missing",
-          "本服务未配置 PDF 转换（LibreOffice），请改为生成 .docx",
-        );
-      }
-      // The PDF is made from the portable grid: LibreOffice lays Word's character grid out at ~14 characters a line.
-      return pdf(new Uint8Array(await writeDocx(document, { grid: "portable" })));
-    }
-  }
 }
 
 /** Why a 党内 problem, or one from a 问题线索, is not in the public version, as the redaction record says it. */
@@ -128,7 +101,7 @@ export async function generateNotice(
       })),
     );
   }
-  const content = await render(document, r.format, official.grid, deps.pdf);
+  const content = await renderOfficialDocument(document, r.format, official.grid, deps.pdf);
   const redactions = withheld.map((w) => ({
     problemId: w.problemId,
     title: w.title,

@@ -25,6 +25,12 @@ export const HELP = `zhenggai ${VERSION} — 整改台账 / rectification ledger
       版头、版记取自单位设置（ZHENGGAI_NOTICE_SETTINGS），上述参数仅对本次生效；pdf 需安装 LibreOffice
       Generate the notice from the ledger (GB/T 9704 layout, 22 lines × 28 characters); the public version leaves
       out withheld problems; 版头/版记 from the unit's settings file, flags override them; pdf needs LibreOffice
+  zhenggai report supervision --inspection ID --out 督办单.docx [--format docx|pdf|md] [--doc-number 发文字号]
+                        [--reply-days N]
+      下发督办通知：列出逾期和红色预警的整改措施、责任部门和责任人，书面回复时限为下发之日起N个工作日（默认5），
+      版头取自巡察办的设置（ZHENGGAI_NOTICE_SETTINGS），记入审计；pdf 需安装 LibreOffice
+      Issue a supervision notice: overdue and red-level measures with who answers for them, a written reply due
+      N working days after issue (default 5); recorded in the audit trail
   zhenggai export ledger (--inspection ID | --round 轮次 | --all) --out FILE.xlsx
       导出整改台账 Excel（问题清单、任务清单、责任清单、成效统计、汇总；流式写出）
       Export the ledger as a styled workbook (streamed; lists, responsibilities, outcomes, summary)

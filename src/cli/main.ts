@@ -13,6 +13,7 @@ import { exportLedgerCommand } from "./commands/export-ledger.ts";
 import { importLedgerCommand } from "./commands/import-ledger.ts";
 import { importNoticeCommand } from "./commands/import-notice.ts";
 import { reportNoticeCommand } from "./commands/report-notice.ts";
+import { reportSupervisionCommand } from "./commands/report-supervision.ts";
 import { listInspectionsCommand } from "./commands/list-inspections.ts";
 import { listOrgsCommand } from "./commands/list-orgs.ts";
 import { serve } from "./commands/serve.ts";
@@ -52,6 +53,8 @@ const OPTIONS = {
   "public-contact": { type: "string" },
   "printed-by": { type: "string" },
   "printed-on": { type: "string" },
+  // report supervision: 书面回复时限 in working days.
+  "reply-days": { type: "string" },
   round: { type: "string" },
   all: { type: "boolean" },
   map: { type: "string", multiple: true },
@@ -110,6 +113,18 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
             allowDuplicate: values["allow-duplicate"] ?? false,
             json: values.json ?? false,
             unit: values.unit,
+          },
+          overrides,
+          io,
+        );
+      case "report supervision":
+        return await reportSupervisionCommand(
+          {
+            inspection: values.inspection,
+            out: values.out,
+            format: values.format,
+            docNumber: values["doc-number"],
+            replyDays: values["reply-days"],
           },
           overrides,
           io,

@@ -1,13 +1,15 @@
 // Files a command writes for the user: never into a folder the store uses, never over an existing file or link,
 // never half-written. The content goes to a temporary file beside the target, linked into place when complete.
 
-import { link, lstat, realpath, stat, unlink } from "node:fs/promises";
+import { link, lstat, realpath, stat, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { DomainError } from "../domain/domain-error.ts";
 
 export interface OutputFile {
   /** Where the content is written first. */
   readonly temp: string;
+  /** Writes the whole content to `temp` (never over an existing file), a failure explained in Chinese. */
+  write(content: Uint8Array): Promise<void>;
   /** Links the finished temporary file to the target (refusing to overwrite) and removes the temporary name. */
   place(): Promise<void>;
   /** Removes the temporary file, whatever happened. */
@@ -69,6 +71,13 @@ export async function prepareOutputFile(
   const temp = join(dirname(out), `.${basename(out)}.${process.pid}.partial`);
   return {
     temp,
+    async write(content) {
+      try {
+        await writeFile(temp, content, { flag: "wx" });
+      } catch (e) {
+        throw explainWriteError(e, temp);
+      }
+    },
     async place() {
       // The folder may have been swapped for a link while the content was written: look again.
       await refuseProtected(out, protectedFolders);

@@ -55,6 +55,7 @@ export const ACTIONS = [
   "ledger.import",
   "ledger.export",
   "notice.generate",
+  "supervision_notice.issue",
 ] as const;
 /**
  * progress.report: write a progress report and attach evidence; measure.work: start, submit (报送销号), resume;
@@ -63,7 +64,8 @@ export const ACTIONS = [
  * comment on a measure (everyone who works on or oversees it; a viewer only reads);
  * extension.request/decide: ask for and grant a new deadline; review_chain.set: the 对账销号 levels of an
  * inspection; deadline_profile.set: its warning thresholds, reporting cadence and dates (督办设置);
- * ledger.import/export, notice.generate: documents in and out. Reviews follow the review chain.
+ * ledger.import/export, notice.generate: documents in and out; supervision_notice.issue: the inspection office (or an
+ * admin) sends the unit a 督办通知 — never the unit to itself. Reviews follow the review chain.
  */
 export type Action = (typeof ACTIONS)[number];
 
@@ -84,10 +86,12 @@ const ROLES_FOR: Readonly<Record<Action, readonly Role[]>> = {
   "extension.request": ["admin", "unit_office", "department_reporter"],
   "extension.decide": ["admin", "unit_leader", "oversight"],
   "review_chain.set": ["admin", "unit_office", "oversight"],
-  "deadline_profile.set": ["admin", "unit_office"],
+  // The inspection office sets how the unit is chased; the unit does not set its own warning bands or report date.
+  "deadline_profile.set": ["admin", "oversight"],
   "ledger.import": ["admin", "unit_office", "oversight"],
   "ledger.export": ["admin", "unit_office", "unit_leader", "oversight", "inspection_team", "supervisor"],
   "notice.generate": ["admin", "unit_office", "oversight"],
+  "supervision_notice.issue": ["admin", "oversight"],
 };
 
 const ACTION_LABELS: Readonly<Record<Action, string>> = {
@@ -103,6 +107,7 @@ const ACTION_LABELS: Readonly<Record<Action, string>> = {
   "ledger.import": "导入台账",
   "ledger.export": "导出台账",
   "notice.generate": "生成通报",
+  "supervision_notice.issue": "下发督办通知",
 };
 
 export const mayAct = (roles: ReadonlySet<Role>, action: Action): boolean =>

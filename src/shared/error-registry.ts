@@ -132,6 +132,7 @@ export const ERROR_REGISTRY = {
   output_folder_missing: e(400, "输出目录不存在"),
   output_in_data_folder: e(400, "不能把文件写入数据目录"),
   output_not_writable: e(400, "没有写入权限"),
+  nothing_to_supervise: e(409, "没有逾期或到期未完成的整改措施，无需下发督办通知"),
 
   // The audit trail (docs/audit-trail.md).
   audit_chain_broken: e(503, "审计链校验未通过，已暂停一切写入"),

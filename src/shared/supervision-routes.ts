@@ -15,10 +15,18 @@ import {
   deadlineProfileSchema,
   inspectionWarningsSchema,
 } from "./supervision-models.ts";
+import { supervisionNoticeRequestSchema } from "./supervision-notice-input.ts";
 import { calendarDateSchema } from "./validation.ts";
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
 const json = <S extends z.ZodType>(schema: S) => ({ kind: "json", status: 200, schema }) as const;
+
+/** The media types of a supervision notice by format (the notices' own, less HTML). */
+export const SUPERVISION_NOTICE_MEDIA_TYPES = {
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  pdf: "application/pdf",
+  md: "text/markdown; charset=utf-8",
+} as const;
 
 export const SUPERVISION_ROUTES = {
   listCalendarOverrides: defineRoute({
@@ -87,5 +95,22 @@ export const SUPERVISION_ROUTES = {
     query: z.object({ asOf: calendarDateSchema.optional().describe("统计基准日，默认今天（北京时间）") }),
     answer: json(inspectionWarningsSchema),
     errors: ["inspection_not_found"],
+  }),
+  issueSupervisionNotice: defineRoute({
+    method: "POST",
+    path: "/api/v1/inspections/:id/supervision-notices",
+    summary:
+      "下发督办通知（巡察办、管理员）：逾期和红色预警的整改措施、责任部门和责任人、书面回复时限（N个工作日），作为附件下载并记入审计",
+    tag: "督办",
+    access: "signedIn",
+    params: idParams,
+    body: supervisionNoticeRequestSchema,
+    answer: { kind: "file", status: 200, mediaTypes: Object.values(SUPERVISION_NOTICE_MEDIA_TYPES) },
+    errors: [
+      "inspection_not_found",
+      "nothing_to_supervise",
+      "pdf_converter_missing",
+      "pdf_conversion_failed",
+    ],
   }),
 } as const;

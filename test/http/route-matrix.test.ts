@@ -207,6 +207,16 @@ const ROUTES: Record<string, RouteCase> = {
     inside: ALL_OK,
     outside: HIDDEN_OUTSIDE,
   },
+  "POST /api/v1/inspections/:id/supervision-notices": {
+    call: (_fx, s) => ({
+      method: "POST",
+      url: `/api/v1/inspections/${s.inspectionId}/supervision-notices`,
+      payload: { format: "md" },
+    }),
+    // The inspection office chases the unit; the unit office never issues one to itself.
+    inside: { default: 403, admin: "ok", oversight: "ok" },
+    outside: HIDDEN_OUTSIDE,
+  },
   "PUT /api/v1/inspections/:id/review-chain": {
     call: (_fx, s) => ({
       method: "PUT",

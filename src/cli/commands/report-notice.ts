@@ -1,7 +1,6 @@
 // `zhenggai report notice --inspection ID --version internal|public [--layout status|aspect] --format docx|md|html|pdf
 // --out FILE [--grid portable|word] [版头/版记 flags]`: this document's options over the unit's settings file.
 
-import { writeFile } from "node:fs/promises";
 import { SYSTEM_ACTOR } from "../../app/deps.ts";
 import { generateNotice } from "../../app/generate-notice.ts";
 import { readConfig, type ConfigOverrides } from "../../config.ts";
@@ -10,7 +9,7 @@ import { libreOfficePdf, withDeps } from "../../main.ts";
 import { EXIT, type CliIo } from "../cli-io.ts";
 import { DomainError } from "../../domain/domain-error.ts";
 import { choiceFlag, missingFlag } from "../flag-errors.ts";
-import { explainWriteError, prepareOutputFile } from "../output-file.ts";
+import { prepareOutputFile } from "../output-file.ts";
 import { protectedFolders } from "../protected-folders.ts";
 
 export interface ReportNoticeArgs {
@@ -112,13 +111,7 @@ export async function reportNoticeCommand(
           ...(args.issuedOn ? { issuedOn: args.issuedOn } : {}),
           official,
         },
-        async (content) => {
-          try {
-            await writeFile(output.temp, content, { flag: "wx" });
-          } catch (e) {
-            throw explainWriteError(e, output.temp);
-          }
-        },
+        (content) => output.write(content),
       ).finally(() => pdf.close()),
     ).catch((e: unknown) => {
       throw officialFlagsNamed(e);

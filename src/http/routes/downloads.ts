@@ -2,7 +2,8 @@
 // .docx, Markdown or HTML; a POST because generating one records a publication), always as attachments. Outside the
 // caller's scope 404; a role without the right 403.
 
-import { downloadLedgerXlsx, downloadNotice } from "../../app/download-documents.ts";
+import type { FastifyReply } from "fastify";
+import { downloadLedgerXlsx, downloadNotice, type DownloadName } from "../../app/download-documents.ts";
 import type { NoticeDeps } from "../../app/generate-notice.ts";
 import {
   API_ROUTES as API,
@@ -25,6 +26,19 @@ export function contentDisposition(name: string, asciiName: string): string {
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
   );
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+/** Answers a generated file as an attachment under its Chinese name (and an ASCII one), never sniffed. */
+export function sendAttachment(
+  reply: FastifyReply,
+  file: DownloadName & { readonly content: Uint8Array },
+  mediaType: string,
+): FastifyReply {
+  return reply
+    .header("content-type", mediaType)
+    .header("content-disposition", contentDisposition(file.name, file.asciiName))
+    .header("x-content-type-options", "nosniff")
+    .send(Buffer.from(file.content));
 }
 
 export function downloadRoutes(route: ContractRouter, deps: NoticeDeps): void {
@@ -51,11 +65,10 @@ export function downloadRoutes(route: ContractRouter, deps: NoticeDeps): void {
   route(API.generateNotice, async ({ request, reply, params: { id } }) => {
     const wanted = parseInput(noticeRequestSchema, request.body ?? {}, "通报选项");
     const download = await downloadNotice(deps, callerOf(request), id, wanted);
-    return reply
-      .header("content-type", NOTICE_MEDIA_TYPES[wanted.format])
-      .header("content-disposition", contentDisposition(download.name, download.asciiName))
-      .header("x-content-type-options", "nosniff")
-      .header("x-publication-id", download.publicationId)
-      .send(Buffer.from(download.content));
+    return sendAttachment(
+      reply.header("x-publication-id", download.publicationId),
+      download,
+      NOTICE_MEDIA_TYPES[wanted.format],
+    );
   });
 }

@@ -1,13 +1,18 @@
 // Supervision of an inspection over HTTP (督办): its deadline profile (If-Match on the profile's version, ETag in
-// the answer) and its warning board. Everything outside the caller's scope answers 404. Paths and schemas: shared/supervision-routes.ts.
+// the answer), its warning board and the 督办通知 issued from it (a file, as an attachment). Everything outside the
+// caller's scope answers 404. Paths and schemas: shared/supervision-routes.ts.
 
 import { getDeadlineProfile, setDeadlineProfile } from "../../app/deadline-profile.ts";
+import { issueSupervisionNotice, type SupervisionNoticeDeps } from "../../app/issue-supervision-notice.ts";
 import { getInspectionWarnings, type InspectionWarnings } from "../../app/measure-warnings.ts";
-import type { CalendarDeps } from "../../app/working-calendar.ts";
-import { SUPERVISION_ROUTES as API } from "../../shared/supervision-routes.ts";
+import {
+  SUPERVISION_NOTICE_MEDIA_TYPES,
+  SUPERVISION_ROUTES as API,
+} from "../../shared/supervision-routes.ts";
 import { callerOf } from "../auth.ts";
 import type { ContractRouter } from "../contract-route.ts";
 import { expectedVersionOf, sendVersion } from "../if-match.ts";
+import { sendAttachment } from "./downloads.ts";
 
 type BoardEntry = InspectionWarnings["board"]["groups"]["red"][number];
 
@@ -25,7 +30,7 @@ const presentEntry = ({ measure: { measure: m, problem }, warning }: BoardEntry)
   warning,
 });
 
-export function supervisionRoutes(route: ContractRouter, deps: CalendarDeps): void {
+export function supervisionRoutes(route: ContractRouter, deps: SupervisionNoticeDeps): void {
   route(API.getDeadlineProfile, async ({ request, reply, params }) => {
     const profile = await getDeadlineProfile(deps, callerOf(request), { inspectionId: params.id });
     sendVersion(reply, profile.version);
@@ -62,5 +67,18 @@ export function supervisionRoutes(route: ContractRouter, deps: CalendarDeps): vo
       completion: found.completion,
       holidayData,
     };
+  });
+
+  route(API.issueSupervisionNotice, async ({ request, reply, params }) => {
+    // The use case validates the body (Chinese messages per field).
+    const issued = await issueSupervisionNotice(deps, callerOf(request), {
+      inspectionId: params.id,
+      request: request.body ?? {},
+    });
+    return sendAttachment(
+      reply.header("x-reply-by", issued.replyBy),
+      issued,
+      SUPERVISION_NOTICE_MEDIA_TYPES[issued.format],
+    );
   });
 }
