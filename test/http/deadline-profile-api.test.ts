@@ -1,5 +1,5 @@
 // An inspection's deadline profile over HTTP on both databases: defaults until set, If-Match on its version, the
-// unit office or an admin only, thresholds checked with a registered code and a Chinese message, the inspection's
+// inspection office (巡察办) or an admin only — the unit office reads it like the leader —, thresholds checked with a registered code and a Chinese message, the inspection's
 // report due date moved with it, and every change in the audit trail.
 
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -21,6 +21,7 @@ describe.each(testDatabases)("deadline profiles over HTTP on $name", (database) 
   let t: TestApp;
   let inspectionId: string;
   let office: SignedInUser;
+  let oversight: SignedInUser;
   let leader: SignedInUser;
   const url = () => `/api/v1/inspections/${inspectionId}/deadline-profile`;
 
@@ -29,6 +30,8 @@ describe.each(testDatabases)("deadline profiles over HTTP on $name", (database) 
     const created = await createLedger(t.deps, SYSTEM_ACTOR, makeLedger({}));
     inspectionId = created.inspectionId;
     office = await signedInUser(t, "office", { role: "unit_office", orgId: created.unitId });
+    const inspection = await t.deps.store.inspections.get(SCOPE_ALL, inspectionId);
+    oversight = await signedInUser(t, "xunchaban", { role: "oversight", orgId: inspection!.oversightOrgId });
     leader = await signedInUser(t, "leader", { role: "unit_leader", orgId: created.unitId });
   });
   afterEach(async () => t.close());
@@ -57,8 +60,8 @@ describe.each(testDatabases)("deadline profiles over HTTP on $name", (database) 
   });
 
   it("sets the profile with If-Match, moves the inspection's dates and records the change", async () => {
-    expect((await put(office, PROFILE, undefined)).statusCode).toBe(428);
-    const res = await put(office, PROFILE, '"0"');
+    expect((await put(oversight, PROFILE, undefined)).statusCode).toBe(428);
+    const res = await put(oversight, PROFILE, '"0"');
     expect(res.statusCode).toBe(200);
     expect(res.headers.etag).toBe('"1"');
     expect(res.json()).toMatchObject({
@@ -71,10 +74,10 @@ describe.each(testDatabases)("deadline profiles over HTTP on $name", (database) 
     expect(inspection).toMatchObject({ reportDue: "2021-06-04", concentratedEnd: "2021-05-31" });
 
     // A colleague who read version 0 cannot overwrite it.
-    const stale = await put(office, { ...PROFILE, cadence: "monthly" }, '"0"');
+    const stale = await put(oversight, { ...PROFILE, cadence: "monthly" }, '"0"');
     expect(stale.statusCode).toBe(409);
     expect(stale.json()).toMatchObject({ error: { code: "deadline_profile_changed" } });
-    const again = await put(office, { ...PROFILE, cadence: "fortnightly" }, '"1"');
+    const again = await put(oversight, { ...PROFILE, cadence: "fortnightly" }, '"1"');
     expect(again.json()).toMatchObject({ cadence: "fortnightly", version: 2 });
 
     const events = await t.deps.store.audit.listForEntity("inspection", inspectionId);
@@ -89,7 +92,7 @@ describe.each(testDatabases)("deadline profiles over HTTP on $name", (database) 
 
   it("refuses thresholds out of order with a registered code and a Chinese message", async () => {
     const res = await put(
-      office,
+      oversight,
       { ...PROFILE, thresholds: { green: 5, yellow: 10, red: 0, basis: "calendar" } },
       '"0"',
     );
@@ -102,29 +105,32 @@ describe.each(testDatabases)("deadline profiles over HTTP on $name", (database) 
     expect(error.fields.map((f) => f.path)).toEqual(["thresholds"]);
 
     const negative = await put(
-      office,
+      oversight,
       { ...PROFILE, thresholds: { green: 5, yellow: 2, red: -1, basis: "calendar" } },
       '"0"',
     );
     expect(negative.json()).toMatchObject({ error: { code: "invalid_warning_thresholds" } });
     const fraction = await put(
-      office,
+      oversight,
       { ...PROFILE, thresholds: { green: 5.5, yellow: 2, red: 0, basis: "calendar" } },
       '"0"',
     );
     expect(fraction.json()).toMatchObject({ error: { code: "invalid_warning_thresholds" } });
 
-    const months = await put(office, { ...PROFILE, reportMonths: 4 }, '"0"');
+    const months = await put(oversight, { ...PROFILE, reportMonths: 4 }, '"0"');
     expect(months.statusCode).toBe(400);
     expect(months.json<{ error: { message: string } }>().error.message).toContain("1、2、3或6个月");
-    const early = await put(office, { ...PROFILE, concentratedEnd: "2021-01-01" }, '"0"');
+    const early = await put(oversight, { ...PROFILE, concentratedEnd: "2021-01-01" }, '"0"');
     expect(early.json<{ error: { message: string } }>().error.message).toContain("不能早于反馈日期");
     expect(await t.deps.store.deadlineProfiles.get(inspectionId)).toBeUndefined();
   });
 
-  it("lets the unit leader read but not change it", async () => {
-    const res = await put(leader, PROFILE, '"0"');
-    expect(res.statusCode).toBe(403);
-    expect(res.json<{ error: { message: string } }>().error.message).toContain("督办预警");
+  it("lets the unit leader and the unit office read but not change it: the unit does not set how it is chased", async () => {
+    for (const user of [leader, office]) {
+      const res = await put(user, PROFILE, '"0"');
+      expect(res.statusCode).toBe(403);
+      expect(res.json<{ error: { message: string } }>().error.message).toContain("督办预警");
+    }
+    expect((await t.app.inject({ method: "GET", url: url(), headers: office.headers })).statusCode).toBe(200);
   });
 });

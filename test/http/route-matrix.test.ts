@@ -199,7 +199,7 @@ const ROUTES: Record<string, RouteCase> = {
         "if-match": `"${(await fx.t.deps.store.deadlineProfiles.get(s.inspectionId))?.version ?? 0}"`,
       },
     }),
-    inside: { default: 403, admin: "ok", unit_office: "ok" },
+    inside: { default: 403, admin: "ok", oversight: "ok" },
     outside: HIDDEN_OUTSIDE,
   },
   "GET /api/v1/inspections/:id/warnings": {

@@ -68,6 +68,11 @@ describe.each(testDatabases)("warning states over HTTP on $name", (database) => 
   });
   afterEach(async () => t.close());
 
+  /** The inspection office: it sets how the unit is chased (督办设置). */
+  const oversightUser = async () => {
+    const inspection = await t.deps.store.inspections.get(SCOPE_ALL, inspectionId);
+    return signedInUser(t, "xunchaban", { role: "oversight", orgId: inspection!.oversightOrgId });
+  };
   const get = async <T>(url: string, user: SignedInUser = office): Promise<T> => {
     const res = await t.app.inject({ method: "GET", url, headers: user.headers });
     expect(res.statusCode, res.body).toBe(200);
@@ -111,7 +116,7 @@ describe.each(testDatabases)("warning states over HTTP on $name", (database) => 
         reportMonths: 2,
         concentratedEnd: null,
       },
-      headers: { ...office.headers, "if-match": '"0"' },
+      headers: { ...(await oversightUser()).headers, "if-match": '"0"' },
     });
     expect(res.statusCode).toBe(200);
     const w = await ledgerWarnings();

@@ -151,6 +151,33 @@ describe("the administration page in Chromium", { timeout: 90_000 }, () => {
     expect(await t.deps.store.calendarOverrides.list()).toEqual([]);
   });
 
+  it("sets an inspection's 督办设置 beside its ledger, and the ledger's warnings follow the new bands", async () => {
+    await browser.openInApp(`/inspections/${encodeURIComponent(inspectionId)}`);
+    await page.getByRole("button", { name: "督办预警与设置" }).click();
+    const drawer = page.getByRole("dialog", { name: "督办" });
+    await drawer.getByRole("tab", { name: "督办设置" }).click();
+    await drawer.getByText("尚未设置，按默认").waitFor();
+    // Out of order (yellow above green): said before any request, in the domain's words; nothing stored.
+    await drawer.getByLabel("黄色预警").fill("300");
+    await drawer.getByRole("button", { name: "保存督办设置" }).click();
+    await drawer.getByText("绿色预警天数 ≥ 黄色预警天数 ≥ 红色预警天数").waitFor();
+    expect(await t.deps.store.deadlineProfiles.get(inspectionId)).toBeUndefined();
+    await drawer.getByLabel("黄色预警").fill("10");
+    await drawer.getByLabel("绿色预警").fill("40");
+    await browser.shot("admin-deadline-profile");
+    await drawer.getByRole("button", { name: "保存督办设置" }).click();
+    // Saved, the ledger is read again (its warnings follow the new bands) and the drawer has closed.
+    await drawer.waitFor({ state: "hidden" });
+    await page.getByRole("heading", { name: "市文联党组 整改台账" }).waitFor();
+    const profile = await t.deps.store.deadlineProfiles.get(inspectionId);
+    expect(profile?.thresholds).toMatchObject({ green: 40, yellow: 10, red: 0 });
+    await page.getByRole("button", { name: "督办预警与设置" }).click();
+    await drawer.getByRole("tab", { name: "督办设置" }).click();
+    expect(await drawer.getByLabel("绿色预警").inputValue()).toBe("40");
+    await page.keyboard.press("Escape");
+    await drawer.waitFor({ state: "hidden" });
+  });
+
   it("does not offer 管理 to a unit office, and refuses the page by its address", async () => {
     await browser.signOut();
     await browser.signIn("office", TEST_PASSWORD);
