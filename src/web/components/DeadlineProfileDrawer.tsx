@@ -1,8 +1,8 @@
 // 督办 of one inspection, in a drawer beside its ledger: its warning board (WarningBoard.tsx), and its 督办设置 — the
-// warning thresholds (green / yellow / red, counted in
-// calendar or working days), the reporting cadence, when the rectification report is due and the end of the
-// concentrated period, with the dates they give. Roles that may set it (unit office, administrator) edit it; the
-// others read it. Saved with the version read (If-Match): a colleague's change in between is refused, not lost.
+// warning thresholds (green / yellow / red, counted in calendar or working days), the reporting cadence, when the
+// rectification report is due and the end of the concentrated period, with the dates they give. The inspection office
+// and administrators edit it; the unit and the others read it. Saved with the version read (If-Match): a colleague's
+// change in between is refused, not lost.
 import {
   Button,
   Descriptions,
