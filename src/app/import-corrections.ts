@@ -3,7 +3,13 @@
 // Pure: no store, no clock. A column mapping (mapColumn) is not applied here: the workbook is read again instead.
 
 import { DomainError } from "../domain/domain-error.ts";
-import { PROBLEM_STATUS_LABELS, type ProblemStatus } from "../domain/problem.ts";
+import {
+  DISCLOSURE_LABELS,
+  PROBLEM_STATUS_LABELS,
+  WITHHOLDING_REASON_LABELS,
+  type Disclosure,
+  type ProblemStatus,
+} from "../domain/problem.ts";
 import { importedProblemStatus } from "../documents/xlsx/collected-ledger.ts";
 import type { ImportCorrection } from "../shared/import-corrections.ts";
 import type { LedgerInput } from "../shared/ledger-input.ts";
@@ -93,6 +99,37 @@ const FIELD_LABELS = {
   person: "责任人",
 } as const;
 
+const DISCLOSURE_RANK: Record<Disclosure, number> = { public: 0, internal: 1, withheld: 2 };
+
+/**
+ * The disclosure of two merged problems: the stricter one (不公开 over 党内 over 社会公开) with its withholding reason,
+ * so that merging never makes a withheld finding public; and the words that say so when it changes `into`'s.
+ */
+function stricterDisclosure(
+  into: ProblemInput,
+  from: ProblemInput,
+): { fields: Pick<ProblemInput, "disclosure" | "withholdingReason">; summary: string } {
+  const intoLevel = into.disclosure ?? "public";
+  const fromLevel = from.disclosure ?? "public";
+  const level = DISCLOSURE_RANK[fromLevel] > DISCLOSURE_RANK[intoLevel] ? fromLevel : intoLevel;
+  const reason =
+    level === "withheld"
+      ? ((intoLevel === "withheld" ? into.withholdingReason : null) ?? from.withholdingReason ?? null)
+      : null;
+  const fields = { disclosure: level, withholdingReason: reason };
+  if (level === intoLevel && reason === (into.withholdingReason ?? null)) return { fields, summary: "" };
+  const why = reason ? `（${WITHHOLDING_REASON_LABELS[reason]}）` : "";
+  return { fields, summary: `，合并后按较严的公开范围“${DISCLOSURE_LABELS[level]}”${why}` };
+}
+
+/** The draft with `problems`, without the aspects that only the problems before held (the others keep their order). */
+function withoutEmptiedAspects(input: LedgerInput, problems: ProblemInput[]): LedgerInput {
+  const usedBefore = new Set(input.problems.map((p) => p.aspect));
+  const usedAfter = new Set(problems.map((p) => p.aspect));
+  const aspects = input.aspects?.filter((a) => !usedBefore.has(a) || usedAfter.has(a));
+  return { ...input, problems, ...(aspects === undefined ? {} : { aspects }) };
+}
+
 /** Applies one content correction; `index` is its place in the request, for the messages. */
 export function applyCorrection(
   input: LedgerInput,
@@ -161,23 +198,32 @@ export function applyCorrection(
     case "mergeProblems": {
       const into = problemAt(input, correction.into, index, "into");
       const from = problemAt(input, correction.from, index, "from");
-      const joined = (a: string | null | undefined, b: string | null | undefined) =>
-        [a, b].filter((t): t is string => !!t && t.trim() !== "").join("\n") || null;
+      const joined = (...texts: Array<string | null | undefined>) =>
+        texts.filter((t): t is string => !!t && t.trim() !== "").join("\n") || null;
+      let feedbackText =
+        into.feedbackText === from.feedbackText
+          ? into.feedbackText
+          : joined(into.feedbackText, from.feedbackText);
+      const symptoms = joined(into.symptoms, from.symptoms);
+      // The merged problem's title is its finding: kept in the text when the texts do not already say it (a workbook's
+      // problems often have no feedback text at all, and then the text keeps the title it is merged into as well).
+      const fromTitle = from.title.trim();
+      if (fromTitle !== into.title.trim() && ![feedbackText, symptoms].some((t) => t?.includes(fromTitle)))
+        feedbackText = joined(feedbackText ?? into.title, fromTitle);
+      const disclosure = stricterDisclosure(into, from);
       const merged: ProblemInput = {
         ...into,
-        feedbackText:
-          into.feedbackText === from.feedbackText
-            ? into.feedbackText
-            : joined(into.feedbackText, from.feedbackText),
-        symptoms: joined(into.symptoms, from.symptoms),
+        feedbackText,
+        symptoms,
+        ...disclosure.fields,
         measures: [...(into.measures ?? []), ...(from.measures ?? [])],
         outcomes: [...(into.outcomes ?? []), ...(from.outcomes ?? [])],
       };
       const next = problems.map((p, i) => (i === correction.into - 1 ? merged : p));
       next.splice(correction.from - 1, 1);
       return {
-        input: { ...input, problems: next },
-        summary: `把第${correction.from}个问题${quoted(from.title)}合并到第${correction.into}个问题${quoted(into.title)}（${from.measures?.length ?? 0}条措施并入）`,
+        input: withoutEmptiedAspects(input, next),
+        summary: `把第${correction.from}个问题${quoted(from.title)}合并到第${correction.into}个问题${quoted(into.title)}（${from.measures?.length ?? 0}条措施并入）${disclosure.summary}`,
       };
     }
     case "splitProblem": {
@@ -207,7 +253,7 @@ export function applyCorrection(
       };
       const numbers = [...correction.measures].sort((a, b) => a - b).join("、");
       return {
-        input: { ...input, problems: replaceAt(problems, correction.problem - 1, kept, split) },
+        input: withoutEmptiedAspects(input, replaceAt(problems, correction.problem - 1, kept, split)),
         summary: `从第${correction.problem}个问题${quoted(problem.title)}拆出第${numbers}条措施，成为第${correction.problem + 1}个问题${quoted(correction.title)}`,
       };
     }

@@ -194,6 +194,73 @@ describe.each(testDatabases)("corrections of a staged import on $name", (databas
     expect(afterSplit.corrections).toHaveLength(2);
   });
 
+  it("merges a withheld workbook problem into a public one: stays withheld, keeps its title, drops its emptied aspect", async () => {
+    const workbook = join(dir, "台账.xlsx");
+    await writeForeignLedger(workbook, [
+      ["市文联党组巡察整改台账"],
+      ["序号", "方面", "存在问题", "整改措施", "责任部门", "完成时限", "状态", "公开范围"],
+      [1, "作风建设", "四风问题依然存在", "完善公务接待制度", "办公室", "2021-05-31", "已完成", "社会公开"],
+      [
+        2,
+        "保密工作",
+        "涉密文件管理不规范",
+        "清理涉密文件",
+        "保密办",
+        "2021-12-31",
+        "推进中",
+        "不公开（涉及国家秘密）",
+      ],
+      [3, "党的建设", "党建工作质量不高", "落实三会一课", "机关党委", "2021-12-31", "推进中", "社会公开"],
+    ]);
+    const staged = await stage("台账.xlsx", readFileSync(workbook));
+    expect((staged.preview.counts as { aspects?: number }).aspects).toBe(3);
+    // The draft as a workbook that marks its second problem 不公开 gives it (the foreign layout's reader drops the
+    // column today, so the staged draft is given it here).
+    const pending = (await t.deps.store.pendingImports.get(staged.id))!;
+    const input = pending.input as { problems: Array<Record<string, unknown>> };
+    input.problems[1] = { ...input.problems[1], disclosure: "withheld", withholdingReason: "state_secret" };
+    const revision = { input, preview: pending.preview, confirmable: true, corrections: [] };
+    expect(
+      await t.deps.store.pendingImports.revise(staged.id, pending.userId, 1, revision, pending.createdAt),
+    ).toBe(true);
+    const res = await correct(staged, 2, [{ op: "mergeProblems", into: 1, from: 2 }]);
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json<Staged & { preview: { aspects: string[]; counts: { aspects: number } } }>();
+    expect(body.preview.aspects).toEqual(["作风建设", "党的建设"]);
+    expect(body.preview.counts.aspects).toBe(2);
+    expect(body.corrections[0]!.summary).toBe(
+      "把第2个问题“涉密文件管理不规范”合并到第1个问题“四风问题依然存在”（1条措施并入），合并后按较严的公开范围“不公开”（涉及国家秘密）",
+    );
+
+    const confirmed = await t.app.inject({
+      method: "POST",
+      url: `/api/v1/imports/${staged.id}/confirm`,
+      headers: office.headers,
+    });
+    expect(confirmed.statusCode, confirmed.body).toBe(201);
+    const ledger = await t.app.inject({
+      method: "GET",
+      url: `/api/v1/inspections/${confirmed.json<{ inspectionId: string }>().inspectionId}/ledger`,
+      headers: office.headers,
+    });
+    const created = ledger.json<{
+      aspects: Array<{ title: string }>;
+      problems: Array<{
+        title: string;
+        feedbackText: string;
+        disclosure: string;
+        withholdingReason: string | null;
+      }>;
+    }>();
+    expect(created.aspects.map((a) => a.title)).toEqual(["作风建设", "党的建设"]);
+    expect(created.problems[0]).toMatchObject({
+      title: "四风问题依然存在",
+      disclosure: "withheld",
+      withholdingReason: "state_secret",
+    });
+    expect(created.problems[0]!.feedbackText).toContain("涉密文件管理不规范");
+  });
+
   it("refuses an unknown problem or measure by number, a stale version, a missing If-Match and another user", async () => {
     const staged = await stage("seed.txt", SEED);
     const unknown = await correct(staged, 1, [
