@@ -24,6 +24,12 @@ export const alreadyConfirmed = (p: PendingImport): DomainError =>
     `该导入已确认过，台账已创建${p.inspectionId ? `（巡察编号 ${p.inspectionId}）` : ""}，不能重复导入`,
   );
 
+const notConfirmable = (): DomainError =>
+  new DomainError(
+    "import_not_confirmable",
+    "该导入的工作簿有错误行，不能确认：请修改后重新上传，或选择跳过错误行（skipInvalid）后重新上传",
+  );
+
 /** The caller's own staged import that has not expired at `now`; else pending_import_not_found. */
 export async function ownPendingImport(
   repos: Repositories,
@@ -78,12 +84,7 @@ export async function confirmImport(
   const now = deps.clock.now();
   const pending = await ownPendingImport(deps.store, caller, id, now);
   if (pending.confirmedAt !== null) throw alreadyConfirmed(pending);
-  if (!pending.confirmable) {
-    throw new DomainError(
-      "import_not_confirmable",
-      "该导入的工作簿有错误行，不能确认：请修改后重新上传，或选择跳过错误行（skipInvalid）后重新上传",
-    );
-  }
+  if (!pending.confirmable) throw notConfirmable();
   // Grants may have changed since the upload.
   await importUnit(deps.store, caller, pending.unitId);
   const actor = actorOf(caller);
@@ -98,6 +99,8 @@ export async function confirmImport(
     // Throwing here undoes the claim with the rest of the transaction.
     if (options.expectedVersion !== undefined && claimed.version !== options.expectedVersion)
       throw importChanged();
+    // A correction stored since the first read may have made it unconfirmable (a column mapped so that rows fail).
+    if (!claimed.confirmable) throw notConfirmable();
     const ledger = await createLedger({ ...deps, store: joined(deps.store, tx) }, actor, claimed.input, {
       unitId: pending.unitId,
       allowDuplicate: options.allowDuplicate ?? false,

@@ -261,6 +261,37 @@ describe.each(testDatabases)("corrections of a staged import on $name", (databas
     expect(created.problems[0]!.feedbackText).toContain("涉密文件管理不规范");
   });
 
+  it("refuses to confirm an import a correction made unconfirmable between the first read and the claim", async () => {
+    const staged = await stage("seed.txt", SEED);
+    const store = t.deps.store;
+    const transaction = store.transaction.bind(store);
+    // A correction lands after confirm read the import (confirmable) and before its transaction claims it.
+    store.transaction = async (work) => {
+      store.transaction = transaction;
+      const pending = (await store.pendingImports.get(staged.id))!;
+      const revision = {
+        input: pending.input,
+        preview: pending.preview,
+        confirmable: false,
+        corrections: [],
+      };
+      expect(
+        await store.pendingImports.revise(staged.id, pending.userId, 1, revision, pending.createdAt),
+      ).toBe(true);
+      return transaction(work);
+    };
+    const confirmed = await t.app.inject({
+      method: "POST",
+      url: `/api/v1/imports/${staged.id}/confirm`,
+      headers: office.headers,
+    });
+    expect(confirmed.statusCode, confirmed.body).toBe(409);
+    expect(confirmed.json()).toMatchObject({ error: { code: "import_not_confirmable" } });
+    expect(await store.inspections.count(SCOPE_ALL)).toBe(0);
+    // The claim was undone with the transaction: the import is still there, unconfirmed.
+    expect((await store.pendingImports.get(staged.id))!.confirmedAt).toBeNull();
+  });
+
   it("refuses an unknown problem or measure by number, a stale version, a missing If-Match and another user", async () => {
     const staged = await stage("seed.txt", SEED);
     const unknown = await correct(staged, 1, [
