@@ -43,5 +43,28 @@ export async function timeRuns<T>(
   return summarise(durations);
 }
 
+/**
+ * Several reads timed in turn, run by run (`warmups` untimed rounds first), so that all of them see the same machine
+ * load and garbage collector; each read checks its own result.
+ */
+export async function timeInterleaved<K extends string>(
+  reads: Readonly<Record<K, () => Promise<void>>>,
+  { runs, warmups = 3 }: { runs: number; warmups?: number },
+): Promise<Record<K, Timing>> {
+  const entries = Object.entries(reads) as Array<[K, () => Promise<void>]>;
+  const durations = new Map<K, number[]>(entries.map(([name]) => [name, []]));
+  for (let i = 0; i < warmups + runs; i++) {
+    for (const [name, read] of entries) {
+      const started = performance.now();
+      await read();
+      if (i >= warmups) durations.get(name)!.push(performance.now() - started);
+    }
+  }
+  return Object.fromEntries(entries.map(([name]) => [name, summarise(durations.get(name)!)])) as Record<
+    K,
+    Timing
+  >;
+}
+
 /** Peak resident set size of this process so far, in MiB. */
 export const peakRssMiB = (): number => Math.round(process.resourceUsage().maxRSS / 1024);
