@@ -2,7 +2,8 @@
 
 import { startOfShanghaiDay, type CalendarDate } from "../domain/calendar-date.ts";
 import { closuresPerWeek, trendStart, type WeekClosures } from "../domain/closure-trend.ts";
-import type { Scope } from "../domain/scope.ts";
+import type { Caller } from "../domain/account.ts";
+import { callerScope } from "./account-access.ts";
 import type { Deps } from "./deps.ts";
 
 export interface ClosureTrend {
@@ -10,7 +11,8 @@ export interface ClosureTrend {
   readonly weeks: readonly WeekClosures[];
 }
 
-export async function closureTrend(deps: Deps, scope: Scope, weeks: number): Promise<ClosureTrend> {
+export async function closureTrend(deps: Deps, caller: Caller, weeks: number): Promise<ClosureTrend> {
+  const scope = await callerScope(deps.store, caller);
   const asOf = deps.clock.today();
   const since = startOfShanghaiDay(trendStart(asOf, weeks));
   const hours = await deps.store.statistics.closuresByHour(scope, { since });

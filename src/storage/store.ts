@@ -234,8 +234,9 @@ export interface StatisticsRepository {
   ): Promise<ProblemTally[]>;
   /**
    * Measures closed (or a long-term stage closed) at or after `since` (ISO UTC), counted per UTC hour
-   * ("YYYY-MM-DDTHH"): at most 24 rows a day whatever the ledger's size. Only closures made here count — a measure
-   * an import carried in as done is closed at or before its inspection was created — and never examples.
+   * ("YYYY-MM-DDTHH"): at most 24 rows a day whatever the ledger's size. Only closures by a review here count — a
+   * measure an import carried in as done (into a new ledger or an existing one) has no approving review — and never
+   * examples.
    */
   closuresByHour(scope: Scope, query: { since: string }): Promise<ClosureHour[]>;
 }

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createLedger } from "../../src/app/create-ledger.ts";
 import { SYSTEM_ACTOR } from "../../src/app/deps.ts";
 import { SCOPE_ALL } from "../../src/domain/scope.ts";
-import { makeLedger } from "../support/ledger-builders.ts";
+import { makeLedger, makeMeasure, makeProblem } from "../support/ledger-builders.ts";
 import { testDatabases } from "../support/test-stores.ts";
 import { openTestApp, signedInUser, type SignedInUser, type TestApp } from "./http-test-app.ts";
 
@@ -15,11 +15,23 @@ describe.each(testDatabases)("closures per week over HTTP on $name", (database) 
   let leader: SignedInUser;
   let stranger: SignedInUser;
   let measureId: string;
+  let inspectionId: string;
 
   beforeEach(async () => {
     t = await openTestApp({}, database);
-    // The example ledger holds 4 measures already closed when imported: not closures made here.
-    const { inspectionId, unitId } = await createLedger(t.deps, SYSTEM_ACTOR, makeLedger());
+    // A measure already closed when the ledger was created: not a closure made here.
+    const created = await createLedger(
+      t.deps,
+      SYSTEM_ACTOR,
+      makeLedger({
+        problems: [
+          makeProblem({ measures: [makeMeasure(), makeMeasure({ text: "修订公务接待管理办法" })] }),
+          makeProblem({ title: "四风问题依然存在", measures: [makeMeasure({ state: "closed" })] }),
+        ],
+      }),
+    );
+    inspectionId = created.inspectionId;
+    const unitId = created.unitId;
     const other = await createLedger(t.deps, SYSTEM_ACTOR, makeLedger({ unitName: "市科协党组" }));
     office = await signedInUser(t, "office", { role: "unit_office", orgId: unitId });
     leader = await signedInUser(t, "leader", { role: "unit_leader", orgId: unitId });
@@ -74,6 +86,21 @@ describe.each(testDatabases)("closures per week over HTTP on $name", (database) 
       { weekStart: "2021-06-28", closed: 1 },
     ]);
     expect((await trend(stranger)).weeks.reduce((n, w) => n + w.closed, 0)).toBe(0);
+
+    // A measure closed without a review — as an import into an existing ledger closes its done rows — is not a
+    // closure made here, whenever it happened.
+    t.clock.advanceMinutes(5);
+    const [open] = (await t.deps.store.measures.listByInspection(SCOPE_ALL, inspectionId)).filter(
+      (m) => m.state !== "closed" && m.id !== measureId,
+    );
+    await t.deps.store.transaction((tx) =>
+      tx.measures.updateState(open!.id, open!.version, {
+        state: "closed",
+        closedAt: "2021-06-30T08:10:00.000Z",
+        submissions: open!.submissions,
+      }),
+    );
+    expect((await trend(office, "?weeks=1")).weeks).toEqual([{ weekStart: "2021-06-28", closed: 1 }]);
   });
 
   it("refuses a number of weeks outside 1–52 in Chinese", async () => {

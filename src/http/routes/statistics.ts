@@ -1,6 +1,5 @@
 // Figures for the dashboard beside the inspections' totals: the closures per week (销号趋势).
 
-import { callerScope } from "../../app/account-access.ts";
 import { closureTrend } from "../../app/closure-trend.ts";
 import type { Deps } from "../../app/deps.ts";
 import { API_ROUTES as API } from "../../shared/api-routes.ts";
@@ -8,7 +7,5 @@ import { callerOf } from "../auth.ts";
 import type { ContractRouter } from "../contract-route.ts";
 
 export function statisticsRoutes(route: ContractRouter, deps: Deps): void {
-  route(API.closureTrend, async ({ request, query }) =>
-    closureTrend(deps, await callerScope(deps.store, callerOf(request)), query.weeks ?? 12),
-  );
+  route(API.closureTrend, ({ request, query }) => closureTrend(deps, callerOf(request), query.weeks ?? 12));
 }

@@ -90,7 +90,18 @@ export function statisticsRepository(db: Kysely<Database>): StatisticsRepository
         .innerJoin("inspections", "inspections.id", "measures.inspection_id")
         .select([hour.as("hour"), sql<number>`count(*)`.as("closed")])
         .where("measures.closed_at", ">=", query.since)
-        .where(sql<boolean>`measures.closed_at > inspections.created_at`)
+        // Closed by a review here (the approving review is stamped with the close-out's time); a measure an import
+        // carried in as done — into a new ledger or an existing one — has no such review.
+        .where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom("reviews")
+              .select("reviews.id")
+              .whereRef("reviews.measure_id", "=", "measures.id")
+              .where("reviews.decision", "=", "approve")
+              .whereRef("reviews.created_at", "=", "measures.closed_at"),
+          ),
+        )
         .where("inspections.is_example", "=", 0)
         .$if(scope.kind !== "all", (q) =>
           q
