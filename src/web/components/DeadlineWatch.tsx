@@ -1,13 +1,12 @@
 // 督办预警 on the dashboard: the overdue measures and those nearing their deadline over the caller's scope, each with
 // its warning level (judged by the server with its inspection's profile and the working-day calendar) and a link.
-import { Card, List, Tabs, Tag, Typography } from "antd";
+import { Card, List, Tabs } from "antd";
 import type { ReactNode } from "react";
 import { api } from "../api.ts";
 import type { MeasureListItem } from "../models.ts";
-import { linkTo, paths } from "../router.ts";
 import { useLoad } from "../use-load.ts";
-import { warningTag } from "../warning-labels.ts";
 import { PageState } from "./PageState.tsx";
+import { WarnedMeasureLine } from "./WarnedMeasureLine.tsx";
 
 const SHOWN = 10;
 const OPEN_STATES = "draft,in_progress,returned";
@@ -21,22 +20,9 @@ function MeasureLines(props: {
       size="small"
       dataSource={[...props.items]}
       locale={{ emptyText: props.empty }}
-      renderItem={(m) => {
-        const tag = warningTag(m.warning);
-        return (
-          <List.Item>
-            <div className="watch-line">
-              {tag && <Tag color={tag.color}>{tag.text}</Tag>}
-              <a className="watch-text" {...linkTo(paths.measure(m.id))} title={m.text}>
-                {m.text}
-              </a>
-              <Typography.Text type="secondary" className="watch-deadline">
-                {m.deadline}
-              </Typography.Text>
-            </div>
-          </List.Item>
-        );
-      }}
+      renderItem={(m) => (
+        <WarnedMeasureLine measureId={m.id} text={m.text} warning={m.warning} deadline={m.deadline} />
+      )}
     />
   );
 }

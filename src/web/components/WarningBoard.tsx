@@ -1,14 +1,13 @@
 // One inspection's warning board (督办预警): 完成率 beside 按期完成率, how many measures stand at each level, and the
 // overdue, red, yellow and green measures with their days — judged by the server with the inspection's profile and
 // the working-day calendar (GET /api/v1/inspections/:id/warnings).
-import { Alert, Card, Collapse, List, Statistic, Tag, Typography } from "antd";
+import { Alert, Card, Collapse, List, Statistic, Typography } from "antd";
 import type { ReactNode } from "react";
 import { api } from "../api.ts";
 import type { InspectionWarnings } from "../models.ts";
-import { linkTo, paths } from "../router.ts";
 import { useLoad } from "../use-load.ts";
-import { warningTag } from "../warning-labels.ts";
 import { PageState } from "./PageState.tsx";
+import { WarnedMeasureLine } from "./WarnedMeasureLine.tsx";
 
 type Group = keyof InspectionWarnings["groups"];
 type Warned = InspectionWarnings["groups"][Group][number];
@@ -76,24 +75,18 @@ function WarnedList(props: { readonly items: readonly Warned[] }): ReactNode {
       size="small"
       dataSource={[...props.items]}
       locale={{ emptyText: "没有" }}
-      renderItem={(m) => {
-        const tag = warningTag(m.warning);
-        return (
-          <List.Item>
-            <div className="watch-line">
-              {tag && <Tag color={tag.color}>{tag.text}</Tag>}
-              <a className="watch-text" {...linkTo(paths.measure(m.measureId))} title={m.text}>
-                问题{m.problemSeq}·措施{m.seq}：{m.text}
-              </a>
-              <Typography.Text type="secondary" className="watch-deadline">
-                {m.warning.extended
-                  ? `${m.warning.judgedAgainst}（原${m.warning.originalDeadline ?? ""}）`
-                  : m.deadline}
-              </Typography.Text>
-            </div>
-          </List.Item>
-        );
-      }}
+      renderItem={(m) => (
+        <WarnedMeasureLine
+          measureId={m.measureId}
+          text={`问题${m.problemSeq}·措施${m.seq}：${m.text}`}
+          warning={m.warning}
+          deadline={
+            m.warning.extended
+              ? `${m.warning.judgedAgainst}（原${m.warning.originalDeadline ?? ""}）`
+              : m.deadline
+          }
+        />
+      )}
     />
   );
 }
