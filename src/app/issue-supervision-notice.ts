@@ -3,7 +3,7 @@
 // issues it (never the unit to itself); the issue is recorded in the audit trail (who, which measures, number, reply date).
 
 import { createHash } from "node:crypto";
-import type { Caller } from "../domain/account.ts";
+import { isAdmin, type Caller } from "../domain/account.ts";
 import { DomainError } from "../domain/domain-error.ts";
 import { requireAction } from "../domain/permissions.ts";
 import { SCOPE_ALL } from "../domain/scope.ts";
@@ -66,6 +66,21 @@ function officeLayout(
   };
 }
 
+/**
+ * A unit never supervises itself: an account that belongs to the inspected unit (or one of its departments) is refused
+ * even when it also holds an oversight grant (a misconfiguration the role table alone would let through).
+ */
+async function refuseOwnUnit(deps: SupervisionNoticeDeps, caller: Caller, unitId: string): Promise<void> {
+  if (isAdmin(caller) || caller.user.orgId === null) return;
+  const [own, unit] = await Promise.all([
+    deps.store.orgs.get(SCOPE_ALL, caller.user.orgId),
+    deps.store.orgs.get(SCOPE_ALL, unitId),
+  ]);
+  if (own && unit && own.path.startsWith(unit.path)) {
+    throw new DomainError("forbidden", "被巡察单位不能给本单位下发督办通知");
+  }
+}
+
 export async function issueSupervisionNotice(
   deps: SupervisionNoticeDeps,
   caller: Caller,
@@ -74,6 +89,7 @@ export async function issueSupervisionNotice(
   const r = parseInput(supervisionNoticeRequestSchema, options.request, "督办通知选项");
   const access = await inspectionAccess(deps.store, caller, options.inspectionId);
   requireAction(access.roles, "supervision_notice.issue");
+  await refuseOwnUnit(deps, caller, access.inspection.targetOrgId);
   const today = deps.clock.today();
   const ledger = await getWarnedLedger(deps, access.scope, access.inspection.id, today);
   const chased = ledger.problems.flatMap((p) =>

@@ -9,7 +9,14 @@ import { SYSTEM_ACTOR } from "../../src/app/deps.ts";
 import { SCOPE_ALL } from "../../src/domain/scope.ts";
 import { makeLedger, makeMeasure, makeProblem } from "../support/ledger-builders.ts";
 import { testDatabases } from "../support/test-stores.ts";
-import { openTestApp, signedInUser, type SignedInUser, type TestApp } from "./http-test-app.ts";
+import {
+  openTestApp,
+  signedInUser,
+  signIn,
+  TEST_PASSWORD,
+  type SignedInUser,
+  type TestApp,
+} from "./http-test-app.ts";
 
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
@@ -122,6 +129,28 @@ describe.each(testDatabases)("supervision notices over HTTP on $name", (database
     const res = await issue(office, {});
     expect(res.statusCode).toBe(403);
     expect(res.json()).toMatchObject({ error: { code: "forbidden", message: "您没有权限下发督办通知" } });
+  });
+
+  it("refuses an account of the unit itself even with an oversight grant over it", async () => {
+    const unitId = (await t.deps.store.inspections.get(SCOPE_ALL, inspectionId))!.targetOrgId;
+    const insider = await signedInUser(t, "insider", { role: "oversight", orgId: unitId });
+    const res = await issue(insider, {});
+    expect(res.statusCode).toBe(403);
+    expect(res.json()).toMatchObject({
+      error: { code: "forbidden", message: "被巡察单位不能给本单位下发督办通知" },
+    });
+  });
+
+  it("names the years without holiday data when the reply date is counted into one", async () => {
+    expect((await issue(oversight, {})).headers["x-holiday-data-missing"]).toBeUndefined();
+    // Five working days from Wednesday 30 December 2026 run into 2027, a year the holiday table does not know yet.
+    t.clock.advanceMinutes(
+      (Date.parse("2026-12-30T08:00:00Z") - Date.parse("2021-06-30T08:00:00Z")) / 60_000,
+    );
+    const res = await issue(await signIn(t.app, "xcb", TEST_PASSWORD), {});
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers["x-holiday-data-missing"]).toBe("2027");
+    expect(res.headers["x-reply-by"]).toBe("2027-01-06");
   });
 
   it("refuses a reply time that is not 1 to 30 working days, naming the field", async () => {

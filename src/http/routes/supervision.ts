@@ -75,6 +75,8 @@ export function supervisionRoutes(route: ContractRouter, deps: SupervisionNotice
       inspectionId: params.id,
       request: request.body ?? {},
     });
+    // The reply date counted across a year without holiday data is a guess: the years are named (the calendar's warning).
+    if (issued.holidayData) reply.header("x-holiday-data-missing", issued.holidayData.years.join(","));
     return sendAttachment(
       reply.header("x-reply-by", issued.replyBy),
       issued,
