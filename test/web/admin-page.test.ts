@@ -3,6 +3,7 @@
 // a role over the department and revokes it, disables it, and sets an inspection's review chain to two levels; a
 // unit office is not offered the page and is refused it by its address.
 
+import mammoth from "mammoth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLedger } from "../../src/app/create-ledger.ts";
 import { SYSTEM_ACTOR } from "../../src/app/deps.ts";
@@ -174,6 +175,19 @@ describe("the administration page in Chromium", { timeout: 90_000 }, () => {
     await page.getByRole("button", { name: "督办预警与设置" }).click();
     await drawer.getByRole("tab", { name: "督办设置" }).click();
     expect(await drawer.getByLabel("绿色预警").inputValue()).toBe("40");
+    // From the board, the administrator sends the unit a 督办通知 over its overdue measure; the .docx downloads.
+    await drawer.getByRole("tab", { name: "预警" }).click();
+    await drawer.getByLabel("发文字号").fill("市巡办〔2021〕7号");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      drawer.getByRole("button", { name: "下发督办通知（.docx）" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("市文联党组督办通知.docx");
+    const { value: text } = await mammoth.extractRawText({ path: await download.path() });
+    expect(text).toContain("市巡办〔2021〕7号");
+    expect(text).toContain("督办通知");
+    expect(text).toContain("已逾期30天");
+    await drawer.getByText("已下发并下载：市文联党组督办通知.docx").waitFor();
     await page.keyboard.press("Escape");
     await drawer.waitFor({ state: "hidden" });
   });

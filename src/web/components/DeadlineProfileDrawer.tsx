@@ -32,6 +32,7 @@ import { formatInstant } from "../labels.ts";
 import type { DeadlineProfile } from "../models.ts";
 import { useLoad } from "../use-load.ts";
 import { ErrorNote, PageState } from "./PageState.tsx";
+import { SupervisionNoticeForm } from "./SupervisionNoticeForm.tsx";
 import { WarningBoard } from "./WarningBoard.tsx";
 
 interface ProfileForm {
@@ -57,6 +58,9 @@ const formOf = (p: DeadlineProfile): ProfileForm => ({
 export function DeadlineProfileDrawer(props: {
   readonly inspectionId: string;
   readonly editable: boolean;
+  /** The inspection office and administrators may send the unit a 督办通知 from the board. */
+  readonly mayIssueNotice: boolean;
+  readonly unitName: string;
   readonly onClose: () => void;
   /** After a save: the ledger's warnings are judged with the new thresholds. */
   readonly onSaved: () => void;
@@ -69,7 +73,18 @@ export function DeadlineProfileDrawer(props: {
     <Drawer open title="督办" size="large" onClose={props.onClose} destroyOnHidden>
       <Tabs
         items={[
-          { key: "board", label: "预警", children: <WarningBoard inspectionId={props.inspectionId} /> },
+          {
+            key: "board",
+            label: "预警",
+            children: (
+              <>
+                {props.mayIssueNotice && (
+                  <SupervisionNoticeForm inspectionId={props.inspectionId} unitName={props.unitName} />
+                )}
+                <WarningBoard inspectionId={props.inspectionId} />
+              </>
+            ),
+          },
           {
             key: "profile",
             label: "督办设置",

@@ -100,6 +100,8 @@ function LedgerView(props: {
         <DeadlineProfileDrawer
           inspectionId={inspection.id}
           editable={session !== null && mayEver(session, "deadline_profile.set")}
+          mayIssueNotice={session !== null && mayEver(session, "supervision_notice.issue")}
+          unitName={ledger.unit.name}
           onClose={() => setProfileOpen(false)}
           onSaved={props.reload}
         />
