@@ -231,6 +231,8 @@ describe("the web UI in Chromium", { timeout: 60_000 }, () => {
     await browser.signOut();
     await signIn("leader", TEST_PASSWORD);
     await page.getByRole("heading", { name: "工作台" }).waitFor();
+    // Past its deadline and with the reviewer: listed as overdue, tagged 待审核 (the ladder does not warn it).
+    await page.locator(".ant-card").filter({ hasText: "督办预警" }).getByText("待审核").waitFor();
     // Opened by its address, as from a link in a message: the server answers the page, the app the measure.
     await page.goto(`${origin}/measures/${encodeURIComponent(measureId)}`);
     await page.getByRole("heading", { name: /措施1：开展财务专项检查/ }).waitFor();

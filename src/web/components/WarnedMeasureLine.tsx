@@ -12,7 +12,11 @@ export function WarnedMeasureLine(props: {
   readonly warning: DeadlineWarningView;
   readonly deadline: string | null;
 }): ReactNode {
-  const tag = warningTag(props.warning);
+  // Past its deadline but with the reviewer (待审核): the ladder does not warn it, the list still says why it is there.
+  const tag =
+    props.warning.level === "not_warned" && props.warning.reason === "submitted"
+      ? { color: "gold", text: "待审核" }
+      : warningTag(props.warning);
   return (
     <List.Item>
       <div className="watch-line">
