@@ -7,6 +7,10 @@ const BENCHMARKS = new Map<string, Benchmark>([
   ["api-cpu", async (args) => (await import("./api-cpu.ts")).runApiCpuBench(args)],
   ["audit-head", async (args) => (await import("./audit-head-bench.ts")).runAuditHeadBench(args)],
   ["docx", async (args) => (await import("./docx-bench.ts")).runDocxBench(args)],
+  [
+    "import-corrections",
+    async (args) => (await import("./import-corrections-bench.ts")).runImportCorrectionsBench(args),
+  ],
   ["ledger", async (args) => (await import("./ledger-bench.ts")).runLedgerBench(args)],
   ["notice", async () => (await import("./notice-bench.ts")).runNoticeBench()],
   ["supervision", async (args) => (await import("./supervision-bench.ts")).runSupervisionBench(args)],

@@ -29,6 +29,12 @@ export interface CorrectImportOptions {
   readonly scratchDir?: string;
 }
 
+/**
+ * The corrections a staged import keeps in all (each request may add up to 100): a reading of the workbook replays
+ * them, and the confirmed ledger's audit event copies them.
+ */
+export const MAX_STORED_CORRECTIONS = 500;
+
 /** Warnings this use case adds to a corrected preview (replaced, never repeated, at each correction). */
 const CORRECTION_WARNING_CODES = new Set(["corrected_problem_count"]);
 
@@ -145,6 +151,11 @@ export async function correctImport(
   const unit = await importUnit(deps.store, caller, pending.unitId);
   const actor = actorOf(caller);
   const log = correctionLog(pending);
+  if (log.length + options.corrections.length > MAX_STORED_CORRECTIONS)
+    throw new DomainError(
+      "too_many_corrections",
+      `一次导入最多保存${MAX_STORED_CORRECTIONS}项修改（已有${log.length}项，本次${options.corrections.length}项）：请放弃本次导入，改好文件后重新上传`,
+    );
   const done: ImportCorrection[] = log.map((r) => r.correction);
   const records: CorrectionRecord[] = [];
   let draft: Draft = {
@@ -152,32 +163,41 @@ export async function correctImport(
     report: storedReport(pending.preview),
     confirmable: pending.confirmable,
   };
-  let reread = false;
+  // Column mappings first, all in one reading of the stored workbook (with the earlier content corrections replayed),
+  // then the content corrections in order: the same draft as one reading per mapping, at the cost of one.
+  const mappings = options.corrections.flatMap((c, index) => (c.op === "mapColumn" ? [{ c, index }] : []));
+  const summaries = new Map<number, string>();
+  for (const { c, index } of mappings) {
+    if (pending.kind !== "ledger")
+      throw correctionRefused(
+        index,
+        "op",
+        "not_a_workbook",
+        "只有整改台账（.xlsx）可以修改列的对应，通报没有列",
+      );
+    checkMapping(c, index, draft.report);
+    const [field] = columnMapOf([c]).values();
+    const label =
+      WORKBOOK_FIELD_CHOICES.find((f) => f.field === field)?.label ?? (field ? headerOf(field) : c.field);
+    summaries.set(index, `把列“${c.header}”读作“${label}”`);
+  }
+  const reread = mappings.length > 0;
+  if (reread)
+    draft = await rereadWorkbook(
+      deps,
+      pending,
+      unit,
+      [...done, ...mappings.map((m) => m.c)],
+      options.scratchDir,
+    );
   for (const [index, correction] of options.corrections.entries()) {
-    let summary: string;
-    if (correction.op === "mapColumn") {
-      if (pending.kind !== "ledger")
-        throw correctionRefused(
-          index,
-          "op",
-          "not_a_workbook",
-          "只有整改台账（.xlsx）可以修改列的对应，通报没有列",
-        );
-      checkMapping(correction, index, draft.report);
-      draft = await rereadWorkbook(deps, pending, unit, [...done, correction], options.scratchDir);
-      reread = true;
-      const [field] = columnMapOf([correction]).values();
-      const label =
-        WORKBOOK_FIELD_CHOICES.find((f) => f.field === field)?.label ??
-        (field ? headerOf(field) : correction.field);
-      summary = `把列“${correction.header}”读作“${label}”`;
-    } else {
+    let summary = summaries.get(index);
+    if (correction.op !== "mapColumn") {
       const applied = applyCorrection(draft.input, correction satisfies ContentCorrection, index);
       draft = { ...draft, input: applied.input };
       summary = applied.summary;
     }
-    done.push(correction);
-    records.push({ at: now, by: { id: actor.id, name: actor.name }, summary, correction });
+    records.push({ at: now, by: { id: actor.id, name: actor.name }, summary: summary ?? "", correction });
   }
   if (draft.confirmable) parseInput(ledgerInputSchema, draft.input, "修改后的导入内容");
   const rebuilt = reread

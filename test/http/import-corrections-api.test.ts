@@ -33,6 +33,7 @@ interface Staged {
         deadline: string | null;
         department: string | null;
         person: string | null;
+        leader: string | null;
       }>;
     }>;
     columns: Array<{ sheet: string; column: string; header: string; field: string | null }>;
@@ -290,6 +291,65 @@ describe.each(testDatabases)("corrections of a staged import on $name", (databas
     expect(await store.inspections.count(SCOPE_ALL)).toBe(0);
     // The claim was undone with the transaction: the import is still there, unconfirmed.
     expect((await store.pendingImports.get(staged.id))!.confirmedAt).toBeNull();
+  });
+
+  it("reads the stored workbook once for all the column mappings of a request", async () => {
+    const workbook = join(dir, "台账.xlsx");
+    await writeForeignLedger(workbook, [
+      ["市文联党组巡察整改台账"],
+      ["序号", "存在问题", "整改措施", "经办", "牵头", "完成时限"],
+      [1, "四风问题依然存在", "完善公务接待制度", "王芳", "杨建", "2021-05-31"],
+      [2, "党建工作质量不高", "落实三会一课", "李四", "赵六", "2021-12-31"],
+    ]);
+    const staged = await stage("台账.xlsx", readFileSync(workbook));
+    const store = t.deps.store;
+    const getUpload = store.pendingImports.getUpload.bind(store.pendingImports);
+    let reads = 0;
+    store.pendingImports.getUpload = (id) => {
+      reads += 1;
+      return getUpload(id);
+    };
+    const res = await correct(staged, 1, [
+      { op: "mapColumn", header: "经办", field: "person" },
+      { op: "setProblemTitle", problem: 2, title: "党建工作不到位" },
+      { op: "mapColumn", header: "牵头", field: "责任领导" },
+      { op: "setMeasure", problem: 1, measure: 1, fields: { department: "办公室" } },
+    ]);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(reads).toBe(1);
+    const body = res.json<Staged>();
+    expect(body.preview.problems.map((p) => [p.title, p.measures[0]!.person, p.measures[0]!.leader])).toEqual(
+      [
+        ["四风问题依然存在", "王芳", "杨建"],
+        ["党建工作不到位", "李四", "赵六"],
+      ],
+    );
+    expect(body.preview.problems[0]!.measures[0]!.department).toBe("办公室");
+    expect(body.corrections.map((c) => c.summary)).toEqual([
+      "把列“经办”读作“责任人”",
+      "第2个问题的标题由“党建工作质量不高”改为“党建工作不到位”",
+      "把列“牵头”读作“牵头领导”",
+      "第1个问题第1条措施：责任部门改为“办公室”",
+    ]);
+  });
+
+  it("keeps at most 500 corrections on a staged import and refuses more in Chinese", async () => {
+    const staged = await stage("seed.txt", SEED);
+    const hundred = Array.from({ length: 100 }, (_, i) => ({
+      op: "setProblemTitle",
+      problem: 1,
+      title: `标题${i}`,
+    }));
+    for (let version = 1; version <= 5; version += 1)
+      expect((await correct(staged, version, hundred)).statusCode).toBe(200);
+    const refused = await correct(staged, 6, [{ op: "setProblemTitle", problem: 1, title: "再改" }]);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({
+      error: {
+        code: "too_many_corrections",
+        message: "一次导入最多保存500项修改（已有500项，本次1项）：请放弃本次导入，改好文件后重新上传",
+      },
+    });
   });
 
   it("refuses an unknown problem or measure by number, a stale version, a missing If-Match and another user", async () => {
