@@ -61,7 +61,9 @@ export class ProblemIndex {
       title: problemTitle(cellText(cells, "problem")),
       aspect: options.aspect,
       sheetAspect: origin.columns.has("aspect") ? null : options.sheetAspect,
-      cells: options.fromProblemSheet ? cells : null,
+      // A problem first met on a measure row reads its problem-level cells (公开范围, 反馈原文, 具体表现) from that row
+      // until a 问题清单 row gives its own: they were dropped before, and a 不公开 problem came in as public.
+      cells,
       measures: [],
       outcomes: [],
     };
