@@ -32,7 +32,7 @@ import {
   type Origin,
   type ProblemDraft,
 } from "./ledger-row-inputs.ts";
-import { parentNo, ProblemIndex } from "./problem-index.ts";
+import { parentNo, ProblemIndex, withProblemFieldsOf } from "./problem-index.ts";
 import { problemInputs } from "./problem-inputs.ts";
 import { expandResponsibleCell, withResponsibleColumns } from "./split-responsible.ts";
 import {
@@ -287,8 +287,11 @@ export class LedgerRowCollector {
       (title === "" || p?.filled === true || (title === current.key && sameNo(current)));
     let draft: ProblemDraft | null;
     let started = false;
-    if (continues) draft = current.draft;
-    else if (title === "") {
+    if (continues) {
+      draft = current.draft;
+      // A later row of the problem may carry what its first row left empty (公开范围 below a blank, for one).
+      if (draft && !draft.fromProblemSheet) draft.cells = withProblemFieldsOf(draft.cells, cells);
+    } else if (title === "") {
       this.issue(row, "problem", "missing_problem", "问题为空，且上方没有可归属的问题");
       draft = null;
     } else {

@@ -70,6 +70,8 @@ export interface ProblemDraft {
   /** The sheet's name, when its sheet has no 方面 column (one sheet per aspect is decided at the end). */
   readonly sheetAspect: string | null;
   cells: RowCells | null;
+  /** Its cells come from a 问题清单 row (else from its measure rows: problem-level fields of the first that has them). */
+  fromProblemSheet?: boolean;
   readonly measures: MeasureDraft[];
   readonly outcomes: OutcomeDraft[];
 }

@@ -51,7 +51,10 @@ export class ProblemIndex {
     const found = this.find(unit, no, title);
     if (found) {
       if (found.aspect === null) found.aspect = options.aspect;
-      if (options.fromProblemSheet) found.cells = cells;
+      if (options.fromProblemSheet) {
+        found.cells = cells;
+        found.fromProblemSheet = true;
+      } else if (!found.fromProblemSheet) found.cells = withProblemFieldsOf(found.cells, cells);
       return found;
     }
     const draft: ProblemDraft = {
@@ -64,6 +67,7 @@ export class ProblemIndex {
       // A problem first met on a measure row reads its problem-level cells (公开范围, 反馈原文, 具体表现) from that row
       // until a 问题清单 row gives its own: they were dropped before, and a 不公开 problem came in as public.
       cells,
+      fromProblemSheet: options.fromProblemSheet,
       measures: [],
       outcomes: [],
     };
@@ -84,4 +88,17 @@ export class ProblemIndex {
   keep(kept: readonly ProblemDraft[]): void {
     this.list.splice(0, this.list.length, ...kept);
   }
+}
+
+/** The problem-level fields a problem's later measure rows may carry (merged cells read once, or below a blank). */
+const PROBLEM_FIELDS = ["disclosure", "feedbackText", "symptoms"] as const;
+
+/** `first` with the problem-level cells it leaves empty taken from `later`; the first row's own values win. */
+export function withProblemFieldsOf(first: RowCells | null, later: RowCells): RowCells {
+  const merged = new Map(first ?? []);
+  for (const field of PROBLEM_FIELDS) {
+    const cell = later.get(field);
+    if (cell && cell.text !== "" && (merged.get(field)?.text ?? "") === "") merged.set(field, cell);
+  }
+  return merged;
 }

@@ -37,6 +37,19 @@ describe("problem-level cells of a one-sheet ledger", () => {
       ["公车私用问题", "withheld", "state_secret", "巡察发现公车私用2次", "节假日私用公车"],
       ["会议费超标", "public", null, null, null],
     ]);
-    expect(read.problems[0]!.measures.map((m) => m.text)).toEqual(["加强公车管理", "建立用车台账"]);
+    expect(read.problems[0]?.measures?.map((m) => m.text)).toEqual(["加强公车管理", "建立用车台账"]);
+  });
+
+  it("takes a problem-level cell from a later row of the problem when its first row leaves it empty", async () => {
+    const file = join(dir, "later-row.xlsx");
+    await writeForeignLedger(file, [
+      ["序号", "存在问题", "整改措施", "责任单位", "完成时限", "公开范围"],
+      [1, "公车私用问题", "加强公车管理", "办公室", "2025-06-30", null],
+      [1, "公车私用问题", "建立用车台账", "办公室", "2025-07-31", "不公开（涉及国家秘密）"],
+    ]);
+    const read = await readLedgerXlsx(file);
+    expect(read.problems.map((p) => [p.title, p.disclosure, p.withholdingReason])).toEqual([
+      ["公车私用问题", "withheld", "state_secret"],
+    ]);
   });
 });
