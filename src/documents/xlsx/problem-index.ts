@@ -2,8 +2,9 @@
 // its measure rows, listed in a 问题清单 and again in the task list, or named by an outcome row) or by its
 // number alone (a task list linked by 问题编号). Pure; the row collector's memory of problems.
 
-import type { RowCells } from "./collected-ledger.ts";
+import type { RowCells, SheetCell } from "./collected-ledger.ts";
 import { cellText, type Origin, type ProblemDraft } from "./ledger-row-inputs.ts";
+import { parseDisclosure } from "./parse-ledger-words.ts";
 import { problemKey, problemTitle } from "./problem-title.ts";
 
 /** "1.2" → "1", "1-2" → "1"; a number without parts has no parent. */
@@ -93,12 +94,24 @@ export class ProblemIndex {
 /** The problem-level fields a problem's later measure rows may carry (merged cells read once, or below a blank). */
 const PROBLEM_FIELDS = ["disclosure", "feedbackText", "symptoms"] as const;
 
-/** `first` with the problem-level cells it leaves empty taken from `later`; the first row's own values win. */
+const DISCLOSURE_RANK = { public: 0, internal: 1, withheld: 2 } as const;
+const disclosureRank = (cell: SheetCell | undefined): number => {
+  const parsed = parseDisclosure(cell?.text ?? "");
+  return parsed.ok && parsed.value ? DISCLOSURE_RANK[parsed.value.disclosure] : -1;
+};
+
+/**
+ * `first` with the problem-level cells it leaves empty taken from `later`; the first row's own values win, except
+ * that a stricter 公开范围 on a later row of the problem wins (a problem one row marks 不公开 is never imported as public).
+ */
 export function withProblemFieldsOf(first: RowCells | null, later: RowCells): RowCells {
   const merged = new Map(first ?? []);
   for (const field of PROBLEM_FIELDS) {
     const cell = later.get(field);
-    if (cell && cell.text !== "" && (merged.get(field)?.text ?? "") === "") merged.set(field, cell);
+    if (!cell || cell.text === "") continue;
+    const empty = (merged.get(field)?.text ?? "") === "";
+    const stricter = field === "disclosure" && disclosureRank(cell) > disclosureRank(merged.get(field));
+    if (empty || stricter) merged.set(field, cell);
   }
   return merged;
 }

@@ -46,10 +46,14 @@ describe("problem-level cells of a one-sheet ledger", () => {
       ["序号", "存在问题", "整改措施", "责任单位", "完成时限", "公开范围"],
       [1, "公车私用问题", "加强公车管理", "办公室", "2025-06-30", null],
       [1, "公车私用问题", "建立用车台账", "办公室", "2025-07-31", "不公开（涉及国家秘密）"],
+      [2, "会议费超标", "修订会议费管理办法", "财务科", "2025-07-31", "社会公开"],
+      // A later row stricter than the first: the problem is not imported as public.
+      [2, "会议费超标", "清退超标费用", "财务科", "2025-08-31", "党内"],
     ]);
     const read = await readLedgerXlsx(file);
     expect(read.problems.map((p) => [p.title, p.disclosure, p.withholdingReason])).toEqual([
       ["公车私用问题", "withheld", "state_secret"],
+      ["会议费超标", "internal", null],
     ]);
   });
 });
