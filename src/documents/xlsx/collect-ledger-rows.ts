@@ -133,7 +133,7 @@ export class LedgerRowCollector {
     const r = this.repeat;
     this.repeat = undefined;
     if (r && r.matched > 0) {
-      this.responsibilities.push(...r.pending.map((p) => responsibilityRow(p.origin, p.cells)));
+      this.responsibilities.push(...r.pending.map((p) => this.responsibilityRow(p.origin, p.cells)));
       this.notes.push(`工作表“${this.sheetName}”没有问题列，其中的整改措施与前表相同，按责任清单读取`);
     } else if (r && this.linkedByNumber) {
       this.notes.push(r.link);
@@ -235,7 +235,7 @@ export class LedgerRowCollector {
         return;
       }
       case "responsibilities":
-        this.responsibilities.push(responsibilityRow(origin, cells));
+        this.responsibilities.push(this.responsibilityRow(origin, cells));
         return;
       case "measures":
         this.addMeasureRow(origin, cells, all.length === 0 || all.some((c) => !c.filled));
@@ -258,6 +258,13 @@ export class LedgerRowCollector {
     return false;
   }
 
+  /** A 责任清单 row; its number column picks the problem only when headed 问题 (else it may be a 序号). */
+  private responsibilityRow(origin: Origin, cells: RowCells): ResponsibilityRow {
+    const column = origin.columns.get("no");
+    const header = this.header?.cells.find((c) => c.column === column)?.text ?? "";
+    return responsibilityRow(origin, cells, header.includes("问题"));
+  }
+
   private addMeasureRow(origin: Origin, cells: RowCells, own: boolean): void {
     const row = origin.row;
     if (this.repeat) {
@@ -265,7 +272,7 @@ export class LedgerRowCollector {
         this.repeat.pending.push({ origin, cells, own });
       else {
         this.repeat.matched += 1;
-        this.responsibilities.push(responsibilityRow(origin, cells));
+        this.responsibilities.push(this.responsibilityRow(origin, cells));
       }
       return;
     }

@@ -25,15 +25,22 @@ export interface ResponsibilityRow {
   readonly measureNo: string;
   /** 问题编号 / 序号 cell; "" when none. */
   readonly no: string;
+  /** True when the `no` column's header says 问题 (问题编号): it then always picks the problem, not a row's 序号. */
+  readonly noNamesProblem: boolean;
   /** The measure's words, when the list copies them; "" when none. */
   readonly measure: string;
   readonly values: Readonly<Record<MergedField, CellValue>>;
 }
 
-export const responsibilityRow = (origin: Origin, cells: RowCells): ResponsibilityRow => ({
+export const responsibilityRow = (
+  origin: Origin,
+  cells: RowCells,
+  noNamesProblem: boolean,
+): ResponsibilityRow => ({
   origin,
   measureNo: cellText(cells, "measureNo"),
   no: cellText(cells, "no"),
+  noNamesProblem,
   measure: cellText(cells, "measure"),
   values: {
     leader: cellText(cells, "leader"),
@@ -96,12 +103,15 @@ function targetsOf(row: ResponsibilityRow, problems: readonly ProblemDraft[], wo
     p.measures.flatMap((m, index) => (match(m) ? [{ draft: p, index }] : []));
   const measureNo = key(row.measureNo);
   if (measureNo !== "") {
-    const found = problems
-      .filter(inProblem)
+    const numbered = problems
+      .filter((p) => !row.noNamesProblem || inProblem(p))
       .flatMap((p) => measures(p, (m) => key(m.measureNo) === measureNo));
-    if (found.length === 0) return { missing: "not_found", field: "measureNo" };
-    // Numbers that restart per problem (1, 2 under each) need the 问题编号 to tell the measures apart.
-    if (new Set(found.map((t) => t.draft)).size > 1) return { missing: "ambiguous", field: "measureNo" };
+    // Numbers that restart per problem (1, 2 under each) need the 问题编号 to tell the measures apart; a 序号
+    // not headed 问题 is used only then (else it is the row's running number: 1, 2, 3 beside 1-1, 1-2, 2-1).
+    const found =
+      new Set(numbered.map((t) => t.draft)).size > 1 ? numbered.filter((t) => inProblem(t.draft)) : numbered;
+    if (numbered.length === 0) return { missing: "not_found", field: "measureNo" };
+    if (new Set(found.map((t) => t.draft)).size !== 1) return { missing: "ambiguous", field: "measureNo" };
     return { found };
   }
   if (row.origin.columns.has("measure")) {
