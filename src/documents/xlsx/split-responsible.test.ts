@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { splitResponsible } from "./split-responsible.ts";
+import type { RowCells, SheetCell } from "./collected-ledger.ts";
+import type { LedgerField } from "./ledger-columns.ts";
+import { expandResponsibleCell, splitResponsible } from "./split-responsible.ts";
 
 describe("splitResponsible", () => {
   it.each([
@@ -17,7 +19,7 @@ describe("splitResponsible", () => {
     ["财务科 李建科", ["财务科"], ["李建科"]],
     ["工作专班 刘洋", ["工作专班"], ["刘洋"]],
   ])("splits %s into departments %j and people %j", (cell, departments, people) => {
-    expect(splitResponsible(cell)).toEqual({ departments, people, undecided: [] });
+    expect(splitResponsible(cell)).toEqual({ departments, people, undecided: [], posts: [] });
   });
 
   it("says which part it cannot decide instead of guessing", () => {
@@ -25,17 +27,48 @@ describe("splitResponsible", () => {
       departments: [],
       people: ["吴刚"],
       undecided: ["技术保障"],
+      posts: [],
     });
     // Without separators, the one place where an office ends and a name follows.
     expect(splitResponsible("市场科王明华")).toEqual({
       departments: ["市场科"],
       people: ["王明华"],
       undecided: [],
+      posts: [],
     });
     // 李建科 alone may be an office or a person: nothing beside it tells.
     expect(splitResponsible("李建科").undecided).toEqual(["李建科"]);
     // A part that splits two ways (综合科 + 科王明, or 综合科科 + 王明) is undecided.
     expect(splitResponsible("综合科科王明").undecided).toEqual(["综合科科王明"]);
+  });
+
+  it.each([
+    ["办公室主任", ["办公室"], ["主任"]],
+    ["市场科科长", ["市场科"], ["科长"]],
+    ["市场科负责人", ["市场科"], ["负责人"]],
+    ["分管副局长", [], ["分管副局长"]],
+    ["局长", [], ["局长"]],
+    ["主要负责人", [], ["主要负责人"]],
+  ])(
+    "takes no post for a name: %s gives departments %j, no person, and the posts %j",
+    (cell, departments, posts) => {
+      expect(splitResponsible(cell)).toEqual({ departments, people: [], undecided: [], posts });
+    },
+  );
+
+  it("keeps a name written with its post, prefix and all", () => {
+    expect(splitResponsible("分管副局长张三")).toEqual({
+      departments: [],
+      people: ["张三"],
+      undecided: [],
+      posts: [],
+    });
+    expect(splitResponsible("市场科 李四科长")).toEqual({
+      departments: ["市场科"],
+      people: ["李四"],
+      undecided: [],
+      posts: [],
+    });
   });
 
   it("gives the same split whichever way the cell is written", () => {
@@ -62,9 +95,55 @@ describe("splitResponsible", () => {
     ];
     fc.assert(
       fc.property(department, person, fc.constantFrom(...layouts), (d, p, layout) => {
-        expect(splitResponsible(layout(d, p))).toEqual({ departments: [d], people: [p], undecided: [] });
+        expect(splitResponsible(layout(d, p))).toEqual({
+          departments: [d],
+          people: [p],
+          undecided: [],
+          posts: [],
+        });
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+/** A row whose combined column is E, with the other cells given (field → text). */
+const row = (combined: string, own: Partial<Record<LedgerField, string>> = {}): RowCells => {
+  const cell = (text: string, column: number): SheetCell => ({ value: text, text, column, filled: false });
+  return new Map<LedgerField, SheetCell>([
+    ["departmentAndPerson", cell(combined, 4)],
+    ...Object.entries(own).map(([f, t], i) => [f as LedgerField, cell(t, 5 + i)] as const),
+  ]);
+};
+
+describe("expandResponsibleCell", () => {
+  it("warns at the cell when it holds only a post, and imports no person", () => {
+    const expanded = expandResponsibleCell(row("局长"));
+    expect(expanded?.cells.get("person")).toBeUndefined();
+    expect(expanded?.cells.get("department")).toBeUndefined();
+    expect(expanded?.warning).toContain("“局长”是职务");
+  });
+
+  it("keeps the department of 办公室主任 and says that 主任 is a post, not a name", () => {
+    const expanded = expandResponsibleCell(row("办公室主任"));
+    expect(expanded?.cells.get("department")?.text).toBe("办公室");
+    expect(expanded?.cells.get("person")).toBeUndefined();
+    expect(expanded?.warning).toContain("“主任”是职务");
+  });
+
+  it("says so when the row's own 责任部门 names another department than the combined cell", () => {
+    const expanded = expandResponsibleCell(row("财务科 张三", { department: "办公室" }));
+    expect(expanded?.cells.get("department")?.text).toBe("办公室");
+    expect(expanded?.cells.get("person")?.text).toBe("张三");
+    expect(expanded?.warning).toContain("“财务科”与本行责任部门“办公室”不一致");
+  });
+
+  it("warns when the cell holds no name or department at all", () => {
+    expect(expandResponsibleCell(row("——"))?.warning).toContain("没有单位名称或人名");
+  });
+
+  it("is silent when the row's own department is the one the combined cell names", () => {
+    expect(expandResponsibleCell(row("办公室 张三", { department: "办公室" }))?.warning).toBeNull();
+    expect(expandResponsibleCell(row("市场科 张三"))?.warning).toBeNull();
   });
 });
