@@ -188,6 +188,33 @@ describe("parseMeasureStatus: partly rectified against not rectified", () => {
   );
 });
 
+describe("parseMeasureStatus: not rectified with punctuation or an adverb", () => {
+  it.each([
+    "未整改。",
+    "未整改；",
+    "目前尚未整改",
+    "均未整改",
+    "仍未整改。",
+    "目前暂未整改",
+    "至今仍未整改",
+    "还没有整改！",
+  ])("reads %s as not started (draft), like 未整改", (word) => {
+    expect(parseMeasureStatus(word)).toEqual({ ok: true, value: { state: "draft", longTerm: false } });
+    expect(parseMeasureStatus(statusFromProgress(word))).toEqual({
+      ok: true,
+      value: { state: "draft", longTerm: false },
+    });
+  });
+
+  it.each([
+    ["已完成。", "closed"],
+    ["部分整改。", "in_progress"],
+    ["目前仍未整改到位", "in_progress"],
+  ])("still reads %s by its words (%s)", (word, state) => {
+    expect(parseMeasureStatus(word)).toEqual({ ok: true, value: { state, longTerm: false } });
+  });
+});
+
 describe("statusFromProgress", () => {
   it("takes a short status phrase from a 整改情况 cell", () => {
     expect(statusFromProgress("已整改")).toBe("已整改");

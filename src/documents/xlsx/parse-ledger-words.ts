@@ -49,7 +49,11 @@ const YES_NO = new Map<string, ImportableState>([
 const DRAFT_WORDS = ["未启动", "尚未启动", "未开始", "待启动", "未开展"];
 // Not rectified at all (未整改, 尚未整改, 暂未整改, 没有整改): not started, unlike 部分整改 (begun) and 未整改到位
 // (begun, not up to standard), which are in progress.
-const NOT_STARTED = /^(尚|暂|还|仍)?(未|没有|没)(开始)?(进行)?整改$/;
+// A short adverb may lead it (目前尚未整改, 均未整改, 至今仍未整改); trailing punctuation is dropped before.
+const NOT_STARTED =
+  /^(目前|当前|现在|至今|截至目前)?(均|都|全部|仍然|依然|暂时|仍|尚|暂|还)*(未|没有|没)(开始)?(进行)?整改$/;
+/** A sentence's closing marks (未整改。, 已完成；): no part of the status. */
+const TRAILING_MARKS = /[。．.!！;；,，、…~～]+$/u;
 const SUBMITTED_WORDS = ["待审核", "审核中", "已提交", "待验收", "申请销号", "待销号"];
 const OPEN_WORDS = ["逾期", "临期", "超期", "进行中", "办理中", "正在办理", "整改中"];
 // Part done, or begun and not finished (部分完成, 已完成部分, 阶段性完成, 完成80%, 落实中, 在办, 未到位):
@@ -67,7 +71,9 @@ const DONE_WORDS = /^(已?(完成|办结|完结|落实|到位|落实到位)|完�
 export function parseMeasureStatus(
   text: string,
 ): Parsed<{ state: ImportableState; longTerm: boolean } | null> {
-  const s = withoutRemarks(clean(text));
+  const written = withoutRemarks(clean(text));
+  // Marks alone (a cell of “。”) stay what they are: no status, said as unknown below.
+  const s = written.replace(TRAILING_MARKS, "") || written;
   if (s === "") return { ok: true, value: null };
   // A 是否完成 column answers yes or no: yes is done, no is still being worked on.
   const answer = YES_NO.get(s);
