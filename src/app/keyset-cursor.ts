@@ -20,6 +20,16 @@ const badCursor = (): DomainError =>
 
 /** The position a cursor names; a cursor that was not made by encodeKeyset is refused. */
 export function decodeKeyset(cursor: string): KeysetPosition {
+  const [date, id] = decodeKeyPair(
+    cursor,
+    (key): key is string | null =>
+      key === null || (typeof key === "string" && /^\d{4}-\d{2}-\d{2}$/.test(key)),
+  );
+  return { date, id };
+}
+
+/** A cursor's [key, id] pair, made as base64url JSON; refused unless `keyOk` accepts its key. */
+export function decodeKeyPair<K>(cursor: string, keyOk: (key: unknown) => key is K): [K, string] {
   if (cursor.length > 400 || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw badCursor();
   let value: unknown;
   try {
@@ -28,8 +38,7 @@ export function decodeKeyset(cursor: string): KeysetPosition {
     throw badCursor();
   }
   if (!Array.isArray(value) || value.length !== 2) throw badCursor();
-  const [date, id] = value as unknown[];
-  const dateOk = date === null || (typeof date === "string" && /^\d{4}-\d{2}-\d{2}$/.test(date));
-  if (!dateOk || typeof id !== "string" || id.length === 0 || id.length > 100) throw badCursor();
-  return { date, id };
+  const [key, id] = value as unknown[];
+  if (!keyOk(key) || typeof id !== "string" || id.length === 0 || id.length > 100) throw badCursor();
+  return [key, id];
 }

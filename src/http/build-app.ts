@@ -26,6 +26,7 @@ import { downloadRoutes } from "./routes/downloads.ts";
 import { evidenceRoutes } from "./routes/evidence.ts";
 import { measureRoutes } from "./routes/measures.ts";
 import { orgRoutes } from "./routes/orgs.ts";
+import { publicNoticeRoutes } from "./routes/public-notices.ts";
 import { sessionRoutes } from "./routes/session.ts";
 import { statisticsRoutes } from "./routes/statistics.ts";
 import { supervisionRoutes } from "./routes/supervision.ts";
@@ -122,6 +123,7 @@ export function buildApp(deps: AppDeps, options: AppOptions = {}): FastifyInstan
   evidenceRoutes(route, deps);
   importRoutes(route, deps, options.uploadTempDir);
   downloadRoutes(route, deps);
+  publicNoticeRoutes(route, deps);
   orgRoutes(route, deps);
   userRoutes(route, deps);
   tokenRoutes(route, deps);

@@ -15,6 +15,8 @@ export const WEB_APP_PAGES = [
   "/measures/:id",
   "/imports",
   "/admin",
+  "/public",
+  "/public/notices/:id",
 ] as const;
 
 const MEDIA_TYPES: Readonly<Record<string, string>> = {

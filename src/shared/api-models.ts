@@ -14,6 +14,7 @@ import { EXTENSION_DECISIONS, REVIEW_DECISIONS } from "../domain/progress.ts";
 import { REVIEWER_ROLES } from "../domain/review-chain.ts";
 import { ERROR_REGISTRY, type ErrorCode } from "./error-registry.ts";
 import { STATISTICS_SCHEMAS } from "./statistics-models.ts";
+import { PUBLIC_NOTICE_SCHEMAS } from "./public-notice-models.ts";
 import { deadlineWarningSchema, SUPERVISION_SCHEMAS } from "./supervision-models.ts";
 
 const id = z.string();
@@ -486,5 +487,6 @@ export const NAMED_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   AuditEvent: auditEventSchema,
   StagedImport: stagedImportSchema,
   ...SUPERVISION_SCHEMAS,
+  ...PUBLIC_NOTICE_SCHEMAS,
   ...STATISTICS_SCHEMAS,
 };

@@ -57,6 +57,7 @@ import { correctImportSchema } from "./import-corrections.ts";
 import { noticeLayoutOptionsSchema } from "./notice-layout-options.ts";
 import { closureTrendSchema } from "./statistics-models.ts";
 import { deadlineWarningSchema } from "./supervision-models.ts";
+import { PUBLIC_NOTICE_ROUTES } from "./public-notice-routes.ts";
 import { SUPERVISION_ROUTES } from "./supervision-routes.ts";
 import { INSPECTION_PAGE_MAX, MEASURE_PAGE_MAX } from "./page-limits.ts";
 import { calendarDateSchema } from "./validation.ts";
@@ -651,6 +652,9 @@ export const API_ROUTES = {
 
   // Supervision (督办): the working-day calendar, deadline profiles, warning states.
   ...SUPERVISION_ROUTES,
+
+  // Public notices (公开通报): publish, withdraw, and the public read without sign-in.
+  ...PUBLIC_NOTICE_ROUTES,
 } as const;
 
 export type ApiRoutes = typeof API_ROUTES;

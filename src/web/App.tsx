@@ -19,6 +19,7 @@ const MeasurePage = lazy(() => import("./pages/MeasurePage.tsx").then((m) => ({ 
 const ReportsPage = lazy(() => import("./pages/ReportsPage.tsx").then((m) => ({ default: m.ReportsPage })));
 const AdminPage = lazy(() => import("./pages/AdminPage.tsx").then((m) => ({ default: m.AdminPage })));
 const ImportPage = lazy(() => import("./pages/ImportPage.tsx").then((m) => ({ default: m.ImportPage })));
+const PublicPage = lazy(() => import("./pages/PublicPage.tsx").then((m) => ({ default: m.PublicPage })));
 
 function Loading(): ReactNode {
   return (
@@ -33,7 +34,20 @@ type SessionState =
   | { readonly state: "signedOut" }
   | { readonly state: "signedIn"; readonly session: Session };
 
+/** 公开信息 opens without sign-in (and without asking for the session); every other address needs one. */
 export function App(): ReactNode {
+  const route = useRoute();
+  if (route.page === "public") {
+    return (
+      <Suspense fallback={<Loading />}>
+        <PublicPage noticeId={route.id} />
+      </Suspense>
+    );
+  }
+  return <SignedInApp />;
+}
+
+function SignedInApp(): ReactNode {
   const [session, setSession] = useState<SessionState>({ state: "checking" });
   useEffect(() => {
     api.call("getSession", {}).then(
@@ -153,6 +167,9 @@ function Page(props: { readonly route: Route; readonly session: Session }): Reac
       );
     case "admin":
       return isAdmin(session) ? <AdminPage /> : <Forbidden what="管理账号与组织机构" />;
+    case "public":
+      // Shown by App before any session is asked for.
+      return null;
     case "notFound":
       return (
         <Result

@@ -9,6 +9,8 @@ export type Route =
   | { readonly page: "measure"; readonly id: string }
   | { readonly page: "imports" }
   | { readonly page: "admin" }
+  /** 公开信息, open without sign-in: the list, or one notice (id). */
+  | { readonly page: "public"; readonly id: string | null }
   | { readonly page: "notFound" };
 
 export function parseRoute(pathname: string): Route {
@@ -19,6 +21,9 @@ export function parseRoute(pathname: string): Route {
   if (reports?.[1] !== undefined) return { page: "reports", id: decodeURIComponent(reports[1]) };
   if (pathname === "/imports") return { page: "imports" };
   if (pathname === "/admin") return { page: "admin" };
+  if (pathname === "/public") return { page: "public", id: null };
+  const notice = /^\/public\/notices\/([^/]+)$/.exec(pathname);
+  if (notice?.[1] !== undefined) return { page: "public", id: decodeURIComponent(notice[1]) };
   const measure = /^\/measures\/([^/]+)$/.exec(pathname);
   if (measure?.[1] !== undefined) return { page: "measure", id: decodeURIComponent(measure[1]) };
   return { page: "notFound" };
@@ -53,4 +58,7 @@ export const paths = {
   measure: (id: string) => `/measures/${encodeURIComponent(id)}`,
   imports: () => "/imports",
   admin: () => "/admin",
+  /** 公开信息 (no sign-in), or one published notice there. */
+  publicNotices: (id?: string) =>
+    id === undefined ? "/public" : `/public/notices/${encodeURIComponent(id)}`,
 };

@@ -9,6 +9,7 @@ import { createLedger } from "../../src/app/create-ledger.ts";
 import { SYSTEM_ACTOR } from "../../src/app/deps.ts";
 import { createApiToken } from "../../src/app/api-tokens.ts";
 import { requestExtension } from "../../src/app/extensions.ts";
+import { publishPublicNotice } from "../../src/app/publish-public-notice.ts";
 import { SYSTEM_CALLER, type Role } from "../../src/domain/account.ts";
 import { SCOPE_ALL } from "../../src/domain/scope.ts";
 import { buildApp } from "../../src/http/build-app.ts";
@@ -87,6 +88,9 @@ const HIDDEN_OUTSIDE = { default: 404, admin: "ok" } as const;
 /** A later date each time, so that every extension asks for a deadline after the current one. */
 const dayAfter = (from: string, days: number): string =>
   new Date(Date.parse(`${from}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+/** A public notice of the side's inspection, published by the system (a new one each time: withdrawing consumes it). */
+const publishedNotice = async (fx: Fixture, s: Side) =>
+  (await publishPublicNotice(fx.t.deps, SYSTEM_CALLER, { inspectionId: s.inspectionId })).id;
 const versionOf = async (fx: Fixture, measureId: string) =>
   (await fx.t.deps.store.measures.get(SCOPE_ALL, measureId))!.version;
 
@@ -169,6 +173,55 @@ const ROUTES: Record<string, RouteCase> = {
     }),
     inside: { default: 403, admin: "ok", unit_office: "ok", oversight: "ok" },
     outside: HIDDEN_OUTSIDE,
+  },
+  "POST /api/v1/inspections/:id/public-notices": {
+    call: (_fx, s) => ({
+      method: "POST",
+      url: `/api/v1/inspections/${s.inspectionId}/public-notices`,
+      payload: {},
+    }),
+    inside: { default: 403, admin: "ok", unit_office: "ok", oversight: "ok" },
+    outside: HIDDEN_OUTSIDE,
+  },
+  "GET /api/v1/inspections/:id/public-notices": {
+    call: (_fx, s) => ({ method: "GET", url: `/api/v1/inspections/${s.inspectionId}/public-notices` }),
+    inside: { default: "ok", department_reporter: 403, viewer: 403 },
+    outside: HIDDEN_OUTSIDE,
+  },
+  "DELETE /api/v1/inspections/:id/public-notices/:pid": {
+    call: async (fx, s) => ({
+      method: "DELETE",
+      url: `/api/v1/inspections/${s.inspectionId}/public-notices/${await publishedNotice(fx, s)}`,
+      payload: { reason: "内容需要更正" },
+    }),
+    inside: { default: 403, admin: "ok", unit_office: "ok", oversight: "ok" },
+    outside: HIDDEN_OUTSIDE,
+  },
+  "GET /api/v1/public/notices": {
+    public: true,
+    call: () => ({ method: "GET", url: "/api/v1/public/notices" }),
+    inside: ALL_OK,
+  },
+  "GET /api/v1/public/notices/:pid": {
+    public: true,
+    call: async (fx, s) => ({ method: "GET", url: `/api/v1/public/notices/${await publishedNotice(fx, s)}` }),
+    inside: ALL_OK,
+  },
+  "GET /api/v1/public/notices/:pid/file.html": {
+    public: true,
+    call: async (fx, s) => ({
+      method: "GET",
+      url: `/api/v1/public/notices/${await publishedNotice(fx, s)}/file.html`,
+    }),
+    inside: ALL_OK,
+  },
+  "GET /api/v1/public/notices/:pid/file.docx": {
+    public: true,
+    call: async (fx, s) => ({
+      method: "GET",
+      url: `/api/v1/public/notices/${await publishedNotice(fx, s)}/file.docx`,
+    }),
+    inside: ALL_OK,
   },
   "GET /api/v1/inspections/:id/history": {
     call: (_fx, s) => ({ method: "GET", url: `/api/v1/inspections/${s.inspectionId}/history` }),

@@ -10,6 +10,7 @@ import { mayEver } from "../access.ts";
 import { api, errorText } from "../api.ts";
 import { ErrorNote, PageState } from "../components/PageState.tsx";
 import { OfficialFields, officialOptions, type OfficialValues } from "../components/OfficialFields.tsx";
+import { PublicNoticesCard } from "../components/PublicNoticesCard.tsx";
 import { validateForm } from "../form-validation.ts";
 import type { Ledger, LedgerProblem } from "../models.ts";
 import { linkTo, paths } from "../router.ts";
@@ -83,6 +84,7 @@ function Reports(props: { readonly ledger: Ledger }): ReactNode {
       <Typography.Title level={3}>{ledger.unit.name} 报告与下载</Typography.Title>
       <LedgerDownload ledger={ledger} />
       {mayGenerate && <NoticeForm ledger={ledger} />}
+      {mayGenerate && <PublicNoticesCard inspectionId={ledger.inspection.id} />}
     </>
   );
 }

@@ -3,6 +3,7 @@ import { Alert, Button, Card, Form, Input, Typography } from "antd";
 import { useState, type ReactNode } from "react";
 import { api, errorText } from "../api.ts";
 import type { Session } from "../models.ts";
+import { linkTo, paths } from "../router.ts";
 
 export function SignInPage(props: { readonly onSignedIn: (session: Session) => void }): ReactNode {
   const [error, setError] = useState<string | null>(null);
@@ -44,6 +45,10 @@ export function SignInPage(props: { readonly onSignedIn: (session: Session) => v
             登录
           </Button>
         </Form>
+        <Typography.Paragraph style={{ textAlign: "center", marginTop: 16, marginBottom: 0 }}>
+          <a {...linkTo(paths.publicNotices())}>公开信息</a>
+          <Typography.Text type="secondary">：各单位公开的整改情况通报，无须登录</Typography.Text>
+        </Typography.Paragraph>
       </Card>
     </div>
   );

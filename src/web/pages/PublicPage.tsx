@@ -1,0 +1,184 @@
+// 公开信息, without sign-in: the units that have published public notices, each with its notices (newest first), and
+// one notice opened in the page — its HTML in a sandboxed frame (no script runs; the server forbids it as well), the
+// contact block for public supervision and the .docx download. Shows only what the public API answers.
+import { Button, Card, Descriptions, List, Result, Space, Typography } from "antd";
+import { useEffect, useRef, useState, type ReactNode } from "react";
+import type { AnswerOfRoute } from "../../shared/api-client.ts";
+import type { ApiRoutes } from "../../shared/api-routes.ts";
+import { api, errorText } from "../api.ts";
+import { ErrorNote, PageState } from "../components/PageState.tsx";
+import { linkTo, paths } from "../router.ts";
+import { useLoad } from "../use-load.ts";
+import "./public.css";
+
+type NoticeSummary = AnswerOfRoute<ApiRoutes["listPublicNotices"]>["items"][number];
+
+export function PublicPage(props: { readonly noticeId: string | null }): ReactNode {
+  return (
+    <div className="public">
+      <header className="public-header">
+        <a className="public-site" {...linkTo(paths.publicNotices())}>
+          整改信息公开
+        </a>
+        <a {...linkTo(paths.dashboard())}>登录</a>
+      </header>
+      <main className="public-main">
+        {props.noticeId === null ? (
+          <NoticeList />
+        ) : (
+          <NoticeView key={props.noticeId} noticeId={props.noticeId} />
+        )}
+      </main>
+    </div>
+  );
+}
+
+/** The notices by unit, in the order their newest notice was published; more pages on request. */
+function NoticeList(): ReactNode {
+  const [loaded, retry] = useLoad(() => api.call("listPublicNotices", { query: {} }), []);
+  return (
+    <>
+      <Typography.Title level={3}>各单位巡察整改情况公开</Typography.Title>
+      <PageState loaded={loaded} retry={retry}>
+        {(first) => <Units first={first.items} cursor={first.nextCursor} />}
+      </PageState>
+    </>
+  );
+}
+
+function Units(props: {
+  readonly first: readonly NoticeSummary[];
+  readonly cursor: string | null;
+}): ReactNode {
+  const [items, setItems] = useState<readonly NoticeSummary[]>(props.first);
+  const [cursor, setCursor] = useState(props.cursor);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const more = async () => {
+    if (cursor === null) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const page = await api.call("listPublicNotices", { query: { cursor } });
+      setItems((before) => [...before, ...page.items]);
+      setCursor(page.nextCursor);
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  if (items.length === 0) {
+    return <Result status="info" title="暂无公开的整改情况通报" />;
+  }
+  const units = new Map<string, NoticeSummary[]>();
+  for (const item of items) units.set(item.unitId, [...(units.get(item.unitId) ?? []), item]);
+  return (
+    <>
+      {[...units.values()].map((notices) => (
+        <Card key={notices[0]!.unitId} size="small" className="section" title={notices[0]!.unitName}>
+          <List
+            size="small"
+            dataSource={notices}
+            renderItem={(n) => (
+              <List.Item key={n.id} extra={<Typography.Text type="secondary">{n.issuedOn}</Typography.Text>}>
+                <a {...linkTo(paths.publicNotices(n.id))}>{n.title}</a>
+              </List.Item>
+            )}
+          />
+        </Card>
+      ))}
+      <ErrorNote message={error} />
+      {cursor !== null && (
+        <Button loading={busy} onClick={() => void more()}>
+          加载更多
+        </Button>
+      )}
+    </>
+  );
+}
+
+function NoticeView(props: { readonly noticeId: string }): ReactNode {
+  const [loaded, retry] = useLoad(
+    () => api.call("getPublicNotice", { params: { pid: props.noticeId } }),
+    [props.noticeId],
+  );
+  const back = <a {...linkTo(paths.publicNotices())}>‹ 返回公开信息</a>;
+  if (loaded.state === "error" && loaded.message.startsWith("未找到该公开通报")) {
+    return <Result status="404" title="该公开通报不存在或已撤回" extra={back} />;
+  }
+  return (
+    <>
+      <Typography.Paragraph>{back}</Typography.Paragraph>
+      <PageState loaded={loaded} retry={retry}>
+        {(notice) => (
+          <>
+            <Typography.Title level={3}>{notice.title}</Typography.Title>
+            <Descriptions
+              size="small"
+              column={{ xs: 1, sm: 2 }}
+              className="section"
+              items={[
+                { key: "unit", label: "单位", children: notice.unitName },
+                { key: "date", label: "成文日期", children: notice.issuedOn },
+              ]}
+            />
+            <Space wrap className="section">
+              <Button type="primary" href={notice.files.docx.path} download>
+                下载 Word（.docx）
+              </Button>
+              <Button href={notice.files.html.path} target="_blank" rel="noopener noreferrer">
+                在新窗口打开
+              </Button>
+            </Space>
+            {notice.contact !== null && (
+              <Card size="small" title="监督联系方式" className="section">
+                <Typography.Paragraph className="public-contact" data-testid="public-contact">
+                  {notice.contact}
+                </Typography.Paragraph>
+              </Card>
+            )}
+            <NoticeFrame title={notice.title} src={notice.files.html.path} />
+          </>
+        )}
+      </PageState>
+    </>
+  );
+}
+
+/** The A4 page of the notice's HTML (210 mm with its margin), in CSS pixels. */
+const PAGE_WIDTH = 820;
+
+/**
+ * The notice's own HTML in a sandboxed frame (no script, no form, no navigation of this page). Narrower than an A4
+ * page (a phone), the frame is laid out at the page's width and zoomed to fit, as a reader would pinch it.
+ */
+function NoticeFrame(props: { readonly title: string; readonly src: string }): ReactNode {
+  const box = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState<number | null>(null);
+  useEffect(() => {
+    const element = box.current;
+    if (element === null) return;
+    const observer = new ResizeObserver(() => setWidth(element.clientWidth));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  const zoom = width !== null && width < PAGE_WIDTH ? width / PAGE_WIDTH : 1;
+  return (
+    <div ref={box}>
+      <iframe
+        className="public-notice-frame"
+        title={props.title}
+        src={props.src}
+        sandbox=""
+        referrerPolicy="no-referrer"
+        // The zoom shrinks the height too: ask for more, so that the frame still takes most of the screen.
+        style={
+          zoom < 1
+            ? { width: PAGE_WIDTH, zoom, height: `${Math.round(75 / zoom)}vh`, minHeight: 0 }
+            : undefined
+        }
+      />
+    </div>
+  );
+}
