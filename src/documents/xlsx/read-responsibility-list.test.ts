@@ -111,3 +111,18 @@ describe("readLedgerXlsx joining a 责任清单 by 任务编号", () => {
     ]);
   });
 });
+
+describe("readLedgerXlsx on two 责任清单 rows naming the same measure", () => {
+  it("names the 责任清单 row the kept value came from, not the task list's row", async () => {
+    const r = await read("two-rows.xlsx", [
+      ["任务编号", "责任领导"],
+      ["1-1", "张三"],
+      ["1-1", "李四"],
+    ]);
+    expect(r.warnings.map((w) => [w.sheet, w.row, w.column, w.code])).toEqual([
+      ["责任清单", 3, "B", "responsibility_conflict"],
+    ]);
+    expect(r.warnings[0]?.message).toContain("与工作表“责任清单”第2行所写的“张三”不一致");
+    expect(measures(r)[0]?.leader).toBe("张三");
+  });
+});

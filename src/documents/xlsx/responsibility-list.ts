@@ -203,13 +203,15 @@ export function applyResponsibilities(
         else if (key(shown(m[field])) !== key(shown(value))) conflicts.push(m);
       }
       const first = conflicts[0];
-      if (first)
+      // The cell the kept value came from: the task list's row, or an earlier 责任清单 row that filled it.
+      const kept = first && (first.from?.[field] ?? first.origin);
+      if (first && kept)
         warnings.push(
           issueAt(
             row.origin,
             field,
             "responsibility_conflict",
-            `工作表“${row.origin.sheet}”第${row.origin.row}行${headerOf(field)}“${shown(value)}”与工作表“${first.origin.sheet}”第${first.origin.row}行所写的“${shown(first[field])}”不一致${conflicts.length > 1 ? `（共${conflicts.length}条措施）` : ""}，保留先读到的“${shown(first[field])}”，请核对`,
+            `工作表“${row.origin.sheet}”第${row.origin.row}行${headerOf(field)}“${shown(value)}”与工作表“${kept.sheet}”第${kept.row}行所写的“${shown(first[field])}”不一致${conflicts.length > 1 ? `（共${conflicts.length}条措施）` : ""}，保留先读到的“${shown(first[field])}”，请核对`,
           ),
         );
     }
