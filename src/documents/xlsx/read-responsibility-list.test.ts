@@ -126,3 +126,26 @@ describe("readLedgerXlsx on two 责任清单 rows naming the same measure", () =
     expect(measures(r)[0]?.leader).toBe("张三");
   });
 });
+
+describe("readLedgerXlsx comparing a 责任清单's deadline and status with the task list's", () => {
+  it("sees no conflict in the same date or state written another way", async () => {
+    const r = await read(
+      "same-meaning.xlsx",
+      [
+        ["任务编号", "责任领导", "完成时限", "整改状态", "整改类型"],
+        ["1-1", "张三", "2025-06-30", "已整改", "限期整改"],
+        ["1-2", "李四", "2025.7.31", "正在整改", "限时整改"],
+      ],
+      [
+        ["问题编号", "问题", "任务编号", "整改措施", "完成时限", "整改状态", "整改类型"],
+        ["1", "公务接待不规范", "1-1", "修订接待制度", "2025年6月30日", "已完成", "限期整改"],
+        ["1", "公务接待不规范", "1-2", "清理接待费用", "2025-07-31", "推进中", "限期整改"],
+      ],
+    );
+    expect(r.warnings).toEqual([]);
+    expect(measures(r).map((m) => [m.deadline, m.state])).toEqual([
+      ["2025-06-30", "closed"],
+      ["2025-07-31", "in_progress"],
+    ]);
+  });
+});

@@ -15,8 +15,8 @@ import {
   type Origin,
   type ProblemDraft,
 } from "./ledger-row-inputs.ts";
-import type { CellValue } from "./parse-deadline.ts";
-import { statusFromProgress } from "./parse-ledger-words.ts";
+import { parseDeadline, type CellValue } from "./parse-deadline.ts";
+import { parseMeasureKind, parseMeasureStatus, statusFromProgress } from "./parse-ledger-words.ts";
 
 /** One row of a 责任清单 as read. */
 export interface ResponsibilityRow {
@@ -59,6 +59,28 @@ const key = (s: string): string => s.normalize("NFKC").replace(/\s+/g, "");
 /** A cell's value as compared and shown: dates as YYYY-MM-DD. */
 const shown = (v: CellValue): string =>
   v === null ? "" : v instanceof Date ? v.toISOString().slice(0, 10) : String(v).trim();
+
+/**
+ * What a value means, to compare a 责任清单's with the task list's: a date (2025年6月30日 = 2025-06-30), a state
+ * (已完成 = 已整改), a kind (限期整改 = 限时整改); else its text. Undated deadlines compare as written.
+ */
+function meaning(field: MergedField, v: CellValue): string {
+  if (field === "deadline") {
+    const parsed = parseDeadline(v, null);
+    return parsed.ok && parsed.deadline !== null ? parsed.deadline : key(shown(v));
+  }
+  if (field === "status") {
+    const parsed = parseMeasureStatus(shown(v));
+    return parsed.ok && parsed.value !== null
+      ? `${parsed.value.state}/${parsed.value.longTerm}`
+      : key(shown(v));
+  }
+  if (field === "kind") {
+    const parsed = parseMeasureKind(shown(v));
+    return parsed.ok && parsed.value !== null ? parsed.value : key(shown(v));
+  }
+  return key(shown(v));
+}
 
 /** The words of every measure read so far, to tell a 责任清单 copying the tasks from more tasks. */
 export const measureWords = (problems: readonly ProblemDraft[]): Set<string> =>
@@ -200,7 +222,7 @@ export function applyResponsibilities(
         const m = draft.measures[index] as MeasureDraft;
         if (shown(m[field]) === "")
           draft.measures[index] = { ...m, [field]: value, from: { ...m.from, [field]: row.origin } };
-        else if (key(shown(m[field])) !== key(shown(value))) conflicts.push(m);
+        else if (meaning(field, m[field]) !== meaning(field, value)) conflicts.push(m);
       }
       const first = conflicts[0];
       // The cell the kept value came from: the task list's row, or an earlier 责任清单 row that filled it.
