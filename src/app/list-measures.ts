@@ -42,6 +42,8 @@ export async function listMeasures(
     ...(query.departmentId !== undefined ? { departmentId: query.departmentId } : {}),
     ...(query.states !== undefined ? { states: query.states } : {}),
     ...(query.overdue ? { overdueOn: deps.clock.today() } : {}),
+    // Across inspections the example ledger (示例) is left out, as from every total; asked for by id, it is listed.
+    ...(query.inspectionId === undefined ? { withoutExamples: true } : {}),
   };
   const scope = await callerScope(deps.store, caller);
   const rows = await deps.store.measures.page(scope, filter, {

@@ -114,6 +114,8 @@ export interface MeasureFilter {
   readonly states?: readonly MeasureState[];
   /** Only measures overdue on this date (open, deadline before it). */
   readonly overdueOn?: CalendarDate;
+  /** Leave out the example ledger's measures (示例: never counted, and not to be chased). */
+  readonly withoutExamples?: boolean;
 }
 
 /** 三清单 of one measure: 牵头领导, 责任部门, 责任人, 配合部门, 时限, whether evidence is required. */

@@ -99,6 +99,12 @@ export function measureRepository(db: Kysely<Database>): MeasureRepository {
         q = q.where("state", "in", filter.states.length > 0 ? [...filter.states] : ["__none__"]);
       if (filter.overdueOn !== undefined)
         q = q.where("state", "in", OPEN_STATES).where("deadline", "<", filter.overdueOn);
+      if (filter.withoutExamples)
+        q = q.where(
+          "inspection_id",
+          "not in",
+          db.selectFrom("inspections").select("id").where("is_example", "=", 1),
+        );
       const after = page.after;
       if (after) {
         // Keyset: rows after (deadline, id) in the order "deadline ascending, none last, then id".
