@@ -7,9 +7,18 @@ import tseslint from "typescript-eslint";
 
 // Elements are the layers, one folder each; file categories mark single files (the composition root, the
 // storage interface, tests) wherever they sit.
-const elements = ["domain", "shared", "app", "storage", "documents", "http", "cli", "runtime", "web"].map(
-  (type) => ({ type, pattern: `src/${type}`, partialMatch: false }),
-);
+const elements = [
+  "domain",
+  "shared",
+  "app",
+  "storage",
+  "documents",
+  "http",
+  "cli",
+  "runtime",
+  "scheduler",
+  "web",
+].map((type) => ({ type, pattern: `src/${type}`, partialMatch: false }));
 const files = [
   { category: "test", pattern: ["src/**/*.test.ts", "src/**/*.test.tsx", "test/**", "bench/**"] },
   { category: "main", pattern: ["src/main.ts", "bin/*.js"] },
@@ -38,6 +47,7 @@ const part = {
   "http-web-app": { element: { types: "http" }, file: { path: "src/http/web-app.ts" } },
   cli: layer("cli"),
   runtime: layer("runtime"),
+  scheduler: layer("scheduler"),
   web: layer("web"),
   main: category("main"),
   config: category("config"),
@@ -82,7 +92,13 @@ const allowed = {
     packages: nodeIo,
   },
   // Adapters behind the app's ports (clock, ids, passwords, files).
-  runtime: { ours: ["runtime", "domain"], ourTypes: ["app"], packages: ["@node-rs/argon2", ...nodeIo] },
+  runtime: {
+    ours: ["runtime", "domain"],
+    ourTypes: ["app"],
+    packages: ["@node-rs/argon2", "nodemailer", ...nodeIo],
+  },
+  // The scheduler runs use cases on a clock (warnings, reporting cycles, digests); its ports come from main.ts.
+  scheduler: { ours: ["scheduler", "app", "domain", "shared"], ourTypes: ["storage-contract"] },
   // The served UI's files are read from the build folder once, at registration.
   "http-web-app": { packages: ["node:fs", "node:path", "node:zlib"] },
   // The browser app: React, antd and ECharts, and the API contract (no zod of its own: types come from shared).
