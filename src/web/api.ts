@@ -1,8 +1,15 @@
 // The one API client of the page: every request goes through the typed client of the shared contract, so the
 // page cannot call a route or send a body the server does not know.
 import { ApiError, createApiClient } from "../shared/api-client.ts";
+import { takeEarlyResponse } from "./early-requests.ts";
 
-export const api = createApiClient();
+export const api = createApiClient({
+  // The answers main.tsx asked for while the scripts loaded are taken over once, fresh (early-requests.ts). The
+  // client always passes the address as a string.
+  fetch: (input, init) =>
+    (typeof input === "string" ? takeEarlyResponse(input, init?.method ?? "GET") : undefined) ??
+    fetch(input, init),
+});
 
 /** The server's Chinese message (with its field messages) for an error, or a plain one for a network failure. */
 export function errorText(error: unknown): string {

@@ -1,27 +1,12 @@
-// The web UI's entry: antd in Chinese (zh_CN, dayjs zh-cn), one theme, the app.
-import { App as AntApp, ConfigProvider } from "antd";
-import zhCN from "antd/locale/zh_CN";
-import dayjs from "dayjs";
-import "dayjs/locale/zh-cn";
-import { StrictMode } from "react";
-import { createRoot } from "react-dom/client";
-import { App } from "./App.tsx";
+// The web UI's entry. It starts the page's first requests (the session, and the ledger on a ledger address) and only
+// then loads React, antd and the app, so that the server answers while the browser evaluates them (early-requests.ts;
+// measured in docs/benchmarks.md "Web UI").
+import { startEarlyRequests } from "./early-requests.ts";
 
-dayjs.locale("zh-cn");
+startEarlyRequests(window.location.pathname);
 
-const root = document.getElementById("root");
-if (root !== null) {
-  createRoot(root).render(
-    <StrictMode>
-      <ConfigProvider
-        locale={zhCN}
-        button={{ autoInsertSpace: false }}
-        theme={{ token: { colorPrimary: "#b71c1c", borderRadius: 4 } }}
-      >
-        <AntApp>
-          <App />
-        </AntApp>
-      </ConfigProvider>
-    </StrictMode>,
-  );
-}
+import("./boot.tsx").catch(() => {
+  // The scripts could not be loaded (a new build replaced them, the network dropped): say so instead of a blank page.
+  const root = document.getElementById("root");
+  if (root !== null) root.textContent = "页面加载失败，请刷新重试。";
+});
