@@ -29,6 +29,7 @@ import { orgRoutes } from "./routes/orgs.ts";
 import { publicNoticeRoutes } from "./routes/public-notices.ts";
 import { sessionRoutes } from "./routes/session.ts";
 import { statisticsRoutes } from "./routes/statistics.ts";
+import { reportingRoutes } from "./routes/reporting.ts";
 import { supervisionRoutes } from "./routes/supervision.ts";
 import { tokenRoutes } from "./routes/tokens.ts";
 import { userRoutes } from "./routes/users.ts";
@@ -129,6 +130,7 @@ export function buildApp(deps: AppDeps, options: AppOptions = {}): FastifyInstan
   tokenRoutes(route, deps);
   calendarRoutes(route, deps);
   supervisionRoutes(route, deps);
+  reportingRoutes(route, deps);
   statisticsRoutes(route, deps);
   if (options.webRoot !== undefined) registerWebApp(app, { root: options.webRoot });
   return app;

@@ -15,6 +15,7 @@ import { REVIEWER_ROLES } from "../domain/review-chain.ts";
 import { ERROR_REGISTRY, type ErrorCode } from "./error-registry.ts";
 import { STATISTICS_SCHEMAS } from "./statistics-models.ts";
 import { PUBLIC_NOTICE_SCHEMAS } from "./public-notice-models.ts";
+import { REPORTING_SCHEMAS } from "./reporting-models.ts";
 import { deadlineWarningSchema, SUPERVISION_SCHEMAS } from "./supervision-models.ts";
 
 const id = z.string();
@@ -487,6 +488,7 @@ export const NAMED_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   AuditEvent: auditEventSchema,
   StagedImport: stagedImportSchema,
   ...SUPERVISION_SCHEMAS,
+  ...REPORTING_SCHEMAS,
   ...PUBLIC_NOTICE_SCHEMAS,
   ...STATISTICS_SCHEMAS,
 };

@@ -58,6 +58,7 @@ import { noticeLayoutOptionsSchema } from "./notice-layout-options.ts";
 import { closureTrendSchema } from "./statistics-models.ts";
 import { deadlineWarningSchema } from "./supervision-models.ts";
 import { PUBLIC_NOTICE_ROUTES } from "./public-notice-routes.ts";
+import { REPORTING_ROUTES } from "./reporting-routes.ts";
 import { SUPERVISION_ROUTES } from "./supervision-routes.ts";
 import { INSPECTION_PAGE_MAX, MEASURE_PAGE_MAX } from "./page-limits.ts";
 import { calendarDateSchema } from "./validation.ts";
@@ -652,6 +653,7 @@ export const API_ROUTES = {
 
   // Supervision (督办): the working-day calendar, deadline profiles, warning states.
   ...SUPERVISION_ROUTES,
+  ...REPORTING_ROUTES,
 
   // Public notices (公开通报): publish, withdraw, and the public read without sign-in.
   ...PUBLIC_NOTICE_ROUTES,

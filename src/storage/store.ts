@@ -167,6 +167,11 @@ export interface ProgressRepository {
   listByMeasure(scope: Scope, measureId: string): Promise<Array<ProgressReport & { evidence: Evidence[] }>>;
   /** The newest report of each measure of an inspection, keyed by measure id. */
   latestByInspection(scope: Scope, inspectionId: string): Promise<Map<string, ProgressReport>>;
+  /** Label and time of every report on the inspection's measures visible in scope (the reporting cycle). */
+  cycleReportsByInspection(
+    scope: Scope,
+    inspectionId: string,
+  ): Promise<Array<Pick<ProgressReport, "measureId" | "period" | "createdAt">>>;
   insertReview(review: Review): Promise<void>;
   listReviews(scope: Scope, measureId: string): Promise<Review[]>;
   insertExtension(request: ExtensionRequest): Promise<void>;

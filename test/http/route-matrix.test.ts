@@ -260,6 +260,11 @@ const ROUTES: Record<string, RouteCase> = {
     inside: ALL_OK,
     outside: HIDDEN_OUTSIDE,
   },
+  "GET /api/v1/inspections/:id/reporting": {
+    call: (_fx, s) => ({ method: "GET", url: `/api/v1/inspections/${s.inspectionId}/reporting` }),
+    inside: ALL_OK,
+    outside: HIDDEN_OUTSIDE,
+  },
   "POST /api/v1/inspections/:id/supervision-notices": {
     call: (_fx, s) => ({
       method: "POST",

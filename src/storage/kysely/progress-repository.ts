@@ -171,6 +171,18 @@ export function progressRepository(db: Kysely<Database>): ProgressRepository {
       }
       return latest;
     },
+    async cycleReportsByInspection(scope, inspectionId) {
+      const rows = await db
+        .selectFrom("progress_reports as r")
+        .innerJoin("measures as m", "m.id", "r.measure_id")
+        .select(["r.measure_id", "r.period", "r.created_at"])
+        .where("m.inspection_id", "=", inspectionId)
+        .where(measureVisible(db, scope, { id: "m.id", inspectionId: "m.inspection_id" }))
+        .orderBy("r.measure_id")
+        .orderBy("r.created_at")
+        .execute();
+      return rows.map((r) => ({ measureId: r.measure_id, period: r.period, createdAt: r.created_at }));
+    },
     async insertReview(review: Review) {
       await db
         .insertInto("reviews")

@@ -1,0 +1,30 @@
+// The reporting routes of /api/v1 (进展报送): an inspection's reporting cycle and missing reports by department.
+// Part of the one route table (api-routes.ts spreads them in).
+
+import { z } from "zod";
+import { defineRoute } from "./api-contract.ts";
+import { reportingCycleSchema } from "./reporting-models.ts";
+import { calendarDateSchema } from "./validation.ts";
+
+const idParams = z.object({ id: z.string().min(1).max(100) });
+
+export const REPORTING_ROUTES = {
+  getReportingCycle: defineRoute({
+    method: "GET",
+    path: "/api/v1/inspections/:id/reporting",
+    summary: "进展报送情况：报送周期的各期间及截止日，所选期间各责任部门未报送、逾期报送的整改措施",
+    tag: "督办",
+    access: "signedIn",
+    params: idParams,
+    query: z.object({
+      period: z
+        .string()
+        .max(10)
+        .optional()
+        .describe("报送期间 YYYY-MM 或 YYYY-Www；默认最近一个已过截止日的期间"),
+      asOf: calendarDateSchema.optional().describe("统计基准日，默认今天（北京时间）"),
+    }),
+    answer: { kind: "json", status: 200, schema: reportingCycleSchema },
+    errors: ["inspection_not_found"],
+  }),
+} as const;
