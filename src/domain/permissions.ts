@@ -56,6 +56,8 @@ export const ACTIONS = [
   "ledger.export",
   "notice.generate",
   "supervision_notice.issue",
+  "supervision.reply",
+  "supervision.escalate",
 ] as const;
 /**
  * progress.report: write a progress report and attach evidence; measure.work: start, submit (报送销号), resume;
@@ -65,7 +67,8 @@ export const ACTIONS = [
  * extension.request/decide: ask for and grant a new deadline; review_chain.set: the 对账销号 levels of an
  * inspection; deadline_profile.set: its warning thresholds, reporting cadence and dates (督办设置);
  * ledger.import/export, notice.generate: documents in and out; supervision_notice.issue: the inspection office (or an
- * admin) sends the unit a 督办通知 — never the unit to itself. Reviews follow the review chain.
+ * admin) sends the unit a 督办通知 — never the unit to itself; supervision.reply: the unit office records the unit's
+ * written reply to it; supervision.escalate: the inspection office records a 告诫 or 约谈. Reviews follow the review chain.
  */
 export type Action = (typeof ACTIONS)[number];
 
@@ -92,6 +95,8 @@ const ROLES_FOR: Readonly<Record<Action, readonly Role[]>> = {
   "ledger.export": ["admin", "unit_office", "unit_leader", "oversight", "inspection_team", "supervisor"],
   "notice.generate": ["admin", "unit_office", "oversight"],
   "supervision_notice.issue": ["admin", "oversight"],
+  "supervision.reply": ["admin", "unit_office"],
+  "supervision.escalate": ["admin", "oversight"],
 };
 
 const ACTION_LABELS: Readonly<Record<Action, string>> = {
@@ -108,6 +113,8 @@ const ACTION_LABELS: Readonly<Record<Action, string>> = {
   "ledger.export": "导出台账",
   "notice.generate": "生成通报",
   "supervision_notice.issue": "下发督办通知",
+  "supervision.reply": "登记督办通知的书面回复",
+  "supervision.escalate": "告诫或约谈",
 };
 
 export const mayAct = (roles: ReadonlySet<Role>, action: Action): boolean =>

@@ -16,7 +16,13 @@ export type RouteAccess = "public" | "signedIn" | "session";
 
 export type RouteAnswer =
   | { readonly kind: "json"; readonly status: 200 | 201; readonly schema: z.ZodType }
-  | { readonly kind: "file"; readonly status: 200; readonly mediaTypes: readonly string[] }
+  | {
+      readonly kind: "file";
+      readonly status: 200;
+      readonly mediaTypes: readonly string[];
+      /** Response headers worth describing (name → Chinese description), shown in the OpenAPI document. */
+      readonly headers?: Readonly<Record<string, string>>;
+    }
   | { readonly kind: "empty"; readonly status: 204 };
 
 export interface RouteContract {

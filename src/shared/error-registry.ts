@@ -137,6 +137,11 @@ export const ERROR_REGISTRY = {
   output_in_data_folder: e(400, "不能把文件写入数据目录"),
   output_not_writable: e(400, "没有写入权限"),
   nothing_to_supervise: e(409, "没有逾期或到期未完成的整改措施，无需下发督办通知"),
+  supervision_number_taken: e(409, "该发文字号已被另一份督办通知使用"),
+  supervision_step_missing: e(409, "告诫、约谈须在督办通知的书面回复时限届满后，针对仍然逾期的整改措施进行"),
+  supervision_action_not_found: e(404, "未找到该督办记录（或无权查看）"),
+  supervision_reply_not_expected: e(409, "只有督办通知需要登记书面回复"),
+  supervision_reply_exists: e(409, "该督办通知的书面回复已经登记过"),
 
   // The audit trail (docs/audit-trail.md).
   audit_chain_broken: e(503, "审计链校验未通过，已暂停一切写入"),

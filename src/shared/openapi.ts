@@ -130,6 +130,16 @@ function responses(contract: RouteContract, answerId: (schema: z.ZodType) => str
       content: Object.fromEntries(
         answer.mediaTypes.map((t) => [t, { schema: { type: "string", format: "binary" } }]),
       ),
+      ...(answer.headers
+        ? {
+            headers: Object.fromEntries(
+              Object.entries(answer.headers).map(([name, description]) => [
+                name,
+                { description, schema: { type: "string" } },
+              ]),
+            ),
+          }
+        : {}),
     };
   } else {
     out["204"] = { description: "成功，无内容" };

@@ -7,6 +7,7 @@ import { REPORTING_CADENCES, WARNING_BASES } from "../domain/deadline-profile.ts
 import { NOT_WARNED_REASONS, WARNING_LEVELS } from "../domain/deadline-warning.ts";
 import { MEASURE_KINDS, MEASURE_STATES } from "../domain/measure.ts";
 import { DAY_KINDS } from "../domain/working-days.ts";
+import { ladderStepSchema, SUPERVISION_ACTION_SCHEMAS } from "./supervision-action-models.ts";
 
 const date = z
   .string()
@@ -97,6 +98,7 @@ const warnedMeasureSchema = z.object({
   departmentId: z.string().nullable(),
   deadline: nullableDate,
   warning: datedWarningSchema,
+  ladder: ladderStepSchema.nullable().describe("最近一次督办（督办通知、告诫或约谈）；从未督办为 null"),
 });
 
 const count = z.number().int();
@@ -149,4 +151,5 @@ export const SUPERVISION_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   DeadlineWarning: deadlineWarningSchema,
   CompletionCounts: completionCountsSchema,
   InspectionWarnings: inspectionWarningsSchema,
+  ...SUPERVISION_ACTION_SCHEMAS,
 };

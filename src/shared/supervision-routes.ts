@@ -16,6 +16,8 @@ import {
   inspectionWarningsSchema,
 } from "./supervision-models.ts";
 import { supervisionNoticeRequestSchema } from "./supervision-notice-input.ts";
+import { escalationSchema, supervisionReplySchema } from "./supervision-action-input.ts";
+import { supervisionActionListSchema, supervisionActionSchema } from "./supervision-action-models.ts";
 import { calendarDateSchema } from "./validation.ts";
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
@@ -100,17 +102,63 @@ export const SUPERVISION_ROUTES = {
     method: "POST",
     path: "/api/v1/inspections/:id/supervision-notices",
     summary:
-      "下发督办通知（巡察办、管理员）：逾期和红色预警的整改措施、责任部门和责任人、书面回复时限（N个工作日），作为附件下载并记入审计",
+      "下发督办通知（巡察办、管理员）：逾期和红色预警的整改措施、责任部门和责任人、书面回复时限（N个工作日）；由系统编发文字号，记入督办台账和审计，作为附件下载",
     tag: "督办",
     access: "signedIn",
     params: idParams,
     body: supervisionNoticeRequestSchema,
-    answer: { kind: "file", status: 200, mediaTypes: Object.values(SUPERVISION_NOTICE_MEDIA_TYPES) },
+    answer: {
+      kind: "file",
+      status: 200,
+      mediaTypes: Object.values(SUPERVISION_NOTICE_MEDIA_TYPES),
+      headers: {
+        "x-reply-by": "书面回复时限（YYYY-MM-DD，北京时间）",
+        "x-doc-number": "发文字号（URL 编码的 UTF-8，如 %E5%B8%82… 即 市委巡察办督〔2026〕1号）",
+        "x-supervision-action": "督办台账中该通知的记录编号",
+        "x-holiday-data-missing":
+          "仅当回复时限跨入尚无放假安排的年份时出现：这些年份（逗号分隔），此时回复时限按周一至周五推算",
+      },
+    },
     errors: [
       "inspection_not_found",
       "nothing_to_supervise",
+      "supervision_number_taken",
       "pdf_converter_missing",
       "pdf_conversion_failed",
     ],
+  }),
+  listSupervisionActions: defineRoute({
+    method: "GET",
+    path: "/api/v1/inspections/:id/supervision-actions",
+    summary: "督办台账：已下发的督办通知（回复情况）、告诫和约谈记录",
+    tag: "督办",
+    access: "signedIn",
+    params: idParams,
+    answer: json(supervisionActionListSchema),
+    errors: ["inspection_not_found"],
+  }),
+  escalateSupervision: defineRoute({
+    method: "POST",
+    path: "/api/v1/inspections/:id/supervision-actions",
+    summary:
+      "登记告诫或约谈（巡察办、管理员）：仅针对督办通知书面回复时限届满后仍逾期的整改措施，记入督办台账和审计",
+    tag: "督办",
+    access: "signedIn",
+    params: idParams,
+    body: escalationSchema,
+    answer: { kind: "json", status: 201, schema: supervisionActionSchema },
+    errors: ["inspection_not_found", "measure_not_found", "supervision_step_missing"],
+  }),
+  recordSupervisionReply: defineRoute({
+    method: "POST",
+    path: "/api/v1/supervision-actions/:id/reply",
+    summary:
+      "登记单位对督办通知的书面回复（单位整改办、管理员）：收到日期、内容摘要、佐证；超过回复时限的标为逾期回复",
+    tag: "督办",
+    access: "signedIn",
+    params: idParams,
+    body: supervisionReplySchema,
+    answer: json(supervisionActionSchema),
+    errors: ["supervision_action_not_found", "supervision_reply_not_expected", "supervision_reply_exists"],
   }),
 } as const;

@@ -31,6 +31,7 @@ import type { DeadlineProfileRepository } from "./deadline-profile-store.ts";
 import type { EvidenceRepository } from "./evidence-store.ts";
 import type { PendingImportRepository } from "./pending-import-store.ts";
 import type { PublicNoticeRepository } from "./public-notice-store.ts";
+import type { SupervisionActionRepository } from "./supervision-action-store.ts";
 
 // The audit and account parts live in their own files; re-exported so callers import one module.
 export type * from "./account-store.ts";
@@ -39,6 +40,7 @@ export type * from "./deadline-profile-store.ts";
 export type * from "./evidence-store.ts";
 export type * from "./pending-import-store.ts";
 export type * from "./public-notice-store.ts";
+export type * from "./supervision-action-store.ts";
 
 export interface OrgRepository {
   insert(org: Org): Promise<void>;
@@ -407,6 +409,7 @@ export interface Repositories {
   readonly deadlineProfiles: DeadlineProfileRepository;
   readonly importSources: ImportSourceRepository;
   readonly publicNotices: PublicNoticeRepository;
+  readonly supervisionActions: SupervisionActionRepository;
 }
 
 export interface Store extends Repositories {

@@ -91,6 +91,30 @@ const dayAfter = (from: string, days: number): string =>
 /** A public notice of the side's inspection, published by the system (a new one each time: withdrawing consumes it). */
 const publishedNotice = async (fx: Fixture, s: Side) =>
   (await publishPublicNotice(fx.t.deps, SYSTEM_CALLER, { inspectionId: s.inspectionId })).id;
+/** A 督办通知 in the side's register, written straight to the store (a new one each time: a reply consumes it). */
+const issuedNotice = async (fx: Fixture, s: Side) => {
+  const id = `sva-matrix-${++fx.counter}`;
+  await fx.t.deps.store.supervisionActions.insert(
+    {
+      id,
+      inspectionId: s.inspectionId,
+      kind: "notice",
+      docNumber: null,
+      issuedOn: "2021-06-30",
+      replyBy: "2021-07-07",
+      issuingOrgId: null,
+      issuer: "巡察办",
+      actorId: "system",
+      createdAt: fx.t.deps.clock.now(),
+      sha256: null,
+      measures: [{ measureId: s.measureId, level: "overdue", deadline: "2021-06-20", daysOverdue: 10 }],
+      details: null,
+      reply: null,
+    },
+    null,
+  );
+  return id;
+};
 const versionOf = async (fx: Fixture, measureId: string) =>
   (await fx.t.deps.store.measures.get(SCOPE_ALL, measureId))!.version;
 
@@ -273,6 +297,31 @@ const ROUTES: Record<string, RouteCase> = {
     }),
     // The inspection office chases the unit; the unit office never issues one to itself.
     inside: { default: 403, admin: "ok", oversight: "ok" },
+    outside: HIDDEN_OUTSIDE,
+  },
+  "GET /api/v1/inspections/:id/supervision-actions": {
+    call: (_fx, s) => ({ method: "GET", url: `/api/v1/inspections/${s.inspectionId}/supervision-actions` }),
+    inside: ALL_OK,
+    outside: HIDDEN_OUTSIDE,
+  },
+  "POST /api/v1/inspections/:id/supervision-actions": {
+    call: (_fx, s) => ({
+      method: "POST",
+      url: `/api/v1/inspections/${s.inspectionId}/supervision-actions`,
+      payload: { kind: "admonition", content: "限期整改", warned: ["王五（党组书记）"] },
+    }),
+    // 告诫 and 约谈 are the inspection office's (a 409 for the missing notice still counts as allowed).
+    inside: { default: 403, admin: "ok", oversight: "ok" },
+    outside: HIDDEN_OUTSIDE,
+  },
+  "POST /api/v1/supervision-actions/:id/reply": {
+    call: async (fx, s) => ({
+      method: "POST",
+      url: `/api/v1/supervision-actions/${await issuedNotice(fx, s)}/reply`,
+      payload: { receivedOn: "2021-06-30", summary: "已书面回复" },
+    }),
+    // The unit office records its unit's written reply.
+    inside: { default: 403, admin: "ok", unit_office: "ok" },
     outside: HIDDEN_OUTSIDE,
   },
   "PUT /api/v1/inspections/:id/review-chain": {

@@ -325,6 +325,47 @@ export interface PublicNoticesTable {
   withdrawal_reason: string | null;
 }
 
+/** 0021: a step of the supervision ladder (督办通知, 告诫, 约谈) and a notice's reply; dates YYYY-MM-DD. */
+export interface SupervisionActionsTable {
+  id: string;
+  inspection_id: string;
+  kind: string;
+  series: string | null;
+  year: number | null;
+  seq: number | null;
+  doc_number: string | null;
+  issued_on: string;
+  reply_by: string | null;
+  issuing_org_id: string | null;
+  issuer: string;
+  actor_id: string;
+  created_at: string;
+  sha256: string | null;
+  details: string | null;
+  reply_received_on: string | null;
+  reply_summary: string | null;
+  reply_evidence: string | null;
+  reply_recorded_by: string | null;
+  reply_recorded_at: string | null;
+}
+
+/** 0021: the measures a supervision step chased, as they stood that day. */
+export interface SupervisionActionMeasuresTable {
+  action_id: string;
+  measure_id: string;
+  position: number;
+  level: string;
+  deadline: string | null;
+  days_overdue: number;
+}
+
+/** 0021: the last number given in a notice series (office or team, year). */
+export interface SupervisionNumberCountersTable {
+  series: string;
+  year: number;
+  last: number;
+}
+
 export interface CalendarOverridesTable {
   day: string;
   kind: string;
@@ -365,4 +406,7 @@ export interface Database {
   calendar_overrides: CalendarOverridesTable;
   deadline_profiles: DeadlineProfilesTable;
   public_notices: PublicNoticesTable;
+  supervision_actions: SupervisionActionsTable;
+  supervision_action_measures: SupervisionActionMeasuresTable;
+  supervision_number_counters: SupervisionNumberCountersTable;
 }
