@@ -46,10 +46,20 @@ describe("the public page in Chromium", { timeout: 120_000 }, () => {
   const reports = () => `/inspections/${encodeURIComponent(inspectionId)}/reports`;
   const published = () => page.getByTestId("public-notices").locator("tbody tr.ant-table-row");
 
-  async function publishOnce(): Promise<void> {
+  /** 发布公开版 through its dialog; with `choices`, by aspect, with a 成文日期 and a 发文字号 of this publication. */
+  async function publishOnce(choices?: { issuedOn: string; docNumber: string }): Promise<void> {
     const before = await published().count();
     await page.getByRole("button", { name: "发布公开版" }).click();
-    await page.locator(".ant-popconfirm").getByRole("button", { name: "发布" }).click();
+    const dialog = page.getByRole("dialog", { name: "发布公开版" });
+    if (choices !== undefined) {
+      await dialog.getByText("按方面").click();
+      await dialog.getByLabel("成文日期").fill(choices.issuedOn);
+      await dialog.getByLabel("成文日期").press("Enter");
+      await dialog.getByText("版头和版记（不填则按本单位设置）").click();
+      await dialog.getByLabel("发文字号").fill(choices.docNumber);
+    }
+    await dialog.getByRole("button", { name: "发 布" }).or(dialog.getByRole("button", { name: "发布" })).click();
+    await dialog.waitFor({ state: "detached" });
     await expect.poll(() => published().count(), { timeout: 20_000 }).toBe(before + 1);
   }
 
@@ -59,8 +69,10 @@ describe("the public page in Chromium", { timeout: 120_000 }, () => {
     await browser.openInApp(reports());
     await page.getByTestId("public-notices").getByText("尚未发布公开版").waitFor();
     await publishOnce();
-    await publishOnce();
+    await publishOnce({ issuedOn: "2021-08-30", docNumber: "市文联党组〔2021〕9号" });
     expect(await published().first().innerText()).toContain("已发布");
+    // The newest first, with the 成文日期 chosen in the dialog.
+    expect(await published().first().innerText()).toContain("2021-08-30");
     await browser.shot("reports-public-notices");
     await browser.signOut();
   });
@@ -97,6 +109,9 @@ describe("the public page in Chromium", { timeout: 120_000 }, () => {
     const text = (await mammoth.extractRawText({ buffer: readFileSync(await file.path()) })).value;
     expect(text.replace(/\s/g, "")).toContain(title);
     expect(text).toContain(CONTACT);
+    // The newest one was published with its own 发文字号, by aspect (the seed's first aspect heads its text).
+    expect(text).toContain("市文联党组〔2021〕9号");
+    expect(text).toMatch(/（\d+个问题）/);
 
     await page.setViewportSize(PHONE);
     await page.reload();

@@ -1,7 +1,7 @@
 // A dialog around one form: OK runs `submit` (which validates with the API's schema and calls the API); a refusal of
 // the server is shown in the dialog, which stays open until the work is done.
 import { Form, Modal, type FormInstance } from "antd";
-import { useState, type ReactNode } from "react";
+import { useId, useState, type ReactNode } from "react";
 import { errorText } from "../api.ts";
 import { ErrorNote } from "./PageState.tsx";
 
@@ -16,6 +16,9 @@ export function FormDialog<V extends object>(props: {
   readonly children: ReactNode;
 }): ReactNode {
   const [form] = Form.useForm<V>();
+  // A form name of its own prefixes its fields' ids: a dialog over a page with the same form (发布公开版 over the
+  // notice form, both with 发文字号) must not give two fields one id, or a label would name the other field.
+  const name = `dialog-${useId().replace(/[^\w-]/g, "")}`;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const ok = async () => {
@@ -39,7 +42,13 @@ export function FormDialog<V extends object>(props: {
       onCancel={props.onCancel}
       destroyOnHidden
     >
-      <Form<V> form={form} layout="vertical" initialValues={props.initialValues} onFinish={() => void ok()}>
+      <Form<V>
+        form={form}
+        name={name}
+        layout="vertical"
+        initialValues={props.initialValues}
+        onFinish={() => void ok()}
+      >
         {props.children}
         <ErrorNote message={error} />
       </Form>

@@ -1,57 +1,36 @@
-// 公开发布 on the reports page: publish the public version to 公开信息 (generated now from the ledger, by the unit's
-// settings), see what this inspection has published, and withdraw one with a reason. For the roles that may generate
+// 公开发布 on the reports page: publish the public version to 公开信息 (generated now from the ledger; 编排, 成文日期
+// and 版头/版记 chosen in PublishNoticeDialog), see what this inspection has published, and withdraw one with a reason. For the roles that may generate
 // notices; the server checks again.
-import { Button, Card, Form, Input, Popconfirm, Table, Tag, Typography } from "antd";
+import { Button, Card, Form, Input, Table, Tag, Typography } from "antd";
 import { useState, type ReactNode } from "react";
 import type { AnswerOfRoute } from "../../shared/api-client.ts";
 import type { ApiRoutes } from "../../shared/api-routes.ts";
 import { withdrawPublicNoticeSchema } from "../../shared/public-notice-models.ts";
 import { parseInput } from "../../shared/validation.ts";
-import { api, errorText } from "../api.ts";
+import { api } from "../api.ts";
 import { validateForm } from "../form-validation.ts";
 import { linkTo, paths } from "../router.ts";
 import { useLoad } from "../use-load.ts";
 import { FormDialog } from "./FormDialog.tsx";
-import { ErrorNote, PageState } from "./PageState.tsx";
+import { PageState } from "./PageState.tsx";
+import { PublishNoticeDialog } from "./PublishNoticeDialog.tsx";
 
 type Published = AnswerOfRoute<ApiRoutes["listInspectionPublicNotices"]>["items"][number];
 
 export function PublicNoticesCard(props: { readonly inspectionId: string }): ReactNode {
   const id = props.inspectionId;
   const [loaded, retry] = useLoad(() => api.call("listInspectionPublicNotices", { params: { id } }), [id]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [publishing, setPublishing] = useState(false);
   const [withdrawing, setWithdrawing] = useState<Published | null>(null);
-  const publish = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await api.call("publishPublicNotice", { params: { id }, body: {} });
-      retry();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
     <Card size="small" title="公开发布" className="section" data-testid="public-notices">
       <Typography.Paragraph>
         发布公开版：按台账现状和本单位的版头版记设置生成公开版通报（不载明党内、不公开和来自问题线索的问题），在
         <a {...linkTo(paths.publicNotices())}>公开信息</a>页面展示，无须登录即可查看和下载。
       </Typography.Paragraph>
-      <ErrorNote message={error} />
-      <Popconfirm
-        title="发布公开版"
-        description="发布后任何人都能在公开信息页面看到，确定发布？"
-        okText="发布"
-        cancelText="取消"
-        onConfirm={() => void publish()}
-      >
-        <Button type="primary" loading={busy} className="section">
-          发布公开版
-        </Button>
-      </Popconfirm>
+      <Button type="primary" className="section" onClick={() => setPublishing(true)}>
+        发布公开版
+      </Button>
       <PageState loaded={loaded} retry={retry}>
         {(list) => (
           <Table<Published>
@@ -99,6 +78,16 @@ export function PublicNoticesCard(props: { readonly inspectionId: string }): Rea
           />
         )}
       </PageState>
+      {publishing && (
+        <PublishNoticeDialog
+          inspectionId={id}
+          onDone={() => {
+            setPublishing(false);
+            retry();
+          }}
+          onCancel={() => setPublishing(false)}
+        />
+      )}
       {withdrawing !== null && (
         <FormDialog<{ reason: string }>
           title={`撤回“${withdrawing.title}”`}
