@@ -58,7 +58,10 @@ describe("the public page in Chromium", { timeout: 120_000 }, () => {
       await dialog.getByText("版头和版记（不填则按本单位设置）").click();
       await dialog.getByLabel("发文字号").fill(choices.docNumber);
     }
-    await dialog.getByRole("button", { name: "发 布" }).or(dialog.getByRole("button", { name: "发布" })).click();
+    await dialog
+      .getByRole("button", { name: "发 布" })
+      .or(dialog.getByRole("button", { name: "发布" }))
+      .click();
     await dialog.waitFor({ state: "detached" });
     await expect.poll(() => published().count(), { timeout: 20_000 }).toBe(before + 1);
   }
