@@ -93,6 +93,34 @@ export const configSchema = z.object({
   fontConfigFile: z.string().min(1).optional(),
   /** LibreOffice for PDF notices (ZHENGGAI_SOFFICE; else soffice/libreoffice on PATH); unset = PDF refused. */
   soffice: z.string().min(1).optional(),
+  /** SMTP server of the email notifications (ZHENGGAI_SMTP_HOST); unset = no email channel (docs/notifications.md). */
+  smtpHost: z.string().min(1).optional(),
+  /** Its port (ZHENGGAI_SMTP_PORT); unset = 465 with `tls`, 587 otherwise. */
+  smtpPort: z.coerce.number().int().min(1).max(65535).optional(),
+  /**
+   * How the SMTP connection is protected (ZHENGGAI_SMTP_SECURITY): `starttls` (the upgrade is required), `tls`
+   * (implicit TLS, port 465), `none` (plain, for a relay on the intranet or a test server only).
+   */
+  smtpSecurity: z.enum(["starttls", "tls", "none"]).default("starttls"),
+  /** Account on the SMTP server (ZHENGGAI_SMTP_USER); unset = no authentication. */
+  smtpUser: z.string().min(1).optional(),
+  /** Its password: a file holding it (ZHENGGAI_SMTP_PASSWORD_FILE) or ZHENGGAI_SMTP_PASSWORD; never printed or logged. */
+  smtpPassword: z.string().min(1).optional(),
+  /** Sender address of the emails (ZHENGGAI_SMTP_FROM); required when a host is set. */
+  smtpFrom: z.email("不是有效的邮箱地址").optional(),
+  /** Sender's display name (ZHENGGAI_SMTP_FROM_NAME). */
+  smtpFromName: z.string().min(1).default("整改台账"),
+  /** Time limit of each SMTP wait — connecting, the greeting, an idle socket —, ms (ZHENGGAI_SMTP_TIMEOUT_MS). */
+  smtpTimeoutMs: z.coerce.number().int().min(100).max(300_000).default(15_000),
+  /** Robot and webhook addresses may be http:// (ZHENGGAI_WEBHOOK_ALLOW_HTTP=1): tests and intranet receivers only. */
+  webhookAllowHttp: z
+    .preprocess(
+      (v) => (typeof v === "string" ? ["1", "true", "yes", "on"].includes(v.toLowerCase()) : v),
+      z.boolean(),
+    )
+    .default(false),
+  /** Time limit of one robot or webhook call, ms (ZHENGGAI_WEBHOOK_TIMEOUT_MS). */
+  webhookTimeoutMs: z.coerce.number().int().min(100).max(120_000).default(10_000),
   /** pino level (LOG_LEVEL). */
   logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
@@ -125,6 +153,18 @@ export function readConfig(
     noticeSettings: readNoticeSettings(env.ZHENGGAI_NOTICE_SETTINGS),
     fontConfigFile: env.ZHENGGAI_FONTCONFIG,
     soffice: env.ZHENGGAI_SOFFICE || onPath(env.PATH, ["soffice", "libreoffice"]),
+    smtpHost: env.ZHENGGAI_SMTP_HOST,
+    smtpPort: env.ZHENGGAI_SMTP_PORT,
+    smtpSecurity: env.ZHENGGAI_SMTP_SECURITY,
+    smtpUser: env.ZHENGGAI_SMTP_USER,
+    smtpPassword:
+      readKeyFile(env.ZHENGGAI_SMTP_PASSWORD_FILE, "SMTP 密码文件（ZHENGGAI_SMTP_PASSWORD_FILE）") ||
+      env.ZHENGGAI_SMTP_PASSWORD,
+    smtpFrom: env.ZHENGGAI_SMTP_FROM,
+    smtpFromName: env.ZHENGGAI_SMTP_FROM_NAME,
+    smtpTimeoutMs: env.ZHENGGAI_SMTP_TIMEOUT_MS,
+    webhookAllowHttp: env.ZHENGGAI_WEBHOOK_ALLOW_HTTP,
+    webhookTimeoutMs: env.ZHENGGAI_WEBHOOK_TIMEOUT_MS,
   };
   const merged = Object.fromEntries(
     Object.entries({ ...fromEnv, ...overrides }).filter(([, v]) => v !== undefined && v !== ""),
@@ -160,13 +200,16 @@ function readNoticeSettings(path: string | undefined): unknown {
   }
 }
 
-/** The audit key from a file (trailing newline dropped); a missing or unreadable file is a clear error. */
-function readKeyFile(path: string | undefined): string | undefined {
+/** A secret (audit key, SMTP password) from a file, trailing newline dropped; a missing or unreadable file is a clear error. */
+function readKeyFile(
+  path: string | undefined,
+  what = "审计密钥文件（ZHENGGAI_AUDIT_KEY_FILE）",
+): string | undefined {
   if (path === undefined || path === "") return undefined;
   try {
     return readFileSync(path, "utf8").replace(/\r?\n$/, "");
   } catch {
-    throw new DomainError("invalid_input", `无法读取审计密钥文件（ZHENGGAI_AUDIT_KEY_FILE）：${path}`);
+    throw new DomainError("invalid_input", `无法读取${what}：${path}`);
   }
 }
 

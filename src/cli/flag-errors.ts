@@ -57,6 +57,16 @@ export const SETTING_NAMES: Readonly<Record<string, string>> = {
   noticeSettings: "环境变量 ZHENGGAI_NOTICE_SETTINGS（通报版头版记设置文件）",
   fontConfigFile: "环境变量 ZHENGGAI_FONTCONFIG",
   soffice: "环境变量 ZHENGGAI_SOFFICE",
+  smtpHost: "环境变量 ZHENGGAI_SMTP_HOST",
+  smtpPort: "环境变量 ZHENGGAI_SMTP_PORT",
+  smtpSecurity: "环境变量 ZHENGGAI_SMTP_SECURITY",
+  smtpUser: "环境变量 ZHENGGAI_SMTP_USER",
+  smtpPassword: "环境变量 ZHENGGAI_SMTP_PASSWORD_FILE（或 ZHENGGAI_SMTP_PASSWORD）",
+  smtpFrom: "环境变量 ZHENGGAI_SMTP_FROM",
+  smtpFromName: "环境变量 ZHENGGAI_SMTP_FROM_NAME",
+  smtpTimeoutMs: "环境变量 ZHENGGAI_SMTP_TIMEOUT_MS",
+  webhookAllowHttp: "环境变量 ZHENGGAI_WEBHOOK_ALLOW_HTTP",
+  webhookTimeoutMs: "环境变量 ZHENGGAI_WEBHOOK_TIMEOUT_MS",
 };
 
 /** Use-case input fields that commands fill from flags, by flag. */
