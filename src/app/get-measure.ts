@@ -3,6 +3,7 @@
 // them again on every request).
 
 import type { Caller } from "../domain/account.ts";
+import type { LadderStep } from "../domain/supervision-ladder.ts";
 import { deadlineWarning, type DeadlineWarning } from "../domain/deadline-warning.ts";
 import type { Measure } from "../domain/measure.ts";
 import { legalEvents, type MeasureEvent } from "../domain/measure-state-machine.ts";
@@ -21,6 +22,7 @@ import { reviewStepOf } from "./change-measure-state.ts";
 import type { Deps } from "./deps.ts";
 import { measureAccess } from "./measure-access.ts";
 import { warningOptions } from "./measure-warnings.ts";
+import { ladderStepsOf } from "./list-supervision-actions.ts";
 import type { CalendarDeps } from "./working-calendar.ts";
 
 export type MeasureAction =
@@ -46,6 +48,8 @@ export interface MeasureDetail {
   readonly reviewStep: ReviewStep | null;
   /** The warning level today (Asia/Shanghai), with the inspection's deadline profile and the working-day calendar. */
   readonly warning: DeadlineWarning;
+  /** The supervision ladder's latest step for this measure (督办通知, 告诫, 约谈); null when never supervised. */
+  readonly ladder: LadderStep | null;
   readonly allowedActions: readonly MeasureAction[];
 }
 
@@ -96,6 +100,7 @@ export async function getMeasure(
       comments,
       reviewStep,
       warning,
+      ladder: (await ladderStepsOf(tx, measure.inspectionId)).get(measure.id) ?? null,
       allowedActions: allowed,
     };
   });

@@ -9,10 +9,12 @@ import { countCompletion, type CompletionCounts, type DeadlineWarning } from "..
 import type { InspectionLedger, LedgerMeasure, LedgerProblem } from "../domain/inspection-ledger.ts";
 import type { Measure } from "../domain/measure.ts";
 import type { Scope } from "../domain/scope.ts";
+import type { LadderStep } from "../domain/supervision-ladder.ts";
 import { warningBoard, type WarningBoard, type WarningBoardOptions } from "../domain/warning-board.ts";
 import type { Repositories } from "../storage/store.ts";
 import { profileOf } from "./deadline-profile.ts";
 import { getInspectionLedger } from "./get-inspection-ledger.ts";
+import { ladderStepsOf } from "./list-supervision-actions.ts";
 import { inspectionAccess } from "./measure-access.ts";
 import type { CalendarDeps } from "./working-calendar.ts";
 
@@ -30,10 +32,15 @@ export async function warningOptions(
   return { today, thresholds: profile.thresholds, calendar };
 }
 
+type WarnedMeasureOfLedger = LedgerMeasure & {
+  readonly warning: DeadlineWarning;
+  readonly ladder?: LadderStep;
+};
+
 export interface WarnedLedger extends InspectionLedger {
   readonly problems: ReadonlyArray<
     LedgerProblem & {
-      readonly measures: ReadonlyArray<LedgerMeasure & { readonly warning: DeadlineWarning }>;
+      readonly measures: ReadonlyArray<WarnedMeasureOfLedger>;
     }
   >;
 }
@@ -48,7 +55,20 @@ export async function getWarnedLedger(
   // The profile and the overrides are settings read before the ledger's snapshot; an inspection outside the scope
   // still answers inspection_not_found from the ledger's own read.
   const options = await warningOptions(deps, deps.store, inspectionId, asOf);
-  return (await getInspectionLedger(deps, scope, inspectionId, asOf, options)) as WarnedLedger;
+  const ledger = (await getInspectionLedger(deps, scope, inspectionId, asOf, options)) as WarnedLedger;
+  // The ladder's latest step (督办通知, 告诫, 约谈) only on measures that had one: the answer does not grow for the others.
+  const steps = await ladderStepsOf(deps.store, ledger.inspection.id);
+  if (steps.size === 0) return ledger;
+  return {
+    ...ledger,
+    problems: ledger.problems.map((p) => ({
+      ...p,
+      measures: (p.measures as readonly WarnedMeasureOfLedger[]).map((m) => {
+        const ladder = steps.get(m.id);
+        return ladder ? { ...m, ladder } : m;
+      }),
+    })),
+  };
 }
 
 export interface WarnedMeasure {

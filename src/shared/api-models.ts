@@ -17,6 +17,7 @@ import { STATISTICS_SCHEMAS } from "./statistics-models.ts";
 import { PUBLIC_NOTICE_SCHEMAS } from "./public-notice-models.ts";
 import { REPORTING_SCHEMAS } from "./reporting-models.ts";
 import { deadlineWarningSchema, SUPERVISION_SCHEMAS } from "./supervision-models.ts";
+import { ladderStepSchema } from "./supervision-action-models.ts";
 
 const id = z.string();
 const nullableId = z.string().nullable();
@@ -212,7 +213,14 @@ export const inspectionLedgerSchema = z.object({
       withholdingReason: z.enum(WITHHOLDING_REASONS).nullable(),
       isCommon: z.boolean(),
       status: z.enum(PROBLEM_STATUSES),
-      measures: z.array(measureSchema.extend({ overdue: z.boolean(), warning: deadlineWarningSchema })),
+      measures: z.array(
+        measureSchema.extend({
+          overdue: z.boolean(),
+          warning: deadlineWarningSchema,
+          // Absent, not null, for measures never supervised: the ledger answer does not grow for them.
+          ladder: ladderStepSchema.optional(),
+        }),
+      ),
       outcomes: z.array(outcomeSchema),
     }),
   ),
@@ -328,6 +336,7 @@ export const measureDetailSchema = z.object({
   comments: z.array(measureCommentSchema),
   reviewStep: reviewStepSchema.nullable().describe("待审核时，当前应由哪一级审核"),
   warning: deadlineWarningSchema,
+  ladder: ladderStepSchema.nullable(),
   allowedActions: z.array(z.enum(MEASURE_ACTIONS)).describe("当前登录者此刻可以进行的操作（供页面显示按钮）"),
 });
 

@@ -140,6 +140,22 @@ describe.each(testDatabases)("supervision register over HTTP on $name", (databas
     );
   });
 
+  it("leaves the ledger answer as it was for measures never supervised", async () => {
+    const ledger = await t.app.inject({
+      method: "GET",
+      url: `/api/v1/inspections/${inspectionId}/ledger`,
+      headers: oversight.headers,
+    });
+    expect(ledger.statusCode).toBe(200);
+    expect(ledger.body).not.toContain('"ladder"');
+    const measure = await t.app.inject({
+      method: "GET",
+      url: `/api/v1/measures/${lateMeasure}`,
+      headers: oversight.headers,
+    });
+    expect(measure.json()).toMatchObject({ ladder: null });
+  });
+
   it("refuses a 发文字号 already given (409) and skips a typed number in its own series", async () => {
     expect((await issue({ format: "md", docNumber: "市委巡察办督〔2021〕1号" })).statusCode).toBe(200);
     const taken = await issue({ format: "md", docNumber: "市委巡察办督[2021]第01号" });
@@ -254,6 +270,22 @@ describe.each(testDatabases)("supervision register over HTTP on $name", (databas
       on: "2021-07-09",
     });
     expect(overdue.find((m) => m.measureId === dueMeasure)!.ladder).toMatchObject({ kind: "admonition" });
+    // The ledger and the measure carry the step too; a measure never supervised has no `ladder` key at all.
+    const ledger = await t.app.inject({
+      method: "GET",
+      url: `/api/v1/inspections/${inspectionId}/ledger`,
+      headers: oversight.headers,
+    });
+    const ledgerMeasures = ledger
+      .json<{ problems: Array<{ measures: Array<{ id: string; ladder?: { kind: string } }> }> }>()
+      .problems.flatMap((p) => p.measures);
+    expect(ledgerMeasures.find((m) => m.id === lateMeasure)!.ladder).toMatchObject({ kind: "talk" });
+    const measure = await t.app.inject({
+      method: "GET",
+      url: `/api/v1/measures/${dueMeasure}`,
+      headers: oversight.headers,
+    });
+    expect(measure.json()).toMatchObject({ ladder: { kind: "admonition", on: "2021-07-09" } });
     const actions = (await t.deps.store.audit.listForEntity("inspection", inspectionId)).map((e) => e.action);
     expect(actions).toContain("supervision.admonish");
     expect(actions).toContain("supervision.talk");
