@@ -138,6 +138,23 @@ describe("SMTP email channel", () => {
     });
   });
 
+  it("stops when the caller's signal aborts, as retryable", async () => {
+    const smtp = await startSmtp({
+      onMailFrom(_address, _session, callback) {
+        setTimeout(() => callback(), 5000).unref();
+      },
+    });
+    const started = Date.now();
+    const result = await channel(smtp.port).send(to("a@example.org"), MESSAGE, AbortSignal.timeout(200));
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(result).toMatchObject({
+      ok: false,
+      retryable: true,
+      error: expect.stringMatching(/中止/) as string,
+    });
+    expect(smtp.delivered).toHaveLength(0);
+  });
+
   it("answers wrong credentials with a clear, final error that does not contain the password", async () => {
     const password = "Wr0ng-P@ssw0rd-正确吗";
     const smtp = await startSmtp({
