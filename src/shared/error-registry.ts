@@ -74,6 +74,12 @@ export const ERROR_REGISTRY = {
   ),
   deadline_profile_changed: e(409, "该巡察的督办设置已被他人修改，请刷新后重试"),
 
+  // Notifications (docs/notifications.md).
+  notification_not_found: e(404, "未找到该提醒（或不是发给您的）"),
+  notification_delivery_not_found: e(404, "未找到该发送记录"),
+  delivery_not_retryable: e(409, "只有发送失败或已放弃的通知可以重试"),
+  notification_target_not_found: e(404, "未找到该通知机器人"),
+
   // Evidence and uploads (docs/evidence.md).
   evidence_not_found: e(404, "未找到该佐证材料（或无权查看）"),
   evidence_content_missing: e(410, "佐证材料的文件内容缺失，请联系系统管理员"),

@@ -31,6 +31,13 @@ import type { DeadlineProfileRepository } from "./deadline-profile-store.ts";
 import type { EvidenceRepository } from "./evidence-store.ts";
 import type { PendingImportRepository } from "./pending-import-store.ts";
 import type { PublicNoticeRepository } from "./public-notice-store.ts";
+import type {
+  DeliveryRepository,
+  NotificationPreferenceRepository,
+  NotificationRepository,
+  NotificationTargetRepository,
+  SchedulerRepository,
+} from "./notification-store.ts";
 import type { SupervisionActionRepository } from "./supervision-action-store.ts";
 
 // The audit and account parts live in their own files; re-exported so callers import one module.
@@ -40,6 +47,7 @@ export type * from "./deadline-profile-store.ts";
 export type * from "./evidence-store.ts";
 export type * from "./pending-import-store.ts";
 export type * from "./public-notice-store.ts";
+export type * from "./notification-store.ts";
 export type * from "./supervision-action-store.ts";
 
 export interface OrgRepository {
@@ -407,6 +415,11 @@ export interface Repositories {
   readonly pendingImports: PendingImportRepository;
   readonly calendarOverrides: CalendarOverrideRepository;
   readonly deadlineProfiles: DeadlineProfileRepository;
+  readonly notifications: NotificationRepository;
+  readonly notificationDeliveries: DeliveryRepository;
+  readonly notificationPreferences: NotificationPreferenceRepository;
+  readonly notificationTargets: NotificationTargetRepository;
+  readonly scheduler: SchedulerRepository;
   readonly importSources: ImportSourceRepository;
   readonly publicNotices: PublicNoticeRepository;
   readonly supervisionActions: SupervisionActionRepository;

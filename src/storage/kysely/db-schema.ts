@@ -1,6 +1,7 @@
 // Row types of the tables, as Kysely sees them. Booleans are 0/1 integers and dates ISO text on both databases.
 
 import type { ColumnType } from "kysely";
+import type { NotificationTables } from "./notification-db-schema.ts";
 
 /** pg returns bigint/count columns as strings; SQLite as numbers. */
 type BigIntColumn = ColumnType<number | string, number, number>;
@@ -374,7 +375,7 @@ export interface CalendarOverridesTable {
   created_by: string;
 }
 
-export interface Database {
+export interface Database extends NotificationTables {
   publications: PublicationsTable;
   orgs: OrgsTable;
   people: PeopleTable;

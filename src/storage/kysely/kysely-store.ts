@@ -23,6 +23,13 @@ import { sessionRepository } from "./session-repository.ts";
 import { pendingImportRepository } from "./pending-import-repository.ts";
 import { calendarOverrideRepository } from "./calendar-override-repository.ts";
 import { deadlineProfileRepository } from "./deadline-profile-repository.ts";
+import { deliveryRepository } from "./delivery-repository.ts";
+import {
+  notificationPreferenceRepository,
+  notificationTargetRepository,
+} from "./notification-settings-repository.ts";
+import { notificationRepository } from "./notification-repository.ts";
+import { schedulerRepository } from "./scheduler-repository.ts";
 import { importSourceRepository } from "./import-source-repository.ts";
 import { userRepository } from "./user-repository.ts";
 import { statisticsRepository, totalsRepository } from "./statistics-repository.ts";
@@ -79,6 +86,11 @@ function repositories(
     pendingImports: translatingErrors(pendingImportRepository(db)),
     calendarOverrides: translatingErrors(calendarOverrideRepository(db)),
     deadlineProfiles: translatingErrors(deadlineProfileRepository(db)),
+    notifications: translatingErrors(notificationRepository(db)),
+    notificationDeliveries: translatingErrors(deliveryRepository(db)),
+    notificationPreferences: translatingErrors(notificationPreferenceRepository(db)),
+    notificationTargets: translatingErrors(notificationTargetRepository(db)),
+    scheduler: translatingErrors(schedulerRepository(db)),
     importSources: translatingErrors(importSourceRepository(db)),
     apiTokens: translatingErrors(apiTokenRepository(db)),
     publicNotices: translatingErrors(publicNoticeRepository(db)),
