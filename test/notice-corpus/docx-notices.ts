@@ -85,30 +85,21 @@ function hospitalWordTable(): Promise<Buffer> {
   );
 }
 
+/** The numbering of official documents as Word defines it: 一、 / （一） / 1. / ①, one level each. */
+export const OUTLINE_LEVELS = [
+  { level: 0, format: LevelFormat.CHINESE_COUNTING, text: "%1、", alignment: AlignmentType.LEFT },
+  { level: 1, format: LevelFormat.CHINESE_COUNTING, text: "（%2）", alignment: AlignmentType.LEFT },
+  { level: 2, format: LevelFormat.DECIMAL, text: "%3.", alignment: AlignmentType.LEFT },
+  { level: 3, format: LevelFormat.DECIMAL_ENCLOSED_CIRCLE, text: "%4", alignment: AlignmentType.LEFT },
+];
+
 /** An education bureau's notice whose 一、/（一）/1. headings come from Word's automatic numbering. */
 function educationAutoNumbering(): Promise<Buffer> {
-  const level = (n: number) => ({ reference: "outline", level: n });
-  const h = (text: string, n: number): Paragraph =>
-    new Paragraph({ children: [new TextRun(text)], numbering: level(n) });
+  const h = (text: string, level: number): Paragraph =>
+    new Paragraph({ children: [new TextRun(text)], numbering: { reference: "outline", level } });
   return pack(
     new Document({
-      numbering: {
-        config: [
-          {
-            reference: "outline",
-            levels: [
-              { level: 0, format: LevelFormat.CHINESE_COUNTING, text: "%1、", alignment: AlignmentType.LEFT },
-              {
-                level: 1,
-                format: LevelFormat.CHINESE_COUNTING,
-                text: "（%2）",
-                alignment: AlignmentType.LEFT,
-              },
-              { level: 2, format: LevelFormat.DECIMAL, text: "%3.", alignment: AlignmentType.LEFT },
-            ],
-          },
-        ],
-      },
+      numbering: { config: [{ reference: "outline", levels: OUTLINE_LEVELS }] },
       sections: [
         {
           children: [

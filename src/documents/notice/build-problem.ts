@@ -11,7 +11,8 @@ import type {
   NoticeProblemStatus,
   NoticeStatusSource,
 } from "./notice-draft.ts";
-import { trailingStatusWord, type OutlineProblem } from "./notice-outline.ts";
+import { trailingStatusWord } from "./notice-headings.ts";
+import type { OutlineProblem } from "./notice-outline.ts";
 import { splitSentences } from "./normalize-text.ts";
 import { findOutcomeCandidates } from "./outcome-candidates.ts";
 import { GROUP_DEFAULT_STATUS, leadingStatus, statusFromAnswer, statusFromWords } from "./status-words.ts";
@@ -152,6 +153,23 @@ function closingStatus(
   return found;
 }
 
+// Fewest items with their own bracketed status for them to decide the problem's.
+const ITEMS_WITH_STATUS_MIN = 2;
+const ITEM_ORDER: readonly NoticeProblemStatus[] = ["in_progress", "long_term", "completed"];
+
+/**
+ * "整改任务3.1：…（已完成）" "整改任务3.2：…（推进中）": a problem whose measures each end on a bracketed status
+ * stands as its least advanced measure (one in progress keeps the problem in progress).
+ */
+function itemsStatus(lines: readonly ClassifiedLine[]): NoticeProblemStatus | null {
+  const found = lines
+    .map((l) => trailingStatusWord(l.text))
+    .flatMap((w) => (w === null ? [] : [statusFromWords(w)]))
+    .filter((s): s is NoticeProblemStatus => s !== null);
+  if (found.length < ITEMS_WITH_STATUS_MIN) return null;
+  return ITEM_ORDER.find((s) => found.includes(s)) ?? null;
+}
+
 // "截至目前，该问题已整改完成。" before the labelled blocks: a status, not work done.
 const onlySaysHowItStands = (text: string): boolean =>
   splitSentences(text).every((s) => CLOSING_SUBJECT.test(s) && statusFromWords(s) !== null);
@@ -162,7 +180,7 @@ const STATUS_DATE =
   /(?<=^(?:目前|现|均|已经)?，?已)[于在]?(?:\d{4}|[〇零一二三四五六七八九]{4})年(?:[\d一二三四五六七八九十]{1,3}月)?(?:[\d一二三四五六七八九十]{1,3}日)?(?:底|末|初|中旬|上旬|下旬)?(?:前|之前)?/;
 const BRACKET_LEAD = /^[（【[〔]/;
 const CLAUSE_STATUS =
-  /(?:已完成|已整改完成|已整改到位|整改完毕|已办结|已销号|正在推进|正在整改|基本完成|持续推进|长期坚持|达到序时进度|按序时推进|按计划推进)[。！]?$/;
+  /(?:已完成|已完成整改|已整改完成|已整改到位|整改完毕|已办结|已销号|正在推进|正在整改|基本完成|持续推进|长期坚持|达到序时进度|按序时推进|按计划推进)[。！]?$/;
 
 export interface ProblemContext {
   readonly no: number;
@@ -208,6 +226,7 @@ export function buildProblem(p: OutlineProblem, ctx: ProblemContext): NoticeProb
 
   // Status, strongest source first.
   const closing = closingStatus(content);
+  const fromItems = itemsStatus(content);
   const bracketed = head.kind === "heading" ? trailingStatusWord(head.title) : null;
   // "3.关于…的问题：已完成": the status right after the title.
   const afterTitle = head.kind === "heading" ? (leadingStatus(head.rest)?.status ?? null) : null;
@@ -234,6 +253,7 @@ export function buildProblem(p: OutlineProblem, ctx: ProblemContext): NoticeProb
   let statusSource: NoticeStatusSource | null = null;
   if (p.status?.status) [status, statusSource] = [p.status.status, "section"];
   else if (labelStatus) [status, statusSource] = [labelStatus, "label"];
+  else if (fromItems) [status, statusSource] = [fromItems, "sentence"];
   // The problem's own closing words beat the default of its 立行立改/限期整改 group.
   else if (closing) [status, statusSource] = [closing.status, "sentence"];
   else if (p.status?.kind) [status, statusSource] = [GROUP_DEFAULT_STATUS[p.status.kind], "group"];

@@ -6,7 +6,7 @@ import type { NoticeBlockKind } from "./notice-draft.ts";
 import type { NoticeLine } from "./normalize-text.ts";
 
 export type MarkerStyle =
-  "cn_dun" | "cn_paren" | "problem_no" | "arabic" | "arabic_paren" | "circled" | "lead_phrase";
+  "cn_dun" | "cn_paren" | "problem_no" | "arabic" | "arabic_paren" | "circled" | "bullet" | "lead_phrase";
 
 /** Depth of each numbering style in official documents: 一、 > （一） > 1. > （1） > ①. 问题N： sits between. */
 export const MARKER_RANK: Readonly<Record<MarkerStyle, number>> = {
@@ -16,6 +16,8 @@ export const MARKER_RANK: Readonly<Record<MarkerStyle, number>> = {
   arabic: 3,
   arabic_paren: 4,
   circled: 5,
+  // ● ■ ◆ ▲: unnumbered items, listed under whatever numbered level is above them.
+  bullet: 6,
   // 针对“…”的问题，… opens a problem by its words; it has no number and sits where problems sit.
   lead_phrase: 2.5,
 };
@@ -63,7 +65,7 @@ const MARKERS: readonly (readonly [MarkerStyle, RegExp])[] = [
   [
     "problem_no",
     new RegExp(
-      `^(?:问题|第|整改事项|整改任务|整改问题|反馈问题|事项|任务)\\s*(${CN}|${AR})\\s*(?:个问题|项)?\\s*(?:[：、.]|\\s(?![个项条次名人家处年月日])(?=[\\u4e00-\\u9fff“]))\\s*`,
+      `^(?:问题|第|整改事项|整改任务|整改问题|反馈问题|事项|任务)\\s*(${CN}|${AR})\\s*(?:个问题|项)?\\s*(?:[：、]|\\.(?!\\d)|\\s(?![个项条次名人家处年月日])(?=[\\u4e00-\\u9fff“]))\\s*`,
     ),
   ],
   ["cn_paren", new RegExp(`^（(${CN})）\\s*[、.]?\\s*`)],
@@ -71,6 +73,7 @@ const MARKERS: readonly (readonly [MarkerStyle, RegExp])[] = [
   ["arabic_paren", new RegExp(`^（(${AR})）\\s*[、.]?\\s*|^(${AR})）\\s*`)],
   ["arabic", new RegExp(`^(${AR})\\s*(?:[、]|\\.(?!\\d))\\s*`)],
   ["circled", /^([①-⑳])\s*/],
+  ["bullet", /^([●•■◆▲▪○◇□★☆►▶])\s*(?=\S)/],
 ];
 
 const CHINESE_NUMBER = new RegExp(`^${CN}$`);

@@ -87,7 +87,7 @@ const MONTH_RANGE =
 // "我局", "我校", "我公司": the unit speaks of itself; its name is in the title. "我院原院长任期经济责任
 // 履行情况": what follows the unit is what was audited of it.
 const SELF =
-  /^我(?:们)?(?:校|局|院|委|厅|办|司|公司|集团|行|部|单位|镇|乡|街道|县|区|市|中心|所|站|馆|社|会|处|室|党组|党委|委员会)/;
+  /^我(?:们)?(校|局|院|委|厅|办|司|公司|集团|行|部|单位|镇|乡|街道|县|区|市|省|中心|所|站|馆|社|会|处|室|党组|党委|委员会)/;
 // "贵局", "贵厅": the addressee.
 const YOU = /^贵(?:局|厅|署|办|委|单位|处)$/;
 const ORG_END = /(?:组|局|厅|署|委员会|办公室|委|办|中心|机关|政府|党组|党委|部|院)$/;
@@ -140,7 +140,6 @@ export function readInspectionFacts({
     team = titleTeam;
   team ??= numberedTeam(text);
   if (team === null && kind === "审计" && addressee) team = addressee;
-  if (target !== null && SELF.test(target)) target = issuer ?? null;
   // "关于市委第四巡察组对市档案馆党组巡察反馈意见…的通报": the title names whom.
   target ??= TITLE_TARGET.exec(title ?? "")?.[1] ?? null;
   target ??= unitName ?? null;
@@ -156,6 +155,17 @@ export function readInspectionFacts({
   const start = dates.find((d) => d.role === "start");
   const end = start ? dates.find((d) => d.role === "end" && d.index === start.index) : undefined;
   const notes: string[] = [];
+  const self = target === null ? null : SELF.exec(target);
+  if (self && target !== null) {
+    // "对我省开展督察" in a county's report: the inspected body is a level above the issuer; the county's own
+    // ledger is what is imported, so the issuer stands in for it, and the reader is told.
+    const level = self[1] as string;
+    if (issuer && /^(?:省|市|县|区|镇|乡|街道)$/.test(level) && !issuer.endsWith(level))
+      notes.push(
+        `文中被检查对象写作“${target}”，与发文单位“${issuer}”不是同一层级，已按发文单位填写，请核对`,
+      );
+    target = issuer ?? null;
+  }
   const onsiteStart = start?.date ?? cuedDate(scope, dates, ENTRY);
   const feedback = feedbackDate(scope, dates);
   const vague = MONTH_RANGE.exec(scope);
@@ -228,11 +238,30 @@ export interface Signature {
   readonly issuedOn: CalendarDate | null;
   /** The 附件 list between the body and the signature, one document a line; empty when there is none. */
   readonly attachments: string[];
+  /** An attached document printed after the signature (附件 / 附件1：整改措施明细表 and its content). */
+  readonly appendix: NoticeLine[];
+}
+
+// GB/T 9704 prints an attached document after the signature, headed 附件 (附件1, 附件：名称) on its own line.
+const APPENDIX_START = /^附件[\d一二三四五六七八九十]*(?:\s*[：:].{0,60})?$/;
+
+/** Where an attached document printed after the signature's date line starts; lines.length when none. */
+function appendixStart(lines: readonly NoticeLine[]): number {
+  for (let i = lines.length - 1; i > 0; i -= 1) {
+    if (
+      APPENDIX_START.test((lines[i] as NoticeLine).text) &&
+      DATE_LINE.test((lines[i - 1] as NoticeLine).text)
+    )
+      return i;
+  }
+  return lines.length;
 }
 
 /** Takes the signature (organisation line, date line) and the 附件 list before it off the end of the notice. */
 export function splitSignature(lines: readonly NoticeLine[]): Signature {
-  const body = [...lines];
+  const end = appendixStart(lines);
+  const body = lines.slice(0, end);
+  const appendix = lines.slice(end);
   let issuedOn: CalendarDate | null = null;
   let signatory: string | null = null;
   const last = body[body.length - 1];
@@ -249,7 +278,13 @@ export function splitSignature(lines: readonly NoticeLine[]): Signature {
     body: body.slice(0, attachmentsStart(body)),
     signatory,
     issuedOn,
-    attachments: attachmentsOf(body),
+    attachments: [
+      ...attachmentsOf(body),
+      ...(appendix[0]
+        ? [appendix[0].text.replace(/^附件[\d一二三四五六七八九十]*\s*[：:]?/, "").trim() || "附件"]
+        : []),
+    ],
+    appendix,
   };
 }
 

@@ -109,7 +109,7 @@ function stripMarkdown(line: string): string {
   return line
     .replace(/^\s{0,3}#{1,6}\s+/, "")
     .replace(/\s+#+\s*$/, "")
-    .replace(/^\s{0,6}(?:[-*+•·▪●○◆■]|>)\s+(?=\S)/, "")
+    .replace(/^\s{0,6}(?:[-*+·]|>)\s+(?=\S)/, "")
     .replace(/(\*\*|__)(.+?)\1/g, "$2")
     .replace(/\*\*|__/g, "");
 }

@@ -32,7 +32,8 @@ export type NoticeWarningCode =
   | "unclassified_text"
   | "inspection_incomplete"
   | "undecodable_bytes"
-  | "docx_messages";
+  | "docx_messages"
+  | "docx_notes";
 
 export interface NoticeWarning {
   readonly code: NoticeWarningCode;

@@ -22,10 +22,17 @@ export interface LineRoleInput {
   readonly structural: readonly number[];
   readonly signature: readonly NoticeLine[];
   readonly outline: NoticeOutline;
+  /** An attached document after the signature, kept unread. */
+  readonly appendix?: readonly NoticeLine[];
 }
 
 /** The role of each input line (1-based) that carries text. */
-export function lineRoles({ structural, signature, outline }: LineRoleInput): Map<number, LineRole> {
+export function lineRoles({
+  structural,
+  signature,
+  outline,
+  appendix = [],
+}: LineRoleInput): Map<number, LineRole> {
   const roles = new Map<number, LineRole>();
   const mark = (lines: readonly ClassifiedLine[] | readonly NoticeLine[], role: LineRole): void => {
     for (const l of lines) if (!roles.has(l.n)) roles.set(l.n, role);
@@ -41,5 +48,6 @@ export function lineRoles({ structural, signature, outline }: LineRoleInput): Ma
   mark(outline.contact, "contact");
   mark(outline.unclassified, "unclassified");
   mark(outline.separators, "structure");
+  mark(appendix, "unclassified");
   return roles;
 }

@@ -7,11 +7,19 @@ import { labelKind } from "./classify-lines.ts";
 import type { NoticeLine } from "./normalize-text.ts";
 
 const SEPARATOR = /\t|｜|\|/;
+// Two or more spaces (half- or full-width) between words: a column gap, never a sentence's own spacing.
+const SPACED = /[ \u3000]{2,}/;
 
 /** The cells of a table row, or null when the line is not one (fewer than two separators). */
 export function tableCells(raw: string): string[] | null {
   const stripped = raw.replace(/^\s*[|｜]|[|｜]\s*$/g, "");
-  const cells = stripped.split(SEPARATOR).map((c) => c.trim());
+  let cells = stripped.split(SEPARATOR).map((c) => c.trim());
+  // A table copied from a PDF or a fixed-width layout keeps its columns apart by runs of spaces only.
+  if (cells.length < 3)
+    cells = stripped
+      .trim()
+      .split(SPACED)
+      .map((c) => c.trim());
   if (cells.length < 3) return null;
   // A Markdown rule row (|---|---|) carries no content.
   return cells;

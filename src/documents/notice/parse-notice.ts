@@ -54,7 +54,8 @@ export function parseNoticeTraced(text: string, options: ParseNoticeOptions = {}
   const { lines, metadata, structural } = normalizeText(input);
   const signature = splitSignature(lines);
   const outline = buildOutline(classifyLines(signature.body));
-  const roles = lineRoles({ structural, signature: lines.slice(signature.body.length), outline });
+  const signed = lines.slice(signature.body.length, lines.length - signature.appendix.length);
+  const roles = lineRoles({ structural, signature: signed, outline, appendix: signature.appendix });
 
   const issuer = issuerFromTitle(outline.title);
   const facts = readInspectionFacts({
@@ -121,6 +122,11 @@ export function parseNoticeTraced(text: string, options: ParseNoticeOptions = {}
   }
   const unclassified = outline.unclassified.map((l) => ({ line: l.n, text: l.text }));
   if (recognised) warnings.push(...unclassifiedWarnings(unclassified));
+  const appendix = appendixWarning(signature.appendix);
+  if (appendix !== null) {
+    unclassified.push(...signature.appendix.map((l) => ({ line: l.n, text: l.text })));
+    warnings.push(appendix);
+  }
 
   const plan = readPlan(outline.plan);
   const draft: NoticeDraft = {
@@ -146,6 +152,18 @@ export function parseNoticeTraced(text: string, options: ParseNoticeOptions = {}
     warnings,
   };
   return { draft, roles };
+}
+
+/** An attached document after the signature is kept as written, never read as problems: said once. */
+function appendixWarning(appendix: readonly { n: number; text: string }[]): NoticeWarning | null {
+  const first = appendix[0];
+  const last = appendix[appendix.length - 1];
+  if (first === undefined || last === undefined) return null;
+  return {
+    code: "unclassified_text",
+    message: `落款之后的附件“${first.text}”（第${first.n}–${last.n}行）未解析为问题，已原样保留在 unclassified 中，请另行核对`,
+    line: first.n,
+  };
 }
 
 // "市审计局：" on its own near the top: whom a report is addressed to.

@@ -9,6 +9,7 @@ import { guardArchive } from "../archive-guard.ts";
 import { readRegularFile } from "../read-regular-file.ts";
 import { withCause } from "../with-cause.ts";
 import { docxMarkupCounter } from "./docx-markup.ts";
+import { docxText, type DocxParts } from "./docx-text.ts";
 import { markdownToText } from "./markdown-to-text.ts";
 import type { NoticeWarning } from "./notice-draft.ts";
 
@@ -106,29 +107,66 @@ function decodeWith(
 
 const RESAVE = "请用 Word/WPS 重新另存为 .docx 后再导入";
 
+// The parts our own reader needs (docx-text.ts); mammoth still reads the whole document first, so that a damaged
+// one is refused with the same message whichever reader would have stumbled.
+const PART_NAMES: Readonly<Record<string, keyof DocxParts>> = {
+  "word/document.xml": "document",
+  "word/numbering.xml": "numbering",
+  "word/styles.xml": "styles",
+  "word/footnotes.xml": "footnotes",
+  "word/endnotes.xml": "endnotes",
+};
+
 async function readDocx(bytes: Buffer, path: string): Promise<NoticeFile> {
   const markup = docxMarkupCounter(NOTICE_FILE_LIMITS, path);
+  const chunks = new Map<keyof DocxParts, Buffer[]>();
   await guardArchive(bytes, NOTICE_FILE_LIMITS, {
     what: "Word 文档",
     file: path,
     advice: RESAVE,
-    observe: markup.observe,
+    observe: (name) => {
+      const count = markup.observe(name);
+      const part = PART_NAMES[name];
+      if (part === undefined) return count;
+      const kept: Buffer[] = [];
+      chunks.set(part, kept);
+      return (chunk) => {
+        count(chunk); // throws past the markup limits before the chunk is kept
+        kept.push(chunk);
+      };
+    },
   });
   markup.check();
   const result = await extractRawText({ buffer: bytes }).catch((e: unknown) => {
     // mammoth and its XML parser fail with their own words ("[xmldom error] entity not found", null.tagName…).
     throw withCause(new DomainError("corrupt_docx", `${path} 已损坏或不是有效的 Word 文档，${RESAVE}`), e);
   });
+  const part = (name: keyof DocxParts): string => Buffer.concat(chunks.get(name) ?? []).toString("utf8");
+  // A main document elsewhere than word/document.xml (named by _rels/.rels) is left to mammoth's text.
+  const own = chunks.has("document")
+    ? docxText({
+        document: part("document"),
+        numbering: part("numbering"),
+        styles: part("styles"),
+        footnotes: part("footnotes"),
+        endnotes: part("endnotes"),
+      })
+    : null;
   // mammoth separates paragraphs with a blank line; one paragraph per line is what the parser reads.
-  const text = result.value.replace(/\n{2,}/g, "\n");
-  const warnings: NoticeWarning[] =
-    result.messages.length === 0
-      ? []
-      : [
-          {
-            code: "docx_messages",
-            message: `读取 .docx 时有${result.messages.length}条提示，部分格式可能未保留`,
-          },
-        ];
+  const text = (own?.text ?? result.value).replace(/\n{2,}/g, "\n").replace(/^\n/, "");
+  const warnings: NoticeWarning[] = [];
+  if (result.messages.length > 0)
+    warnings.push({
+      code: "docx_messages",
+      message: `读取 .docx 时有${result.messages.length}条提示，部分格式可能未保留`,
+    });
+  const notes = own?.notes ?? [];
+  if (notes.length > 0)
+    warnings.push({
+      code: "docx_notes",
+      message: `文档有${notes.length}条脚注或尾注，未并入正文，请核对：${notes
+        .map((n, i) => `（${i + 1}）${n}`)
+        .join("")}`,
+    });
   return { text, format: "docx", warnings };
 }

@@ -25,7 +25,7 @@ const PATTERNS: Readonly<Record<Exclude<keyof NoticeStated, "completionRate">, r
     new RegExp(`${N}(?:个|项|条)问题中`),
     new RegExp(`${N}(?:个|项|条)问题(?:中|里)?，?(?=${THEN_COUNT})`),
     new RegExp(
-      `(?:交办|反馈|指出|移交|认领|查出|发现)[^，。；]{0,10}?(?:整改事项|整改任务|问题)(?:共|共计)?${N}(?:个|项|条)(?!方面)`,
+      `(?:交办|反馈|指出|移交|认领|查出|发现|梳理|排查|查摆|列出)[^，。；]{0,10}?(?:整改事项|整改任务|问题)(?:共|共计)?${N}(?:个|项|条)(?!方面)`,
     ),
     // "审计查出问题3个方面6个": the count after the aspects is the problems'.
     new RegExp(`问题(?:\\d+|[一二两三四五六七八九十]+)个方面${N}(?:个|项|条)`),
@@ -60,6 +60,18 @@ const PATTERNS: Readonly<Record<Exclude<keyof NoticeStated, "completionRate">, r
   ],
 };
 
+// Said of all problems at once; 措施/任务 just before it make it a statement about measures instead.
+const ALL_DONE =
+  /(?<!措施|任务|举措)(?:问题)?(?:已全部|均已|已经全部|全部已)(?:完成整改|整改完成|整改到位|整改完毕|销号)/;
+
+// …but not inside a bracket, which speaks of one group only ("立行立改类问题（3个，已全部整改完成）").
+function saysAllDone(text: string): boolean {
+  const m = ALL_DONE.exec(text);
+  if (m === null) return false;
+  const before = text.slice(0, m.index);
+  return before.lastIndexOf("（") <= before.lastIndexOf("）");
+}
+
 /** Reads the stated counts from statement text (intro, organisation and statistics paragraphs). */
 export function readStatedCounts(text: string): NoticeStated {
   const stated: Record<string, number | string> = {};
@@ -73,6 +85,9 @@ export function readStatedCounts(text: string): NoticeStated {
     }
     if (best) stated[field] = best.value;
   }
+  // "…共指出问题4个。…，已全部完成整改": every problem stated is done, when nothing else says how many.
+  if (stated.completed === undefined && typeof stated.problems === "number" && saysAllDone(text))
+    stated.completed = stated.problems;
   const rate = /完成率(?:为|达到?)?\s*(\d+(?:\.\d+)?)\s*%/.exec(text);
   if (rate?.[1] !== undefined) stated.completionRate = rate[1];
   return stated;

@@ -27,7 +27,7 @@ export const STATUS_WORDS: readonly (readonly [NoticeProblemStatus, readonly str
       "按计划推进",
     ],
   ],
-  ["completed", ["已整改", "已完成", "整改完成", "已销号", "已办结", "整改完毕"]],
+  ["completed", ["已整改", "已完成", "整改完成", "已销号", "已办结", "整改完毕", "整改到位"]],
 ];
 
 const ALL_WORDS = STATUS_WORDS.flatMap(([status, words]) => words.map((w) => [w, status] as const)).sort(
