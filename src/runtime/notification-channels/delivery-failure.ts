@@ -21,7 +21,7 @@ export function redactUrl(address: string): string {
 
 /**
  * The parts of a target that must never appear in a text: the secret, every query value, every path segment
- * long enough to be a token, and the user and password of the URL. Short values are left out, so that scrubbing
+ * that looks like a token (long, or letters mixed with digits), and the user and password of the URL. Short values are left out, so that scrubbing
  * does not mangle ordinary words of an error message.
  */
 export function secretsOf(address: string, secret: string | undefined): string[] {
@@ -33,7 +33,11 @@ export function secretsOf(address: string, secret: string | undefined): string[]
   try {
     const url = new URL(address);
     for (const value of url.searchParams.values()) add(value);
-    for (const segment of url.pathname.split("/")) add(decodeURIComponent(segment));
+    for (const segment of url.pathname.split("/")) {
+      const value = decodeURIComponent(segment);
+      // A token-like segment (Feishu's hook id, a UUID), not a word of the path such as "webhook".
+      if (value.length >= 16 || (/\d/.test(value) && /[a-z]/i.test(value))) add(value);
+    }
     add(decodeURIComponent(url.username));
     add(decodeURIComponent(url.password));
     if (url.search.length > 1) add(url.search.slice(1));

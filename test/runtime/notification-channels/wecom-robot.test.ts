@@ -50,7 +50,12 @@ describe("WeCom robot", () => {
       true,
       /45009.*频率限制/,
     ],
-    ["an invalid key", { json: { errcode: 93000, errmsg: "invalid webhook url" } }, false, /93000.*地址无效/],
+    [
+      "an invalid key",
+      { json: { errcode: 93000, errmsg: "invalid webhook url" } },
+      false,
+      /93000.*地址无效.*invalid webhook url/,
+    ],
     ["another vendor error", { json: { errcode: 40008, errmsg: "invalid message type" } }, false, /40008/],
     ["HTTP 502", { status: 502, text: "bad gateway" }, true, /HTTP 502/],
     ["HTTP 403", { status: 403, text: "" }, false, /HTTP 403/],
