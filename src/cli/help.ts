@@ -31,6 +31,12 @@ export const HELP = `zhenggai ${VERSION} — 整改台账 / rectification ledger
       版头取自巡察办的设置（ZHENGGAI_NOTICE_SETTINGS），记入审计；pdf 需安装 LibreOffice
       Issue a supervision notice: overdue and red-level measures with who answers for them, a written reply due
       N working days after issue (default 5); recorded in the audit trail
+  zhenggai report bulletin (--inspection ID | --round 轮次) --month YYYY-MM --out FILE [--format docx|pdf|xlsx]
+                        [--doc-number 发文字号]
+      生成月度整改进展通报：截至月末的完成率、按期完成率（延期另计）、逾期未完成，各责任部门进展报送情况；
+      按单位或按轮次；docx/pdf 为公文版式，xlsx 为数据、未按期报送、逾期未完成三张表；pdf 需安装 LibreOffice
+      Monthly progress bulletin of a unit or a round: rates as of the month's end (extensions apart), overdue
+      measures, missing progress reports by department; recorded in the audit trail
   zhenggai export ledger (--inspection ID | --round 轮次 | --all) --out FILE.xlsx
       导出整改台账 Excel（问题清单、任务清单、责任清单、成效统计、汇总；流式写出）
       Export the ledger as a styled workbook (streamed; lists, responsibilities, outcomes, summary)

@@ -13,6 +13,7 @@ import { exportLedgerCommand } from "./commands/export-ledger.ts";
 import { importLedgerCommand } from "./commands/import-ledger.ts";
 import { importNoticeCommand } from "./commands/import-notice.ts";
 import { reportNoticeCommand } from "./commands/report-notice.ts";
+import { reportBulletinCommand } from "./commands/report-bulletin.ts";
 import { reportSupervisionCommand } from "./commands/report-supervision.ts";
 import { listInspectionsCommand } from "./commands/list-inspections.ts";
 import { listOrgsCommand } from "./commands/list-orgs.ts";
@@ -55,6 +56,8 @@ const OPTIONS = {
   "printed-on": { type: "string" },
   // report supervision: 书面回复时限 in working days.
   "reply-days": { type: "string" },
+  // report bulletin: the month of the 月度整改进展通报.
+  month: { type: "string" },
   round: { type: "string" },
   all: { type: "boolean" },
   map: { type: "string", multiple: true },
@@ -113,6 +116,19 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
             allowDuplicate: values["allow-duplicate"] ?? false,
             json: values.json ?? false,
             unit: values.unit,
+          },
+          overrides,
+          io,
+        );
+      case "report bulletin":
+        return await reportBulletinCommand(
+          {
+            inspection: values.inspection,
+            round: values.round,
+            month: values.month,
+            out: values.out,
+            format: values.format,
+            docNumber: values["doc-number"],
           },
           overrides,
           io,

@@ -1,8 +1,14 @@
-// The reporting routes of /api/v1 (进展报送): an inspection's reporting cycle and missing reports by department.
+// The reporting routes of /api/v1 (进展报送): an inspection's reporting cycle and missing reports by department, and the
+// monthly progress bulletin (月度整改进展通报) of a unit or a round.
 // Part of the one route table (api-routes.ts spreads them in).
 
 import { z } from "zod";
 import { defineRoute } from "./api-contract.ts";
+import {
+  BULLETIN_MEDIA_TYPES,
+  bulletinRequestSchema,
+  roundBulletinRequestSchema,
+} from "./reporting-bulletin-input.ts";
 import { reportingCycleSchema } from "./reporting-models.ts";
 import { calendarDateSchema } from "./validation.ts";
 
@@ -26,5 +32,27 @@ export const REPORTING_ROUTES = {
     }),
     answer: { kind: "json", status: 200, schema: reportingCycleSchema },
     errors: ["inspection_not_found"],
+  }),
+  generateBulletin: defineRoute({
+    method: "POST",
+    path: "/api/v1/inspections/:id/bulletins",
+    summary:
+      "生成月度整改进展通报（单位整改办、巡察办、管理员）：截至月末的完成率、按期完成率（延期另计）、逾期，各责任部门未报送情况；docx、pdf 或 xlsx",
+    tag: "督办",
+    access: "signedIn",
+    params: idParams,
+    body: bulletinRequestSchema,
+    answer: { kind: "file", status: 200, mediaTypes: Object.values(BULLETIN_MEDIA_TYPES) },
+    errors: ["inspection_not_found", "pdf_converter_missing", "pdf_conversion_failed"],
+  }),
+  generateRoundBulletin: defineRoute({
+    method: "POST",
+    path: "/api/v1/round-bulletins",
+    summary: "生成一个轮次各被巡察单位的月度整改进展通报（所见的该轮次全部巡察）；docx、pdf 或 xlsx",
+    tag: "督办",
+    access: "signedIn",
+    body: roundBulletinRequestSchema,
+    answer: { kind: "file", status: 200, mediaTypes: Object.values(BULLETIN_MEDIA_TYPES) },
+    errors: ["inspection_not_found", "pdf_converter_missing", "pdf_conversion_failed"],
   }),
 } as const;

@@ -289,6 +289,24 @@ const ROUTES: Record<string, RouteCase> = {
     inside: ALL_OK,
     outside: HIDDEN_OUTSIDE,
   },
+  "POST /api/v1/inspections/:id/bulletins": {
+    call: (_fx, s) => ({
+      method: "POST",
+      url: `/api/v1/inspections/${s.inspectionId}/bulletins`,
+      payload: { month: "2021-05", format: "xlsx" },
+    }),
+    // A bulletin is a 通报: those who may generate notices.
+    inside: { default: 403, admin: "ok", unit_office: "ok", oversight: "ok" },
+    outside: HIDDEN_OUTSIDE,
+  },
+  "POST /api/v1/round-bulletins": {
+    call: () => ({
+      method: "POST",
+      url: "/api/v1/round-bulletins",
+      payload: { round: "十四届市委第八轮", month: "2021-05", format: "xlsx" },
+    }),
+    inside: { default: 403, admin: "ok", unit_office: "ok", oversight: "ok" },
+  },
   "POST /api/v1/inspections/:id/supervision-notices": {
     call: (_fx, s) => ({
       method: "POST",
