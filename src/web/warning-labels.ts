@@ -20,3 +20,19 @@ export function warningTag(warning: DeadlineWarningView): { color: string; text:
     text: warning.daysLeft === 0 ? `${style.word}·今日到期` : `${style.word}·剩${warning.daysLeft}${unit}`,
   };
 }
+
+/** The latest step of the ladder beyond the colour: "已督办 市巡办〔2026〕3号 2026-06-30", "已告诫 …", "已约谈 …". */
+export function ladderText(step: {
+  readonly kind: "notice" | "admonition" | "talk";
+  readonly docNumber: string | null;
+  readonly on: string;
+}): string {
+  switch (step.kind) {
+    case "notice":
+      return `已督办${step.docNumber ? ` ${step.docNumber}` : ""} ${step.on}`;
+    case "admonition":
+      return `已告诫 ${step.on}`;
+    case "talk":
+      return `已约谈 ${step.on}`;
+  }
+}

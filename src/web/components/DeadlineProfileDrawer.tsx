@@ -33,6 +33,7 @@ import type { DeadlineProfile } from "../models.ts";
 import { useLoad } from "../use-load.ts";
 import { ErrorNote, PageState } from "./PageState.tsx";
 import { SupervisionNoticeForm } from "./SupervisionNoticeForm.tsx";
+import { SupervisionRegister } from "./SupervisionRegister.tsx";
 import { WarningBoard } from "./WarningBoard.tsx";
 
 interface ProfileForm {
@@ -84,6 +85,11 @@ export function DeadlineProfileDrawer(props: {
                 <WarningBoard inspectionId={props.inspectionId} />
               </>
             ),
+          },
+          {
+            key: "register",
+            label: "督办台账",
+            children: <SupervisionRegister inspectionId={props.inspectionId} />,
           },
           {
             key: "profile",

@@ -1,11 +1,12 @@
 // One inspection's warning board (督办预警): 完成率 beside 按期完成率, how many measures stand at each level, and the
 // overdue, red, yellow and green measures with their days — judged by the server with the inspection's profile and
-// the working-day calendar (GET /api/v1/inspections/:id/warnings).
+// the working-day calendar (GET /api/v1/inspections/:id/warnings), each with the ladder's latest step (督办, 告诫, 约谈).
 import { Alert, Card, Collapse, List, Statistic, Typography } from "antd";
 import type { ReactNode } from "react";
 import { api } from "../api.ts";
 import type { InspectionWarnings } from "../models.ts";
 import { useLoad } from "../use-load.ts";
+import { ladderText } from "../warning-labels.ts";
 import { PageState } from "./PageState.tsx";
 import { WarnedMeasureLine } from "./WarnedMeasureLine.tsx";
 
@@ -80,11 +81,14 @@ function WarnedList(props: { readonly items: readonly Warned[] }): ReactNode {
           measureId={m.measureId}
           text={`问题${m.problemSeq}·措施${m.seq}：${m.text}`}
           warning={m.warning}
-          deadline={
+          deadline={[
             m.warning.extended
               ? `${m.warning.judgedAgainst}（原${m.warning.originalDeadline ?? ""}）`
-              : m.deadline
-          }
+              : m.deadline,
+            m.ladder ? ladderText(m.ladder) : null,
+          ]
+            .filter((s) => s !== null)
+            .join(" · ")}
         />
       )}
     />
