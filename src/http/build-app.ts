@@ -25,6 +25,7 @@ import { inspectionRoutes } from "./routes/inspections.ts";
 import { downloadRoutes } from "./routes/downloads.ts";
 import { evidenceRoutes } from "./routes/evidence.ts";
 import { measureRoutes } from "./routes/measures.ts";
+import { notificationRoutes } from "./routes/notifications.ts";
 import { orgRoutes } from "./routes/orgs.ts";
 import { publicNoticeRoutes } from "./routes/public-notices.ts";
 import { sessionRoutes } from "./routes/session.ts";
@@ -132,6 +133,7 @@ export function buildApp(deps: AppDeps, options: AppOptions = {}): FastifyInstan
   supervisionRoutes(route, deps);
   reportingRoutes(route, deps);
   statisticsRoutes(route, deps);
+  notificationRoutes(route, deps);
   if (options.webRoot !== undefined) registerWebApp(app, { root: options.webRoot });
   return app;
 }

@@ -57,6 +57,7 @@ import { correctImportSchema } from "./import-corrections.ts";
 import { noticeLayoutOptionsSchema } from "./notice-layout-options.ts";
 import { closureTrendSchema } from "./statistics-models.ts";
 import { deadlineWarningSchema } from "./supervision-models.ts";
+import { NOTIFICATION_ROUTES } from "./notification-routes.ts";
 import { PUBLIC_NOTICE_ROUTES } from "./public-notice-routes.ts";
 import { REPORTING_ROUTES } from "./reporting-routes.ts";
 import { SUPERVISION_ROUTES } from "./supervision-routes.ts";
@@ -657,6 +658,9 @@ export const API_ROUTES = {
 
   // Public notices (公开通报): publish, withdraw, and the public read without sign-in.
   ...PUBLIC_NOTICE_ROUTES,
+
+  // Notifications (提醒): one's inbox and preferences, the administrator's outbox and robots.
+  ...NOTIFICATION_ROUTES,
 } as const;
 
 export type ApiRoutes = typeof API_ROUTES;

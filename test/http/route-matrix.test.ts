@@ -458,6 +458,113 @@ const ROUTES: Record<string, RouteCase> = {
     inside: ALL_OK,
     outside: HIDDEN_OUTSIDE,
   },
+  "GET /api/v1/notifications": {
+    call: () => ({ method: "GET", url: "/api/v1/notifications?unread=true" }),
+    inside: ALL_OK,
+  },
+  "POST /api/v1/notifications/:id/read": {
+    // The caller's own notification: everyone signed in reads their own inbox, whatever the role.
+    call: async (fx, _s, who) => {
+      const id = `ntf_matrix_${(fx.counter += 1)}`;
+      const login = who === "anonymous" ? undefined : fx.users.get(who)?.login;
+      const user = login === undefined ? undefined : await fx.t.deps.store.users.findByLogin(login);
+      if (user !== undefined) {
+        await fx.t.deps.store.notifications.insertOnce({
+          id,
+          recipientId: user.id,
+          kind: "warning",
+          subject: "提醒",
+          text: "提醒",
+          link: null,
+          inspectionId: null,
+          measureId: null,
+          level: null,
+          dedupeKey: id,
+          viaDigest: false,
+          digestDay: null,
+          createdAt: fx.t.deps.clock.now(),
+          readAt: null,
+        });
+      }
+      return { method: "POST", url: `/api/v1/notifications/${id}/read` };
+    },
+    inside: ALL_OK,
+  },
+  "POST /api/v1/notifications/read-all": {
+    call: () => ({ method: "POST", url: "/api/v1/notifications/read-all" }),
+    inside: ALL_OK,
+  },
+  "GET /api/v1/me/notification-preferences": {
+    call: () => ({ method: "GET", url: "/api/v1/me/notification-preferences" }),
+    inside: ALL_OK,
+  },
+  "PUT /api/v1/me/notification-preferences": {
+    call: () => ({
+      method: "PUT",
+      url: "/api/v1/me/notification-preferences",
+      payload: { mode: "daily_digest", emailEnabled: false },
+    }),
+    inside: ALL_OK,
+  },
+  "GET /api/v1/admin/notification-deliveries": {
+    call: () => ({ method: "GET", url: "/api/v1/admin/notification-deliveries?state=dead" }),
+    inside: ADMIN_ONLY,
+  },
+  "POST /api/v1/admin/notification-deliveries/:id/retry": {
+    call: async (fx) => {
+      const id = `dlv_matrix_${(fx.counter += 1)}`;
+      await fx.t.deps.store.notificationDeliveries.insertOnce({
+        id,
+        notificationId: null,
+        digestDay: null,
+        recipientId: null,
+        targetId: null,
+        channel: "email",
+        address: "someone@example.org",
+        subject: "提醒",
+        text: "提醒",
+        link: null,
+        dedupeKey: id,
+        state: "dead",
+        attempts: 8,
+        nextAttemptAt: fx.t.deps.clock.now(),
+        lastError: "550",
+        createdAt: fx.t.deps.clock.now(),
+        sentAt: null,
+      });
+      return { method: "POST", url: `/api/v1/admin/notification-deliveries/${id}/retry` };
+    },
+    inside: ADMIN_ONLY,
+  },
+  "GET /api/v1/admin/notification-targets": {
+    call: () => ({ method: "GET", url: "/api/v1/admin/notification-targets" }),
+    inside: ADMIN_ONLY,
+  },
+  "PUT /api/v1/admin/notification-targets": {
+    call: (_fx, s) => ({
+      method: "PUT",
+      url: "/api/v1/admin/notification-targets",
+      payload: { orgId: s.unitId, kind: "webhook", url: "https://hooks.example.org/zg", secret: "k3y-k3y" },
+    }),
+    inside: ADMIN_ONLY,
+    outside: ADMIN_ONLY,
+  },
+  "DELETE /api/v1/admin/notification-targets/:id": {
+    call: async (fx, s) => {
+      const target = await fx.t.deps.store.notificationTargets.put({
+        id: `ntg_matrix_${(fx.counter += 1)}`,
+        orgId: s.unitId,
+        kind: "feishu",
+        url: "https://open.feishu.cn/open-apis/bot/v2/hook/abc",
+        secret: null,
+        updatedAt: fx.t.deps.clock.now(),
+        updatedBy: "system",
+      });
+      return { method: "DELETE", url: `/api/v1/admin/notification-targets/${target.id}` };
+    },
+    inside: ADMIN_ONLY,
+    outside: ADMIN_ONLY,
+  },
   "GET /api/v1/calendar/overrides": {
     call: () => ({ method: "GET", url: "/api/v1/calendar/overrides" }),
     inside: ADMIN_ONLY,
