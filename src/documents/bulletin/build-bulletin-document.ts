@@ -154,11 +154,11 @@ function introText(content: BulletinContent, issuer: string): string {
       only.feedbackDate !== null
         ? `${formatOfficialDate(only.feedbackDate)}，${only.team.trim()}向${only.unitName.trim()}反馈了${regime}意见。`
         : "";
-    return `${feedback}根据整改台账，现将截至${formatOfficialDate(content.asOf)}${month}整改进展情况通报如下。`;
+    return `${feedback}根据整改台账，现将${month}整改进展情况（数据截至${formatOfficialDate(content.asOf)}）通报如下。`;
   }
   return (
     `根据${issuer}工作安排，现将${content.round ?? ""}${content.units.length}个被${REGIME_LABELS[only?.regime ?? "xuncha"]}` +
-    `单位截至${formatOfficialDate(content.asOf)}${month}整改进展情况通报如下。`
+    `单位${month}整改进展情况（数据截至${formatOfficialDate(content.asOf)}）通报如下。`
   );
 }
 
