@@ -111,6 +111,7 @@ export function styleNumbering(defs: NumberingDefinitions, styleId: string): Par
   return null;
 }
 
+const BULLETS = ["●", "•", "■", "◆", "▲", "○", "★", "☆", "◇", "□", "▪", "►", "▶"];
 const CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳";
 const HEAVENLY_STEMS = "甲乙丙丁戊己庚辛壬癸";
 const ROMAN: readonly (readonly [number, string])[] = [
@@ -213,7 +214,8 @@ export function numberingCounter(
     }
     values[at] = (values[at] ?? level.start - 1) + 1;
     values.length = at + 1;
-    if (level.format === "bullet") return level.text;
+    // A bullet is often a Symbol/Wingdings glyph in the private use area (U+F0B7): it means a bullet, not text.
+    if (level.format === "bullet") return BULLETS.includes(level.text) ? level.text : "●";
     return level.text.replace(/%([1-9])/g, (_, d: string) => {
       const i = Number(d) - 1;
       const l = levels.get(i);

@@ -5,6 +5,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Document, FootnoteReferenceRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from "docx";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OUTLINE_LEVELS } from "../../../test/notice-corpus/docx-notices.ts";
 import { docxText } from "./docx-text.ts";
@@ -146,6 +147,15 @@ describe("docxText on WordprocessingML", () => {
     ]);
   });
 
+  it("writes a bullet drawn from a symbol font as ●, never as its private-use glyph", () => {
+    const numbering = NUMBERING.replace(
+      "</w:numbering>",
+      '<w:abstractNum w:abstractNumId="9"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="\uf0b7"/></w:lvl></w:abstractNum><w:num w:numId="5"><w:abstractNumId w:val="9"/></w:num></w:numbering>',
+    );
+    const body = para("台账不全", '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="5"/></w:numPr>');
+    expect(lines(docxText({ ...parts(body), numbering }).text)).toEqual(["●台账不全"]);
+  });
+
   it("restarts a level where a num says startOverride, the first time it is used", () => {
     const body = [
       para("甲", '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="3"/></w:numPr>'),
@@ -161,5 +171,40 @@ describe("docxText on WordprocessingML", () => {
       "<w:r><w:instrText> PAGE </w:instrText></w:r>" +
       "<mc:AlternateContent><mc:Choice><w:r><w:t>。</w:t></w:r></mc:Choice><mc:Fallback><w:r><w:t>。</w:t></w:r></mc:Fallback></mc:AlternateContent></w:p>";
     expect(lines(docxText(parts(body)).text)).toEqual(["已整改。"]);
+  });
+
+  it("never throws, whatever the parts hold (broken tags, stray end tags, unknown numbering)", () => {
+    const piece = fc.constantFrom(
+      "<w:p>",
+      "</w:p>",
+      "<w:r>",
+      "</w:r>",
+      "<w:t>",
+      "</w:t>",
+      "<w:tbl>",
+      "</w:tbl>",
+      "<w:tr>",
+      "</w:tr>",
+      "<w:tc>",
+      "</w:tc>",
+      '<w:numPr><w:numId w:val="3"/><w:ilvl w:val="9"/></w:numPr>',
+      '<w:numId w:val="x"/>',
+      "<w:del>",
+      "</w:del>",
+      "<mc:Fallback>",
+      "</mc:Fallback>",
+      '<w:pStyle w:val="MyHeading"/>',
+      "整改",
+      "&amp;",
+      "<",
+      ">",
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), fc.string(), (pieces, junk) => {
+        const out = docxText({ ...parts(pieces.join("")), styles: STYLES + junk });
+        expect(typeof out.text).toBe("string");
+      }),
+      { numRuns: 300 },
+    );
   });
 });
