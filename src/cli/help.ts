@@ -74,6 +74,10 @@ export const HELP = `zhenggai ${VERSION} — 整改台账 / rectification ledger
       Enter or replace one day's override (wins over the chinese-days package), e.g. next year's notice
   zhenggai calendar delete --date YYYY-MM-DD
       删除某天的调整 / Remove one day's override
+  zhenggai supervision list --inspection 巡察编号 [--json]
+      督办台账：已下发的督办通知（回复情况）、告诫和约谈 / The supervision register with reply states
+  zhenggai supervision reply 督办通知编号 --date YYYY-MM-DD --summary 摘要 [--evidence 文号或文件名]
+      登记单位对督办通知的书面回复，晚于回复时限的标为逾期回复 / Record the unit's written reply
   zhenggai --help | -h      显示本帮助 / Show this help
   zhenggai --version | -v   显示版本 / Show the version
 

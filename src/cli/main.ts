@@ -8,6 +8,7 @@ import { EXIT, type CliIo } from "./cli-io.ts";
 import { describeInputError, describeParseError } from "./flag-errors.ts";
 import { auditVerifyCommand } from "./commands/audit-verify.ts";
 import { calendarCommand } from "./commands/calendar.ts";
+import { supervisionCommand } from "./commands/supervision.ts";
 import { dbMigrate } from "./commands/db-migrate.ts";
 import { exportLedgerCommand } from "./commands/export-ledger.ts";
 import { importLedgerCommand } from "./commands/import-ledger.ts";
@@ -70,6 +71,9 @@ const OPTIONS = {
   org: { type: "string" },
   role: { type: "string" },
   kind: { type: "string" },
+  // supervision reply: the unit's written reply to a 督办通知.
+  summary: { type: "string" },
+  evidence: { type: "string" },
   "password-file": { type: "string" },
 } as const;
 
@@ -245,6 +249,22 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         );
       case "orgs":
         return await listOrgsCommand({ json: values.json ?? false }, overrides, io);
+      case "supervision list":
+      case "supervision reply":
+      case "supervision":
+        return await supervisionCommand(
+          {
+            action: positionals[1],
+            actionId: positionals[2],
+            inspection: values.inspection,
+            date: values.date,
+            summary: values.summary,
+            evidence: values.evidence,
+            json: values.json ?? false,
+          },
+          overrides,
+          io,
+        );
       default:
         io.err(`未知命令：${command}\n运行 zhenggai --help 查看用法。\n`);
         return EXIT.usage;
