@@ -10,6 +10,7 @@ import {
   roundBulletinRequestSchema,
 } from "./reporting-bulletin-input.ts";
 import { reportingCycleSchema } from "./reporting-models.ts";
+import { completionCountsSchema } from "./supervision-models.ts";
 import { calendarDateSchema } from "./validation.ts";
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
@@ -32,6 +33,18 @@ export const REPORTING_ROUTES = {
     }),
     answer: { kind: "json", status: 200, schema: reportingCycleSchema },
     errors: ["inspection_not_found"],
+  }),
+  summarizeCompletion: defineRoute({
+    method: "GET",
+    path: "/api/v1/statistics/completion",
+    summary: "可见范围内整改措施的完成率与按期完成率（经批准延期的另计；示例数据不计入）",
+    tag: "巡察与台账",
+    access: "signedIn",
+    answer: {
+      kind: "json",
+      status: 200,
+      schema: z.object({ asOf: calendarDateSchema, completion: completionCountsSchema }),
+    },
   }),
   generateBulletin: defineRoute({
     method: "POST",

@@ -4,6 +4,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createLedger } from "../../src/app/create-ledger.ts";
 import { SYSTEM_ACTOR } from "../../src/app/deps.ts";
+import { decideExtension, requestExtension } from "../../src/app/extensions.ts";
+import { SYSTEM_CALLER } from "../../src/domain/account.ts";
 import { SCOPE_ALL } from "../../src/domain/scope.ts";
 import { makeLedger, makeMeasure, makeProblem } from "../support/ledger-builders.ts";
 import { testDatabases } from "../support/test-stores.ts";
@@ -146,6 +148,44 @@ describe.each(testDatabases)("reporting cycle over HTTP on $name", (database) =>
   it("shows a department reporter their own department only", async () => {
     const c = await cycle("", reporter);
     expect(c.chosen!.departments.map((d) => [d.name, d.required, d.late])).toEqual([["财务科", 1, 1]]);
+  });
+
+  it("counts 完成率 and 按期完成率 of the measures the caller sees, extended measures apart", async () => {
+    const measures = await t.deps.store.measures.listByInspection(SCOPE_ALL, inspectionId);
+    const extension = await requestExtension(
+      t.deps,
+      SYSTEM_CALLER,
+      measures.find((m) => m.text === "未报送")!.id,
+      {
+        reason: "需跨部门协调",
+        newDeadline: "2021-07-31",
+      },
+    );
+    await decideExtension(t.deps, SYSTEM_CALLER, extension.id, { decision: "approved" });
+    const completion = async (user: SignedInUser) => {
+      const res = await t.app.inject({
+        method: "GET",
+        url: "/api/v1/statistics/completion",
+        headers: user.headers,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json<{ asOf: string; completion: Record<string, unknown> }>();
+    };
+    // Closed on 10 April (deadline 30 June) and the long-term one without a date: both on time.
+    expect(await completion(office)).toEqual({
+      asOf: "2021-06-30",
+      completion: {
+        measures: 5,
+        completed: 2,
+        completedOnTime: 2,
+        extended: 1,
+        completedWithinExtension: 0,
+        completedUndated: 0,
+        completionRate: "40.00",
+        onTimeRate: "40.00",
+      },
+    });
+    expect((await completion(reporter)).completion).toMatchObject({ measures: 1, completed: 0, extended: 0 });
   });
 
   it("refuses a period outside the cycle, naming the field and the periods there are", async () => {

@@ -289,6 +289,10 @@ const ROUTES: Record<string, RouteCase> = {
     inside: ALL_OK,
     outside: HIDDEN_OUTSIDE,
   },
+  "GET /api/v1/statistics/completion": {
+    call: () => ({ method: "GET", url: "/api/v1/statistics/completion" }),
+    inside: ALL_OK,
+  },
   "POST /api/v1/inspections/:id/bulletins": {
     call: (_fx, s) => ({
       method: "POST",
