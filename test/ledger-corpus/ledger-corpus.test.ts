@@ -28,4 +28,15 @@ describe("ledger corpus", () => {
     const village = await readLedgerXlsx(byName("h03"));
     expect(village.notes).toContainEqual("工作表“Sheet2”为空，已跳过");
   });
+
+  it("names each progress report it does not import at its row and column, not only in a note about the sheet", async () => {
+    const reports = await readLedgerXlsx(ledgers.find((l) => l.name.startsWith("b07"))?.path ?? "");
+    const named = reports.notes.filter((n) => n.includes("的整改进展未导入"));
+    expect(named.map((n) => /第(\d+)行 ([A-Z]+)列/.exec(n)?.slice(1))).toEqual([
+      ["3", "F"],
+      ["4", "F"],
+      ["5", "F"],
+      ["7", "F"],
+    ]);
+  });
 });

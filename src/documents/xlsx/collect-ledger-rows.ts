@@ -32,19 +32,14 @@ import {
   type Origin,
   type ProblemDraft,
 } from "./ledger-row-inputs.ts";
-import { parentNo, ProblemIndex, withProblemFieldsOf } from "./problem-index.ts";
+import { continuesProblem, ProblemIndex, withProblemFieldsOf } from "./problem-index.ts";
 import { problemInputs } from "./problem-inputs.ts";
 import { expandResponsibleCell, withResponsibleColumns } from "./split-responsible.ts";
-import {
-  applyResponsibilities,
-  measureWords,
-  repeatsMeasure,
-  responsibilityRow,
-  type ResponsibilityRow,
-} from "./responsibility-list.ts";
+import { applyResponsibilities, responsibilityRow, type ResponsibilityRow } from "./responsibility-list.ts";
+import { openProblemless, settle, type ProblemlessSheet } from "./problemless-sheet.ts";
 import { SUMMARY_FACTS } from "./ledger-workbook.ts";
 import { deadlineYearSource } from "./deadline-year.ts";
-import { statusFromProgress } from "./parse-ledger-words.ts";
+import { measureDraftOf, ProgressNotes } from "./measure-row.ts";
 import { problemKey } from "./problem-title.ts";
 
 const text = cellText;
@@ -69,12 +64,12 @@ export class LedgerRowCollector {
   private sheetColumns: ReadonlyMap<LedgerField, number> = new Map();
   /** A task list without a problem column whose 问题编号 refers to the problems of an earlier 问题清单. */
   private linkedByNumber = false;
-  /**
-   * A sheet without a problem column after measures were read: rows copying a measure's words make it a
-   * 责任清单; the others wait until the sheet ends (more tasks if no row copied one). See closeSheet.
-   */
-  private repeat: RepeatSheet | undefined;
+  /** The current sheet when it has no problem column and its rows wait (see problemless-sheet.ts). */
+  private problemless: ProblemlessSheet | undefined;
+  /** Such sheets read before any task: decided when the workbook ends. */
+  private readonly waiting: ProblemlessSheet[] = [];
   private dataRows = 0;
+  private readonly progress = new ProgressNotes();
 
   constructor(
     private readonly options: {
@@ -99,18 +94,9 @@ export class LedgerRowCollector {
     this.warnings.push(...found.warnings);
     this.notes.push(...found.notes);
     const missing = header.kind === "measures" ? missingColumnError(name, header, true) : undefined;
-    const numberColumn = this.sheetColumns.get("no");
-    this.linkedByNumber =
-      missing !== undefined && numberColumn !== undefined && this.problems.list.some((p) => p.no !== "");
-    // Without a problem column: rows wait for the sheet's end, unless they only follow 问题编号 to a 问题清单.
-    const read = this.problems.list.some((p) => p.measures.length > 0);
-    this.repeat =
-      missing && (read || !this.linkedByNumber)
-        ? { words: measureWords(this.problems.list), missing, matched: 0, pending: [], link: "" }
-        : undefined;
-    const link = `工作表“${name}”没有问题列，按${columnLetter(numberColumn ?? 0)}列“${header.cells.find((c) => c.column === numberColumn)?.text ?? ""}”对应前面问题清单中的问题编号`;
-    if (this.repeat) this.repeat.link = link;
-    else if (this.linkedByNumber) this.notes.push(link);
+    this.problemless = openProblemless(name, header, this.sheetColumns, missing, this.problems.list);
+    this.linkedByNumber = missing !== undefined && this.problemless === undefined;
+    if (this.linkedByNumber) this.notes.push(linkNote(name, header, this.sheetColumns));
   }
 
   /**
@@ -120,27 +106,42 @@ export class LedgerRowCollector {
   skippedSheet(name: string, rows: SkippedRows, near?: NearHeader): void {
     this.closeSheet();
     const found = skippedSheetFindings(name, rows, near);
+    this.errors.push(...found.errors);
     this.warnings.push(...found.warnings);
     this.notes.push(...found.notes);
   }
 
-  /**
-   * Settles a sheet without a problem column: a 责任清单 when some row copied a measure read before (the other
-   * rows are its rows too, warned about if they name none); else more tasks following 问题编号; else refused,
-   * its rows named in the error.
-   */
+  /** Settles the sheet just read when it had no problem column, or keeps it waiting for the workbook's end. */
   private closeSheet(): void {
-    const r = this.repeat;
-    this.repeat = undefined;
-    if (r && r.matched > 0) {
-      this.responsibilities.push(...r.pending.map((p) => this.responsibilityRow(p.origin, p.cells)));
-      this.notes.push(`工作表“${this.sheetName}”没有问题列，其中的整改措施与前表相同，按责任清单读取`);
-    } else if (r && this.linkedByNumber) {
-      this.notes.push(r.link);
-      for (const p of r.pending) this.addMeasureRow(p.origin, p.cells, p.own);
-    } else if (r) {
-      const rows = r.pending.map((p) => p.origin.row);
-      this.errors.push({ ...r.missing, message: `${r.missing.message}${rowsNotRead(rows)}` });
+    const sheet = this.problemless;
+    this.problemless = undefined;
+    if (sheet) this.settleSheet(sheet, false);
+  }
+
+  private settleSheet(sheet: ProblemlessSheet, end: boolean): void {
+    const settled = settle(sheet, this.problems.list, end);
+    switch (settled.as) {
+      case "waiting":
+        this.waiting.push(sheet);
+        return;
+      case "refused":
+        this.errors.push(settled.error);
+        return;
+      case "responsibilities":
+        this.responsibilities.push(...settled.rows);
+        this.notes.push(settled.note);
+        return;
+      case "tasks": {
+        // Read as the sheet it is, even when decided at the workbook's end.
+        this.sheetName = sheet.name;
+        this.header = sheet.header;
+        this.sheetColumns = sheet.columns;
+        this.current = undefined;
+        this.linkedByNumber = true;
+        this.notes.push(settled.note);
+        for (const r of settled.rows) this.addMeasureRow(r.origin, r.cells, r.own);
+        this.linkedByNumber = false;
+      }
     }
   }
 
@@ -204,7 +205,7 @@ export class LedgerRowCollector {
     this.dataRows += 1;
     const expanded = expandResponsibleCell(given);
     const cells = expanded?.cells ?? given;
-    if (expanded?.warning) this.warn(row, "responsible_unsplit", expanded.warning, expanded.column);
+    for (const w of expanded?.warnings ?? []) this.warn(row, "responsible_unsplit", w.message, w.column);
     const unit = text(cells, "unit");
     if (unit !== "") this.units.add(unit);
     const origin: Origin = { sheet: this.sheetName, row, columns: this.sheetColumns };
@@ -267,31 +268,15 @@ export class LedgerRowCollector {
 
   private addMeasureRow(origin: Origin, cells: RowCells, own: boolean): void {
     const row = origin.row;
-    if (this.repeat) {
-      if (!repeatsMeasure(this.repeat.words, text(cells, "measure")))
-        this.repeat.pending.push({ origin, cells, own });
-      else {
-        this.repeat.matched += 1;
-        this.responsibilities.push(this.responsibilityRow(origin, cells));
-      }
+    if (this.problemless) {
+      this.problemless.rows.push({ origin, cells, own });
       return;
     }
     if (this.linkedByNumber && !this.followLink(row, text(cells, "no"))) return;
-    const p = cells.get("problem");
-    const n = cells.get("no");
-    const title = problemKey(p?.text ?? "");
-    const no = n?.text ?? "";
+    const title = problemKey(text(cells, "problem"));
+    const no = text(cells, "no");
     const current = this.current;
-    // Measures numbered under their problem (1.1, 1.2 or 1-1) share its number's first part.
-    const sameNo = (c: { no: string }) =>
-      no === "" ||
-      n?.filled === true ||
-      no === c.no ||
-      parentNo(no) === c.no ||
-      (parentNo(no) !== undefined && parentNo(no) === parentNo(c.no));
-    const continues =
-      current !== undefined &&
-      (title === "" || p?.filled === true || (title === current.key && sameNo(current)));
+    const continues = current !== undefined && continuesProblem(cells, current);
     let draft: ProblemDraft | null;
     let started = false;
     if (continues) {
@@ -326,20 +311,8 @@ export class LedgerRowCollector {
       return;
     }
     if (this.tooLong(row, cells, ["measure", "leader", "department", "person"])) return;
-    draft.measures.push({
-      origin,
-      measureNo: text(cells, "measureNo") || (no !== draft.no ? no : ""),
-      text: text(cells, "measure"),
-      kind: text(cells, "kind"),
-      status: this.sheetColumns.has("status")
-        ? text(cells, "status")
-        : statusFromProgress(text(cells, "progress")),
-      deadline: cells.get("deadline")?.value ?? null,
-      leader: text(cells, "leader"),
-      department: text(cells, "department"),
-      person: text(cells, "person"),
-      cooperating: text(cells, "cooperating"),
-    });
+    draft.measures.push(measureDraftOf(origin, cells, no, draft.no));
+    this.progress.add(origin, cells);
   }
 
   /**
@@ -361,6 +334,7 @@ export class LedgerRowCollector {
   /** Parses what depends on the whole workbook (deadlines need the feedback date) and builds the result. */
   finish(): CollectedLedger {
     this.closeSheet();
+    for (const sheet of this.waiting.splice(0)) this.settleSheet(sheet, true);
     const chosen = chooseUnit([...this.units], this.options.onlyUnit, this.problems.list);
     if (chosen.error) this.errors.push(chosen.error);
     if (chosen.note) this.notes.push(chosen.note);
@@ -372,7 +346,7 @@ export class LedgerRowCollector {
     assignSheetAspects(this.problems.list);
     const responsibilities = applyResponsibilities(this.problems.list, this.responsibilities);
     this.warnings.push(...responsibilities.warnings);
-    this.notes.push(...responsibilities.notes);
+    this.notes.push(...responsibilities.notes, ...this.progress.notes());
     const facts = inspectionFactsFrom(this.facts, this.titles);
     const year = deadlineYearSource({
       given: this.options.reference ?? facts.feedbackDate ?? null,
@@ -410,15 +384,8 @@ export class LedgerRowCollector {
 const invert = (columns: ReadonlyMap<number, LedgerField>): Map<LedgerField, number> =>
   new Map([...columns].map(([c, f]) => [f, c]));
 
-interface RepeatSheet {
-  readonly words: ReadonlySet<string>;
-  readonly missing: ImportIssue;
-  matched: number;
-  readonly pending: { origin: Origin; cells: RowCells; own: boolean }[];
-  /** The note naming the number column, said when the rows turn out to be more tasks. */
-  link: string;
-}
-
-/** “；第3–9行共7行未导入” for the rows of a sheet that could not be read. */
-const rowsNotRead = (rows: readonly number[]): string =>
-  rows.length === 0 ? "" : `；第${rows[0]}–${rows[rows.length - 1]}行共${rows.length}行未导入`;
+/** The note naming the number column of a task list read by 问题编号. */
+const linkNote = (name: string, header: SheetHeader, columns: ReadonlyMap<LedgerField, number>): string => {
+  const column = columns.get("no") ?? 0;
+  return `工作表“${name}”没有问题列，按${columnLetter(column)}列“${header.cells.find((c) => c.column === column)?.text ?? ""}”对应前面问题清单中的问题编号`;
+};

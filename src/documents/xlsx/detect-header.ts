@@ -46,6 +46,7 @@ const RESPONSIBILITY_FIELDS: readonly LedgerField[] = [
   "department",
   "person",
   "departmentAndPerson",
+  "leaderAndPerson",
 ];
 
 /**

@@ -156,22 +156,41 @@ export interface SkippedRows {
   readonly rows: number;
   readonly first: number;
   readonly last: number;
+  /** Rows that read like a ledger's data rows (a problem and a measure beside other cells). */
+  readonly ledgerLike?: number;
 }
 
 /**
  * What is said of a sheet without a header: empty, or not a list (填报说明, a statistics table) in a note
  * naming its rows; when a row nearly heads a list, also a `header_incomplete` warning per column it did not
- * recognise, so that a list whose key column has an unusual name is not passed over quietly.
+ * recognise, so that a list whose key column has an unusual name is not passed over quietly; when its rows
+ * read like a ledger's data (a continuation sheet starting at row 1), a `header_missing` error naming them.
  */
 export function skippedSheetFindings(
   sheet: string,
   skipped: SkippedRows,
   near: NearHeader | undefined,
-): { warnings: ImportIssue[]; notes: string[] } {
-  if (skipped.rows === 0) return { warnings: [], notes: [`工作表“${sheet}”为空，已跳过`] };
+): { errors: ImportIssue[]; warnings: ImportIssue[]; notes: string[] } {
+  if (skipped.rows === 0) return { errors: [], warnings: [], notes: [`工作表“${sheet}”为空，已跳过`] };
   const rows = `第${skipped.first}–${skipped.last}行共${skipped.rows}行`;
+  // Data without a header (a continuation sheet, a header deleted): refused, never skipped unseen.
+  if (!near && (skipped.ledgerLike ?? 0) > 0)
+    return {
+      errors: [
+        {
+          sheet,
+          row: skipped.first,
+          column: null,
+          code: "header_missing",
+          message: `工作表“${sheet}”的${rows}看起来是台账数据，但前${HEADER_SEARCH_ROWS}行中没有表头（没有“问题”“整改措施”等列名），未导入；如是上一工作表的续表，请把表头复制到第一行，或把这些行移到上一工作表`,
+        },
+      ],
+      warnings: [],
+      notes: [],
+    };
   if (!near)
     return {
+      errors: [],
       warnings: [],
       notes: [
         `工作表“${sheet}”的前${HEADER_SEARCH_ROWS}行中没有台账表头（如填报说明、统计表），该表（${rows}）未导入`,
@@ -188,5 +207,5 @@ export function skippedSheetFindings(
       code: "header_incomplete",
       message: `工作表“${sheet}”第${near.row}行像是表头（${knownText}可识别），但${columnLetter(c.column)}列“${c.text}”未能识别，表中没有“问题”“整改措施”或责任列，该表（${rows}）未导入（可用 --map ${c.text}=字段 指定）`,
     }));
-  return { warnings, notes: [] };
+  return { errors: [], warnings, notes: [] };
 }

@@ -42,6 +42,9 @@ describe("matchHeader", () => {
     ["牵头单位及责任人", "departmentAndPerson"],
     ["责任单位（责任人）", "departmentAndPerson"],
     ["责任部门/责任人", "departmentAndPerson"],
+    ["责任领导及责任人", "leaderAndPerson"],
+    ["责任领导/责任科室/责任人", "leaderAndPerson"],
+    ["分管领导及责任科室", "leaderAndPerson"],
     ["责任单位", "department"],
     ["举措编号", "measureNo"],
   ])("reads %s as %s, the most specific field its words name", (header, field) => {

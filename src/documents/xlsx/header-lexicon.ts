@@ -55,10 +55,15 @@ const KEYWORD_RULES: readonly (readonly [RegExp, LedgerField])[] = [
 const DEPARTMENT_AND_PERSON =
   /(单位|部门|科室|处室|站所|股室)[及和与、/(]?(具体)?(责任人|负责人|联系人|经办人)\)?$/;
 
+// One column for the leader and who else answers (责任领导及责任人, 责任领导/责任科室/责任人, 分管领导及责任科室).
+const LEADER_AND_PERSON = /领导[及和与、/(].*(责任人|负责人|联系人|经办人|单位|部门|科室|处室|站所|股室)\)?$/;
+
 /** The field of a header cell: --map, then the exact synonyms, then the keyword rules; undefined when none. */
 export function matchHeader(text: string, map?: ColumnMap): HeaderMatch | undefined {
   const exact = fieldForHeader(text, map);
   const mapped = map?.has(normalizeHeader(text)) === true;
+  if (!mapped && LEADER_AND_PERSON.test(normalizeHeader(text)))
+    return { field: "leaderAndPerson", strength: 3 };
   if (!mapped && DEPARTMENT_AND_PERSON.test(normalizeHeader(text)))
     return { field: "departmentAndPerson", strength: 3 };
   if (exact !== undefined) return { field: exact, strength: 3 };

@@ -6,7 +6,8 @@ import { DomainError } from "../../domain/domain-error.ts";
 /**
  * What a column holds. Problem-level, measure-level, outcome-level and summary fields. `measureNo` (任务编号,
  * 措施序号) is no stored field: it joins a 责任清单 to the measures of the task list; `departmentAndPerson`
- * (牵头单位及责任人) is split into department and person (split-responsible.ts).
+ * (牵头单位及责任人) is split into department and person, `leaderAndPerson` (责任领导及责任人, 责任领导/责任科室/责任人)
+ * into leader, department and person (split-responsible.ts).
  */
 export const LEDGER_FIELDS = [
   "unit",
@@ -24,6 +25,7 @@ export const LEDGER_FIELDS = [
   "department",
   "person",
   "departmentAndPerson",
+  "leaderAndPerson",
   "cooperating",
   "deadline",
   "progress",
@@ -78,6 +80,7 @@ export const FIELD_HEADERS: Readonly<Record<LedgerField, readonly string[]>> = {
     "牵头部门及责任人",
     "责任科室及责任人",
   ],
+  leaderAndPerson: ["责任领导及责任人", "牵头领导及责任人", "分管领导及责任人", "责任领导/责任人"],
   cooperating: ["配合部门", "配合单位", "协办部门", "配合科室", "协同部门"],
   deadline: [
     "整改时限",

@@ -7,6 +7,7 @@ import type { ImportIssue, InspectionFacts, ProblemInput, RowCells } from "./col
 import { problemInputSchema } from "../../shared/ledger-input.ts";
 import { columnLetter, type LedgerField } from "./ledger-columns.ts";
 import { parseDeadline, type CellValue } from "./parse-deadline.ts";
+import { personName } from "./person-names.ts";
 import {
   parseDisclosure,
   parseMeasureKind,
@@ -128,23 +129,35 @@ export const splitNames = (text: string): string[] => [
 
 const WRITTEN_YEAR = /\d{4}|[〇零○一二三四五六七八九]{4}\s*年/;
 
-/** A post written after a name (张三（副局长）, 李四(主任)): the ledger keeps the person, not the post. */
-const withoutPost = (name: string): string => name.replace(/\s*[（(][^（）()]*[）)]$/, "").trim() || name;
-
-/** The first of several names, with a warning that the others were not kept (the ledger holds one). */
+/**
+ * The first of several names (the ledger holds one), with a warning that the others were not kept; a post
+ * written instead of a name (站长, 办公室主任, 分管副镇长) is no name and is said at the cell, a post beside a name
+ * (副镇长张伟, 王建国（党委书记）) is dropped.
+ */
 function firstName(m: MeasureDraft, field: "leader" | "person", warnings: ImportIssue[]): string | null {
-  const names = splitNames(m[field]).map(withoutPost);
-  if (names.length > 1) {
-    const label = field === "leader" ? "牵头领导" : "责任人";
+  const label = field === "leader" ? "牵头领导" : "责任人";
+  const read = splitNames(m[field]).map(personName);
+  const names = read.flatMap((r) => (r.name === null ? [] : [r.name]));
+  const posts = read.flatMap((r) => (r.name === null && r.post !== null ? [r.post] : []));
+  const at = m.from?.[field] ?? m.origin;
+  if (posts.length > 0)
     warnings.push(
       issueAt(
-        m.from?.[field] ?? m.origin,
+        at,
+        field,
+        "post_not_person",
+        `${label}“${m[field].slice(0, 40)}”中的${posts.map((p) => `“${p}”`).join("、")}是职务，不是姓名，${names.length === 0 ? `未导入${label}` : `取“${names[0]}”`}，请补写姓名`,
+      ),
+    );
+  if (names.length > 1)
+    warnings.push(
+      issueAt(
+        at,
         field,
         "several_names",
         `${label}“${m[field]}”写了${names.length}人，台账每条措施只记一位${label}，取第一位“${names[0]}”`,
       ),
     );
-  }
   return names[0] ?? null;
 }
 

@@ -222,10 +222,29 @@ describe("statusFromProgress", () => {
     expect(statusFromProgress("正在推进")).toBe("正在推进");
   });
 
-  it("gives no status for a report of the work done or for words that are no status", () => {
-    expect(statusFromProgress("已于2024年8月印发《会议费管理办法》并组织学习")).toBe("");
+  it("gives no status for words that are no status", () => {
     expect(statusFromProgress("见附件")).toBe("");
     expect(statusFromProgress("")).toBe("");
+  });
+
+  it("reads a report of work done as begun, unless its closing clause says how the measure stands", () => {
+    expect(statusFromProgress("已于2024年8月印发《会议费管理办法》并组织学习")).toBe("推进中");
+    expect(
+      statusFromProgress("1.3月5日召开专题会议；2.3月20日起开展专项检查，已整改12个，其余3个正在整改。"),
+    ).toBe("其余3个正在整改");
+    expect(statusFromProgress("已于4月10日印发《监测管理办法》，并组织培训1次。该项整改已完成。")).toBe(
+      "该项整改已完成",
+    );
+    expect(statusFromProgress("因资金尚未到位，计划下半年实施，目前尚未启动")).toBe("目前尚未启动");
+  });
+
+  it("reads 基本完成, 基本整改 and 基本整改到位 as a long-term measure's closed stage", () => {
+    for (const words of ["基本完成", "基本整改", "基本整改到位", "整改基本到位"])
+      expect(parseMeasureStatus(words)).toEqual({ ok: true, value: { state: "closed", longTerm: true } });
+    expect(parseMeasureStatus("基本未完成")).toEqual({
+      ok: true,
+      value: { state: "in_progress", longTerm: false },
+    });
   });
 });
 

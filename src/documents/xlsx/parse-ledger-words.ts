@@ -59,6 +59,11 @@ const OPEN_WORDS = ["逾期", "临期", "超期", "进行中", "办理中", "正
 // Part done, or begun and not finished (部分完成, 已完成部分, 阶段性完成, 完成80%, 落实中, 在办, 未到位):
 // read before the words of completion they contain.
 const PARTLY_DONE = /部分|阶段性|未|落实中|正在落实|在办|已启动|推进中|^推进$|(?<!100)%$/;
+/**
+ * Basically done (基本完成, 基本整改, 基本整改到位, 整改基本到位): the stage is closed and the work goes on — a
+ * long-term measure's closed stage, from which the problem derives 基本完成、持续深化, as the notice import reads it.
+ */
+const BASICALLY_DONE = /基本(完成|整改|落实|到位|办结)|(完成|整改|落实)基本(完成|到位)/;
 /** Completion said in the clerk's own words (完成, 办结, 已落实, 已到位, 完毕). */
 const DONE_WORDS = /^(已?(完成|办结|完结|落实|到位|落实到位)|完毕|100%)$/;
 
@@ -84,6 +89,8 @@ export function parseMeasureStatus(
     return { ok: true, value: { state: "draft", longTerm: false } };
   if (SUBMITTED_WORDS.some((w) => s.includes(w)))
     return { ok: true, value: { state: "submitted", longTerm: false } };
+  if (BASICALLY_DONE.test(s) && !/未|没有/.test(s))
+    return { ok: true, value: { state: "closed", longTerm: true } };
   if (PARTLY_DONE.test(s)) return { ok: true, value: { state: "in_progress", longTerm: false } };
   if (DONE_WORDS.test(s)) return { ok: true, value: { state: "closed", longTerm: false } };
   const status = statusFromWords(s);
@@ -98,17 +105,29 @@ export function parseMeasureStatus(
 }
 
 /** Longest 进展 cell still read as a status phrase (部分整改, 已整改到位); longer cells report the work done. */
-const STATUS_PHRASE_MAX = 8;
+export const STATUS_PHRASE_MAX = 8;
 
-/**
- * The status a 进展/整改情况 cell gives when the sheet has no status column: audit and township ledgers often
- * write only 已整改 / 正在推进 there. A longer report, or words that are no status, give "" (no status).
- */
-export function statusFromProgress(text: string): string {
-  const s = withoutRemarks(clean(text));
+/** What a report of work done (longer than a status phrase, not closing with one) says of its measure. */
+const REPORT_BEGUN = "推进中";
+
+/** The status a short phrase gives, as written; "" when it is none. */
+const statusPhrase = (s: string): string => {
   if (s.length > STATUS_PHRASE_MAX) return "";
   const status = parseMeasureStatus(s);
   return status.ok && status.value !== null ? s : "";
+};
+
+/**
+ * The status a 进展/整改情况 cell gives when the sheet has no status column: audit and township ledgers often
+ * write only 已整改 / 正在推进 there. A longer report (1.3月5日召开会议…；2.…) says how the measure stands in its
+ * closing clause when that is a status phrase (…。该项整改已完成。, …，目前正在推进。); otherwise it reports work done,
+ * so the measure has begun (推进中). Short words that are no status give "" (no status).
+ */
+export function statusFromProgress(text: string): string {
+  const s = withoutRemarks(clean(text));
+  if (s.length <= STATUS_PHRASE_MAX) return statusPhrase(s);
+  const clauses = s.split(/[。;；!！,，]+/u).filter((c) => c !== "");
+  return statusPhrase(clauses[clauses.length - 1] ?? "") || REPORT_BEGUN;
 }
 
 /** 立行立改 / 限期整改 / 长期坚持 (and 立即整改, 限时整改, 长期 …). Empty → null. */

@@ -115,3 +115,25 @@ export function withProblemFieldsOf(first: RowCells | null, later: RowCells): Ro
   }
   return merged;
 }
+
+/**
+ * Whether a measure row continues the problem above (`current`: its 编号 and title key): its problem cell is
+ * empty, filled from a merged range, or the same title with a number equal, empty, merged or extending it
+ * (measures numbered under their problem, 1.1, 1.2 or 1-1, share its number's first part).
+ */
+export function continuesProblem(
+  cells: RowCells,
+  current: { readonly no: string; readonly key: string },
+): boolean {
+  const p = cells.get("problem");
+  const n = cells.get("no");
+  const title = problemKey(p?.text ?? "");
+  const no = n?.text ?? "";
+  const sameNo =
+    no === "" ||
+    n?.filled === true ||
+    no === current.no ||
+    parentNo(no) === current.no ||
+    (parentNo(no) !== undefined && parentNo(no) === parentNo(current.no));
+  return title === "" || p?.filled === true || (title === current.key && sameNo);
+}

@@ -123,7 +123,8 @@ describe("readLedgerXlsx", () => {
     ];
     await writeForeignLedger(file("progress-status.xlsx"), rows);
     const read = await readLedgerXlsx(file("progress-status.xlsx"));
-    expect(read.problems[0]?.measures?.map((m) => m.state)).toEqual(["closed", "in_progress", "draft"]);
+    // The report of work done (已于9月召开专题会议…) says the measure has begun.
+    expect(read.problems[0]?.measures?.map((m) => m.state)).toEqual(["closed", "in_progress", "in_progress"]);
     expect(read.notes).toContainEqual(expect.stringContaining("F列“整改情况”中的简短状态用语"));
   });
 

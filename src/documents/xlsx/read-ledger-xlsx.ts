@@ -11,6 +11,7 @@ import type { RowCell } from "./classify-ledger-row.ts";
 import { LedgerRowCollector } from "./collect-ledger-rows.ts";
 import type { CollectedLedger, ImportIssue, LedgerFinding, SheetCell } from "./collected-ledger.ts";
 import { detectHeader, HEADER_SEARCH_ROWS, nearHeader, type SheetHeader } from "./detect-header.ts";
+import { isTallyHeader } from "./header-lexicon.ts";
 import type { ColumnMap, LedgerField } from "./ledger-columns.ts";
 import type { CellValue } from "./parse-deadline.ts";
 import { openWorksheets, WHOLE_READ_MAX_INFLATED_BYTES } from "./open-worksheets.ts";
@@ -114,6 +115,18 @@ function rowValues(row: ExcelJS.Row): Map<number, CellValue> {
   return values;
 }
 
+/**
+ * A row as a ledger's data rows are: three cells or more, two of them sentences (a problem and its measure, of
+ * six Han characters or more; a count column's header such as 涉及问题数 is none). A 填报说明 line is one cell, a
+ * statistics row holds figures and short names.
+ */
+const looksLikeLedgerRow = (values: ReadonlyMap<number, CellValue>): boolean => {
+  // Distinct texts: a title merged across the table fills every cell with the same words.
+  const texts = [...new Set([...values.values()].map(textOf))].filter((t) => t !== "");
+  const sentences = texts.filter((t) => (t.match(/\p{Script=Han}/gu)?.length ?? 0) >= 6 && !isTallyHeader(t));
+  return texts.length >= 3 && sentences.length >= 2;
+};
+
 const isBlank = (values: ReadonlyMap<number, CellValue>): boolean =>
   [...values.values()].every((v) => v === null || textOf(v) === "");
 
@@ -139,11 +152,12 @@ export async function readLedgerXlsx(path: string, options: ReadLedgerOptions = 
       let header: SheetHeader | undefined;
       let decided = false;
       // The non-blank rows of a sheet without a header, named when the sheet is skipped.
-      const skipped = { rows: 0, first: 0, last: 0 };
-      const skip = (row: number) => {
+      const skipped = { rows: 0, first: 0, last: 0, ledgerLike: 0 };
+      const skip = (row: number, values: ReadonlyMap<number, CellValue>) => {
         skipped.rows += 1;
         skipped.first ||= row;
         skipped.last = row;
+        if (looksLikeLedgerRow(values)) skipped.ledgerLike += 1;
       };
       const emit = (row: number, values: Map<number, CellValue>, filled: Set<number>) => {
         if (!header || row <= header.row || isBlank(values)) return;
@@ -169,7 +183,7 @@ export async function readLedgerXlsx(path: string, options: ReadLedgerOptions = 
         else near = nearHeader(texts, options.map);
         for (const p of pending) {
           if (header) emit(p.row, p.values, p.filled);
-          else skip(p.row);
+          else skip(p.row, p.values);
         }
         pending.length = 0;
       };
@@ -185,7 +199,7 @@ export async function readLedgerXlsx(path: string, options: ReadLedgerOptions = 
         const filled = filler.apply(row.number, values);
         if (decided) {
           if (header) emit(row.number, values, filled);
-          else if (!isBlank(values)) skip(row.number);
+          else if (!isBlank(values)) skip(row.number, values);
           continue;
         }
         if (!isBlank(values)) pending.push({ row: row.number, values, filled });

@@ -16,7 +16,8 @@ import {
   type ProblemDraft,
 } from "./ledger-row-inputs.ts";
 import { parseDeadline, type CellValue } from "./parse-deadline.ts";
-import { parseMeasureKind, parseMeasureStatus, statusFromProgress } from "./parse-ledger-words.ts";
+import { statusOf } from "./measure-row.ts";
+import { parseMeasureKind, parseMeasureStatus } from "./parse-ledger-words.ts";
 
 /** One row of a 责任清单 as read. */
 export interface ResponsibilityRow {
@@ -48,9 +49,7 @@ export const responsibilityRow = (
     person: cellText(cells, "person"),
     cooperating: cellText(cells, "cooperating"),
     kind: cellText(cells, "kind"),
-    status: origin.columns.has("status")
-      ? cellText(cells, "status")
-      : statusFromProgress(cellText(cells, "progress")),
+    status: statusOf(origin, cells),
     deadline: cells.get("deadline")?.value ?? null,
   },
 });

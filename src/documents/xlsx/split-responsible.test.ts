@@ -12,6 +12,10 @@ describe("splitResponsible", () => {
     ["张三(市场科)", ["市场科"], ["张三"]],
     ["执法大队：赵六", ["执法大队"], ["赵六"]],
     ["信息中心孙小明", ["信息中心"], ["孙小明"]],
+    ["孙小明信息中心", ["信息中心"], ["孙小明"]],
+    ["李建国办公室", ["办公室"], ["李建国"]],
+    ["社会救助科王丽", ["社会救助科"], ["王丽"]],
+    ["江北区城管局", ["江北区城管局"], []],
     ["审批科、法规科 周敏", ["审批科", "法规科"], ["周敏"]],
     ["机关党委", ["机关党委"], []],
     ["欧阳明辉", [], ["欧阳明辉"]],
@@ -108,42 +112,71 @@ describe("splitResponsible", () => {
 });
 
 /** A row whose combined column is E, with the other cells given (field → text). */
-const row = (combined: string, own: Partial<Record<LedgerField, string>> = {}): RowCells => {
+const row = (
+  combined: string,
+  own: Partial<Record<LedgerField, string>> = {},
+  field: LedgerField = "departmentAndPerson",
+): RowCells => {
   const cell = (text: string, column: number): SheetCell => ({ value: text, text, column, filled: false });
   return new Map<LedgerField, SheetCell>([
-    ["departmentAndPerson", cell(combined, 4)],
+    [field, cell(combined, 4)],
     ...Object.entries(own).map(([f, t], i) => [f as LedgerField, cell(t, 5 + i)] as const),
   ]);
 };
+
+/** The warnings' words of an expanded row, joined. */
+const said = (expanded: ReturnType<typeof expandResponsibleCell>): string =>
+  (expanded?.warnings ?? []).map((w) => w.message).join("；");
 
 describe("expandResponsibleCell", () => {
   it("warns at the cell when it holds only a post, and imports no person", () => {
     const expanded = expandResponsibleCell(row("局长"));
     expect(expanded?.cells.get("person")).toBeUndefined();
     expect(expanded?.cells.get("department")).toBeUndefined();
-    expect(expanded?.warning).toContain("“局长”是职务");
+    expect(said(expanded)).toContain("“局长”是职务");
   });
 
   it("keeps the department of 办公室主任 and says that 主任 is a post, not a name", () => {
     const expanded = expandResponsibleCell(row("办公室主任"));
     expect(expanded?.cells.get("department")?.text).toBe("办公室");
     expect(expanded?.cells.get("person")).toBeUndefined();
-    expect(expanded?.warning).toContain("“主任”是职务");
+    expect(said(expanded)).toContain("“主任”是职务");
   });
 
   it("says so when the row's own 责任部门 names another department than the combined cell", () => {
     const expanded = expandResponsibleCell(row("财务科 张三", { department: "办公室" }));
     expect(expanded?.cells.get("department")?.text).toBe("办公室");
     expect(expanded?.cells.get("person")?.text).toBe("张三");
-    expect(expanded?.warning).toContain("“财务科”与本行责任部门“办公室”不一致");
+    expect(said(expanded)).toContain("“财务科”与本行责任部门“办公室”不一致");
   });
 
   it("warns when the cell holds no name or department at all", () => {
-    expect(expandResponsibleCell(row("——"))?.warning).toContain("没有单位名称或人名");
+    expect(said(expandResponsibleCell(row("——")))).toContain("没有单位名称或人名");
   });
 
   it("is silent when the row's own department is the one the combined cell names", () => {
-    expect(expandResponsibleCell(row("办公室 张三", { department: "办公室" }))?.warning).toBeNull();
-    expect(expandResponsibleCell(row("市场科 张三"))?.warning).toBeNull();
+    expect(said(expandResponsibleCell(row("办公室 张三", { department: "办公室" })))).toBe("");
+    expect(said(expandResponsibleCell(row("市场科 张三")))).toBe("");
+  });
+
+  it("reads the first name of a 责任领导及责任人 cell as the leader, its post dropped, and the rest as department and person", () => {
+    const expanded = expandResponsibleCell(row("王明（副院长）/ 医务科 李华", {}, "leaderAndPerson"));
+    expect(expanded?.cells.get("leader")?.text).toBe("王明");
+    expect(expanded?.cells.get("department")?.text).toBe("医务科");
+    expect(expanded?.cells.get("person")?.text).toBe("李华");
+    expect(said(expanded)).toBe("");
+    const leaderOnly = expandResponsibleCell(row("陈亮（副主任）", {}, "leaderAndPerson"));
+    expect(leaderOnly?.cells.get("leader")?.text).toBe("陈亮");
+    expect(leaderOnly?.cells.get("person")).toBeUndefined();
+    expect(
+      expandResponsibleCell(row("赵勇副主任/吴丹", {}, "leaderAndPerson"))?.cells.get("person")?.text,
+    ).toBe("吴丹");
+  });
+
+  it("keeps a name glued to a department whole, with a warning, when no office function says where to cut", () => {
+    const expanded = expandResponsibleCell(row("吴刚慈善事业促进中心"));
+    expect(expanded?.cells.get("department")?.text).toBe("吴刚慈善事业促进中心");
+    expect(expanded?.cells.get("person")).toBeUndefined();
+    expect(said(expanded)).toContain("可能是人名与单位名称连写");
   });
 });
