@@ -9,6 +9,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OUTLINE_LEVELS } from "../../../test/notice-corpus/docx-notices.ts";
 import { docxText } from "./docx-text.ts";
+import { parseNotice } from "./parse-notice.ts";
 import { readNoticeFile } from "./read-notice-file.ts";
 
 let dir = "";
@@ -86,6 +87,38 @@ describe("reading a .docx as the notice parser's lines", () => {
       "序号｜问题｜整改措施｜状态",
       "1｜台账不全｜补齐台账。；建立制度。｜已完成",
       "特此报告。",
+    ]);
+  });
+
+  it("keeps the columns of a row whose cell spans the table (an aspect row), so the rows below stay a table", async () => {
+    const c = (text: string, columnSpan?: number): TableCell =>
+      new TableCell({ children: [new Paragraph(text)], ...(columnSpan ? { columnSpan } : {}) });
+    const row = (...cells: TableCell[]): TableRow => new TableRow({ children: cells });
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph("中共某区司法局党组关于区委巡察反馈意见整改情况的通报"),
+            new Paragraph(
+              "2024年3月4日至4月12日，区委第二巡察组对区司法局党组进行了巡察，5月20日反馈了巡察意见。",
+            ),
+            new Table({
+              rows: [
+                row(c("序号"), c("反馈问题"), c("整改措施"), c("完成情况")),
+                row(c("一、党的建设方面", 4)),
+                row(c("1"), c("党组会议记录不规范"), c("规范会议记录。"), c("已完成")),
+                row(c("二、业务工作方面", 4)),
+                row(c("2"), c("社区矫正对象监管不严"), c("建立电子监管平台。"), c("正在推进")),
+              ],
+            }),
+          ],
+        },
+      ],
+    });
+    const draft = parseNotice((await read(doc, "merged")).text);
+    expect(draft.problems.map((p) => [p.title, p.status, p.aspect])).toEqual([
+      ["党组会议记录不规范", "completed", "党的建设"],
+      ["社区矫正对象监管不严", "in_progress", "业务工作"],
     ]);
   });
 

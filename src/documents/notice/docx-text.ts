@@ -47,7 +47,7 @@ export function docxText(parts: DocxParts): DocxText {
   const lines: string[] = [];
   const paragraphs: Paragraph[] = [];
   // Tables nest: each open table holds its rows, each row its cells, each cell its paragraphs' texts.
-  const tables: { rows: string[][]; cell: string[] | null }[] = [];
+  const tables: { rows: string[][]; cell: string[] | null; span: number }[] = [];
   let numbered = 0;
   let tableRows = 0;
   let skip = 0;
@@ -109,14 +109,23 @@ export function docxText(parts: DocxParts): DocxText {
           if (p && inNumPr) p.ilvl = Number.parseInt(a().get("w:val") ?? "0", 10) || 0;
           break;
         case "w:tbl":
-          tables.push({ rows: [], cell: null });
+          tables.push({ rows: [], cell: null, span: 1 });
           break;
         case "w:tr":
           tables[tables.length - 1]?.rows.push([]);
           break;
         case "w:tc": {
           const t = tables[tables.length - 1];
-          if (t) t.cell = [];
+          if (t) {
+            t.cell = [];
+            t.span = 1;
+          }
+          break;
+        }
+        case "w:gridSpan": {
+          // A cell merged across columns: the columns after it stay in their places.
+          const t = tables[tables.length - 1];
+          if (t?.cell) t.span = Math.min(63, Math.max(1, Number.parseInt(a().get("w:val") ?? "1", 10) || 1));
           break;
         }
         default:
@@ -142,13 +151,15 @@ export function docxText(parts: DocxParts): DocxText {
       case "w:tc": {
         const t = tables[tables.length - 1];
         const row = t?.rows[t.rows.length - 1];
-        if (t?.cell && row)
+        if (t?.cell && row) {
           row.push(
             t.cell
               .map((s) => s.trim())
               .filter((s) => s !== "")
               .join("；"),
           );
+          for (let i = 1; i < t.span; i += 1) row.push("");
+        }
         if (t) t.cell = null;
         break;
       }
@@ -161,7 +172,9 @@ export function docxText(parts: DocxParts): DocxText {
           tableRows += 1;
           // A nested table's row is written into the cell that holds it.
           tables.pop();
-          emit(cells.length > 1 ? cells.join("｜") : (cells[0] ?? ""));
+          // An empty first or last cell gets its own outer bar, which the table reader strips, so it still counts.
+          const line = `${cells[0] === "" ? "｜" : ""}${cells.join("｜")}${cells.at(-1) === "" ? "｜" : ""}`;
+          emit(cells.length > 1 ? line : (cells[0] ?? ""));
           tables.push(t);
         }
         break;
