@@ -74,6 +74,9 @@ export const HELP = `zhenggai ${VERSION} — 整改台账 / rectification ledger
       Enter or replace one day's override (wins over the chinese-days package), e.g. next year's notice
   zhenggai calendar delete --date YYYY-MM-DD
       删除某天的调整 / Remove one day's override
+  zhenggai calendar import 通知.txt [--year YYYY] [--dry-run] [--json]
+      导入一年的节假日安排：国务院办公厅的通知全文，或每行“日期 放假/上班 名称”的表格；全部识别才录入
+      Enter a whole year from the State Council's notice (or a table of days), all or nothing
   zhenggai supervision list --inspection 巡察编号 [--json]
       督办台账：已下发的督办通知（回复情况）、告诫和约谈 / The supervision register with reply states
   zhenggai supervision reply 督办通知编号 --date YYYY-MM-DD --summary 摘要 [--evidence 文号或文件名]

@@ -71,6 +71,8 @@ const OPTIONS = {
   org: { type: "string" },
   role: { type: "string" },
   kind: { type: "string" },
+  // calendar import: the year of a notice that does not name it.
+  year: { type: "string" },
   // supervision reply: the unit's written reply to a 督办通知.
   summary: { type: "string" },
   evidence: { type: "string" },
@@ -235,10 +237,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       case "calendar list":
       case "calendar set":
       case "calendar delete":
+      case "calendar import":
       case "calendar":
         return await calendarCommand(
           {
             action: positionals[1],
+            file: positionals[2],
+            dryRun: values["dry-run"] ?? false,
+            year: values.year,
             date: values.date,
             kind: values.kind,
             name: values.name,

@@ -61,6 +61,7 @@ import { NOTIFICATION_ROUTES } from "./notification-routes.ts";
 import { PUBLIC_NOTICE_ROUTES } from "./public-notice-routes.ts";
 import { REPORTING_ROUTES } from "./reporting-routes.ts";
 import { SUPERVISION_ROUTES } from "./supervision-routes.ts";
+import { CALENDAR_IMPORT_ROUTES } from "./calendar-import-routes.ts";
 import { INSPECTION_PAGE_MAX, MEASURE_PAGE_MAX } from "./page-limits.ts";
 import { calendarDateSchema } from "./validation.ts";
 
@@ -654,6 +655,7 @@ export const API_ROUTES = {
 
   // Supervision (督办): the working-day calendar, deadline profiles, warning states.
   ...SUPERVISION_ROUTES,
+  ...CALENDAR_IMPORT_ROUTES,
   ...REPORTING_ROUTES,
 
   // Public notices (公开通报): publish, withdraw, and the public read without sign-in.

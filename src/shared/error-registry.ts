@@ -68,6 +68,7 @@ export const ERROR_REGISTRY = {
 
   // Supervision: the working-day calendar, deadline profiles, warnings (docs/supervision.md).
   calendar_override_not_found: e(404, "该日期没有节假日调整记录"),
+  invalid_holiday_notice: e(400, "节假日安排中有无法识别的内容，未导入任何日期"),
   invalid_warning_thresholds: e(
     400,
     "预警天数须为不小于0的整数，且绿色预警天数 ≥ 黄色预警天数 ≥ 红色预警天数",

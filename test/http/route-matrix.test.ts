@@ -595,6 +595,14 @@ const ROUTES: Record<string, RouteCase> = {
     },
     inside: ADMIN_ONLY,
   },
+  "POST /api/v1/calendar/overrides/import": {
+    call: () => ({
+      method: "POST",
+      url: "/api/v1/calendar/overrides/import",
+      payload: { text: "2027-02-06 放假 春节", dryRun: true },
+    }),
+    inside: ADMIN_ONLY,
+  },
   "GET /api/v1/orgs": { call: () => ({ method: "GET", url: "/api/v1/orgs" }), inside: ALL_OK },
   "POST /api/v1/orgs": {
     call: (fx, s) => ({

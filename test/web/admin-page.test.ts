@@ -20,7 +20,13 @@ describe("the administration page in Chromium", { timeout: 90_000 }, () => {
   beforeAll(async () => {
     t = await openTestApp();
     // The weak password is refused by the server (400) and said in the dialog.
-    browser = await openBrowser(t, { expectedRefusals: [{ status: 400, path: "/api/v1/users" }] });
+    browser = await openBrowser(t, {
+      expectedRefusals: [
+        { status: 400, path: "/api/v1/users" },
+        // The holiday notice with a wrong weekday, refused on purpose.
+        { status: 400, path: "/api/v1/calendar/overrides/import" },
+      ],
+    });
     page = browser.page;
     const created = await createLedger(t.deps, SYSTEM_ACTOR, makeLedger());
     inspectionId = created.inspectionId;
@@ -150,6 +156,41 @@ describe("the administration page in Chromium", { timeout: 90_000 }, () => {
     await page.getByRole("tooltip").getByRole("button", { name: "删除" }).click();
     await page.getByText("还没有录入调整，按软件自带的放假安排计算").waitFor();
     expect(await t.deps.store.calendarOverrides.list()).toEqual([]);
+  });
+
+  it("imports a year's holiday notice in 工作日历: names a wrong line, previews the days, then stores them all", async () => {
+    const card = page.locator(".ant-card").filter({ hasText: "导入一年的放假安排" });
+    const notice = (saturday: string) =>
+      [
+        "国务院办公厅关于2031年部分节假日安排的通知",
+        "一、元旦：1月1日（周三）放假1天，不调休。",
+        `二、劳动节：5月1日（周四）至5日（周一）放假调休，共5天。4月27日（周日）、5月10日（${saturday}）上班。`,
+      ].join("\n");
+    await card.getByLabel("通知全文或日期表格").fill(notice("周日"));
+    await card.getByRole("button", { name: "预览" }).click();
+    await card.getByText("第3行").waitFor();
+    expect(await card.getByRole("button", { name: "导入" }).isDisabled()).toBe(true);
+    await card.getByLabel("通知全文或日期表格").fill(notice("周六"));
+    await card.getByRole("button", { name: "预览" }).click();
+    const preview = page.getByTestId("calendar-import-preview");
+    await preview.getByText("2031年共 8 天").waitFor();
+    expect(await t.deps.store.calendarOverrides.list()).toEqual([]);
+    await browser.shot("admin-calendar-import-preview");
+    await card.getByRole("button", { name: "导入" }).click();
+    await card.getByText("已录入2031年放假安排：新录入 8 天").waitFor();
+    await page.getByRole("cell", { name: "2031-05-10", exact: true }).waitFor();
+    const stored = await t.deps.store.calendarOverrides.list();
+    expect(stored.map((o) => `${o.day} ${o.kind}`)).toEqual([
+      "2031-01-01 holiday",
+      "2031-04-27 working",
+      "2031-05-01 holiday",
+      "2031-05-02 holiday",
+      "2031-05-03 holiday",
+      "2031-05-04 holiday",
+      "2031-05-05 holiday",
+      "2031-05-10 working",
+    ]);
+    for (const o of stored) await t.deps.store.calendarOverrides.delete(o.day);
   });
 
   it("sets an inspection's 督办设置 beside its ledger, and the ledger's warnings follow the new bands", async () => {

@@ -1,5 +1,5 @@
-// `zhenggai calendar list|set|delete`: the administrator's working-day overrides (节假日调整) from the command line,
-// through the same use cases as the API (as the system administrator; every write in the audit trail).
+// `zhenggai calendar list|set|delete|import`: the administrator's working-day overrides (节假日调整) from the command
+// line, through the same use cases as the API (as the system administrator; every write in the audit trail).
 
 import {
   deleteCalendarOverride,
@@ -10,11 +10,16 @@ import { SYSTEM_CALLER } from "../../domain/account.ts";
 import { DAY_KIND_LABELS } from "../../shared/calendar-input.ts";
 import { readConfig, type ConfigOverrides } from "../../config.ts";
 import { withDeps } from "../../main.ts";
+import { importCommand } from "./calendar-import.ts";
 import { EXIT, type CliIo } from "../cli-io.ts";
 import { choiceFlag, missingFlag, namingFlags } from "../flag-errors.ts";
 
 export interface CalendarArgs {
   readonly action: string | undefined;
+  /** calendar import: the notice's text file. */
+  readonly file: string | undefined;
+  readonly dryRun: boolean;
+  readonly year: string | undefined;
   readonly date: string | undefined;
   readonly kind: string | undefined;
   readonly name: string | undefined;
@@ -71,8 +76,10 @@ export async function calendarCommand(
       io.out(`已删除 ${args.date} 的节假日调整，该日恢复按法定放假安排计算\n`);
       return EXIT.ok;
     }
+    case "import":
+      return importCommand(args, config, io);
     default:
-      io.err("用法：zhenggai calendar list|set|delete（运行 zhenggai --help 查看参数）\n");
+      io.err("用法：zhenggai calendar list|set|delete|import（运行 zhenggai --help 查看参数）\n");
       return EXIT.usage;
   }
 }

@@ -1,6 +1,7 @@
 // 工作日历 (administrators): the days entered over the holiday data that comes with the software — next year's State
 // Council notice before the package has it, or a local day off or a worked day — and the years the calendar knows.
-// Working-day deadlines and warnings count with these days at once (docs/supervision.md).
+// A whole year is entered at once from the notice's text (CalendarNoticeImport). Working-day deadlines and warnings
+// count with these days at once (docs/supervision.md).
 import { Button, Card, Form, Input, Popconfirm, Select, Table, Tag, Typography } from "antd";
 import { useState, type ReactNode } from "react";
 import { calendarDayParams, calendarOverrideSchema, DAY_KIND_LABELS } from "../../shared/calendar-input.ts";
@@ -11,6 +12,7 @@ import { validateForm } from "../form-validation.ts";
 import { formatInstant } from "../labels.ts";
 import type { CalendarOverrides } from "../models.ts";
 import { useLoad } from "../use-load.ts";
+import { CalendarNoticeImport } from "./CalendarNoticeImport.tsx";
 
 type Override = CalendarOverrides["items"][number];
 
@@ -22,15 +24,17 @@ interface NewDay {
 
 export function CalendarPanel(): ReactNode {
   const [loaded, reload] = useLoad(() => api.call("listCalendarOverrides", {}), []);
+  // The forms stay mounted while the list reloads after a change, so that what they say about it stays on screen.
   return (
-    <PageState loaded={loaded} retry={reload}>
-      {(list) => (
-        <div className="admin-columns">
-          <OverrideList list={list} onChanged={reload} />
-          <OverrideForm onChanged={reload} />
-        </div>
-      )}
-    </PageState>
+    <div className="admin-columns">
+      <PageState loaded={loaded} retry={reload}>
+        {(list) => <OverrideList list={list} onChanged={reload} />}
+      </PageState>
+      <div>
+        <OverrideForm onChanged={reload} />
+        <CalendarNoticeImport onChanged={reload} />
+      </div>
+    </div>
   );
 }
 
