@@ -121,6 +121,25 @@ export const configSchema = z.object({
     .default(false),
   /** Time limit of one robot or webhook call, ms (ZHENGGAI_WEBHOOK_TIMEOUT_MS). */
   webhookTimeoutMs: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** The scheduler (warnings, digests, sending) in `serve` (ZHENGGAI_SCHEDULER=off turns it off; docs/notifications.md). */
+  scheduler: z
+    .preprocess(
+      (v) => (typeof v === "string" ? !["0", "false", "no", "off"].includes(v.toLowerCase()) : v),
+      z.boolean(),
+    )
+    .default(true),
+  /** When the daily warning job runs, HH:MM Asia/Shanghai (ZHENGGAI_WARNING_TIME). */
+  warningTime: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "应为北京时间 HH:MM，如 08:30")
+    .default("08:30"),
+  /** When the daily digests go out, HH:MM Asia/Shanghai (ZHENGGAI_DIGEST_TIME). */
+  digestTime: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "应为北京时间 HH:MM，如 17:30")
+    .default("17:30"),
+  /** zhenggai's public address (ZHENGGAI_PUBLIC_URL): links in emails and robot posts; unset = no links. */
+  publicUrl: z.url("应为完整地址，如 https://zhenggai.example.org").optional(),
   /** pino level (LOG_LEVEL). */
   logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
@@ -165,6 +184,10 @@ export function readConfig(
     smtpTimeoutMs: env.ZHENGGAI_SMTP_TIMEOUT_MS,
     webhookAllowHttp: env.ZHENGGAI_WEBHOOK_ALLOW_HTTP,
     webhookTimeoutMs: env.ZHENGGAI_WEBHOOK_TIMEOUT_MS,
+    scheduler: env.ZHENGGAI_SCHEDULER,
+    warningTime: env.ZHENGGAI_WARNING_TIME,
+    digestTime: env.ZHENGGAI_DIGEST_TIME,
+    publicUrl: env.ZHENGGAI_PUBLIC_URL,
   };
   const merged = Object.fromEntries(
     Object.entries({ ...fromEnv, ...overrides }).filter(([, v]) => v !== undefined && v !== ""),

@@ -25,6 +25,13 @@ import { auditGuardedStore } from "./storage/audit-guarded-store.ts";
 import { migrateDatabase, openStore } from "./storage/kysely/kysely-store.ts";
 import type { Store } from "./storage/store.ts";
 import { holidayRulesFromChineseDays } from "./domain/working-days.ts";
+import { parseDailyTime } from "./domain/daily-schedule.ts";
+import {
+  closeNotificationChannels,
+  describeNotificationChannels,
+  notificationChannelsFromConfig,
+} from "./runtime/notification-channels/notification-channels-from-config.ts";
+import { createScheduler, type Scheduler } from "./scheduler/scheduler.ts";
 
 /** A real published notice (市文联党组, 2021), shipped as example data. */
 const EXAMPLE_NOTICE = new URL("../assets/example-notice.txt", import.meta.url);
@@ -61,6 +68,7 @@ export async function startServer(config: Config, log: (line: string) => void): 
   const target = databaseTarget(config);
   // Checked before the database is touched: a bad entry stops the start with a message naming it.
   const allowedHosts = effectiveAllowedHosts(config.host, config.allowedHosts);
+  const channels = notificationChannelsFromConfig(config);
   const opened = await openStore(target, { auditKey: config.auditKey });
   let store: Store;
   try {
@@ -126,11 +134,14 @@ export async function startServer(config: Config, log: (line: string) => void): 
   const port = typeof address === "object" && address ? address.port : config.port;
   const url = `http://${config.host.includes(":") ? `[${config.host}]` : config.host}:${port}`;
   log(`zhenggai 已启动：${url}（数据库：${describeTarget(target)}）`);
+  const scheduler = startScheduler(deps, channels, config, log);
   return {
     url,
     app,
     deps,
     async close() {
+      await scheduler?.stop();
+      closeNotificationChannels(channels);
       await app.close();
       await pdf.close();
       await store.close();
@@ -139,6 +150,37 @@ export async function startServer(config: Config, log: (line: string) => void): 
 }
 
 /** Creates `admin` on an empty accounts table; a generated password is printed here once, a configured one never. */
+/** The scheduler of this node (docs/notifications.md), unless ZHENGGAI_SCHEDULER=off; the CLI never starts one. */
+function startScheduler(
+  deps: AppDeps,
+  channels: ReturnType<typeof notificationChannelsFromConfig>,
+  config: Config,
+  log: (line: string) => void,
+): Scheduler | undefined {
+  if (!config.scheduler) {
+    log("调度已关闭（ZHENGGAI_SCHEDULER=off）：本节点不发送督办预警提醒和每日汇总");
+    return undefined;
+  }
+  log(describeNotificationChannels(config));
+  const scheduler = createScheduler(
+    {
+      ...deps,
+      notificationChannels: channels,
+      random: Math.random,
+      ...(config.publicUrl === undefined ? {} : { publicBaseUrl: config.publicUrl }),
+    },
+    {
+      holder: randomUUID(),
+      // Validated by the config schema.
+      warningAt: parseDailyTime(config.warningTime)!,
+      digestAt: parseDailyTime(config.digestTime)!,
+      log,
+    },
+  );
+  scheduler.start();
+  return scheduler;
+}
+
 async function announceFirstAdmin(
   deps: AccountDeps,
   config: Config,

@@ -67,6 +67,10 @@ export const SETTING_NAMES: Readonly<Record<string, string>> = {
   smtpTimeoutMs: "环境变量 ZHENGGAI_SMTP_TIMEOUT_MS",
   webhookAllowHttp: "环境变量 ZHENGGAI_WEBHOOK_ALLOW_HTTP",
   webhookTimeoutMs: "环境变量 ZHENGGAI_WEBHOOK_TIMEOUT_MS",
+  scheduler: "环境变量 ZHENGGAI_SCHEDULER",
+  warningTime: "环境变量 ZHENGGAI_WARNING_TIME",
+  digestTime: "环境变量 ZHENGGAI_DIGEST_TIME",
+  publicUrl: "环境变量 ZHENGGAI_PUBLIC_URL",
 };
 
 /** Use-case input fields that commands fill from flags, by flag. */

@@ -174,6 +174,8 @@ export interface SchedulerRepository {
    * holds it, `holder` already does, or the holder's lease ran out before `now`.
    */
   takeLease(name: string, holder: string, now: string, until: string): Promise<boolean>;
+  /** Who holds the lease `name` and until when (it may have run out), for diagnostics. */
+  lease(name: string): Promise<{ holder: string; expiresAt: string } | undefined>;
   /** Gives the lease up (only the holder's). */
   releaseLease(name: string, holder: string): Promise<void>;
   /**

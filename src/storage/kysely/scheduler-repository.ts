@@ -29,6 +29,14 @@ export function schedulerRepository(db: Kysely<Database>): SchedulerRepository {
         .executeTakeFirst();
       return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
     },
+    async lease(name) {
+      const row = await db
+        .selectFrom("scheduler_leases")
+        .select(["holder", "expires_at"])
+        .where("name", "=", name)
+        .executeTakeFirst();
+      return row === undefined ? undefined : { holder: row.holder, expiresAt: row.expires_at };
+    },
     async releaseLease(name, holder) {
       await db.deleteFrom("scheduler_leases").where("name", "=", name).where("holder", "=", holder).execute();
     },
