@@ -81,6 +81,10 @@ export const HELP = `zhenggai ${VERSION} — 整改台账 / rectification ledger
       督办台账：已下发的督办通知（回复情况）、告诫和约谈 / The supervision register with reply states
   zhenggai supervision reply 督办通知编号 --date YYYY-MM-DD --summary 摘要 [--evidence 文号或文件名]
       登记单位对督办通知的书面回复，晚于回复时限的标为逾期回复 / Record the unit's written reply
+  zhenggai supervision admonish --inspection 巡察编号 --content 告诫内容 --person "王五（党组书记）"… [--measure 措施编号…]
+  zhenggai supervision talk --inspection 巡察编号 --date YYYY-MM-DD --place 地点 --person 被约谈人… --held-by 约谈人…
+      --summary 摘要 --follow-up 后续要求 [--measure 措施编号…]
+      登记告诫、约谈：仅限督办通知书面回复时限届满后仍逾期的措施 / Record a 告诫 or 约谈 after a notice's reply time
   zhenggai --help | -h      显示本帮助 / Show this help
   zhenggai --version | -v   显示版本 / Show the version
 

@@ -73,9 +73,15 @@ const OPTIONS = {
   kind: { type: "string" },
   // calendar import: the year of a notice that does not name it.
   year: { type: "string" },
-  // supervision reply: the unit's written reply to a 督办通知.
+  // supervision reply: the unit's written reply to a 督办通知; admonish / talk: the 告诫 or 约谈 record.
   summary: { type: "string" },
   evidence: { type: "string" },
+  content: { type: "string" },
+  person: { type: "string", multiple: true },
+  place: { type: "string" },
+  "held-by": { type: "string", multiple: true },
+  "follow-up": { type: "string" },
+  measure: { type: "string", multiple: true },
   "password-file": { type: "string" },
 } as const;
 
@@ -257,6 +263,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return await listOrgsCommand({ json: values.json ?? false }, overrides, io);
       case "supervision list":
       case "supervision reply":
+      case "supervision admonish":
+      case "supervision talk":
       case "supervision":
         return await supervisionCommand(
           {
@@ -266,6 +274,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
             date: values.date,
             summary: values.summary,
             evidence: values.evidence,
+            content: values.content,
+            person: values.person,
+            place: values.place,
+            heldBy: values["held-by"],
+            followUp: values["follow-up"],
+            measure: values.measure,
             json: values.json ?? false,
           },
           overrides,

@@ -73,6 +73,62 @@ describe("zhenggai supervision", () => {
     }
   });
 
+  it("refuses a 告诫 while the notice's reply time runs, then records one after an older notice's time ran out", async () => {
+    const early = await run([
+      "supervision",
+      "admonish",
+      "--inspection",
+      inspectionId,
+      "--content",
+      "限期整改",
+      "--person",
+      "王五（党组书记）",
+    ]);
+    expect(early.code).not.toBe(0);
+    expect(early.err).toContain("才届满");
+    const missing = await run(["supervision", "talk", "--inspection", inspectionId, "--date", "2026-01-05"]);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain("--place");
+    // An earlier notice over the same measures, its reply date long past.
+    const store = await openStore({ kind: "sqlite", file: join(data, "zhenggai.db") });
+    try {
+      const [issued] = await store.supervisionActions.listByInspection(inspectionId);
+      await store.supervisionActions.insert(
+        {
+          ...issued!,
+          id: "sva-older",
+          docNumber: null,
+          issuedOn: "2026-01-05",
+          replyBy: "2026-01-12",
+          reply: null,
+        },
+        null,
+      );
+    } finally {
+      await store.close();
+    }
+    const talked = await run([
+      "supervision",
+      "talk",
+      "--inspection",
+      inspectionId,
+      "--date",
+      "2026-02-01",
+      "--place",
+      "巡察办会议室",
+      "--person",
+      "王五（党组书记）",
+      "--held-by",
+      "赵六（巡察办主任）",
+      "--summary",
+      "指出整改滞后",
+      "--follow-up",
+      "月底前报告",
+    ]);
+    expect(talked.code, talked.err).toBe(0);
+    expect(talked.out).toMatch(/^已登记约谈（2026-02-01，\d+项整改措施，编号 \S+）\n$/);
+  });
+
   it("names the flag of a bad date and a missing summary", async () => {
     const listed = JSON.parse(
       (await run(["supervision", "list", "--inspection", inspectionId, "--json"])).out,

@@ -1,6 +1,7 @@
-// `zhenggai supervision list|reply`: the supervision register (督办台账) from the command line, through the same use
-// cases as the API, as the system administrator (every write in the audit trail).
+// `zhenggai supervision list|reply|admonish|talk`: the supervision register (督办台账) from the command line, through the
+// same use cases as the API, as the system administrator (every write in the audit trail).
 
+import { escalateSupervision } from "../../app/escalate-supervision.ts";
 import { listSupervisionActions } from "../../app/list-supervision-actions.ts";
 import { recordSupervisionReply } from "../../app/record-supervision-reply.ts";
 import { SYSTEM_CALLER } from "../../domain/account.ts";
@@ -18,10 +19,28 @@ export interface SupervisionArgs {
   readonly date: string | undefined;
   readonly summary: string | undefined;
   readonly evidence: string | undefined;
+  /** supervision admonish / talk. */
+  readonly content: string | undefined;
+  readonly person: readonly string[] | undefined;
+  readonly place: string | undefined;
+  readonly heldBy: readonly string[] | undefined;
+  readonly followUp: string | undefined;
+  readonly measure: readonly string[] | undefined;
   readonly json: boolean;
 }
 
 const REPLY_FLAGS = { receivedOn: "--date", summary: "--summary", evidence: "--evidence" } as const;
+const ESCALATION_FLAGS = {
+  content: "--content",
+  warned: "--person",
+  talkedTo: "--person",
+  heldOn: "--date",
+  place: "--place",
+  heldBy: "--held-by",
+  summary: "--summary",
+  followUp: "--follow-up",
+  measureIds: "--measure",
+} as const;
 
 export async function supervisionCommand(
   args: SupervisionArgs,
@@ -79,8 +98,42 @@ export async function supervisionCommand(
       );
       return EXIT.ok;
     }
+    case "admonish":
+    case "talk": {
+      if (args.inspection === undefined)
+        throw missingFlag("--inspection", "巡察编号（zhenggai inspections 可查）");
+      const inspectionId = args.inspection;
+      const measureIds = args.measure && args.measure.length > 0 ? { measureIds: [...args.measure] } : {};
+      const request =
+        args.action === "talk"
+          ? {
+              kind: "talk" as const,
+              heldOn: args.date ?? "",
+              place: args.place ?? "",
+              talkedTo: [...(args.person ?? [])],
+              heldBy: [...(args.heldBy ?? [])],
+              summary: args.summary ?? "",
+              followUp: args.followUp ?? "",
+              ...measureIds,
+            }
+          : {
+              kind: "admonition" as const,
+              content: args.content ?? "",
+              warned: [...(args.person ?? [])],
+              ...measureIds,
+            };
+      const recorded = await withDeps(config, (deps) =>
+        escalateSupervision(deps, SYSTEM_CALLER, { inspectionId, request }).catch((e: unknown) => {
+          throw namingFlags(e, ESCALATION_FLAGS);
+        }),
+      );
+      io.out(
+        `已登记${SUPERVISION_ACTION_LABELS[recorded.kind]}（${recorded.issuedOn}，${recorded.measures.length}项整改措施，编号 ${recorded.id}）\n`,
+      );
+      return EXIT.ok;
+    }
     default:
-      io.err("用法：zhenggai supervision list|reply（运行 zhenggai --help 查看参数）\n");
+      io.err("用法：zhenggai supervision list|reply|admonish|talk（运行 zhenggai --help 查看参数）\n");
       return EXIT.usage;
   }
 }
