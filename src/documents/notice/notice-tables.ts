@@ -62,19 +62,37 @@ export function rewriteTable(rows: readonly { n: number; cells: string[] }[]): T
   if (roles === null) return null;
   const lines: NoticeLine[] = [];
   const structural = [head.n];
+  const problemAt = roles.indexOf("problem");
+  let afterProblem = false;
+  // The row's field cells as the labelled lines a notice would write ("整改措施：…").
+  const fieldLines = (row: { n: number; cells: string[] }): void =>
+    row.cells.forEach((cell, i) => {
+      if (roles[i] !== "field" || cell === "") return;
+      const header = head.cells[i] ?? "";
+      lines.push({ n: row.n, text: labelKind(header) === null ? cell : `${header}：${cell}` });
+    });
   for (const row of body) {
     if (isRule(row.cells)) {
       structural.push(row.n);
       continue;
     }
     const filled = row.cells.filter((c) => c !== "");
+    const problem = row.cells[problemAt] ?? "";
+    // A row whose number and problem cells are empty (merged down from the row above in Word) continues that
+    // row's problem: its measure, its progress.
+    const continues =
+      afterProblem && problem === "" && row.cells.every((c, i) => c === "" || roles[i] === "field");
+    if (continues && filled.length > 0) {
+      fieldLines(row);
+      continue;
+    }
     if (filled.length === 1) {
+      afterProblem = false;
       lines.push({ n: row.n, text: filled[0] as string });
       continue;
     }
-    const problemAt = roles.indexOf("problem");
-    const problem = row.cells[problemAt] ?? "";
     if (problem === "") {
+      afterProblem = false;
       lines.push({ n: row.n, text: filled.join("，") });
       continue;
     }
@@ -84,11 +102,8 @@ export function rewriteTable(rows: readonly { n: number; cells: string[] }[]): T
       n: row.n,
       text: /^\d{1,5}$/.test(number) ? `问题${number}：${problem}` : `问题：${problem}`,
     });
-    row.cells.forEach((cell, i) => {
-      if (roles[i] !== "field" || cell === "") return;
-      const header = head.cells[i] ?? "";
-      lines.push({ n: row.n, text: labelKind(header) === null ? cell : `${header}：${cell}` });
-    });
+    fieldLines(row);
+    afterProblem = true;
   }
   return { lines, structural };
 }

@@ -130,6 +130,23 @@ describe("parseNotice on the shapes of blind round 5", () => {
   });
 });
 
+describe("probes beyond the round", () => {
+  it("reads a table row with empty number and problem cells (merged down in Word) as more of the row above", () => {
+    const draft = parseNotice(
+      notice(
+        "序号｜问题｜整改措施｜完成情况",
+        "1｜台账不全｜补齐台账。｜已完成",
+        "｜ ｜ ｜开展专项检查。｜ ｜",
+        "2｜制度缺失｜建立制度。｜正在推进",
+      ),
+    );
+    expect(draft.problems.map((p) => [p.title, p.status, p.measures.map((m) => m.text)])).toEqual([
+      ["台账不全", "completed", ["补齐台账。", "开展专项检查。"]],
+      ["制度缺失", "in_progress", ["建立制度。"]],
+    ]);
+  });
+});
+
 describe("properties of the round-5 formatting rules", () => {
   const table = (gap: string): string =>
     notice(
