@@ -7,6 +7,7 @@ const BENCHMARKS = new Map<string, Benchmark>([
   ["api-cpu", async (args) => (await import("./api-cpu.ts")).runApiCpuBench(args)],
   ["audit-head", async (args) => (await import("./audit-head-bench.ts")).runAuditHeadBench(args)],
   ["docx", async (args) => (await import("./docx-bench.ts")).runDocxBench(args)],
+  ["digest", async (args) => (await import("./digest-bench.ts")).runDigestBench(args)],
   [
     "import-corrections",
     async (args) => (await import("./import-corrections-bench.ts")).runImportCorrectionsBench(args),
