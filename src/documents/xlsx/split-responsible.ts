@@ -35,7 +35,9 @@ const mayBeName = (part: string): boolean =>
 // one only when its words open with such a function, so that 孙小明 + 信息中心 wins over 孙小 + 明信息中心 and a
 // unit's own name (吴刚慈善事业促进中心) is not cut at a guess.
 const OFFICE_FUNCTION =
-  /^(办公|信息|财务|人事|人力|综合|组织|宣传|纪检|监察|审计|法规|法制|政策|规划|发展|执法|安全|安监|应急|后勤|总务|教务|医务|医政|药政|护理|设备|社会|养老|救助|服务|管理|技术|质量|市场|营销|工程|项目|计划|统计|科技|党建|党政|经济|经发|经管|农业|城建|环保|财政|行政|招商|投资|战略|风控|合规|法务|资产|运营|生产|文化|教育|卫生|机关|工会|档案|保卫|网信|数据|信访|督查|考核|培训|学生|德育|离退休|老干|社区|宣教|基建|采购|物资|保障|监督|政工|群工)/u;
+  /^(团委|工会|妇联|党办|办公|信息|财务|人事|人力|综合|组织|宣传|纪检|监察|审计|法规|法制|政策|规划|发展|执法|安全|安监|应急|后勤|总务|教务|医务|医政|药政|护理|设备|社会|养老|救助|服务|管理|技术|质量|市场|营销|工程|项目|计划|统计|科技|党建|党政|经济|经发|经管|农业|城建|环保|财政|行政|招商|投资|战略|风控|合规|法务|资产|运营|生产|文化|教育|卫生|机关|工会|档案|保卫|网信|数据|信访|督查|考核|培训|学生|德育|离退休|老干|社区|宣教|基建|采购|物资|保障|监督|政工|群工)/u;
+/** Longest office name read after a glued name. */
+const OFFICE_MAX = 7;
 // A place opening the rest (区城管局) is no department part of a glued name.
 const PLACE_START = /^[省市县区州镇乡村街]/u;
 
@@ -48,10 +50,17 @@ function nameBeforeOffice(part: string): { department: string; person: string } 
   if (!SURNAME.test(part) && !COMPOUND_SURNAME.test(part)) return undefined;
   const chars = [...part];
   const readings: { department: string; person: string }[] = [];
-  for (let k = 2; k <= Math.min(4, chars.length - 3); k++) {
+  for (let k = 2; k <= Math.min(4, chars.length - 2); k++) {
     const person = chars.slice(0, k).join("");
     const department = chars.slice(k).join("");
-    if (isName(person) && isOrg(department) && !PLACE_START.test(department))
+    // An office's name is short (信息中心, 社会救助科, 综合执法大队); a longer body (技术产业开发区管委会) is a unit's
+    // own name, never cut after its first characters.
+    if (
+      isName(person) &&
+      isOrg(department) &&
+      !PLACE_START.test(department) &&
+      [...department].length <= OFFICE_MAX
+    )
       readings.push({ department, person });
   }
   if (readings.length === 0) return undefined;
@@ -120,7 +129,9 @@ export function splitResponsible(text: string): ResponsibleParts {
     else if (people.length > 0) departments.push(part);
     else undecided.push(part);
   }
-  return { departments, people, undecided, posts, ...(glued.length > 0 ? { glued } : {}) };
+  // With a person named apart (石化公司 张三), the office part holds no name.
+  const doubtful = people.length === 0 ? glued : [];
+  return { departments, people, undecided, posts, ...(doubtful.length > 0 ? { glued: doubtful } : {}) };
 }
 
 /** A finding about a combined cell: its column and the Chinese words. */
