@@ -51,7 +51,10 @@ const FORMATS: Readonly<Record<string, NoticeFileFormat>> = {
   ".docx": "docx",
 };
 
-/** Reads a notice file (.txt/.md in UTF-8, UTF-8 with BOM or GB18030/GBK; .docx via mammoth). */
+/**
+ * Reads a notice file (.txt/.md in UTF-8, UTF-8 with BOM or GB18030/GBK; .docx checked by mammoth, then read from
+ * its XML by docx-text.ts so that Word's automatic numbering and tables reach the parser).
+ */
 export async function readNoticeFile(path: string): Promise<NoticeFile> {
   const ext = extname(path).toLowerCase();
   const format = FORMATS[ext];
@@ -152,7 +155,7 @@ async function readDocx(bytes: Buffer, path: string): Promise<NoticeFile> {
         endnotes: part("endnotes"),
       })
     : null;
-  // mammoth separates paragraphs with a blank line; one paragraph per line is what the parser reads.
+  // mammoth separates paragraphs with a blank line (ours may leave empty paragraphs); one paragraph a line.
   const text = (own?.text ?? result.value).replace(/\n{2,}/g, "\n").replace(/^\n/, "");
   const warnings: NoticeWarning[] = [];
   if (result.messages.length > 0)
