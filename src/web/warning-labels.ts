@@ -21,6 +21,9 @@ export function warningTag(warning: DeadlineWarningView): { color: string; text:
   };
 }
 
+/** The short word of a ladder step, for a tag in a narrow column. */
+export const LADDER_WORDS = { notice: "已督办", admonition: "已告诫", talk: "已约谈" } as const;
+
 /** The latest step of the ladder beyond the colour: "已督办 市巡办〔2026〕3号 2026-06-30", "已告诫 …", "已约谈 …". */
 export function ladderText(step: {
   readonly kind: "notice" | "admonition" | "talk";
@@ -29,10 +32,9 @@ export function ladderText(step: {
 }): string {
   switch (step.kind) {
     case "notice":
-      return `已督办${step.docNumber ? ` ${step.docNumber}` : ""} ${step.on}`;
+      return `${LADDER_WORDS.notice}${step.docNumber ? ` ${step.docNumber}` : ""} ${step.on}`;
     case "admonition":
-      return `已告诫 ${step.on}`;
     case "talk":
-      return `已约谈 ${step.on}`;
+      return `${LADDER_WORDS[step.kind]} ${step.on}`;
   }
 }

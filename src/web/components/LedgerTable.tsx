@@ -16,7 +16,7 @@ import { LEDGER_COLUMNS, type LedgerColumn } from "../ledger-columns.ts";
 import type { LedgerRow } from "../ledger-rows.ts";
 import { linkTo, paths } from "../router.ts";
 import type { OrgNames } from "../use-org-names.ts";
-import { warningTag } from "../warning-labels.ts";
+import { LADDER_WORDS, ladderText, warningTag } from "../warning-labels.ts";
 
 type Cell = ColumnType<LedgerRow>;
 
@@ -93,6 +93,12 @@ function optionalColumns(names: OrgNames, people: OrgNames): Record<LedgerColumn
             {tag && (
               <Tag color={tag.color} style={{ marginLeft: 4 }}>
                 {tag.text}
+              </Tag>
+            )}
+            {/* The ladder's latest step (督办通知, 告诫, 约谈), its number and date on hover. */}
+            {m.ladder && (
+              <Tag color="purple" title={ladderText(m.ladder)}>
+                {LADDER_WORDS[m.ladder.kind]}
               </Tag>
             )}
           </>
