@@ -54,9 +54,14 @@ describe("the reports page in Chromium", { timeout: 90_000 }, () => {
     await t?.close();
   });
 
+  /** The card titled exactly so (the notice's and the monthly bulletin's offer the same formats). */
+  const card = (title: string) =>
+    page
+      .locator(".ant-card")
+      .filter({ has: page.locator(".ant-card-head-title", { hasText: new RegExp(`^${title}$`) }) });
   /** Clicks a choice of a button-style radio group (its input is hidden; the user clicks its label). */
-  const choose = (label: string) =>
-    page.locator("label.ant-radio-button-wrapper", { hasText: label }).click();
+  const choose = (label: string, within = "整改情况通报") =>
+    card(within).locator("label.ant-radio-button-wrapper", { hasText: label }).click();
 
   async function download(button: string): Promise<{ name: string; content: Buffer }> {
     const [file] = await Promise.all([
@@ -120,6 +125,15 @@ describe("the reports page in Chromium", { timeout: 90_000 }, () => {
     // The 发文字号 corrected before is no longer marked.
     expect(await page.getByText("发文字号应为").count()).toBe(0);
     await browser.shot("reports-pdf-refused");
+  });
+
+  it("downloads the last month's progress bulletin as a workbook", async () => {
+    await choose("Excel", "月度整改进展通报");
+    const bulletin = await download("生成月度通报");
+    expect(bulletin.name).toBe("市文联党组整改进展通报-2021-05.xlsx");
+    const sheets = (await readZip(bulletin.content)).get("xl/workbook.xml") ?? "";
+    for (const name of ["整改进展", "未按期报送", "逾期未完成"]) expect(sheets).toContain(name);
+    await browser.shot("reports-bulletin");
   });
 
   it("lets the unit leader download the workbook but offers no notice", async () => {

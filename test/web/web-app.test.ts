@@ -82,7 +82,10 @@ describe("the web UI in Chromium", { timeout: 60_000 }, () => {
     await page.getByText("问题整改完成率").waitFor();
     const stats = await page.locator(".stat-grid").innerText();
     expect(stats).toContain("50.00");
-    expect(stats.replace(/\s+/g, "")).toContain("逾期措施1项");
+    // The ledger's overdue figure, named as such (待审核 included), and 按期完成率 beside 完成率 of measures.
+    expect(stats.replace(/\s+/g, "")).toContain("逾期未销号措施（含待审核）1项");
+    await page.getByText("措施按期完成率").waitFor();
+    expect((await page.locator(".stat-grid").innerText()).replace(/\s+/g, "")).toContain("经批准延期0项另计");
     await page.locator(".chart canvas").first().waitFor();
     await page.getByRole("link", { name: "市文联党组" }).waitFor();
     // 督办预警: the measure due 2021-05-31 is 30 days overdue on 2021-06-30; the one due in December is not warned.
