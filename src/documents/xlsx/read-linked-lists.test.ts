@@ -222,4 +222,33 @@ describe("readLedgerXlsx on a later sheet without a problem column", () => {
     expect(read.errors).toEqual([]);
     expect(read.problems[1]?.measures?.map((m) => m.text)).toEqual(["制定年度培训计划", "建立培训档案"]);
   });
+
+  it("reads a task list whose 序号 names the problem, beside responsibility columns, as tasks when no later sheet copies it", async () => {
+    // Such a sheet may be a 责任清单 before its 任务清单, so it waits for the workbook's end (problemless-sheet.ts).
+    const path = await writeListSheets("serial-tasks.xlsx", {
+      问题清单: [
+        ["序号", "问题", "方面"],
+        ["1", "收费不规范", "监管"],
+        ["2", "培训流于形式", "队伍"],
+      ],
+      任务清单: [
+        ["序号", "整改任务", "责任科室", "完成时限"],
+        ["1", "开展收费专项检查", "医政科", "2024-12-31"],
+        ["1", "公开收费标准", "财务科", "2024-10-31"],
+        ["2", "制定培训计划", "人事科", "2025-03-31"],
+        ["3", "无此问题的任务", "人事科", "2025-03-31"],
+      ],
+    });
+    const read = await readLedgerXlsx(path);
+    expect(read.problems.map((p) => p.measures?.map((m) => [m.text, m.department]))).toEqual([
+      [
+        ["开展收费专项检查", "医政科"],
+        ["公开收费标准", "财务科"],
+      ],
+      [["制定培训计划", "人事科"]],
+    ]);
+    expect(read.errors.map((e) => [e.code, e.sheet, e.row, e.column])).toEqual([
+      ["problem_not_found", "任务清单", 5, "A"],
+    ]);
+  });
 });
