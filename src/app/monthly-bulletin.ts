@@ -163,7 +163,8 @@ async function coveredInspections(
   }
   const round = (options.request as { round: string }).round.trim();
   const scope = await callerScope(deps.store, caller);
-  const listed = await deps.store.inspections.list(scope, { roundLabel: round });
+  // Example ledgers (示例) are never counted, in a round as in every total.
+  const listed = await deps.store.inspections.list(scope, { roundLabel: round, includeExamples: false });
   if (listed.length === 0) {
     throw new DomainError("inspection_not_found", `未找到轮次“${round}”的巡察（或无权查看）`);
   }

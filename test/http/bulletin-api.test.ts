@@ -128,6 +128,12 @@ describe.each(testDatabases)("monthly progress bulletin over HTTP on $name", (da
         problems: [makeProblem({ measures: [makeMeasure({ text: "文旅逾期", deadline: "2021-05-10" })] })],
       }),
     );
+    // An example ledger (示例) of the same round is never counted.
+    const example = makeLedger({ unitName: "示例单位（示例）" });
+    await createLedger(t.deps, SYSTEM_ACTOR, {
+      ...example,
+      inspection: { ...example.inspection, isExample: true },
+    });
     const inspection = await t.deps.store.inspections.get(SCOPE_ALL, inspectionId);
     const oversight = await signedInUser(t, "xcb", { role: "oversight", orgId: inspection!.oversightOrgId });
     const res = await post(
@@ -141,6 +147,7 @@ describe.each(testDatabases)("monthly progress bulletin over HTTP on $name", (da
     const rows = (name: string) =>
       (wb.getWorksheet(name)!.getSheetValues() as unknown[][]).slice(2).map((r) => r.slice(1));
     expect(wb.worksheets.map((w) => w.name)).toEqual(["整改进展", "未按期报送", "逾期未完成"]);
+    expect(rows("整改进展").map((r) => r[0])).toEqual(["市文联党组", "市文旅局党组"]);
     const figures = new Map(rows("整改进展").map((r) => [r[0], r]));
     expect(figures.get("市文联党组")).toEqual([
       "市文联党组",
