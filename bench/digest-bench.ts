@@ -13,9 +13,12 @@ import { SYSTEM_CALLER } from "../src/domain/account.ts";
 import { BOARD_LEVELS } from "../src/domain/warning-board.ts";
 import { openStore } from "../src/storage/kysely/kysely-store.ts";
 import type { Store } from "../src/storage/store.ts";
+import { notifyWarnings } from "../src/app/notify-warnings.ts";
+import { SCOPE_ALL } from "../src/domain/scope.ts";
 import { makeLedger } from "../test/support/ledger-builders.ts";
 import { fakeClock, nodeDeps } from "../test/support/notification-fakes.ts";
 import { check, peakRssMiB, summarise } from "./timing.ts";
+import { benchWebLedger } from "./web-bench.ts";
 
 /** Issue 12: digests for 5,000 people within 10 s. */
 export const DIGEST_TARGET_MS = 10_000;
@@ -80,6 +83,58 @@ async function seed(store: Store, people: number, items: number): Promise<void> 
   });
 }
 
+/**
+ * The daily warning job over the web bench's inspection (5,000 measures) judged on 2021-06-30, with accounts for the
+ * responsible person, the leader, a reporter per department and the unit's leader and office: the first run (every
+ * step new: notifications, audit events) and the next day's run on an unchanged ledger (the usual day).
+ */
+async function timeWarningJob(
+  measures: number,
+): Promise<{ firstMs: number; nextDayMs: number; notified: number }> {
+  const dir = mkdtempSync(join(os.tmpdir(), "zhenggai-warning-bench-"));
+  const store = await openStore({ kind: "sqlite", file: join(dir, "bench.db"), lockTimeoutMs: 5_000 });
+  try {
+    const clock = fakeClock("2021-06-30T00:31:00.000Z");
+    const deps = nodeDeps(store, clock, "warn", {});
+    const created = await createLedger(deps, SYSTEM_ACTOR, benchWebLedger(measures));
+    const sample = (await store.measures.page(SCOPE_ALL, {}, { limit: 1 }))[0]!;
+    const at = clock.now();
+    let n = 0;
+    const account = async (
+      personId: string | null,
+      role: "unit_leader" | "unit_office" | "department_reporter" | null,
+      orgId: string | null,
+    ) => {
+      const id = `usr_${(n += 1)}`;
+      await store.users.insert(
+        { id, login: `u${n}`, displayName: `用户${n}`, orgId, personId, disabled: false, version: 1 },
+        "x",
+        at,
+      );
+      if (role !== null) await store.grants.insert({ id: `grt_${n}`, userId: id, role, orgId }, at);
+    };
+    await account(sample.personId, null, null);
+    await account(sample.leadLeaderId, null, null);
+    await account(null, "unit_leader", created.unitId);
+    await account(null, "unit_office", created.unitId);
+    for (const dept of (await store.orgs.list(SCOPE_ALL)).filter((o) => o.kind === "department")) {
+      await account(null, "department_reporter", dept.id);
+    }
+    let started = performance.now();
+    const first = await notifyWarnings(deps, SYSTEM_CALLER, { day: "2021-06-30" });
+    const firstMs = performance.now() - started;
+    clock.set("2021-07-01T00:31:00.000Z");
+    started = performance.now();
+    await notifyWarnings(deps, SYSTEM_CALLER, { day: "2021-07-01" });
+    const nextDayMs = performance.now() - started;
+    check(first.notified > 0, "the first run told someone");
+    return { firstMs, nextDayMs, notified: first.notified };
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function runDigestBench(args: readonly string[]): Promise<number> {
   const people = option(args, "people", 5_000);
   const items = option(args, "items", 6);
@@ -106,6 +161,7 @@ export async function runDigestBench(args: readonly string[]): Promise<number> {
     }
   }
   const timing = summarise(durations);
+  const warningJob = await timeWarningJob(option(args, "measures", 5_000));
   const within = timing.medianMs <= DIGEST_TARGET_MS;
   console.log(
     JSON.stringify(
@@ -118,6 +174,12 @@ export async function runDigestBench(args: readonly string[]): Promise<number> {
         perPersonMs: Number((timing.medianMs / people).toFixed(3)),
         targetMs: DIGEST_TARGET_MS,
         withinTarget: within,
+        warningJob: {
+          measures: option(args, "measures", 5_000),
+          notified: warningJob.notified,
+          firstRunMs: Math.round(warningJob.firstMs),
+          nextDayMs: Math.round(warningJob.nextDayMs),
+        },
         peakRssMiB: peakRssMiB(),
       },
       null,
