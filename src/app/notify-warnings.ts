@@ -128,7 +128,8 @@ async function recordEvent(
 ): Promise<{ notified: number; queued: number }> {
   const now = deps.clock.now();
   const { measure, warning } = event;
-  const link = `/inspections/${measure.inspectionId}/ledger?measure=${measure.id}`;
+  // The measure's page in the web UI (src/web/routes.ts): the inbox and every sent message lead there.
+  const link = `/measures/${encodeURIComponent(measure.id)}`;
   const facts = {
     level: warning.level,
     unitName: measure.unitName,

@@ -15,6 +15,7 @@ export const WEB_APP_PAGES = [
   "/measures/:id",
   "/imports",
   "/admin",
+  "/notifications",
   "/public",
   "/public/notices/:id",
 ] as const;

@@ -6,6 +6,7 @@ import { lazy, Suspense, useEffect, useState, type ReactNode } from "react";
 import { isAdmin, mayEver } from "./access.ts";
 import { api, isUnauthenticated } from "./api.ts";
 import type { Session } from "./models.ts";
+import { NotificationBell } from "./components/NotificationBell.tsx";
 import { SignInPage } from "./pages/SignInPage.tsx";
 import { SessionContext } from "./session-context.ts";
 import { linkTo, navigate, paths, useRoute, type Route } from "./router.ts";
@@ -19,6 +20,9 @@ const MeasurePage = lazy(() => import("./pages/MeasurePage.tsx").then((m) => ({ 
 const ReportsPage = lazy(() => import("./pages/ReportsPage.tsx").then((m) => ({ default: m.ReportsPage })));
 const AdminPage = lazy(() => import("./pages/AdminPage.tsx").then((m) => ({ default: m.AdminPage })));
 const ImportPage = lazy(() => import("./pages/ImportPage.tsx").then((m) => ({ default: m.ImportPage })));
+const NotificationsPage = lazy(() =>
+  import("./pages/NotificationsPage.tsx").then((m) => ({ default: m.NotificationsPage })),
+);
 const PublicPage = lazy(() => import("./pages/PublicPage.tsx").then((m) => ({ default: m.PublicPage })));
 
 function Loading(): ReactNode {
@@ -108,6 +112,7 @@ function Frame(props: { readonly session: Session; readonly onSignOut: () => voi
           整改台账
         </a>
         <div className="frame-user">
+          <NotificationBell />
           <span className="frame-user-name" data-testid="user-name">
             {user.displayName}
           </span>
@@ -165,6 +170,8 @@ function Page(props: { readonly route: Route; readonly session: Session }): Reac
       ) : (
         <Forbidden what="导出台账" />
       );
+    case "notifications":
+      return <NotificationsPage />;
     case "admin":
       return isAdmin(session) ? <AdminPage /> : <Forbidden what="管理账号与组织机构" />;
     case "public":

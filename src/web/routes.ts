@@ -9,6 +9,8 @@ export type Route =
   | { readonly page: "measure"; readonly id: string }
   | { readonly page: "imports" }
   | { readonly page: "admin" }
+  /** 提醒: the caller's inbox and notification preferences. */
+  | { readonly page: "notifications" }
   /** 公开信息, open without sign-in: the list, or one notice (id). */
   | { readonly page: "public"; readonly id: string | null }
   | { readonly page: "notFound" };
@@ -21,6 +23,7 @@ export function parseRoute(pathname: string): Route {
   if (reports?.[1] !== undefined) return { page: "reports", id: decodeURIComponent(reports[1]) };
   if (pathname === "/imports") return { page: "imports" };
   if (pathname === "/admin") return { page: "admin" };
+  if (pathname === "/notifications") return { page: "notifications" };
   if (pathname === "/public") return { page: "public", id: null };
   const notice = /^\/public\/notices\/([^/]+)$/.exec(pathname);
   if (notice?.[1] !== undefined) return { page: "public", id: decodeURIComponent(notice[1]) };
@@ -58,6 +61,7 @@ export const paths = {
   measure: (id: string) => `/measures/${encodeURIComponent(id)}`,
   imports: () => "/imports",
   admin: () => "/admin",
+  notifications: () => "/notifications",
   /** 公开信息 (no sign-in), or one published notice there. */
   publicNotices: (id?: string) =>
     id === undefined ? "/public" : `/public/notices/${encodeURIComponent(id)}`,

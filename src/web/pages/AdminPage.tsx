@@ -1,8 +1,9 @@
 // 管理 (administrators): the org tree, accounts with their role grants, the review chain of each inspection, and the
-// working-day calendar's adjustments.
+// working-day calendar's adjustments, and the notifications' robots and failed deliveries.
 import { Tabs, Typography } from "antd";
 import { useState, type ReactNode } from "react";
 import { CalendarPanel } from "../admin/CalendarPanel.tsx";
+import { NotificationsPanel } from "../admin/NotificationsPanel.tsx";
 import { OrgsPanel } from "../admin/OrgsPanel.tsx";
 import { ReviewChainPanel } from "../admin/ReviewChainPanel.tsx";
 import { UsersPanel } from "../admin/UsersPanel.tsx";
@@ -48,6 +49,11 @@ export function AdminPage(): ReactNode {
                 ),
               },
               { key: "calendar", label: "工作日历", children: <CalendarPanel /> },
+              {
+                key: "notifications",
+                label: "通知",
+                children: <NotificationsPanel orgs={orgs} accounts={accounts} />,
+              },
             ]}
           />
         )}
