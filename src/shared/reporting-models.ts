@@ -72,6 +72,26 @@ export const reportingCycleSchema = z.object({
     .describe("所选报送期间（默认：最近一个已过截止日的期间）的报送情况；尚无反馈日期时为 null"),
 });
 
+export const reportingOverviewSchema = z.object({
+  asOf: date,
+  shortfalls: z
+    .array(
+      z.object({
+        inspectionId: z.string(),
+        unitName: z.string(),
+        periodLabel: z.string(),
+        due: date,
+        departmentId: z.string().nullable(),
+        department: z.string(),
+        missing: z.number().int(),
+        late: z.number().int(),
+      }),
+    )
+    .describe("未报送或逾期报送的责任部门，未报送多的在前"),
+  inspectionsRead: z.number().int(),
+  inspectionsLeft: z.number().int().describe("超出读取上限、未计入的有反馈日期的巡察数"),
+});
+
 /** The schemas shown once, by these names, under components/schemas of the OpenAPI document. */
 export const REPORTING_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   ReportingPeriod: reportingPeriodSchema,

@@ -9,7 +9,7 @@ import {
   bulletinRequestSchema,
   roundBulletinRequestSchema,
 } from "./reporting-bulletin-input.ts";
-import { reportingCycleSchema } from "./reporting-models.ts";
+import { reportingCycleSchema, reportingOverviewSchema } from "./reporting-models.ts";
 import { completionCountsSchema } from "./supervision-models.ts";
 import { calendarDateSchema } from "./validation.ts";
 
@@ -45,6 +45,15 @@ export const REPORTING_ROUTES = {
       status: 200,
       schema: z.object({ asOf: calendarDateSchema, completion: completionCountsSchema }),
     },
+  }),
+  summarizeReporting: defineRoute({
+    method: "GET",
+    path: "/api/v1/statistics/reporting",
+    summary:
+      "报送情况：可见范围内各巡察最近一个已过截止日的报送期间，未报送或逾期报送进展的责任部门（最多读取50个巡察）",
+    tag: "督办",
+    access: "signedIn",
+    answer: { kind: "json", status: 200, schema: reportingOverviewSchema },
   }),
   generateBulletin: defineRoute({
     method: "POST",

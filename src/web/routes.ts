@@ -35,6 +35,8 @@ export function parseRoute(pathname: string): Route {
 export interface LedgerLinkFilters {
   readonly states?: readonly MeasureState[];
   readonly overdue?: boolean;
+  /** A responsible department's id (the dashboard's 报送情况 card). */
+  readonly departmentId?: string;
 }
 
 /** The filters a ledger address carries (`?state=closed,returned&overdue=1`); unknown states are left out. */
@@ -43,7 +45,7 @@ export function ledgerFiltersOf(search: string): Required<LedgerLinkFilters> {
   const states = (query.get("state") ?? "")
     .split(",")
     .filter((s): s is MeasureState => (MEASURE_STATES as readonly string[]).includes(s));
-  return { states, overdue: query.get("overdue") === "1" };
+  return { states, overdue: query.get("overdue") === "1", departmentId: query.get("department") ?? "" };
 }
 
 export const paths = {
@@ -54,6 +56,7 @@ export const paths = {
     if (filters.states !== undefined && filters.states.length > 0)
       query.set("state", filters.states.join(","));
     if (filters.overdue === true) query.set("overdue", "1");
+    if (filters.departmentId) query.set("department", filters.departmentId);
     const search = query.toString();
     return `/inspections/${encodeURIComponent(id)}${search === "" ? "" : `?${search}`}`;
   },

@@ -188,6 +188,25 @@ describe.each(testDatabases)("reporting cycle over HTTP on $name", (database) =>
     expect((await completion(reporter)).completion).toMatchObject({ measures: 1, completed: 0, extended: 0 });
   });
 
+  it("lists over the caller's scope the departments short of reports in each inspection's last period due", async () => {
+    const overview = async (user: SignedInUser) => {
+      const res = await t.app.inject({
+        method: "GET",
+        url: "/api/v1/statistics/reporting",
+        headers: user.headers,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json<{ shortfalls: Array<Record<string, unknown>>; inspectionsRead: number }>();
+    };
+    const seen = await overview(office);
+    expect(seen.inspectionsRead).toBe(1);
+    expect(seen.shortfalls.map((s) => [s.department, s.periodLabel, s.missing, s.late])).toEqual([
+      ["办公室", "2021年5月", 2, 0],
+      ["财务科", "2021年5月", 0, 1],
+    ]);
+    expect((await overview(reporter)).shortfalls.map((s) => s.department)).toEqual(["财务科"]);
+  });
+
   it("refuses a period outside the cycle, naming the field and the periods there are", async () => {
     const res = await get("?period=2022-01");
     expect(res.statusCode).toBe(400);

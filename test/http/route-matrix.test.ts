@@ -293,6 +293,10 @@ const ROUTES: Record<string, RouteCase> = {
     call: () => ({ method: "GET", url: "/api/v1/statistics/completion" }),
     inside: ALL_OK,
   },
+  "GET /api/v1/statistics/reporting": {
+    call: () => ({ method: "GET", url: "/api/v1/statistics/reporting" }),
+    inside: ALL_OK,
+  },
   "POST /api/v1/inspections/:id/bulletins": {
     call: (_fx, s) => ({
       method: "POST",

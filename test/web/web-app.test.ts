@@ -85,6 +85,14 @@ describe("the web UI in Chromium", { timeout: 60_000 }, () => {
     // The ledger's overdue figure, named as such (待审核 included), and 按期完成率 beside 完成率 of measures.
     expect(stats.replace(/\s+/g, "")).toContain("逾期未销号措施（含待审核）1项");
     await page.getByText("措施按期完成率").waitFor();
+    // 报送情况: nothing was reported for May 2021 (due 7 June), so the unit's department is listed, leading to its ledger.
+    const reporting = page
+      .locator(".ant-card")
+      .filter({ hasText: "报送情况（最近一个已过截止日的报送期间）" });
+    await reporting.getByText("2021年5月，2021-06-07截止").first().waitFor();
+    expect(await reporting.getByRole("link").first().getAttribute("href")).toMatch(
+      /\/inspections\/.+\?department=/,
+    );
     expect((await page.locator(".stat-grid").innerText()).replace(/\s+/g, "")).toContain("经批准延期0项另计");
     await page.locator(".chart canvas").first().waitFor();
     await page.getByRole("link", { name: "市文联党组" }).waitFor();

@@ -5,6 +5,7 @@
 import { generateMonthlyBulletin, type BulletinDeps } from "../../app/monthly-bulletin.ts";
 import { getReportingCycle } from "../../app/reporting-cycle.ts";
 import { summarizeCompletion } from "../../app/reporting-cycle-completion.ts";
+import { summarizeReporting } from "../../app/reporting-cycle-overview.ts";
 import { BULLETIN_MEDIA_TYPES } from "../../shared/reporting-bulletin-input.ts";
 import { REPORTING_ROUTES as API } from "../../shared/reporting-routes.ts";
 import { callerOf } from "../auth.ts";
@@ -21,6 +22,7 @@ export function reportingRoutes(route: ContractRouter, deps: BulletinDeps): void
   );
 
   route(API.summarizeCompletion, async ({ request }) => summarizeCompletion(deps, callerOf(request)));
+  route(API.summarizeReporting, async ({ request }) => summarizeReporting(deps, callerOf(request)));
 
   // The use case validates the bodies (Chinese messages per field).
   route(API.generateBulletin, async ({ request, reply, params }) => {

@@ -1,6 +1,6 @@
 // 工作台: the caller's scope at a glance — completion rate, problems by status, overdue measures, and every
 // inspection with its own figures, each leading to its ledger.
-import { Button, Card, Statistic, Table, Tag, Typography } from "antd";
+import { Button, Card, List, Statistic, Table, Tag, Typography } from "antd";
 import { lazy, Suspense, useMemo, useState, type ReactNode } from "react";
 import { INSPECTION_KIND_LABELS, REGIME_LABELS } from "../../domain/inspection.ts";
 import { api, errorText } from "../api.ts";
@@ -45,6 +45,7 @@ export function DashboardPage(): ReactNode {
               <DeadlineWatch />
               <ClosureTrendCard />
             </div>
+            <ReportingCard />
             <InspectionList first={first.items} firstCursor={first.nextCursor} names={names} />
           </>
         )}
@@ -122,6 +123,59 @@ function CompletionCard(): ReactNode {
             </Typography.Text>
           </>
         )}
+      </PageState>
+    </Card>
+  );
+}
+
+/** 报送情况: departments short of progress reports in each inspection's last period due, each opening its ledger. */
+function ReportingCard(): ReactNode {
+  const [loaded, retry] = useLoad(() => api.call("summarizeReporting", {}), []);
+  return (
+    <Card size="small" title="报送情况（最近一个已过截止日的报送期间）" className="section">
+      <PageState loaded={loaded} retry={retry}>
+        {(overview) =>
+          overview.shortfalls.length === 0 ? (
+            <EmptyState text="各责任部门均已按期报送整改进展" />
+          ) : (
+            <>
+              <List
+                size="small"
+                dataSource={[...overview.shortfalls]}
+                renderItem={(s) => (
+                  <List.Item>
+                    {/* The department is the link: the unit's name alone names the inspection's own link. */}
+                    <span>
+                      {s.unitName} ·{" "}
+                      <a
+                        {...linkTo(
+                          paths.ledger(
+                            s.inspectionId,
+                            s.departmentId ? { departmentId: s.departmentId } : {},
+                          ),
+                        )}
+                      >
+                        {s.department}
+                      </a>
+                    </span>
+                    <span>
+                      {s.missing > 0 && <Tag color="red">未报送{s.missing}项</Tag>}
+                      {s.late > 0 && <Tag color="orange">逾期报送{s.late}项</Tag>}
+                      <Typography.Text type="secondary">
+                        {s.periodLabel}，{s.due}截止
+                      </Typography.Text>
+                    </span>
+                  </List.Item>
+                )}
+              />
+              {overview.inspectionsLeft > 0 && (
+                <Typography.Text type="secondary">
+                  仅统计最近反馈的{overview.inspectionsRead}个巡察，另有{overview.inspectionsLeft}个未计入。
+                </Typography.Text>
+              )}
+            </>
+          )
+        }
       </PageState>
     </Card>
   );

@@ -59,7 +59,12 @@ function LedgerView(props: {
   // Opened from a figure of the dashboard, the address says which measures to show first.
   const [filters, setFilters] = useState<LedgerFilters>(() => {
     const linked = ledgerFiltersOf(window.location.search);
-    return { ...NO_LEDGER_FILTERS, states: linked.states, overdueOnly: linked.overdue };
+    return {
+      ...NO_LEDGER_FILTERS,
+      states: linked.states,
+      overdueOnly: linked.overdue,
+      ...(linked.departmentId !== "" ? { departmentId: linked.departmentId } : {}),
+    };
   });
   const [profileOpen, setProfileOpen] = useState(false);
   const [columns, setColumns] = useState<LedgerColumn[]>(() => rememberedLedgerColumns(browserStorage()));
