@@ -2,7 +2,7 @@
 // department reporter unread warnings; the header's bell says how many; the reporter reads the inbox at phone size,
 // pages on, follows a warning to its measure, marks all read and sets a daily digest that a reload keeps. The
 // administrator adds a group robot whose secret never comes back to the page, and retries a delivery the robot's
-// vendor refused.
+// vendor refused; the bell asks for its count once a minute, and not while the tab is hidden.
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLedger } from "../../src/app/create-ledger.ts";
@@ -244,6 +244,43 @@ describe("提醒 and the notification administration in Chromium", { timeout: 12
     await page.getByRole("dialog").getByRole("button", { name: "删除" }).click();
     await row.waitFor({ state: "detached" });
     expect((await t.deps.store.notificationTargets.list()).map((x) => x.kind)).toEqual(["dingtalk"]);
+  });
+
+  it("asks for the bell's count once a minute while the tab is visible, and not while it is hidden", async () => {
+    await browser.signOut();
+    // Time still flows after install; runFor moves it a minute at once.
+    await page.clock.install();
+    await page.reload();
+    await browser.signIn("reporter", TEST_PASSWORD);
+    await page.getByRole("link", { name: "提醒，0条未读" }).waitFor();
+    const asked: string[] = [];
+    const onRequest = (request: { url(): string }) => {
+      if (new URL(request.url()).pathname === "/api/v1/notifications") asked.push(request.url());
+    };
+    page.on("request", onRequest);
+    const setVisibility = (state: "hidden" | "visible") =>
+      page.evaluate(
+        `Object.defineProperty(document, "visibilityState", { configurable: true, get: () => "${state}" });
+         document.dispatchEvent(new Event("visibilitychange"));`,
+      );
+    // Not within the first minute.
+    await page.clock.runFor(30_000);
+    await page.waitForTimeout(300);
+    expect(asked).toHaveLength(0);
+    for (let minute = 1; minute <= 3; minute += 1) {
+      await page.clock.runFor(60_000);
+      await expect.poll(() => asked.length).toBe(minute);
+    }
+    await setVisibility("hidden");
+    for (let minute = 1; minute <= 5; minute += 1) await page.clock.runFor(60_000);
+    await page.waitForTimeout(500);
+    expect(asked).toHaveLength(3);
+    // Back after five minutes: one request at once, not one per missed minute.
+    await setVisibility("visible");
+    await expect.poll(() => asked.length).toBe(4);
+    await page.waitForTimeout(500);
+    expect(asked).toHaveLength(4);
+    page.off("request", onRequest);
   });
 
   it("raised no console error or warning and asked no other host", () => {
