@@ -57,7 +57,6 @@ export function NotificationsPage(): ReactNode {
     try {
       const page = await api.call("listNotifications", { query: { limit: PAGE } });
       setInbox({ state: "ready", data: page });
-      setUnreadCount(page.unread);
     } catch (e) {
       setInbox({ state: "error", message: errorText(e) });
     }
@@ -65,6 +64,11 @@ export function NotificationsPage(): ReactNode {
   useEffect(() => {
     void load();
   }, [load]);
+  // The bell follows the page's count: every answer and every mark changes it here.
+  const unread = inbox.state === "ready" ? inbox.data.unread : null;
+  useEffect(() => {
+    if (unread !== null) setUnreadCount(unread);
+  }, [unread]);
 
   const update = (change: (data: Inbox) => Inbox) =>
     setInbox((current) =>
@@ -93,18 +97,17 @@ export function NotificationsPage(): ReactNode {
         nextCursor: page.nextCursor,
         unread: page.unread,
       }));
-      setUnreadCount(page.unread);
     });
 
   const markRead = (n: Notification) =>
     act(n.id, async () => {
       await api.call("readNotification", { params: { id: n.id } });
       const at = new Date().toISOString();
-      update((data) => {
-        const unread = Math.max(0, data.unread - 1);
-        setUnreadCount(unread);
-        return { ...data, unread, items: data.items.map((x) => (x.id === n.id ? { ...x, readAt: at } : x)) };
-      });
+      update((data) => ({
+        ...data,
+        unread: Math.max(0, data.unread - 1),
+        items: data.items.map((x) => (x.id === n.id ? { ...x, readAt: at } : x)),
+      }));
     });
 
   const markAll = () =>
@@ -116,7 +119,6 @@ export function NotificationsPage(): ReactNode {
         unread: 0,
         items: data.items.map((x) => ({ ...x, readAt: x.readAt ?? at })),
       }));
-      setUnreadCount(0);
       setNote(marked > 0 ? `已将 ${marked} 条提醒标为已读` : "没有未读的提醒");
     });
 
@@ -124,7 +126,7 @@ export function NotificationsPage(): ReactNode {
   const follow = (n: Notification, path: string) => {
     if (n.readAt === null) {
       api.call("readNotification", { params: { id: n.id } }).then(
-        () => setUnreadCount(inbox.state === "ready" ? Math.max(0, inbox.data.unread - 1) : null),
+        () => setUnreadCount(unread === null ? null : Math.max(0, unread - 1)),
         () => undefined,
       );
     }
