@@ -6,6 +6,7 @@ import type { CalendarDate } from "../domain/calendar-date.ts";
 import {
   deadlineSettingsProblems,
   defaultDeadlineProfile,
+  kindDeadlines,
   profileDates,
   type DeadlineProfile,
 } from "../domain/deadline-profile.ts";
@@ -27,6 +28,8 @@ export interface DeadlineProfileView extends DeadlineProfile {
     readonly feedbackDate: CalendarDate | null;
     readonly reportDue: CalendarDate | null;
     readonly concentratedEnd: CalendarDate | null;
+    /** The date a 立行立改 measure without a deadline is judged against (null without a feedback date). */
+    readonly immediateDefault: CalendarDate | null;
   };
 }
 
@@ -41,7 +44,11 @@ export async function profileOf(
 const viewOf = (profile: DeadlineProfile, inspection: Inspection): DeadlineProfileView => ({
   ...profile,
   isDefault: profile.version === 0,
-  dates: { feedbackDate: inspection.feedbackDate, ...profileDates(inspection.feedbackDate, profile) },
+  dates: {
+    feedbackDate: inspection.feedbackDate,
+    ...profileDates(inspection.feedbackDate, profile),
+    immediateDefault: kindDeadlines(inspection.feedbackDate, profile)?.immediate ?? null,
+  },
 });
 
 export async function getDeadlineProfile(
@@ -103,4 +110,5 @@ const settingsOf = (p: DeadlineProfile) => ({
   cadence: p.cadence,
   reportMonths: p.reportMonths,
   concentratedEnd: p.concentratedEnd,
+  defaultDeadlines: p.defaultDeadlines,
 });

@@ -123,6 +123,7 @@ export async function issueSupervisionNotice(
     department: (m.departmentId && departmentName.get(m.departmentId)) || null,
     person: (m.personId && personName.get(m.personId)) || null,
     deadline: w.judgedAgainst,
+    defaulted: w.defaulted,
     originalDeadline: w.originalDeadline,
     level: w.level === "overdue" ? "overdue" : "red",
     daysOverdue: w.daysOverdue,

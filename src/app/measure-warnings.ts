@@ -8,7 +8,8 @@ import type { CalendarDate } from "../domain/calendar-date.ts";
 import { countCompletion, type CompletionCounts, type DeadlineWarning } from "../domain/deadline-warning.ts";
 import type { InspectionLedger, LedgerMeasure, LedgerProblem } from "../domain/inspection-ledger.ts";
 import type { Measure } from "../domain/measure.ts";
-import type { Scope } from "../domain/scope.ts";
+import { kindDeadlines } from "../domain/deadline-profile.ts";
+import { SCOPE_ALL, type Scope } from "../domain/scope.ts";
 import type { LadderStep } from "../domain/supervision-ladder.ts";
 import { warningBoard, type WarningBoard, type WarningBoardOptions } from "../domain/warning-board.ts";
 import type { Repositories } from "../storage/store.ts";
@@ -18,18 +19,23 @@ import { ladderStepsOf } from "./list-supervision-actions.ts";
 import { inspectionAccess } from "./measure-access.ts";
 import type { CalendarDeps } from "./working-calendar.ts";
 
-/** The thresholds of the inspection's profile and the calendar with the stored overrides, on `today`. */
+/**
+ * The thresholds of the inspection's profile, its default deadlines per kind (from the feedback date) and the calendar
+ * with the stored overrides, on `today`. Settings, read unscoped: the callers check the caller's access themselves.
+ */
 export async function warningOptions(
   deps: CalendarDeps,
-  repos: Pick<Repositories, "deadlineProfiles" | "calendarOverrides">,
+  repos: Pick<Repositories, "deadlineProfiles" | "calendarOverrides" | "inspections">,
   inspectionId: string,
   today: CalendarDate,
 ): Promise<WarningBoardOptions> {
-  const [profile, calendar] = await Promise.all([
+  const [profile, calendar, inspection] = await Promise.all([
     profileOf(repos, inspectionId),
     deps.calendar.current(repos),
+    repos.inspections.get(SCOPE_ALL, inspectionId),
   ]);
-  return { today, thresholds: profile.thresholds, calendar };
+  const defaults = kindDeadlines(inspection?.feedbackDate ?? null, profile);
+  return { today, thresholds: profile.thresholds, calendar, kindDeadlines: defaults };
 }
 
 type WarnedMeasureOfLedger = LedgerMeasure & {

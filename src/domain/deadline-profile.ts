@@ -1,10 +1,11 @@
 // An inspection's deadline profile (督办设置): warning thresholds and their basis, reporting cadence, when the
 // rectification report is due and when the concentrated period ends. Pure: defaults, validation, derived dates.
 
-import { isCalendarDate, type CalendarDate } from "./calendar-date.ts";
+import { addDays, addMonths, isCalendarDate, type CalendarDate } from "./calendar-date.ts";
 import {
   DEFAULT_WARNING_THRESHOLDS,
   warningThresholdsProblem,
+  type KindDeadlines,
   type WarningThresholds,
 } from "./deadline-warning.ts";
 import { computeInspectionDeadlines } from "./inspection.ts";
@@ -27,6 +28,21 @@ export const WARNING_BASIS_LABELS: Record<WarningThresholds["basis"], string> = 
   working: "工作日",
 };
 
+/** Stage reviews of a long-term measure (长期坚持) without a date of its own: every 1, 3, 6 or 12 months. */
+export const LONG_TERM_REVIEW_MONTHS = [1, 3, 6, 12] as const;
+
+/**
+ * The deadline a measure is judged against when the ledger gives it none, by kind: 立行立改 this many calendar days
+ * after the feedback; 限期整改 the end of the concentrated period; 长期坚持 a stage review every N months after the
+ * feedback (the next one from today). A measure's own deadline always wins.
+ */
+export interface DefaultDeadlines {
+  readonly immediateDays: number;
+  readonly longTermReviewMonths: number;
+}
+
+export const DEFAULT_KIND_DEADLINES: DefaultDeadlines = { immediateDays: 30, longTermReviewMonths: 6 };
+
 /** What an inspection office sets for one inspection; every field has a default. */
 export interface DeadlineSettings {
   readonly thresholds: WarningThresholds;
@@ -35,6 +51,7 @@ export interface DeadlineSettings {
   readonly reportMonths: number;
   /** End of the concentrated rectification period (集中整改期); null: two months after the feedback date. */
   readonly concentratedEnd: CalendarDate | null;
+  readonly defaultDeadlines: DefaultDeadlines;
 }
 
 export const DEFAULT_DEADLINE_SETTINGS: DeadlineSettings = {
@@ -42,6 +59,7 @@ export const DEFAULT_DEADLINE_SETTINGS: DeadlineSettings = {
   cadence: "monthly",
   reportMonths: 2,
   concentratedEnd: null,
+  defaultDeadlines: DEFAULT_KIND_DEADLINES,
 };
 
 /** The profile as stored: the settings, who set them and when, and a version for If-Match (0: never set). */
@@ -77,6 +95,19 @@ export function profileDates(
   };
 }
 
+/** The kind defaults as dates for the warning ladder (null without a feedback date: nothing to count from). */
+export function kindDeadlines(
+  feedbackDate: CalendarDate | null,
+  settings: Pick<DeadlineSettings, "reportMonths" | "concentratedEnd" | "defaultDeadlines">,
+): KindDeadlines | null {
+  if (feedbackDate === null) return null;
+  return {
+    immediate: addDays(feedbackDate, settings.defaultDeadlines.immediateDays),
+    limited: profileDates(feedbackDate, settings).concentratedEnd ?? addMonths(feedbackDate, 2),
+    longTerm: { from: feedbackDate, everyMonths: settings.defaultDeadlines.longTermReviewMonths },
+  };
+}
+
 /**
  * What is wrong with the settings, field by field (Chinese, safe to show); empty when they can be used. The
  * thresholds follow warningThresholdsProblem (green ≥ yellow ≥ red ≥ 0, whole days), at most 366 days.
@@ -98,6 +129,19 @@ export function deadlineSettingsProblems(
     problems.push({ path: "concentratedEnd", message: "集中整改期截止日期不是有效的日期" });
   } else if (end !== null && feedbackDate !== null && end < feedbackDate) {
     problems.push({ path: "concentratedEnd", message: "集中整改期截止日期不能早于反馈日期" });
+  }
+  const d = settings.defaultDeadlines;
+  if (!Number.isInteger(d.immediateDays) || d.immediateDays < 1 || d.immediateDays > 366) {
+    problems.push({
+      path: "defaultDeadlines.immediateDays",
+      message: "立行立改的默认时限应为反馈后1到366天",
+    });
+  }
+  if (!(LONG_TERM_REVIEW_MONTHS as readonly number[]).includes(d.longTermReviewMonths)) {
+    problems.push({
+      path: "defaultDeadlines.longTermReviewMonths",
+      message: "长期坚持的阶段检视周期应为1、3、6或12个月",
+    });
   }
   return problems;
 }

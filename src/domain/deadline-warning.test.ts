@@ -1,11 +1,13 @@
 import chineseDaysData from "chinese-days/dist/chinese-days.json" with { type: "json" };
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addDays, type CalendarDate } from "./calendar-date.ts";
+import { addDays, addMonths, type CalendarDate } from "./calendar-date.ts";
+import { DEFAULT_DEADLINE_SETTINGS, kindDeadlines } from "./deadline-profile.ts";
 import {
   WARNING_LEVELS,
   countCompletion,
   deadlineWarning,
+  nextStageReview,
   type DeadlineWarning,
   type MeasureCompletionFacts,
   type MeasureDeadlineFacts,
@@ -49,6 +51,7 @@ describe("warning ladder on calendar days (default 20/10/0)", () => {
     expect(warn({}, today)).toEqual({
       level,
       judgedAgainst: "2024-10-31",
+      defaulted: false,
       originalDeadline: null,
       extended: false,
       basis: "calendar",
@@ -153,6 +156,7 @@ describe("extensions", () => {
     expect(warn(extended, "2024-11-05")).toMatchObject({
       level: "normal",
       judgedAgainst: "2024-11-30",
+      defaulted: false,
       originalDeadline: "2024-10-31",
       extended: true,
       daysLeft: 25,
@@ -290,6 +294,70 @@ describe("按期完成率 and 完成率", () => {
         expect(c.extended).toBeLessThanOrEqual(c.measures);
         expect(Number(c.onTimeRate)).toBeLessThanOrEqual(Number(c.completionRate));
       }),
+    );
+  });
+});
+
+describe("measures without a deadline, judged by the profile's defaults for their kind", () => {
+  const defaults = kindDeadlines("2024-03-04", {
+    ...DEFAULT_DEADLINE_SETTINGS,
+    concentratedEnd: "2024-06-30",
+  })!;
+  const judge = (kind: MeasureDeadlineFacts["kind"], today: CalendarDate) =>
+    deadlineWarning(makeMeasure({ kind, deadline: null }), { today, calendar, kindDeadlines: defaults });
+
+  it("立行立改 30 days after the feedback, 限期整改 at the concentrated period's end", () => {
+    expect(judge("immediate", "2024-04-10")).toMatchObject({
+      level: "overdue",
+      judgedAgainst: "2024-04-03",
+      defaulted: true,
+      daysOverdue: 7,
+    });
+    expect(judge("time_limited", "2024-06-20")).toMatchObject({
+      level: "yellow",
+      judgedAgainst: "2024-06-30",
+      defaulted: true,
+    });
+  });
+
+  it("长期坚持 at the next six-monthly stage review, never overdue by a review already past", () => {
+    expect(judge("long_term", "2024-05-01")).toMatchObject({ judgedAgainst: "2024-09-04", level: "normal" });
+    expect(judge("long_term", "2024-09-04")).toMatchObject({ judgedAgainst: "2024-09-04", level: "red" });
+    expect(judge("long_term", "2024-09-05")).toMatchObject({ judgedAgainst: "2025-03-04", level: "normal" });
+  });
+
+  it("keeps a measure's own deadline, and the old reasons without defaults (no feedback date)", () => {
+    const own = deadlineWarning(makeMeasure({ kind: "immediate", deadline: "2024-12-31" }), {
+      today: "2024-04-10",
+      calendar,
+      kindDeadlines: defaults,
+    });
+    expect(own).toMatchObject({ judgedAgainst: "2024-12-31", defaulted: false });
+    expect(kindDeadlines(null, DEFAULT_DEADLINE_SETTINGS)).toBeNull();
+    expect(warn({ kind: "immediate", deadline: null }, "2024-04-10")).toEqual({
+      level: "not_warned",
+      reason: "no_deadline",
+    });
+  });
+
+  it("the next stage review is the first one on or after today, for any day and cycle (fast-check)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 4000 }),
+        fc.integer({ min: 0, max: 4000 }),
+        fc.constantFrom(1, 3, 6, 12),
+        (start, offset, months) => {
+          const from = addDays("2015-01-31", start);
+          const today = addDays(from, offset);
+          const review = nextStageReview({ from, everyMonths: months }, today);
+          expect(review >= today).toBe(true);
+          expect(review > from).toBe(true);
+          // The review before it (one cycle back) is before today, unless it is the feedback itself.
+          const earlier = addMonths(review, -months);
+          expect(earlier < today || earlier <= from).toBe(true);
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 });

@@ -1,7 +1,7 @@
 // The warning ladder of one measure on a given day (绿/黄/红/逾期), and 按期完成率 beside 完成率. Pure: today and the
 // working-day calendar are passed in; escalation steps (督办单, 告诫, 约谈) are recorded elsewhere, not derived here.
 
-import { daysBetween, type CalendarDate } from "./calendar-date.ts";
+import { addMonths, daysBetween, type CalendarDate } from "./calendar-date.ts";
 import { completionRate } from "./ledger-statistics.ts";
 import type { Measure } from "./measure.ts";
 import { shanghaiDateOf, type HolidayDataWarning, type WorkingDayCalendar } from "./working-days.ts";
@@ -72,6 +72,8 @@ export interface DatedWarning {
   readonly level: WarningLevel;
   /** The date judged against: the current deadline, an approved extension's new date when there is one. */
   readonly judgedAgainst: CalendarDate;
+  /** True when the measure has no deadline of its own and `judgedAgainst` is the profile's default for its kind. */
+  readonly defaulted: boolean;
   /** The first deadline, kept and shown when an extension moved it; else null. */
   readonly originalDeadline: CalendarDate | null;
   readonly extended: boolean;
@@ -87,10 +89,31 @@ export interface DatedWarning {
 /** What the ladder reads of a measure. */
 export type MeasureDeadlineFacts = Pick<Measure, "kind" | "state" | "deadline" | "originalDeadline">;
 
+/** The dates a measure without a deadline is judged against, by kind (deadline-profile.ts kindDeadlines). */
+export interface KindDeadlines {
+  readonly immediate: CalendarDate;
+  readonly limited: CalendarDate;
+  /** Stage reviews every `everyMonths` months counted from `from`; the next one on or after today is judged. */
+  readonly longTerm: { readonly from: CalendarDate; readonly everyMonths: number };
+}
+
+/** The next stage review of a long-term measure on or after `today`: from + k × months, k ≥ 1. */
+export function nextStageReview(longTerm: KindDeadlines["longTerm"], today: CalendarDate): CalendarDate {
+  const months = Math.max(1, longTerm.everyMonths);
+  // Jump close by whole months, then step: no loop over years of reviews.
+  const elapsed = Math.max(0, Math.floor(daysBetween(longTerm.from, today) / 31 / months) - 1);
+  let k = Math.max(1, elapsed);
+  let review = addMonths(longTerm.from, k * months);
+  while (review < today) review = addMonths(longTerm.from, ++k * months);
+  return review;
+}
+
 export interface DeadlineWarningOptions {
   /** Today in Asia/Shanghai. */
   readonly today: CalendarDate;
   readonly thresholds?: WarningThresholds;
+  /** The profile's defaults for measures without a deadline; absent: such measures are not warned. */
+  readonly kindDeadlines?: KindDeadlines | null;
   /** Used only when the thresholds count working days. */
   readonly calendar: WorkingDayCalendar;
 }
@@ -111,7 +134,17 @@ export function deadlineWarning(
   if (problem !== null) throw new RangeError(problem);
   if (measure.state === "closed") return { level: "not_warned", reason: "closed" };
   if (measure.state === "submitted") return { level: "not_warned", reason: "submitted" };
-  const deadline = measure.deadline;
+  const defaults = options.kindDeadlines ?? null;
+  const defaulted = measure.deadline === null;
+  const deadline =
+    measure.deadline ??
+    (defaults === null
+      ? null
+      : measure.kind === "long_term"
+        ? nextStageReview(defaults.longTerm, options.today)
+        : measure.kind === "immediate"
+          ? defaults.immediate
+          : defaults.limited);
   if (deadline === null) {
     return { level: "not_warned", reason: measure.kind === "long_term" ? "open_ended" : "no_deadline" };
   }
@@ -135,6 +168,7 @@ export function deadlineWarning(
             ? "green"
             : "normal",
     judgedAgainst: deadline,
+    defaulted,
     originalDeadline: extended ? measure.originalDeadline : null,
     extended,
     basis: t.basis,

@@ -7,6 +7,7 @@ import {
   deadlineWarning,
   type DatedWarning,
   type DeadlineWarning,
+  type KindDeadlines,
   type MeasureDeadlineFacts,
   type NotWarnedReason,
   type WarningThresholds,
@@ -39,6 +40,8 @@ export interface WarningBoardOptions {
   readonly today: CalendarDate;
   readonly thresholds: WarningThresholds;
   readonly calendar: WorkingDayCalendar;
+  /** Dates for measures without a deadline, by kind (the inspection's profile); absent: not warned. */
+  readonly kindDeadlines?: KindDeadlines | null;
 }
 
 /** Each measure's warning, in the given order (for the ledger and measure answers). */

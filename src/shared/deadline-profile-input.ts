@@ -3,6 +3,7 @@
 
 import { z } from "zod";
 import {
+  DEFAULT_KIND_DEADLINES,
   REPORT_DUE_MONTHS,
   REPORTING_CADENCE_LABELS,
   REPORTING_CADENCES,
@@ -28,5 +29,16 @@ export const deadlineProfileSchema = z.object({
     })
     .describe("整改情况报告在反馈后几个月内报送：1、2、3或6"),
   concentratedEnd: calendarDateSchema.nullable().describe("集中整改期截止日期；null 为反馈后两个月"),
+  defaultDeadlines: z
+    .object({
+      immediateDays: z
+        .number({ error: "立行立改的默认时限应为反馈后1到366天" })
+        .describe("立行立改未写时限的，按反馈后多少天判断（默认30）"),
+      longTermReviewMonths: z
+        .number({ error: "长期坚持的阶段检视周期应为1、3、6或12个月" })
+        .describe("长期坚持未写阶段时限的，每隔几个月检视一次（默认6）"),
+    })
+    .default(DEFAULT_KIND_DEADLINES)
+    .describe("未写时限的措施按类型采用的默认时限；限期整改按集中整改期截止日期"),
 });
 export type DeadlineProfileInput = z.input<typeof deadlineProfileSchema>;

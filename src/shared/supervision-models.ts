@@ -44,12 +44,23 @@ export const deadlineProfileSchema = z.object({
   cadence: z.enum(REPORTING_CADENCES).describe("报送周期：monthly 每月、fortnightly 每两周、weekly 每周"),
   reportMonths: z.number().int().describe("整改情况报告在反馈后几个月内报送"),
   concentratedEnd: nullableDate.describe("设定的集中整改期截止日期；null 为反馈后两个月"),
+  defaultDeadlines: z
+    .object({
+      immediateDays: z.number().int().describe("立行立改未写时限的，按反馈后多少天判断"),
+      longTermReviewMonths: z.number().int().describe("长期坚持未写阶段时限的，每隔几个月检视一次"),
+    })
+    .describe("未写时限的措施按类型采用的默认时限；限期整改按集中整改期截止日期"),
   version: z.number().int().describe("版本号（0：尚未设置，按默认）；修改时放在 If-Match 头中"),
   updatedAt: instant.nullable(),
   updatedBy: z.string().nullable(),
   isDefault: z.boolean().describe("true：尚未设置，按默认（20/10/0 自然日，每月报送，反馈后2个月报告）"),
   dates: z
-    .object({ feedbackDate: nullableDate, reportDue: nullableDate, concentratedEnd: nullableDate })
+    .object({
+      feedbackDate: nullableDate,
+      reportDue: nullableDate,
+      concentratedEnd: nullableDate,
+      immediateDefault: nullableDate.describe("立行立改未写时限的措施据以判断的日期"),
+    })
     .describe("由反馈日期推算的整改报告截止日和集中整改期截止日"),
 });
 
@@ -65,7 +76,8 @@ export const datedWarningSchema = z.object({
   level: z
     .enum(WARNING_LEVELS)
     .describe("normal 正常推进；green 绿色预警；yellow 黄色预警；red 红色预警；overdue 已逾期"),
-  judgedAgainst: date.describe("据以判断的时限（延期获批后为新时限）"),
+  judgedAgainst: date.describe("据以判断的时限（延期获批后为新时限；未写时限的为按类型的默认时限）"),
+  defaulted: z.boolean().describe("true：措施未写时限，按督办设置中该类型的默认时限判断"),
   originalDeadline: nullableDate.describe("延期前的原时限（未延期为 null）"),
   extended: z.boolean().describe("时限是否经批准延期"),
   basis: z.enum(WARNING_BASES).describe("剩余天数按 calendar 自然日或 working 工作日计算"),

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createLedger } from "../../src/app/create-ledger.ts";
 import { SYSTEM_ACTOR } from "../../src/app/deps.ts";
 import { SCOPE_ALL } from "../../src/domain/scope.ts";
-import { makeLedger } from "../support/ledger-builders.ts";
+import { makeLedger, makeMeasure, makeProblem } from "../support/ledger-builders.ts";
 import { testDatabases } from "../support/test-stores.ts";
 import { openTestApp, signedInUser, type SignedInUser, type TestApp } from "./http-test-app.ts";
 
@@ -27,7 +27,16 @@ describe.each(testDatabases)("deadline profiles over HTTP on $name", (database) 
 
   beforeEach(async () => {
     t = await openTestApp({}, database);
-    const created = await createLedger(t.deps, SYSTEM_ACTOR, makeLedger({}));
+    // One 立行立改 measure without a deadline, judged by the profile's default for its kind.
+    const undated = makeProblem({
+      title: "违规发放津补贴",
+      measures: [makeMeasure({ text: "立即清退违规津补贴", kind: "immediate", deadline: null })],
+    });
+    const created = await createLedger(
+      t.deps,
+      SYSTEM_ACTOR,
+      makeLedger({ problems: [...makeLedger().problems, undated] }),
+    );
     inspectionId = created.inspectionId;
     office = await signedInUser(t, "office", { role: "unit_office", orgId: created.unitId });
     const inspection = await t.deps.store.inspections.get(SCOPE_ALL, inspectionId);
@@ -57,6 +66,61 @@ describe.each(testDatabases)("deadline profiles over HTTP on $name", (database) 
       concentratedEnd: null,
       dates: { feedbackDate: "2021-03-04", reportDue: "2021-05-04", concentratedEnd: "2021-05-04" },
     });
+  });
+
+  it("keeps default deadlines per kind, judges an undated 立行立改 measure by them, and refuses bad ones", async () => {
+    const profile = {
+      thresholds: { green: 20, yellow: 10, red: 0, basis: "calendar" },
+      cadence: "monthly",
+      reportMonths: 2,
+      concentratedEnd: null,
+    };
+    const before = await t.app.inject({ method: "GET", url: url(), headers: oversight.headers });
+    expect(before.json()).toMatchObject({
+      defaultDeadlines: { immediateDays: 30, longTermReviewMonths: 6 },
+      dates: { immediateDefault: "2021-04-03" },
+    });
+    const bad = await put(
+      oversight,
+      { ...profile, defaultDeadlines: { immediateDays: 0, longTermReviewMonths: 5 } },
+      '"0"',
+    );
+    expect(bad.statusCode).toBe(400);
+    const messages = bad
+      .json<{ error: { fields: { message: string }[] } }>()
+      .error.fields.map((f) => f.message);
+    expect(messages).toEqual([
+      "立行立改的默认时限应为反馈后1到366天",
+      "长期坚持的阶段检视周期应为1、3、6或12个月",
+    ]);
+    const set = await put(
+      oversight,
+      { ...profile, defaultDeadlines: { immediateDays: 10, longTermReviewMonths: 3 } },
+      '"0"',
+    );
+    expect(set.statusCode).toBe(200);
+    expect(set.json()).toMatchObject({
+      defaultDeadlines: { immediateDays: 10, longTermReviewMonths: 3 },
+      dates: { immediateDefault: "2021-03-14" },
+    });
+    // Read back from the database, not from the answer of the write.
+    const again = await t.app.inject({ method: "GET", url: url(), headers: leader.headers });
+    expect(again.json()).toMatchObject({ defaultDeadlines: { immediateDays: 10, longTermReviewMonths: 3 } });
+    // The undated 立行立改 measure of the ledger is judged against the new default.
+    const measures = await t.deps.store.measures.listByInspection(SCOPE_ALL, inspectionId);
+    const undated = measures.find((m) => m.text === "立即清退违规津补贴")!;
+    const ledger = await t.app.inject({
+      method: "GET",
+      url: `/api/v1/inspections/${inspectionId}/ledger`,
+      headers: leader.headers,
+    });
+    const warned = ledger
+      .json<{
+        problems: { measures: { id: string; warning: { judgedAgainst?: string; defaulted?: boolean } }[] }[];
+      }>()
+      .problems.flatMap((p) => p.measures)
+      .find((m) => m.id === undated.id);
+    expect(warned?.warning).toMatchObject({ judgedAgainst: "2021-03-14", defaulted: true });
   });
 
   it("sets the profile with If-Match, moves the inspection's dates and records the change", async () => {

@@ -98,8 +98,16 @@ describe.each(testDatabases)("warning states over HTTP on $name", (database) => 
     expect(w["八天后"]).toMatchObject({ level: "yellow", daysLeft: 8, basis: "calendar" });
     expect(w["十五天后"]).toMatchObject({ level: "green", daysLeft: 15 });
     expect(w["九月底"]).toMatchObject({ level: "normal", daysLeft: 92 });
-    expect(w["立行立改无时限"]).toEqual({ level: "not_warned", reason: "no_deadline" });
-    expect(w["长期坚持"]).toEqual({ level: "not_warned", reason: "open_ended" });
+    // Without a deadline of their own, by the profile's defaults for their kind (feedback 2021-03-04): 立行立改 30 days
+    // after it, 长期坚持 at the next six-monthly stage review.
+    expect(w["立行立改无时限"]).toMatchObject({
+      level: "overdue",
+      judgedAgainst: "2021-04-03",
+      defaulted: true,
+      daysOverdue: 88,
+    });
+    expect(w["长期坚持"]).toMatchObject({ level: "normal", judgedAgainst: "2021-09-04", defaulted: true });
+    expect(w["逾期十天"]).toMatchObject({ defaulted: false });
     expect(w["已销号"]).toEqual({ level: "not_warned", reason: "closed" });
 
     const detail = await get<{ warning: Warned["warning"] }>(`/api/v1/measures/${await measureId("八天后")}`);
@@ -146,22 +154,28 @@ describe.each(testDatabases)("warning states over HTTP on $name", (database) => 
     const board = await get<Board>(`/api/v1/inspections/${inspectionId}/warnings`);
     expect(board.asOf).toBe("2021-06-30");
     const texts = (level: keyof Board["groups"]) => board.groups[level].map((m) => m.text);
-    expect(texts("overdue")).toEqual(["逾期十天"]);
+    expect(texts("overdue")).toEqual(["立行立改无时限", "逾期十天"]);
     expect(texts("red")).toEqual(["今天到期"]);
     expect(texts("yellow")).toEqual(["明天到期", "八天后"]);
     expect(texts("green")).toEqual(["十五天后"]);
     expect(board.counts).toEqual({
-      normal: 1,
+      normal: 2,
       green: 1,
       yellow: 2,
       red: 1,
-      overdue: 1,
-      notWarned: { closed: 1, submitted: 0, open_ended: 1, no_deadline: 1 },
+      overdue: 2,
+      notWarned: { closed: 1, submitted: 0, open_ended: 0, no_deadline: 0 },
     });
     expect(board.completion).toMatchObject({ measures: 9, completed: 1, completionRate: "11.11" });
 
     const later = await get<Board>(`/api/v1/inspections/${inspectionId}/warnings?asOf=2021-07-09`);
-    expect(later.groups.overdue.map((m) => m.text)).toEqual(["逾期十天", "今天到期", "明天到期", "八天后"]);
+    expect(later.groups.overdue.map((m) => m.text)).toEqual([
+      "立行立改无时限",
+      "逾期十天",
+      "今天到期",
+      "明天到期",
+      "八天后",
+    ]);
   });
 
   it("shows a department reporter the warnings of their department's measures only", async () => {

@@ -32,6 +32,7 @@ function measure(id: string, over: Partial<Measure> = {}): Measure {
     warning: {
       level: "normal",
       judgedAgainst: "2021-06-30",
+      defaulted: false,
       originalDeadline: null,
       extended: false,
       basis: "calendar",

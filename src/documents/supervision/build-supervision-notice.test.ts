@@ -124,6 +124,15 @@ describe("buildSupervisionNotice", () => {
     expect(body[0]).toContain("1项临近整改时限尚未完成");
   });
 
+  it("says when a deadline is the inspection's default because the ledger gives the measure none", () => {
+    const body = texts(
+      options({ items: [item({ deadline: "2021-04-03", defaulted: true, daysOverdue: 88 })] }),
+    );
+    expect(body.join("\n")).toContain(
+      "整改时限：2021年4月3日（台账未写时限，按督办设置的默认时限），已逾期88天）。",
+    );
+  });
+
   it("prints the office's contact as the 附注 and its 版记, and the title breaks into balanced lines", () => {
     const doc = buildSupervisionNotice(
       options({ official: { contactPerson: "王五", contactPhone: "0510-81820000", copyTo: ["市纪委监委"] } }),

@@ -26,6 +26,8 @@ export interface SupervisionItem {
   readonly person: string | null;
   /** The deadline judged against (an approved extension's new date) and the first one when it was moved. */
   readonly deadline: CalendarDate;
+  /** True when the ledger gives the measure no deadline and `deadline` is the inspection's default for its kind. */
+  readonly defaulted?: boolean;
   readonly originalDeadline: CalendarDate | null;
   readonly level: "overdue" | "red";
   /** Calendar days since the deadline (overdue); days left in the thresholds' basis (red). */
@@ -61,7 +63,9 @@ function itemFacts(item: SupervisionItem): string {
   const original =
     item.originalDeadline !== null && item.originalDeadline !== item.deadline
       ? `（原定${formatOfficialDate(item.originalDeadline)}，已批准延期）`
-      : "";
+      : item.defaulted === true
+        ? "（台账未写时限，按督办设置的默认时限）"
+        : "";
   const state =
     item.level === "overdue"
       ? `已逾期${item.daysOverdue}天`

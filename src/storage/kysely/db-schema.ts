@@ -297,6 +297,9 @@ export interface DeadlineProfilesTable {
   cadence: string;
   report_months: number;
   concentrated_end: string | null;
+  /** 0022: kind defaults; null on rows written before (the defaults apply). */
+  immediate_days: number | null;
+  long_term_review_months: number | null;
   version: number;
   updated_at: string;
   updated_by: string;

@@ -2,6 +2,7 @@
 
 import type { Kysely } from "kysely";
 import {
+  DEFAULT_KIND_DEADLINES,
   REPORTING_CADENCES,
   type DeadlineProfile,
   type ReportingCadence,
@@ -22,6 +23,14 @@ const fromRow = (r: DeadlineProfilesTable): DeadlineProfile => ({
     : "monthly",
   reportMonths: Number(r.report_months),
   concentratedEnd: r.concentrated_end,
+  defaultDeadlines: {
+    immediateDays:
+      r.immediate_days === null ? DEFAULT_KIND_DEADLINES.immediateDays : Number(r.immediate_days),
+    longTermReviewMonths:
+      r.long_term_review_months === null
+        ? DEFAULT_KIND_DEADLINES.longTermReviewMonths
+        : Number(r.long_term_review_months),
+  },
   version: Number(r.version),
   updatedAt: r.updated_at,
   updatedBy: r.updated_by,
@@ -46,6 +55,8 @@ export function deadlineProfileRepository(db: Kysely<Database>): DeadlineProfile
         cadence: p.cadence,
         report_months: p.reportMonths,
         concentrated_end: p.concentratedEnd,
+        immediate_days: p.defaultDeadlines.immediateDays,
+        long_term_review_months: p.defaultDeadlines.longTermReviewMonths,
         version: p.version,
         updated_at: p.updatedAt ?? "",
         updated_by: p.updatedBy ?? "",

@@ -17,6 +17,7 @@ import {
 } from "antd";
 import { useState, type ReactNode } from "react";
 import {
+  LONG_TERM_REVIEW_MONTHS,
   REPORT_DUE_MONTHS,
   REPORTING_CADENCE_LABELS,
   REPORTING_CADENCES,
@@ -44,6 +45,8 @@ interface ProfileForm {
   readonly cadence?: string;
   readonly reportMonths?: number;
   readonly concentratedEnd?: string;
+  readonly immediateDays?: number | null;
+  readonly longTermReviewMonths?: number;
 }
 
 const formOf = (p: DeadlineProfile): ProfileForm => ({
@@ -54,6 +57,8 @@ const formOf = (p: DeadlineProfile): ProfileForm => ({
   cadence: p.cadence,
   reportMonths: p.reportMonths,
   concentratedEnd: p.concentratedEnd ?? "",
+  immediateDays: p.defaultDeadlines.immediateDays,
+  longTermReviewMonths: p.defaultDeadlines.longTermReviewMonths,
 });
 
 export function DeadlineProfileDrawer(props: {
@@ -137,6 +142,10 @@ function ProfileEditor(props: {
             cadence: values.cadence,
             reportMonths: values.reportMonths,
             concentratedEnd: values.concentratedEnd?.trim() ? values.concentratedEnd.trim() : null,
+            defaultDeadlines: {
+              immediateDays: values.immediateDays,
+              longTermReviewMonths: values.longTermReviewMonths,
+            },
           },
           "督办设置",
         ),
@@ -170,6 +179,7 @@ function ProfileEditor(props: {
         <Descriptions.Item label="反馈日期">{dates.feedbackDate ?? "—"}</Descriptions.Item>
         <Descriptions.Item label="整改报告截止">{dates.reportDue ?? "—"}</Descriptions.Item>
         <Descriptions.Item label="集中整改期截止">{dates.concentratedEnd ?? "—"}</Descriptions.Item>
+        <Descriptions.Item label="立行立改默认时限">{dates.immediateDefault ?? "—"}</Descriptions.Item>
         <Descriptions.Item label="设置">
           {profile.isDefault
             ? "尚未设置，按默认（剩20天绿色、10天黄色、到期当天红色预警，自然日；每月报送；反馈后2个月报告）"
@@ -212,6 +222,21 @@ function ProfileEditor(props: {
         <Form.Item label="集中整改期截止日期" name="concentratedEnd" extra="不填：反馈后两个月">
           <Input placeholder="YYYY-MM-DD" maxLength={10} />
         </Form.Item>
+        <Typography.Text strong>台账未写时限的措施，按类型默认</Typography.Text>
+        <Space wrap className="section" style={{ marginTop: 8 }}>
+          <Form.Item label="立行立改" name="immediateDays" extra="反馈后天数">
+            <InputNumber min={1} max={366} precision={0} suffix="天" />
+          </Form.Item>
+          <Form.Item label="长期坚持阶段检视" name="longTermReviewMonths" extra="自反馈起每隔">
+            <Select
+              style={{ width: 110 }}
+              options={LONG_TERM_REVIEW_MONTHS.map((m) => ({ value: m, label: `${m}个月` }))}
+            />
+          </Form.Item>
+        </Space>
+        <Typography.Paragraph type="secondary">
+          限期整改未写时限的，按集中整改期截止日期判断。
+        </Typography.Paragraph>
         <ErrorNote message={error} />
         {props.editable && (
           <Button type="primary" htmlType="submit" loading={busy}>

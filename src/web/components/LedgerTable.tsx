@@ -89,7 +89,15 @@ function optionalColumns(names: OrgNames, people: OrgNames): Record<LedgerColumn
         const tag = warningTag(m.warning);
         return (
           <>
-            {m.deadline ?? "—"}
+            {m.deadline ??
+              (m.warning.level !== "not_warned" && m.warning.defaulted ? (
+                // No deadline in the ledger: the inspection's default for the kind, said as such.
+                <span title="台账未写时限，按督办设置中该类型的默认时限判断">
+                  默认{m.warning.judgedAgainst}
+                </span>
+              ) : (
+                "—"
+              ))}
             {tag && (
               <Tag color={tag.color} style={{ marginLeft: 4 }}>
                 {tag.text}

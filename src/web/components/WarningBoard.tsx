@@ -84,7 +84,9 @@ function WarnedList(props: { readonly items: readonly Warned[] }): ReactNode {
           deadline={[
             m.warning.extended
               ? `${m.warning.judgedAgainst}（原${m.warning.originalDeadline ?? ""}）`
-              : m.deadline,
+              : m.warning.defaulted
+                ? `${m.warning.judgedAgainst}（未写时限，按默认）`
+                : m.deadline,
             m.ladder ? ladderText(m.ladder) : null,
           ]
             .filter((s) => s !== null)

@@ -18,6 +18,7 @@ import * as importSources from "./0015-import-sources.ts";
 import * as deadlineProfiles from "./0016-deadline-profiles.ts";
 import * as importCorrections from "./0018-import-corrections.ts";
 import * as publicNotices from "./0019-public-notices.ts";
+import * as defaultDeadlines from "./0022-default-deadlines.ts";
 import * as notifications from "./0020-notifications.ts";
 import * as supervisionActions from "./0021-supervision-actions.ts";
 
@@ -41,4 +42,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0019-public-notices": publicNotices,
   "0020-notifications": notifications,
   "0021-supervision-actions": supervisionActions,
+  "0022-default-deadlines": defaultDeadlines,
 };
