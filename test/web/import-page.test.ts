@@ -23,10 +23,19 @@ const SEED_NOTICE = join(ROOT, "test/fixtures/notices/seed.txt");
 async function chooseOption(select: Locator, label: string, search = false): Promise<void> {
   await select.click();
   if (search) await select.page().keyboard.type(label);
-  await select
-    .page()
-    .locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`)
-    .click();
+  const open = select.page().locator(".ant-select-dropdown:visible");
+  const option = open.locator(`.ant-select-item-option[title="${label}"]`);
+  await option.click();
+  // A single select closes once it has taken the choice. On a loaded machine a click that lands while the list is
+  // still opening can be dropped (the list stays open, nothing chosen): choose again rather than wait for nothing.
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      await open.waitFor({ state: "detached", timeout: 5_000 });
+      return;
+    } catch {
+      if ((await option.count()) > 0) await option.click();
+    }
+  }
 }
 
 describe("the import page in Chromium", { timeout: 90_000 }, () => {
