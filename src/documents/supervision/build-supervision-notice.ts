@@ -6,7 +6,8 @@ import type { CalendarDate } from "../../domain/calendar-date.ts";
 import { REGIME_LABELS, type Regime } from "../../domain/inspection.ts";
 import { formatHeadingNumber, formatOrdinalLead } from "../../domain/numbering.ts";
 import type { NoticeLayoutOptions } from "../../shared/notice-layout-options.ts";
-import { contactNote, stripOrdinalLead } from "../notice/build-notice-document.ts";
+import { stripOrdinalLead } from "../notice/build-notice-document.ts";
+import { issuerFrame } from "../official-document/issuer-frame.ts";
 import {
   formatOfficialDate,
   type Block,
@@ -165,24 +166,11 @@ export function buildSupervisionNotice(o: BuildSupervisionNoticeOptions): Offici
       runIn: `对无正当理由逾期未整改、敷衍整改或逾期未回复的，将视情采取告诫、约谈等措施，推动${regime}整改任务落实到位。`,
     },
   ];
-  const notes = official.contactPerson || official.contactPhone ? [contactNote(official)] : [];
   return {
     title: `关于督促加快${o.unitName.trim()}${regime}整改进度的督办通知`,
     addressee: `${o.unitName.trim()}：`,
     blocks,
-    signature: { org: o.issuer, date: o.issuedOn },
-    ...(notes.length > 0 ? { note: notes } : {}),
     variant: "internal",
-    redHeader: {
-      issuer: official.issuerMark ?? o.issuer,
-      ...(official.docNumber ? { docNumber: official.docNumber } : {}),
-      ...(official.signers?.length ? { signers: official.signers } : {}),
-    },
-    colophon: {
-      ...(official.copyTo?.length ? { copyTo: official.copyTo } : {}),
-      printedBy: official.printedBy ?? o.issuer,
-      printedOn: official.printedOn ?? o.issuedOn,
-      ...(official.colophonOnEvenPage === false ? { onEvenPage: false } : {}),
-    },
+    ...issuerFrame(official, o.issuer, o.issuedOn),
   };
 }
