@@ -1,7 +1,7 @@
 // 导入一年的放假安排 (administrators): paste the State Council's notice (or a table of days), see every day it gives —
 // and what it replaces — before anything is stored, then import it all at once. A line that cannot be read is named
 // and nothing is stored (src/app/import-calendar-notice.ts).
-import { Button, Card, Form, Input, InputNumber, Space, Table, Tag, Typography } from "antd";
+import { Button, Card, Form, Input, InputNumber, Space, Table, Typography } from "antd";
 import { useState, type ReactNode } from "react";
 import { calendarNoticeImportSchema } from "../../shared/calendar-import-models.ts";
 import { DAY_KIND_LABELS } from "../../shared/calendar-input.ts";
@@ -11,6 +11,7 @@ import { ErrorNote } from "../components/PageState.tsx";
 import { validateForm } from "../form-validation.ts";
 import type { AnswerOfRoute } from "../../shared/api-client.ts";
 import type { ApiRoutes } from "../../shared/api-routes.ts";
+import { DayKindTag } from "./DayKindTag.tsx";
 
 type ImportAnswer = AnswerOfRoute<ApiRoutes["importCalendarNotice"]>;
 type Day = ImportAnswer["items"][number];
@@ -119,9 +120,7 @@ function NoticePreview(props: { readonly preview: ImportAnswer }): ReactNode {
             title: "类型",
             key: "kind",
             width: 80,
-            render: (_, d) => (
-              <Tag color={d.kind === "holiday" ? "red" : "blue"}>{DAY_KIND_LABELS[d.kind]}</Tag>
-            ),
+            render: (_, d) => <DayKindTag kind={d.kind} />,
           },
           { title: "名称", dataIndex: "name" },
           {

@@ -12,6 +12,7 @@ import { validateForm } from "../form-validation.ts";
 import { formatInstant } from "../labels.ts";
 import type { CalendarOverrides } from "../models.ts";
 import { useLoad } from "../use-load.ts";
+import { DayKindTag } from "./DayKindTag.tsx";
 import { CalendarNoticeImport } from "./CalendarNoticeImport.tsx";
 
 type Override = CalendarOverrides["items"][number];
@@ -76,9 +77,7 @@ function OverrideList(props: {
               title: "类型",
               key: "kind",
               width: 80,
-              render: (_, o) => (
-                <Tag color={o.kind === "holiday" ? "red" : "blue"}>{DAY_KIND_LABELS[o.kind]}</Tag>
-              ),
+              render: (_, o) => <DayKindTag kind={o.kind} />,
             },
             { title: "名称或说明", dataIndex: "name" },
             { title: "录入时间", key: "at", width: 150, render: (_, o) => formatInstant(o.createdAt) },
