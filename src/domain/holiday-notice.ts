@@ -6,7 +6,13 @@
 // weekday written beside a date that the date does not fall on, a 共N天 that the range contradicts, an impossible
 // date or a festival line with no date is a problem naming the line; the caller refuses the whole text then.
 
-import { addDays, daysBetween, makeCalendarDate, type CalendarDate } from "./calendar-date.ts";
+import {
+  addDays,
+  daysBetween,
+  isCalendarDate,
+  makeCalendarDate,
+  type CalendarDate,
+} from "./calendar-date.ts";
 import type { DayKind } from "./working-days.ts";
 
 export interface HolidayNoticeEntry {
@@ -77,7 +83,7 @@ export function parseHolidayNotice(text: string, options: { year?: number } = {}
     const table = TABLE_LINE.exec(text);
     if (table) {
       const day = table[1]!;
-      if (makeCalendarDate(...(day.split("-").map(Number) as [number, number, number])) === undefined) {
+      if (!isCalendarDate(day)) {
         problem(line, `${day}不是有效日期`);
         return;
       }
