@@ -90,6 +90,7 @@ export async function publishPublicNotice(
     publishedByName: actor.name,
     publishedAt: deps.clock.now(),
     withdrawal: null,
+    approval: null,
   };
   await deps.store.transaction(async (tx) => {
     await tx.publicNotices.insert(notice);

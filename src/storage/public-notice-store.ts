@@ -29,6 +29,11 @@ export interface PublicNotice {
   /** ISO UTC. */
   readonly publishedAt: string;
   readonly withdrawal: { readonly at: string; readonly by: string; readonly reason: string } | null;
+  /**
+   * The leader's sign-off when the notice went through approval (公开通报审批): the request, and who approved it at
+   * `publishedAt`; `publishedBy` is then the submitter. Null when an administrator published it directly.
+   */
+  readonly approval: { readonly requestId: string; readonly by: string; readonly byName: string } | null;
 }
 
 /** Where a page of the public list starts: after this notice in newest-first order. */

@@ -31,6 +31,7 @@ import type { DeadlineProfileRepository } from "./deadline-profile-store.ts";
 import type { EvidenceRepository } from "./evidence-store.ts";
 import type { PendingImportRepository } from "./pending-import-store.ts";
 import type { PublicNoticeRepository } from "./public-notice-store.ts";
+import type { PublicNoticeRequestRepository } from "./public-notice-request-store.ts";
 import type {
   DeliveryRepository,
   NotificationPreferenceRepository,
@@ -47,6 +48,7 @@ export type * from "./deadline-profile-store.ts";
 export type * from "./evidence-store.ts";
 export type * from "./pending-import-store.ts";
 export type * from "./public-notice-store.ts";
+export type * from "./public-notice-request-store.ts";
 export type * from "./notification-store.ts";
 export type * from "./supervision-action-store.ts";
 
@@ -299,6 +301,8 @@ export interface Publication {
 export interface PublicationRepository {
   insert(publication: Publication): Promise<void>;
   listByInspection(scope: Scope, inspectionId: string): Promise<Publication[]>;
+  /** Names the approver of generations made before their approval (a public notice's leader, 公开通报审批). */
+  setApprover(ids: readonly string[], approvedBy: string): Promise<void>;
   /** Every recorded checkpoint, whatever the scope (integrity checks only), in seq order. */
   listCheckpoints(): Promise<Array<AuditCheckpoint & { publicationId: string }>>;
 }
@@ -422,6 +426,7 @@ export interface Repositories {
   readonly scheduler: SchedulerRepository;
   readonly importSources: ImportSourceRepository;
   readonly publicNotices: PublicNoticeRepository;
+  readonly publicNoticeRequests: PublicNoticeRequestRepository;
   readonly supervisionActions: SupervisionActionRepository;
 }
 

@@ -327,6 +327,40 @@ export interface PublicNoticesTable {
   withdrawn_at: string | null;
   withdrawn_by: string | null;
   withdrawal_reason: string | null;
+  /** 0023: the approval request it came from and its approver; null when published directly. */
+  request_id: string | null;
+  approved_by: string | null;
+  approved_by_name: string | null;
+}
+
+/** 0023: an office's request to publish a public notice (公开通报审批) and its decision; timestamps ISO-8601 UTC text. */
+export interface PublicNoticeRequestsTable {
+  id: string;
+  inspection_id: string;
+  /** The inspection's id while pending, else null (UNIQUE: one pending request per inspection). */
+  pending_inspection_id: string | null;
+  unit_id: string;
+  unit_name: string;
+  title: string;
+  issued_on: string;
+  layout: string;
+  options: string;
+  contact: string | null;
+  docx_sha256: string;
+  docx_size: number;
+  docx_publication_id: string;
+  html_sha256: string;
+  html_size: number;
+  html_publication_id: string;
+  submitted_by: string;
+  submitted_by_name: string;
+  submitted_at: string;
+  state: string;
+  decided_by: string | null;
+  decided_by_name: string | null;
+  decided_at: string | null;
+  reason: string | null;
+  public_notice_id: string | null;
 }
 
 /** 0021: a step of the supervision ladder (督办通知, 告诫, 约谈) and a notice's reply; dates YYYY-MM-DD. */
@@ -410,6 +444,7 @@ export interface Database extends NotificationTables {
   calendar_overrides: CalendarOverridesTable;
   deadline_profiles: DeadlineProfilesTable;
   public_notices: PublicNoticesTable;
+  public_notice_requests: PublicNoticeRequestsTable;
   supervision_actions: SupervisionActionsTable;
   supervision_action_measures: SupervisionActionMeasuresTable;
   supervision_number_counters: SupervisionNumberCountersTable;

@@ -17,6 +17,7 @@ import { outcomeRepository, planRepository } from "./outcome-plan-repositories.t
 import { progressRepository } from "./progress-repository.ts";
 import { publicationRepository } from "./publication-repository.ts";
 import { publicNoticeRepository } from "./public-notice-repository.ts";
+import { publicNoticeRequestRepository } from "./public-notice-request-repository.ts";
 import { supervisionActionRepository } from "./supervision-action-repository.ts";
 import { grantRepository } from "./grant-repository.ts";
 import { sessionRepository } from "./session-repository.ts";
@@ -94,6 +95,7 @@ function repositories(
     importSources: translatingErrors(importSourceRepository(db)),
     apiTokens: translatingErrors(apiTokenRepository(db)),
     publicNotices: translatingErrors(publicNoticeRepository(db)),
+    publicNoticeRequests: translatingErrors(publicNoticeRequestRepository(db)),
     supervisionActions: translatingErrors(supervisionActionRepository(db)),
   };
 }

@@ -1,4 +1,4 @@
-// Public notices (migration 0019): insert, read, the public newest-first list and withdrawal.
+// Public notices (migrations 0019, 0023): insert, read, the public newest-first list and withdrawal.
 
 import type { Kysely } from "kysely";
 import type { PublicNotice, PublicNoticeRepository } from "../public-notice-store.ts";
@@ -22,6 +22,10 @@ const fromRow = (r: PublicNoticesTable): PublicNotice => ({
     r.withdrawn_at === null
       ? null
       : { at: r.withdrawn_at, by: r.withdrawn_by ?? "", reason: r.withdrawal_reason ?? "" },
+  approval:
+    r.request_id === null
+      ? null
+      : { requestId: r.request_id, by: r.approved_by ?? "", byName: r.approved_by_name ?? "" },
 });
 
 export function publicNoticeRepository(db: Kysely<Database>): PublicNoticeRepository {
@@ -50,6 +54,9 @@ export function publicNoticeRepository(db: Kysely<Database>): PublicNoticeReposi
           withdrawn_at: n.withdrawal?.at ?? null,
           withdrawn_by: n.withdrawal?.by ?? null,
           withdrawal_reason: n.withdrawal?.reason ?? null,
+          request_id: n.approval?.requestId ?? null,
+          approved_by: n.approval?.by ?? null,
+          approved_by_name: n.approval?.byName ?? null,
         })
         .execute();
     },

@@ -50,6 +50,10 @@ export function publicationRepository(db: Kysely<Database>): PublicationReposito
             : { seq: Number(r.checkpoint_seq), hash: r.checkpoint_hash },
       }));
     },
+    async setApprover(ids, approvedBy) {
+      if (ids.length === 0) return;
+      await db.updateTable("publications").set({ approved_by: approvedBy }).where("id", "in", ids).execute();
+    },
     async listCheckpoints() {
       const rows = await db
         .selectFrom("publications")

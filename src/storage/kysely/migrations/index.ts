@@ -21,6 +21,7 @@ import * as publicNotices from "./0019-public-notices.ts";
 import * as defaultDeadlines from "./0022-default-deadlines.ts";
 import * as notifications from "./0020-notifications.ts";
 import * as supervisionActions from "./0021-supervision-actions.ts";
+import * as publicNoticeApprovals from "./0023-public-notice-approvals.ts";
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0001-ledger-core": ledgerCore,
@@ -43,4 +44,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0020-notifications": notifications,
   "0021-supervision-actions": supervisionActions,
   "0022-default-deadlines": defaultDeadlines,
+  "0023-public-notice-approvals": publicNoticeApprovals,
 };
