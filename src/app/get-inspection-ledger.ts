@@ -12,25 +12,33 @@ import {
   type ProblemTally,
 } from "../domain/ledger-statistics.ts";
 import type { Measure } from "../domain/measure.ts";
-import type { Problem } from "../domain/problem.ts";
+import { inLedgerOrder, ledgerHeadLength } from "../domain/ledger-order.ts";
+import type { Aspect, Problem } from "../domain/problem.ts";
 import { deriveProblemStatus } from "../domain/problem-status.ts";
 import type { Scope } from "../domain/scope.ts";
 import type { WarningBoardOptions } from "../domain/warning-board.ts";
 import type { Repositories } from "../storage/store.ts";
 import type { Deps } from "./deps.ts";
 
-/**
- * The ledger of one inspection, or DomainError inspection_not_found when it is absent or not visible in `scope`.
- * With `warnings` every measure also carries its warning state (the API's answer; documents leave it out).
- */
+export interface LedgerReading {
+  /** Every measure also carries its warning state (the API's answer; documents leave it out). */
+  readonly warnings?: WarningBoardOptions;
+  /**
+   * Only the ledger's head in its order (domain/ledger-order.ts): whole problems until at least this many measures,
+   * the rest counted in `omitted`. The counts still cover the whole ledger. The web page's first screen.
+   */
+  readonly firstMeasures?: number;
+}
+
+/** The ledger of one inspection, or DomainError inspection_not_found when it is absent or not visible in `scope`. */
 export async function getInspectionLedger(
   deps: Deps,
   scope: Scope,
   inspectionId: string,
   asOf = deps.clock.today(),
-  warnings?: WarningBoardOptions,
+  reading: LedgerReading = {},
 ): Promise<InspectionLedger> {
-  return deps.store.snapshot((store) => readLedger(store, scope, inspectionId, asOf, warnings));
+  return deps.store.snapshot((store) => readLedger(store, scope, inspectionId, asOf, reading));
 }
 
 async function readLedger(
@@ -38,7 +46,7 @@ async function readLedger(
   scope: Scope,
   inspectionId: string,
   asOf: string,
-  warnings: WarningBoardOptions | undefined,
+  { warnings, firstMeasures }: LedgerReading,
 ): Promise<InspectionLedger> {
   const inspection = await store.inspections.get(scope, inspectionId);
   if (!inspection) throw new DomainError("inspection_not_found", "未找到该巡察（或无权查看）");
@@ -56,10 +64,13 @@ async function readLedger(
   const measuresByProblem = group(measures, (m) => m.problemId);
   const outcomesByProblem = group(outcomes, (o) => o.problemId ?? "");
   const tallies = problems.map((p) => tallyOf(p, measuresByProblem.get(p.id) ?? [], asOf));
+  const statusOf = new Map(tallies.map((t) => [t.problemId, deriveProblemStatus(t)]));
+  const shown =
+    firstMeasures === undefined ? problems : ledgerHead(aspects, problems, measuresByProblem, firstMeasures);
   // Object.assign, not spread: V8 (Node 20) copies these row objects by spread ~10× slower (issue 8, third pass).
-  const ledgerProblems: LedgerProblem[] = problems.map((p, i) =>
+  const ledgerProblems: LedgerProblem[] = shown.map((p) =>
     Object.assign({}, p, {
-      status: deriveProblemStatus(tallies[i]!),
+      status: statusOf.get(p.id)!,
       measures: (measuresByProblem.get(p.id) ?? []).map((m) =>
         warnings
           ? Object.assign({}, m, { overdue: isOverdue(m, asOf), warning: deadlineWarning(m, warnings) })
@@ -85,7 +96,36 @@ async function readLedger(
     outcomeTotals: totalOutcomes(outcomes),
     plan,
     people: people.sort((a, b) => a.name.localeCompare(b.name, "zh-CN")),
+    ...(shown === problems
+      ? {}
+      : {
+          omitted: {
+            problems: problems.length - shown.length,
+            measures: measures.length - sumOf(shown.map((p) => measuresByProblem.get(p.id)?.length ?? 0)),
+          },
+        }),
   };
+}
+
+/** The head of the ledger in its order: whole problems until at least `firstMeasures` measures. */
+function ledgerHead(
+  aspects: readonly Aspect[],
+  problems: readonly Problem[],
+  measuresByProblem: ReadonlyMap<string, readonly Measure[]>,
+  firstMeasures: number,
+): readonly Problem[] {
+  const ordered = inLedgerOrder(aspects, problems);
+  const length = ledgerHeadLength(
+    ordered.map((p) => measuresByProblem.get(p.id)?.length ?? 0),
+    firstMeasures,
+  );
+  return length === ordered.length ? problems : ordered.slice(0, length);
+}
+
+function sumOf(values: readonly number[]): number {
+  let total = 0;
+  for (const v of values) total += v;
+  return total;
 }
 
 /**

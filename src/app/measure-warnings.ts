@@ -51,17 +51,24 @@ export interface WarnedLedger extends InspectionLedger {
   >;
 }
 
-/** The ledger as the API answers it: every measure with its warning on `asOf` (default: today in Shanghai). */
+/**
+ * The ledger as the API answers it: every measure with its warning on `asOf` (default: today in Shanghai); with
+ * `firstMeasures`, only the ledger's head (get-inspection-ledger.ts).
+ */
 export async function getWarnedLedger(
   deps: CalendarDeps,
   scope: Scope,
   inspectionId: string,
   asOf = deps.clock.today(),
+  firstMeasures?: number,
 ): Promise<WarnedLedger> {
   // The profile and the overrides are settings read before the ledger's snapshot; an inspection outside the scope
   // still answers inspection_not_found from the ledger's own read.
   const options = await warningOptions(deps, deps.store, inspectionId, asOf);
-  const ledger = (await getInspectionLedger(deps, scope, inspectionId, asOf, options)) as WarnedLedger;
+  const ledger = (await getInspectionLedger(deps, scope, inspectionId, asOf, {
+    warnings: options,
+    ...(firstMeasures === undefined ? {} : { firstMeasures }),
+  })) as WarnedLedger;
   // The ladder's latest step (督办通知, 告诫, 约谈) only on measures that had one: the answer does not grow for the others.
   const steps = await ladderStepsOf(deps.store, ledger.inspection.id);
   if (steps.size === 0) return ledger;

@@ -34,4 +34,9 @@ export interface InspectionLedger {
   readonly plan: LedgerPlan;
   /** The people the measures name as lead leader or responsible person, for names and filters (ids elsewhere). */
   readonly people: readonly Person[];
+  /**
+   * Only on a ledger's head (read with `firstMeasures`): the problems and measures after it, not in `problems`. The
+   * counts, aspects and people are always those of the whole ledger.
+   */
+  readonly omitted?: { readonly problems: number; readonly measures: number };
 }

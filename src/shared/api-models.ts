@@ -234,6 +234,10 @@ export const inspectionLedgerSchema = z.object({
       z.object({ id, inspectionId: id, seq: z.number().int(), text: z.string(), deadline: nullableDate }),
     ),
   }),
+  omitted: z
+    .object({ problems: z.number().int(), measures: z.number().int() })
+    .optional()
+    .describe("只在按 firstMeasures 截取台账开头时出现：其后未返回的问题数与措施数（counts 仍按全台账计）"),
 });
 
 // The review cycle.

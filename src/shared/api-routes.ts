@@ -76,6 +76,15 @@ const summaryQuery = asOfQuery.extend({
   round: z.string().max(100).optional().describe("轮次，如 十四届市委第八轮"),
 });
 const cursorText = z.string().max(400, { error: "翻页游标无效或已损坏" });
+const ledgerQuery = asOfQuery.extend({
+  firstMeasures: z.coerce
+    .number({ error: "firstMeasures 应为 1 到 1000 的整数" })
+    .int({ error: "firstMeasures 应为 1 到 1000 的整数" })
+    .min(1, { error: "firstMeasures 应为 1 到 1000 的整数" })
+    .max(1000, { error: "firstMeasures 应为 1 到 1000 的整数" })
+    .optional()
+    .describe("只返回台账顺序中开头的整问题，直到至少这么多项措施（首屏）；统计仍按全台账"),
+});
 
 export const XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 export const NOTICE_MEDIA_TYPES = {
@@ -357,7 +366,7 @@ export const API_ROUTES = {
     tag: "巡察与台账",
     access: "signedIn",
     params: idParams,
-    query: asOfQuery,
+    query: ledgerQuery,
     answer: json(inspectionLedgerSchema),
     errors: ["inspection_not_found"],
   }),

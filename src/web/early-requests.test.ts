@@ -1,7 +1,11 @@
 // The page's early requests (early-requests.ts) against a recording fetch: what is asked, when, and that each answer
 // is taken over once, only by the same GET, only while fresh.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { createApiClient } from "../shared/api-client.ts";
 import { startEarlyRequests, takeEarlyResponse } from "./early-requests.ts";
+import { LEDGER_HEAD_QUERY } from "./ledger-head.ts";
+
+const HEAD = "/api/v1/inspections/ins%2F1/ledger?firstMeasures=60";
 
 const asked: string[] = [];
 let sessionStatus = 200;
@@ -24,8 +28,10 @@ afterEach(() => {
   // Whatever a test left unclaimed must not leak into the next one.
   for (const url of [
     "/api/v1/session",
+    HEAD,
     "/api/v1/inspections/ins%2F1/ledger",
     "/api/v1/inspections/ins1/ledger",
+    "/api/v1/inspections/ins1/ledger?firstMeasures=60",
   ]) {
     void takeEarlyResponse(url, "GET");
   }
@@ -36,15 +42,38 @@ afterEach(() => {
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe("early requests", () => {
-  it("asks for the session, then for the ledger of a ledger address once the session answered ok", async () => {
+  it("asks for the session, then for the ledger's head of a ledger address once the session answered ok", async () => {
     startEarlyRequests("/inspections/ins%2F1");
     expect(asked).toEqual(["GET /api/v1/session"]);
     await settle();
-    expect(asked).toEqual(["GET /api/v1/session", "GET /api/v1/inspections/ins%2F1/ledger"]);
-    const ledger = takeEarlyResponse("/api/v1/inspections/ins%2F1/ledger", "GET");
+    expect(asked).toEqual(["GET /api/v1/session", `GET ${HEAD}`]);
+    const ledger = takeEarlyResponse(HEAD, "GET");
     expect((await ledger)?.status).toBe(200);
     // Taken over once: the next ask goes to the server.
-    expect(takeEarlyResponse("/api/v1/inspections/ins%2F1/ledger", "GET")).toBeUndefined();
+    expect(takeEarlyResponse(HEAD, "GET")).toBeUndefined();
+  });
+
+  it("asks for the head at exactly the address the API client writes for it", async () => {
+    const written: string[] = [];
+    const client = createApiClient({
+      fetch: (input) => {
+        written.push(typeof input === "string" ? input : "not a string");
+        return Promise.resolve(answer(200));
+      },
+    });
+    await client
+      .call("getLedger", { params: { id: "ins/1" }, query: LEDGER_HEAD_QUERY })
+      .catch(() => undefined);
+    expect(written).toEqual([HEAD]);
+  });
+
+  it("asks for the whole ledger when the address filters it (the head might be rows the filters hide)", async () => {
+    startEarlyRequests("/inspections/ins1", "?state=closed&overdue=1");
+    await settle();
+    expect(asked).toEqual(["GET /api/v1/session", "GET /api/v1/inspections/ins1/ledger"]);
+    startEarlyRequests("/inspections/ins1", "?from=mail");
+    await settle();
+    expect(asked.at(-1)).toBe("GET /api/v1/inspections/ins1/ledger?firstMeasures=60");
   });
 
   it("never asks for the ledger when signed out", async () => {

@@ -1,9 +1,10 @@
 // The requests a page load makes first, started by the page's first script, before React and antd are evaluated
 // (0.6–1.1 s of a loaded machine's CPU, docs/benchmarks.md "Web UI"): the session check, and on a ledger address
-// the ledger itself as soon as the session answered ok, so that the ledger's answer (≈ 0.7 s for 5,000 measures) is
-// on its way while the scripts run. The API client (api.ts) takes each answer over instead of asking again.
+// the ledger's first answer (its head, ledger-head.ts) as soon as the session answered ok, so that it is on its way
+// while the scripts run. The API client (api.ts) takes each answer over instead of asking again.
 // The ledger waits for the session: signed out, it is never asked for (no 401 in the console, nothing wasted).
 // The entry (main.tsx) calls startEarlyRequests before it loads the app.
+import { firstLedgerUrl } from "./ledger-head.ts";
 import { parseRoute } from "./routes.ts";
 
 /** An early answer is taken over only this soon after the load; later the page asks afresh (never stale data). */
@@ -37,15 +38,16 @@ export function takeEarlyResponse(url: string, method: string): Promise<Response
   return performance.now() - early.startedAt <= FRESH_FOR_MS ? early.response : undefined;
 }
 
-/** Starts the early requests for the address the page was opened at. */
-export function startEarlyRequests(pathname: string): void {
+/** Starts the early requests for the address the page was opened at (`search`: its query, the ledger's filters). */
+export function startEarlyRequests(pathname: string, search = ""): void {
   const route = parseRoute(pathname);
   // The public pages need no session: asking for one there would only log a 401 for a visitor.
   if (route.page === "public") return;
   const session = get(SESSION_URL);
   remember(SESSION_URL, session);
   if (route.page !== "ledger") return;
-  const ledgerUrl = `/api/v1/inspections/${encodeURIComponent(route.id)}/ledger`;
+  // The ledger's head, or the whole ledger when the address filters it (ledger-head.ts).
+  const ledgerUrl = firstLedgerUrl(route.id, search);
   // Registered before the app's own reaction to the session answer, so the ledger page (rendered only after it)
   // finds the request already running.
   void session.then(

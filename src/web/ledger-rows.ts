@@ -1,5 +1,6 @@
 // The ledger page's rows: aspects in order, each followed by its problems and their measures, flattened into one
 // list so that a virtual table draws only what is on screen (issue 11: smooth at 5,000 measures). Pure: no DOM.
+import { aspectGroupOf, inLedgerOrder } from "../domain/ledger-order.ts";
 import type { MeasureKind, MeasureState } from "../domain/measure.ts";
 import type { Ledger, LedgerMeasure, LedgerProblem } from "./models.ts";
 
@@ -71,43 +72,51 @@ function measureMatches(filters: LedgerFilters, problem: LedgerProblem, m: Ledge
 }
 
 /**
- * Aspects by their number, then problems without an aspect under 其他问题. With a filter set, only measures that
- * match and the problems and aspects that keep one; without, every problem, also one without measures.
+ * Aspects by their number, then problems without an aspect under 其他问题 (domain/ledger-order.ts, the order the
+ * server cuts a ledger's head in). With a filter set, only measures that match and the problems and aspects that keep
+ * one; without, every problem, also one without measures. Of a ledger's head (`omitted` set), an aspect line counts
+ * the aspect's measures in the whole ledger, not only those already drawn.
  */
 export function ledgerRows(ledger: Ledger, filters: LedgerFilters): LedgerRows {
   const filtering = isFiltering(filters);
-  const byAspect = new Map<string | null, LedgerProblem[]>();
-  for (const problem of ledger.problems) {
-    const list = byAspect.get(problem.aspectId);
-    if (list) list.push(problem);
-    else byAspect.set(problem.aspectId, [problem]);
-  }
-  const groups: { key: string; title: string; problems: readonly LedgerProblem[] }[] = [...ledger.aspects]
-    .sort((a, b) => a.seq - b.seq)
-    .map((aspect) => ({ key: aspect.id, title: aspect.title, problems: byAspect.get(aspect.id) ?? [] }));
-  const loose = byAspect.get(null);
-  if (loose) groups.push({ key: "none", title: "其他问题", problems: loose });
+  const aspectIds = new Set(ledger.aspects.map((a) => a.id));
+  const titles = new Map(ledger.aspects.map((a) => [a.id, a.title]));
+  const wholeLedger = ledger.omitted === undefined ? null : measuresPerAspect(ledger);
 
   const rows: LedgerRow[] = [];
   let shown = 0;
-  for (const group of groups) {
-    const groupRows: LedgerRow[] = [];
-    let groupMeasures = 0;
-    for (const problem of [...group.problems].sort((a, b) => a.seq - b.seq)) {
-      const measures = filtering
-        ? problem.measures.filter((m) => measureMatches(filters, problem, m))
-        : problem.measures;
-      if (filtering && measures.length === 0) continue;
-      groupRows.push({ type: "problem", key: `p:${problem.id}`, problem, measures: measures.length });
-      for (const measure of measures) groupRows.push({ type: "measure", key: measure.id, measure, problem });
-      groupMeasures += measures.length;
+  let group: { aspectId: string | null; rows: LedgerRow[]; measures: number } | null = null;
+  const closeGroup = () => {
+    if (group === null || group.rows.length === 0) return;
+    const { aspectId } = group;
+    const measures = wholeLedger === null ? group.measures : (wholeLedger.get(aspectId) ?? 0);
+    const title = aspectId === null ? "其他问题" : (titles.get(aspectId) ?? "");
+    rows.push({ type: "aspect", key: `a:${aspectId ?? "none"}`, title, measures }, ...group.rows);
+    shown += group.measures;
+  };
+  for (const problem of inLedgerOrder(ledger.aspects, ledger.problems)) {
+    const aspectId = aspectGroupOf(aspectIds, problem);
+    if (group === null || group.aspectId !== aspectId) {
+      closeGroup();
+      group = { aspectId, rows: [], measures: 0 };
     }
-    if (groupRows.length === 0) continue;
-    rows.push(
-      { type: "aspect", key: `a:${group.key}`, title: group.title, measures: groupMeasures },
-      ...groupRows,
-    );
-    shown += groupMeasures;
+    const measures = filtering
+      ? problem.measures.filter((m) => measureMatches(filters, problem, m))
+      : problem.measures;
+    if (filtering && measures.length === 0) continue;
+    group.rows.push({ type: "problem", key: `p:${problem.id}`, problem, measures: measures.length });
+    for (const measure of measures) group.rows.push({ type: "measure", key: measure.id, measure, problem });
+    group.measures += measures.length;
   }
+  closeGroup();
   return { rows, measures: shown };
+}
+
+/** Each aspect's measures in the whole ledger (the server's counts), and under null those of 其他问题. */
+function measuresPerAspect(ledger: Ledger): Map<string | null, number> {
+  const counts = new Map<string | null, number>(ledger.aspects.map((a) => [a.id, a.counts.measures]));
+  let inAspects = 0;
+  for (const aspect of ledger.aspects) inAspects += aspect.counts.measures;
+  counts.set(null, ledger.counts.measures - inAspects);
+  return counts;
 }

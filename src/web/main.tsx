@@ -3,7 +3,7 @@
 // measured in docs/benchmarks.md "Web UI").
 import { startEarlyRequests } from "./early-requests.ts";
 
-startEarlyRequests(window.location.pathname);
+startEarlyRequests(window.location.pathname, window.location.search);
 
 import("./boot.tsx").catch(() => {
   // The scripts could not be loaded (a new build replaced them, the network dropped): say so instead of a blank page.

@@ -46,7 +46,7 @@ export function inspectionRoutes(route: ContractRouter, deps: CalendarDeps): voi
     unlessClientGone(request, reply, async (signal) => {
       const scope = await callerScope(deps.store, callerOf(request));
       signal.throwIfAborted();
-      return getWarnedLedger(deps, scope, params.id, query.asOf);
+      return getWarnedLedger(deps, scope, params.id, query.asOf, query.firstMeasures);
     }),
   );
 }

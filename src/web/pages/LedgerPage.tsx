@@ -1,7 +1,20 @@
 // 台账: one inspection's ledger, aspect → problem → measures, with the chosen columns and filters by status, kind,
 // department, overdue and free text. Filtering happens in the page: the ledger answer already holds every row, and
-// the table draws only the rows on screen (components/LedgerTable.tsx).
-import { App, Button, Card, Checkbox, Descriptions, Input, Popover, Select, Space, Typography } from "antd";
+// the table draws only the rows on screen (components/LedgerTable.tsx). A large ledger's head is drawn first, the
+// filters waiting for the whole (use-ledger.ts).
+import {
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Descriptions,
+  Input,
+  Popover,
+  Select,
+  Space,
+  Spin,
+  Typography,
+} from "antd";
 import { use, useMemo, useState, type ReactNode } from "react";
 import { INSPECTION_KIND_LABELS, REGIME_LABELS } from "../../domain/inspection.ts";
 import { MEASURE_KINDS, MEASURE_STATES } from "../../domain/measure.ts";
@@ -23,7 +36,7 @@ import type { Ledger } from "../models.ts";
 import { ledgerFiltersOf, linkTo, paths } from "../router.ts";
 import { saveFile } from "../save-file.ts";
 import { SessionContext } from "../session-context.ts";
-import { useLoad } from "../use-load.ts";
+import { useLedger } from "../use-ledger.ts";
 import { useOrgNames, type OrgNames } from "../use-org-names.ts";
 
 /** The browser's storage when it may be used at all (a sandboxed frame throws on the property itself). */
@@ -37,24 +50,23 @@ function browserStorage(): ChoiceStorage | null {
 
 export function LedgerPage(props: { readonly inspectionId: string }): ReactNode {
   const names = useOrgNames();
-  const [loaded, retry] = useLoad(
-    () => api.call("getLedger", { params: { id: props.inspectionId } }),
-    [props.inspectionId],
-  );
+  const { loaded, complete, reload } = useLedger(props.inspectionId);
   return (
-    <PageState loaded={loaded} retry={retry}>
-      {(ledger) => <LedgerView ledger={ledger} names={names} reload={retry} />}
+    <PageState loaded={loaded} retry={reload}>
+      {(ledger) => <LedgerView ledger={ledger} complete={complete} names={names} reload={reload} />}
     </PageState>
   );
 }
 
 function LedgerView(props: {
   readonly ledger: Ledger;
+  /** False while only the ledger's head is in (use-ledger.ts): the filters wait for the whole ledger. */
+  readonly complete: boolean;
   readonly names: OrgNames;
   /** Reads the ledger again (after its 督办设置 changed, its warnings did too). */
   readonly reload: () => void;
 }): ReactNode {
-  const { ledger, names } = props;
+  const { ledger, complete, names } = props;
   const session = use(SessionContext);
   // Opened from a figure of the dashboard, the address says which measures to show first.
   const [filters, setFilters] = useState<LedgerFilters>(() => {
@@ -130,6 +142,7 @@ function LedgerView(props: {
       </Card>
       <div className="filters" role="search" aria-label="筛选整改措施">
         <Select<MeasureState[]>
+          disabled={!complete}
           mode="multiple"
           allowClear
           placeholder="状态"
@@ -140,6 +153,7 @@ function LedgerView(props: {
           options={MEASURE_STATES.map((s) => ({ value: s, label: MEASURE_STATE_LABELS[s] }))}
         />
         <Select<MeasureKind[]>
+          disabled={!complete}
           mode="multiple"
           allowClear
           placeholder="类型"
@@ -150,6 +164,7 @@ function LedgerView(props: {
           options={MEASURE_KINDS.map((k) => ({ value: k, label: MEASURE_KIND_LABELS[k] }))}
         />
         <Select<string>
+          disabled={!complete}
           allowClear
           placeholder="责任部门"
           aria-label="按责任部门筛选"
@@ -159,6 +174,7 @@ function LedgerView(props: {
           options={departments}
         />
         <Select<string>
+          disabled={!complete}
           allowClear
           showSearch={{ optionFilterProp: "label" }}
           placeholder="责任人或牵头领导"
@@ -172,12 +188,14 @@ function LedgerView(props: {
           }))}
         />
         <Checkbox
+          disabled={!complete}
           checked={filters.overdueOnly}
           onChange={(e) => setFilters({ ...filters, overdueOnly: e.target.checked })}
         >
           仅看逾期
         </Checkbox>
         <Input.Search
+          disabled={!complete}
           allowClear
           placeholder="搜索问题或措施"
           aria-label="搜索问题或措施"
@@ -202,8 +220,14 @@ function LedgerView(props: {
         >
           <Button>列设置</Button>
         </Popover>
-        <Typography.Text type="secondary" style={{ alignSelf: "center" }}>
-          显示 {shown} 项措施
+        <Typography.Text type="secondary" style={{ alignSelf: "center" }} aria-live="polite">
+          {ledger.omitted === undefined ? (
+            <>显示 {shown} 项措施</>
+          ) : (
+            <>
+              <Spin size="small" /> 已显示前 {shown} 项，正在载入其余 {ledger.omitted.measures} 项措施…
+            </>
+          )}
         </Typography.Text>
       </div>
       {rows.length === 0 ? (
