@@ -4,6 +4,7 @@
 
 import type { Caller } from "../domain/account.ts";
 import { DomainError } from "../domain/domain-error.ts";
+import { searchWords } from "../domain/search-words.ts";
 import { requireAction } from "../domain/permissions.ts";
 import type { PublicNotice, PublicNoticePosition } from "../storage/store.ts";
 import type { Deps } from "./deps.ts";
@@ -23,13 +24,30 @@ const decodeCursor = (cursor: string): PublicNoticePosition => {
   return { publishedAt, id };
 };
 
-/** One page of the notices published and not withdrawn, newest first. */
+/**
+ * One page of the notices published and not withdrawn, newest first; only the unit's with `unitId`, only those whose
+ * title or unit name holds every word of `q`. The cursor is a position in that order, so it pages a filtered list
+ * as well (the next request repeats the filter).
+ */
 export async function listPublicNotices(
   deps: Deps,
-  options: { readonly cursor?: string; readonly limit: number },
+  options: {
+    readonly cursor?: string;
+    readonly limit: number;
+    readonly unitId?: string;
+    readonly q?: string;
+  },
 ): Promise<{ items: PublicNotice[]; nextCursor: string | null }> {
   const after = options.cursor === undefined ? null : decodeCursor(options.cursor);
-  const rows = await deps.store.publicNotices.listPublished({ after, limit: options.limit + 1 });
+  const words = searchWords(options.q ?? "");
+  const rows = await deps.store.publicNotices.listPublished({
+    after,
+    limit: options.limit + 1,
+    filter: {
+      ...(options.unitId === undefined || options.unitId === "" ? {} : { unitId: options.unitId }),
+      ...(words.length === 0 ? {} : { words }),
+    },
+  });
   const items = rows.slice(0, options.limit);
   const last = items.at(-1);
   return { items, nextCursor: rows.length > options.limit && last ? encodeCursor(last) : null };

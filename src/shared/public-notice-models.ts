@@ -27,18 +27,39 @@ export const withdrawPublicNoticeSchema = z.object({
   reason: requiredText(500).describe("撤回理由"),
 });
 
+/** `limit` of a public list: 1 to `max`, `fallback` when left out. */
+const pageLimit = (max: number, fallback: number) => {
+  const error = `每页条数应为 1 到 ${max} 的整数`;
+  return z.coerce.number({ error }).int({ error }).min(1, { error }).max(max, { error }).default(fallback);
+};
+
+/** Free text: blank-separated words that must all occur, literally (`%` and `_` are plain characters), any case. */
+const searchText = (what: string) =>
+  z
+    .string()
+    .max(100, { error: "查找的文字最多 100 个字" })
+    .optional()
+    .describe(`按${what}查找：用空格分开的词须都出现（不区分大小写；% 和 _ 按字面查找）`);
+
 export const publicNoticeListQuery = z.object({
   cursor: z
     .string()
     .max(400, { error: "翻页游标无效或已损坏" })
     .optional()
-    .describe("上一页答复的 nextCursor"),
-  limit: z.coerce
-    .number({ error: "每页条数应为 1 到 100 的整数" })
-    .int({ error: "每页条数应为 1 到 100 的整数" })
-    .min(1, { error: "每页条数应为 1 到 100 的整数" })
-    .max(100, { error: "每页条数应为 1 到 100 的整数" })
-    .default(50),
+    .describe("上一页答复的 nextCursor（翻页时带上同样的 unitId 和 q）"),
+  limit: pageLimit(100, 50),
+  unitId: z
+    .string()
+    .max(100, { error: "单位编号无效" })
+    .optional()
+    .describe("只看该单位的公开通报（GET /api/v1/public/units 的 unitId）"),
+  q: searchText("标题或单位名称"),
+});
+
+/** GET /api/v1/public/units: the units with public notices, by name in pinyin order. */
+export const publicUnitListQuery = z.object({
+  q: searchText("单位名称"),
+  limit: pageLimit(500, 100),
 });
 
 /** One published notice in the public list. */
@@ -54,6 +75,20 @@ export const publicNoticeSummarySchema = z.object({
 export const publicNoticePageSchema = z.object({
   items: z.array(publicNoticeSummarySchema),
   nextCursor: z.string().nullable().describe("下一页的游标；null 表示没有更多"),
+});
+
+/** A unit on the public page: how many notices it has there (withdrawn ones not counted) and its latest. */
+export const publicUnitSchema = z.object({
+  unitId: z.string(),
+  unitName: z.string().describe("单位名称（其最新一份公开通报上的名称）"),
+  noticeCount: z.number().int().describe("公开通报份数（不含已撤回的）"),
+  latestIssuedOn: date.describe("最新一份的成文日期"),
+  latestPublishedAt: instant.describe("最近一次发布的时间"),
+});
+
+export const publicUnitListSchema = z.object({
+  items: z.array(publicUnitSchema).describe("按单位名称的拼音排序，最多 limit 个"),
+  total: z.number().int().describe("符合条件的单位总数；大于 items 的个数时，请用 q 缩小范围"),
 });
 
 /** A published notice as the public sees it: what the notice says, and its files. */
@@ -78,6 +113,8 @@ export const publishedNoticeListSchema = z.object({ items: z.array(publishedNoti
 export const PUBLIC_NOTICE_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   PublicNoticeSummary: publicNoticeSummarySchema,
   PublicNoticePage: publicNoticePageSchema,
+  PublicUnit: publicUnitSchema,
+  PublicUnitList: publicUnitListSchema,
   PublicNotice: publicNoticeSchema,
   PublishedNotice: publishedNoticeSchema,
   PublishedNoticeList: publishedNoticeListSchema,

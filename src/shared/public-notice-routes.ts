@@ -11,6 +11,8 @@ import {
   publishedNoticeListSchema,
   publishedNoticeSchema,
   publishPublicNoticeSchema,
+  publicUnitListQuery,
+  publicUnitListSchema,
   withdrawPublicNoticeSchema,
 } from "./public-notice-models.ts";
 
@@ -54,10 +56,19 @@ export const PUBLIC_NOTICE_ROUTES = {
     answer: { kind: "json", status: 200, schema: publishedNoticeSchema },
     errors: ["inspection_not_found", "public_notice_not_found", "public_notice_withdrawn"],
   }),
+  listPublicUnits: defineRoute({
+    method: "GET",
+    path: "/api/v1/public/units",
+    summary: "公开信息：有公开版通报的单位，各有几份、最新成文日期（无须登录，按名称拼音排序）",
+    tag: "公开通报",
+    access: "public",
+    query: publicUnitListQuery,
+    answer: { kind: "json", status: 200, schema: publicUnitListSchema },
+  }),
   listPublicNotices: defineRoute({
     method: "GET",
     path: "/api/v1/public/notices",
-    summary: "公开信息：各单位已发布的公开版通报（无须登录，按发布时间从新到旧，分页）",
+    summary: "公开信息：各单位已发布的公开版通报（无须登录，按发布时间从新到旧，分页；可按单位、按标题查找）",
     tag: "公开通报",
     access: "public",
     query: publicNoticeListQuery,

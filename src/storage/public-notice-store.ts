@@ -42,6 +42,26 @@ export interface PublicNoticePosition {
   readonly id: string;
 }
 
+/** What the public list may be narrowed to (both optional, both must hold). */
+export interface PublicNoticeFilter {
+  /** Notices of this unit only. */
+  readonly unitId?: string;
+  /** Each word occurs, literally and ignoring case, in the title or in the unit's name as published. */
+  readonly words?: readonly string[];
+}
+
+/** A unit with notices on the public page: how many (not withdrawn) and when it last published. */
+export interface PublishedUnit {
+  readonly unitId: string;
+  /** Its name on its newest notice (a unit renamed between two notices is listed once, by its later name). */
+  readonly unitName: string;
+  readonly noticeCount: number;
+  /** The newest 成文日期 among its notices. */
+  readonly latestIssuedOn: CalendarDate;
+  /** ISO UTC. */
+  readonly latestPublishedAt: string;
+}
+
 /**
  * Unscoped on purpose: published notices are public by definition, and the use cases check the inspection's scope
  * before anyone publishes or withdraws. Nothing here reads the ledger.
@@ -50,8 +70,17 @@ export interface PublicNoticeRepository {
   insert(notice: PublicNotice): Promise<void>;
   /** By id, withdrawn or not (the use cases decide what a withdrawn one shows). */
   get(id: string): Promise<PublicNotice | undefined>;
-  /** Those not withdrawn, newest first (published_at, then id, descending), after `after`, at most `limit`. */
-  listPublished(page: { after: PublicNoticePosition | null; limit: number }): Promise<PublicNotice[]>;
+  /**
+   * Those not withdrawn that pass `filter`, newest first (published_at, then id, descending), after `after`, at most
+   * `limit`.
+   */
+  listPublished(page: {
+    after: PublicNoticePosition | null;
+    limit: number;
+    filter?: PublicNoticeFilter;
+  }): Promise<PublicNotice[]>;
+  /** Every unit with at least one notice not withdrawn, in no particular order (one aggregate over the table). */
+  listPublishedUnits(): Promise<PublishedUnit[]>;
   /** Every notice of the inspection, withdrawn ones too, newest first. */
   listByInspection(inspectionId: string): Promise<PublicNotice[]>;
   /** Marks it withdrawn; false when it was already withdrawn (or does not exist). */

@@ -226,6 +226,11 @@ const ROUTES: Record<string, RouteCase> = {
     call: () => ({ method: "GET", url: "/api/v1/public/notices" }),
     inside: ALL_OK,
   },
+  "GET /api/v1/public/units": {
+    public: true,
+    call: () => ({ method: "GET", url: "/api/v1/public/units" }),
+    inside: ALL_OK,
+  },
   "GET /api/v1/public/notices/:pid": {
     public: true,
     call: async (fx, s) => ({ method: "GET", url: `/api/v1/public/notices/${await publishedNotice(fx, s)}` }),

@@ -1,6 +1,7 @@
 // Public notices (公开通报): publish and withdraw (signed in), the unit's list, and the public read without sign-in —
-// list, detail, and the files (.docx as an attachment; the HTML inline under a CSP that allows no script, no request
-// and no form, framable only by this app's own page). Withdrawn and unknown notices answer the same 404.
+// list (by unit, by words), the units with notices, detail, and the files (.docx as an attachment; the HTML inline
+// under a CSP that allows no script, no request and no form, framable only by this app's own page). Withdrawn and
+// unknown notices answer the same 404.
 // Paths and schemas: shared/public-notice-routes.ts.
 
 import type { FastifyReply, FastifyRequest, onSendHookHandler } from "fastify";
@@ -11,6 +12,7 @@ import {
   listPublicNotices,
   openPublicNoticeFile,
 } from "../../app/read-public-notices.ts";
+import { listPublicUnits } from "../../app/list-public-units.ts";
 import { withdrawPublicNotice } from "../../app/withdraw-public-notice.ts";
 import { publishPublicNoticeSchema, withdrawPublicNoticeSchema } from "../../shared/public-notice-models.ts";
 import {
@@ -117,12 +119,10 @@ export function publicNoticeRoutes(route: ContractRouter, deps: PublicNoticeDeps
     );
   });
   route(API.listPublicNotices, async ({ query }) => {
-    const page = await listPublicNotices(deps, {
-      limit: query.limit,
-      ...(query.cursor === undefined ? {} : { cursor: query.cursor }),
-    });
+    const page = await listPublicNotices(deps, query);
     return { items: page.items.map(summary), nextCursor: page.nextCursor };
   });
+  route(API.listPublicUnits, async ({ query }) => listPublicUnits(deps, query));
   route(API.getPublicNotice, async ({ params: { pid } }) =>
     publicView(await getPublicNotice(deps, { publicNoticeId: pid })),
   );

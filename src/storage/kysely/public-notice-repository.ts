@@ -1,8 +1,9 @@
 // Public notices (migrations 0019, 0023): insert, read, the public newest-first list and withdrawal.
 
 import type { Kysely } from "kysely";
-import type { PublicNotice, PublicNoticeRepository } from "../public-notice-store.ts";
+import type { PublicNotice, PublicNoticeRepository, PublishedUnit } from "../public-notice-store.ts";
 import type { Database, PublicNoticesTable } from "./db-schema.ts";
+import { containsText } from "./like-pattern.ts";
 
 const fromRow = (r: PublicNoticesTable): PublicNotice => ({
   id: r.id,
@@ -64,8 +65,14 @@ export function publicNoticeRepository(db: Kysely<Database>): PublicNoticeReposi
       const row = await db.selectFrom("public_notices").selectAll().where("id", "=", id).executeTakeFirst();
       return row ? fromRow(row) : undefined;
     },
-    async listPublished({ after, limit }) {
+    async listPublished({ after, limit, filter = {} }) {
       let q = db.selectFrom("public_notices").selectAll().where("withdrawn_at", "is", null);
+      if (filter.unitId !== undefined) q = q.where("unit_id", "=", filter.unitId);
+      for (const word of filter.words ?? []) {
+        q = q.where((eb) =>
+          eb.or([containsText(eb.ref("title"), word), containsText(eb.ref("unit_name"), word)]),
+        );
+      }
       if (after !== null) {
         q = q.where((eb) =>
           eb.or([
@@ -76,6 +83,38 @@ export function publicNoticeRepository(db: Kysely<Database>): PublicNoticeReposi
       }
       const rows = await q.orderBy("published_at", "desc").orderBy("id", "desc").limit(limit).execute();
       return rows.map(fromRow);
+    },
+    async listPublishedUnits() {
+      // One row per unit and name: the name of a unit's newest notice is picked below, without a correlated
+      // subquery per unit (the table has no index by unit).
+      const rows = await db
+        .selectFrom("public_notices")
+        .where("withdrawn_at", "is", null)
+        .groupBy(["unit_id", "unit_name"])
+        .select((eb) => [
+          "unit_id",
+          "unit_name",
+          eb.fn.countAll().as("notices"),
+          eb.fn.max("issued_on").as("latest_issued_on"),
+          eb.fn.max("published_at").as("latest_published_at"),
+        ])
+        .execute();
+      const units = new Map<string, PublishedUnit>();
+      for (const r of rows) {
+        const seen = units.get(r.unit_id);
+        const later = seen === undefined || r.latest_published_at > seen.latestPublishedAt;
+        units.set(r.unit_id, {
+          unitId: r.unit_id,
+          unitName: later ? r.unit_name : seen.unitName,
+          noticeCount: (seen?.noticeCount ?? 0) + Number(r.notices),
+          latestIssuedOn:
+            seen !== undefined && seen.latestIssuedOn > r.latest_issued_on
+              ? seen.latestIssuedOn
+              : r.latest_issued_on,
+          latestPublishedAt: later ? r.latest_published_at : seen.latestPublishedAt,
+        });
+      }
+      return [...units.values()];
     },
     async listByInspection(inspectionId) {
       const rows = await db
