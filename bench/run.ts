@@ -14,6 +14,7 @@ const BENCHMARKS = new Map<string, Benchmark>([
   ],
   ["ledger", async (args) => (await import("./ledger-bench.ts")).runLedgerBench(args)],
   ["notice", async () => (await import("./notice-bench.ts")).runNoticeBench()],
+  ["public", async (args) => (await import("./public-bench.ts")).runPublicBench(args)],
   ["supervision", async (args) => (await import("./supervision-bench.ts")).runSupervisionBench(args)],
   ["web", async (args) => (await import("./web-bench.ts")).runWebBench(args)],
   ["xlsx", async (args) => (await import("./xlsx-bench.ts")).runXlsxBench(args)],

@@ -10,7 +10,8 @@ const byName = new Intl.Collator("zh-CN");
 
 /**
  * At most `limit` units whose (latest) name holds every word of `q`, by name in pinyin order, and how many matched.
- * One aggregate over the published notices each time: 2,000 units stay in milliseconds (docs/public-notices.md).
+ * One aggregate over the published notices each time: 2,000 units × 5 notices answer in 25–40 ms on a loaded
+ * 2-core machine (docs/benchmarks.md, "Public page").
  */
 export async function listPublicUnits(
   deps: Deps,
