@@ -7,8 +7,8 @@
 // - With --compare-with, another checkout's built UI (its dist/web) on a second server with the same ledger,
 //   runs alternating, so that a change of the ledger page is measured against the page before it.
 
-import { readdirSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { createLedger } from "../src/app/create-ledger.ts";
 import { SYSTEM_ACTOR } from "../src/app/deps.ts";
@@ -16,7 +16,7 @@ import type { LedgerInput } from "../src/shared/ledger-input.ts";
 import { openTestApp, signedInUser, TEST_PASSWORD, type TestApp } from "../test/http/http-test-app.ts";
 import { makeLedger, makeMeasure, makeProblem } from "../test/support/ledger-builders.ts";
 import { openBrowser, type BrowserSession } from "../test/web/browser.ts";
-import { ensureWebBuild, WEB_BUILD } from "../test/web/web-build.ts";
+import { ensureWebBuild, initialScripts, WEB_BUILD } from "../test/web/web-build.ts";
 import { check, summarise, type Timing } from "./timing.ts";
 
 const DEPARTMENTS = [
@@ -66,31 +66,6 @@ export function benchWebLedger(measures: number): LedgerInput {
 
 function gzipKiB(files: readonly string[]): number {
   return files.reduce((sum, file) => sum + gzipSync(readFileSync(file), { level: 9 }).length, 0) / 1024;
-}
-
-/**
- * What every page loads before its own chunk: index.html's module script and preloads, the app's boot chunk that the
- * entry imports once it has started the early requests (src/web/main.tsx), and everything they import statically.
- */
-function initialScripts(root: string): string[] {
-  const html = readFileSync(join(root, "index.html"), "utf8");
-  const named = [
-    ...html.matchAll(/<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="\/([^"]+\.js)"/g),
-  ].map(([, path]) => join(root, path!));
-  const assets = join(root, "assets");
-  const boot = readdirSync(assets)
-    .filter((name) => /^boot-[\w-]+\.js$/.test(name))
-    .map((name) => join(assets, name));
-  const seen = new Set<string>();
-  const visit = (file: string) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    const code = readFileSync(file, "utf8");
-    for (const [, path] of code.matchAll(/(?:\bfrom|\bimport)\s*"\.\/([\w.-]+\.js)"/g))
-      visit(join(dirname(file), path!));
-  };
-  for (const file of [...named, ...boot]) visit(file);
-  return [...seen];
 }
 
 interface Site {

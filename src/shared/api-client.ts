@@ -4,7 +4,8 @@
 
 import type { z } from "zod";
 import type { RouteContract } from "./api-contract.ts";
-import { API_ROUTES, type ApiRoutes, type RouteName } from "./api-routes.ts";
+import type { ApiEndpoints } from "./api-endpoints.ts";
+import type { ApiRoutes, RouteName } from "./api-routes.ts";
 
 type Input<S> = S extends z.ZodType ? z.input<S> : never;
 
@@ -42,6 +43,11 @@ export class ApiError extends Error {
 }
 
 export interface ApiClientOptions {
+  /**
+   * Each route's method, path and kind of answer: `endpointsOf(API_ROUTES)`, or in the web page the table its build
+   * wrote (`__API_ENDPOINTS__`), so that the client does not load the contract's schemas.
+   */
+  readonly endpoints: ApiEndpoints<RouteName>;
   /** Origin of the server; "" (the default) calls the page's own origin. */
   readonly baseUrl?: string;
   readonly fetch?: typeof fetch;
@@ -58,7 +64,7 @@ export interface ApiClient {
 const SAFE_METHODS = new Set(["GET", "HEAD"]);
 
 function urlOf(
-  contract: RouteContract,
+  contract: Pick<RouteContract, "path">,
   params: Readonly<Record<string, string>> | undefined,
   query: object | undefined,
 ) {
@@ -96,12 +102,12 @@ async function errorOf(response: Response): Promise<ApiError> {
   return new ApiError(response.status, "http_error", `服务器返回 ${response.status}`);
 }
 
-export function createApiClient(options: ApiClientOptions = {}): ApiClient {
+export function createApiClient(options: ApiClientOptions): ApiClient {
   const doFetch = options.fetch ?? fetch;
   const client: ApiClient = {
     csrfToken: undefined,
     async call(name, request) {
-      const contract: RouteContract = API_ROUTES[name];
+      const contract = options.endpoints[name];
       const headers: Record<string, string> = { accept: "application/json" };
       if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
       if (!SAFE_METHODS.has(contract.method) && client.csrfToken !== undefined) {
@@ -121,9 +127,8 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
         { method: contract.method, headers, body, credentials: "same-origin" },
       );
       if (!response.ok) throw await errorOf(response);
-      const answer = contract.answer;
-      if (answer.kind === "empty") return undefined as never;
-      if (answer.kind === "file") return (await response.blob()) as never;
+      if (contract.answer === "empty") return undefined as never;
+      if (contract.answer === "file") return (await response.blob()) as never;
       const data = (await response.json()) as { csrfToken?: unknown };
       if ((name === "signIn" || name === "getSession") && typeof data.csrfToken === "string") {
         client.csrfToken = data.csrfToken;

@@ -1,9 +1,16 @@
 // The one API client of the page: every request goes through the typed client of the shared contract, so the
 // page cannot call a route or send a body the server does not know.
 import { ApiError, createApiClient } from "../shared/api-client.ts";
+import type { ApiEndpoints } from "../shared/api-endpoints.ts";
+import type { RouteName } from "../shared/api-routes.ts";
 import { takeEarlyResponse } from "./early-requests.ts";
 
+/** Written into the bundle by the build, `endpointsOf(API_ROUTES)` (vite.config.ts `define`). */
+declare const __API_ENDPOINTS__: ApiEndpoints<RouteName>;
+
 export const api = createApiClient({
+  // The page never evaluates the contract's schemas: they cost its first request ≈ 90 ms of CPU (docs/benchmarks.md).
+  endpoints: __API_ENDPOINTS__,
   // The answers main.tsx asked for while the scripts loaded are taken over once, fresh (early-requests.ts). The
   // client always passes the address as a string.
   fetch: (input, init) =>

@@ -2,6 +2,8 @@
 // is taken over once, only by the same GET, only while fresh.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createApiClient } from "../shared/api-client.ts";
+import { endpointsOf } from "../shared/api-endpoints.ts";
+import { API_ROUTES } from "../shared/api-routes.ts";
 import { startEarlyRequests, takeEarlyResponse } from "./early-requests.ts";
 import { LEDGER_HEAD_QUERY } from "./ledger-head.ts";
 
@@ -56,6 +58,7 @@ describe("early requests", () => {
   it("asks for the head at exactly the address the API client writes for it", async () => {
     const written: string[] = [];
     const client = createApiClient({
+      endpoints: endpointsOf(API_ROUTES),
       fetch: (input) => {
         written.push(typeof input === "string" ? input : "not a string");
         return Promise.resolve(answer(200));

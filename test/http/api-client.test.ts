@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLedger } from "../../src/app/create-ledger.ts";
 import { SYSTEM_ACTOR } from "../../src/app/deps.ts";
 import { ApiError, createApiClient, type ApiClient } from "../../src/shared/api-client.ts";
+import { endpointsOf } from "../../src/shared/api-endpoints.ts";
+import { API_ROUTES } from "../../src/shared/api-routes.ts";
 import { makeLedger } from "../support/ledger-builders.ts";
 import { testDatabases } from "../support/test-stores.ts";
 import { openTestApp, signedInUser, TEST_PASSWORD, type TestApp } from "./http-test-app.ts";
@@ -23,6 +25,8 @@ function cookieFetch(): typeof fetch {
   };
 }
 
+const endpoints = endpointsOf(API_ROUTES);
+
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
 
 describe.each(testDatabases)("the typed API client on $name", (database) => {
@@ -38,7 +42,7 @@ describe.each(testDatabases)("the typed API client on $name", (database) => {
     await signedInUser(t, "office.client", { role: "unit_office", orgId: created.unitId });
     await t.app.listen({ port: 0, host: "127.0.0.1" });
     baseUrl = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
-    api = createApiClient({ baseUrl, fetch: cookieFetch() });
+    api = createApiClient({ endpoints, baseUrl, fetch: cookieFetch() });
   });
   afterAll(async () => t.close());
 
@@ -107,13 +111,13 @@ describe.each(testDatabases)("the typed API client on $name", (database) => {
 
   it("calls with an API token, and refuses what is not allowed with ApiError", async () => {
     const { secret } = await api.call("createToken", { body: { name: "脚本", readOnly: true } });
-    const script = createApiClient({ baseUrl, token: secret });
+    const script = createApiClient({ endpoints, baseUrl, token: secret });
     expect((await script.call("listInspections", {})).items).toHaveLength(1);
     await expect(script.call("signOutEverywhere", {})).rejects.toMatchObject({
       status: 403,
       code: "token_read_only",
     });
-    const anonymous = createApiClient({ baseUrl });
+    const anonymous = createApiClient({ endpoints, baseUrl });
     await expect(anonymous.call("getSession", {})).rejects.toMatchObject({
       status: 401,
       code: "unauthenticated",

@@ -1,8 +1,8 @@
 // The built web UI for the browser tests: rebuilt with Vite when any source it is made from is newer than the build,
 // so that a test never drives yesterday's pages (npm ci's prepare builds it on a fresh machine).
 
-import { existsSync, readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "vite";
 
@@ -32,4 +32,29 @@ export async function ensureWebBuild(): Promise<boolean> {
     process.env.NODE_ENV = nodeEnv;
   }
   return true;
+}
+
+/**
+ * What every page loads before its own chunk: index.html's module script and preloads, the app's boot chunk that the
+ * entry imports once it has started the early requests (src/web/main.tsx), and everything they import statically.
+ */
+export function initialScripts(root: string): string[] {
+  const html = readFileSync(join(root, "index.html"), "utf8");
+  const named = [
+    ...html.matchAll(/<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="\/([^"]+\.js)"/g),
+  ].map(([, path]) => join(root, path!));
+  const assets = join(root, "assets");
+  const boot = readdirSync(assets)
+    .filter((name) => /^boot-[\w-]+\.js$/.test(name))
+    .map((name) => join(assets, name));
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const code = readFileSync(file, "utf8");
+    for (const [, path] of code.matchAll(/(?:\bfrom|\bimport)\s*"\.\/([\w.-]+\.js)"/g))
+      visit(join(dirname(file), path!));
+  };
+  for (const file of [...named, ...boot]) visit(file);
+  return [...seen];
 }
