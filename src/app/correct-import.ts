@@ -6,19 +6,25 @@
 import type { Caller } from "../domain/account.ts";
 import { DomainError } from "../domain/domain-error.ts";
 import type { Org } from "../domain/org.ts";
-import { readScratchFile } from "../documents/read-scratch-file.ts";
-import { headerOf, normalizeHeader, parseColumnMap } from "../documents/xlsx/ledger-columns.ts";
+import { headerOf, normalizeHeader } from "../documents/xlsx/ledger-columns.ts";
 import type { ImportCorrection } from "../shared/import-corrections.ts";
 import { ledgerInputSchema, type LedgerInput } from "../shared/ledger-input.ts";
 import { parseInput } from "../shared/validation.ts";
 import type { PendingImport } from "../storage/store.ts";
-import { actorOf, alreadyConfirmed, importChanged, ownPendingImport } from "./confirm-import.ts";
+import { actorOf } from "./confirm-import.ts";
 import type { Deps } from "./deps.ts";
 import { correctionLog, type CorrectionRecord } from "./import-correction-log.ts";
 import { applyCorrection, correctionRefused, type ContentCorrection } from "./import-corrections.ts";
-import { buildImportPreview, type ImportPreview } from "./import-preview.ts";
-import { readImportWorkbook, type ImportReport, WORKBOOK_FIELD_CHOICES } from "./read-import-workbook.ts";
-import { importUnit, stagedPreview, stagedView, type StagedImport } from "./stage-import.ts";
+import type { ImportPreview } from "./import-preview.ts";
+import { type ImportReport, WORKBOOK_FIELD_CHOICES } from "./read-import-workbook.ts";
+import { columnMapOf, rereadStagedUpload, type ReadImport } from "./read-staged-upload.ts";
+import {
+  CORRECTION_WARNING_CODES,
+  openForRevision,
+  revisedPreview,
+  storeRevision,
+} from "./revise-staged-import.ts";
+import type { StagedImport } from "./stage-import.ts";
 
 export interface CorrectImportOptions {
   /** The version of the staged import the corrections were made on (If-Match). */
@@ -35,9 +41,6 @@ export interface CorrectImportOptions {
  */
 export const MAX_STORED_CORRECTIONS = 500;
 
-/** Warnings this use case adds to a corrected preview (replaced, never repeated, at each correction). */
-const CORRECTION_WARNING_CODES = new Set(["corrected_problem_count"]);
-
 /** What the reader found, as the stored preview keeps it (previews staged before 0018 have no columns). */
 function storedReport(stored: unknown): ImportReport {
   const preview = stored as ImportPreview & Partial<Pick<ImportPreview, "columns" | "fieldChoices">>;
@@ -49,11 +52,6 @@ function storedReport(stored: unknown): ImportReport {
     columns: preview.columns ?? [],
     fieldChoices: preview.fieldChoices ?? [],
   };
-}
-
-/** The column map of every mapColumn so far (the later one wins for a header). */
-function columnMapOf(corrections: readonly ImportCorrection[]) {
-  return parseColumnMap(corrections.flatMap((c) => (c.op === "mapColumn" ? [`${c.header}=${c.field}`] : [])));
 }
 
 /** A mapColumn checked against the workbook's columns and the fields a column may hold. */
@@ -77,12 +75,6 @@ function checkMapping(
   }
 }
 
-interface Draft {
-  input: LedgerInput;
-  report: ImportReport;
-  confirmable: boolean;
-}
-
 /** The workbook read again with every mapping so far, and the earlier content corrections applied again in order. */
 async function rereadWorkbook(
   deps: Deps,
@@ -90,22 +82,11 @@ async function rereadWorkbook(
   unit: Org,
   corrections: readonly ImportCorrection[],
   scratchDir: string | undefined,
-): Promise<Draft> {
-  const bytes = await deps.store.pendingImports.getUpload(pending.id);
-  if (bytes === undefined)
-    throw new DomainError("invalid_input", "该导入未保存上传的工作簿，不能修改列的对应：请重新上传后再修改");
-  const read = await readScratchFile(
-    bytes,
-    "upload.xlsx",
-    (path) =>
-      readImportWorkbook(path, unit, {
-        skipInvalid: pending.skipInvalid,
-        map: columnMapOf(corrections),
-        // Findings name the uploaded file, not the copy read again.
-        fileName: pending.fileName,
-      }),
+): Promise<ReadImport> {
+  const read = await rereadStagedUpload(deps, pending, unit, corrections, {
+    doing: "不能修改列的对应",
     scratchDir,
-  );
+  });
   let input = read.input;
   for (const c of corrections) {
     if (c.op === "mapColumn") continue;
@@ -121,20 +102,7 @@ async function rereadWorkbook(
       );
     }
   }
-  return { input, report: read.report, confirmable: read.confirmable };
-}
-
-/** After corrections, what the notice stated of itself may no longer match what will be imported. */
-function correctionWarnings(preview: ImportPreview): ImportPreview["warnings"] {
-  const stated = preview.stated["problems"];
-  return typeof stated === "number" && stated !== preview.counts.problems
-    ? [
-        {
-          code: "corrected_problem_count",
-          message: `通报称${stated}个问题，修改后为${preview.counts.problems}个问题`,
-        },
-      ]
-    : [];
+  return { ...read, input };
 }
 
 export async function correctImport(
@@ -144,11 +112,7 @@ export async function correctImport(
   options: CorrectImportOptions,
 ): Promise<StagedImport> {
   const now = deps.clock.now();
-  const pending = await ownPendingImport(deps.store, caller, id, now);
-  if (pending.confirmedAt !== null) throw alreadyConfirmed(pending);
-  if (pending.version !== options.expectedVersion) throw importChanged();
-  // Grants may have changed since the upload.
-  const unit = await importUnit(deps.store, caller, pending.unitId);
+  const { pending, unit } = await openForRevision(deps, caller, id, options.expectedVersion, now);
   const actor = actorOf(caller);
   const log = correctionLog(pending);
   if (log.length + options.corrections.length > MAX_STORED_CORRECTIONS)
@@ -158,7 +122,7 @@ export async function correctImport(
     );
   const done: ImportCorrection[] = log.map((r) => r.correction);
   const records: CorrectionRecord[] = [];
-  let draft: Draft = {
+  let draft: ReadImport = {
     input: pending.input as LedgerInput,
     report: storedReport(pending.preview),
     confirmable: pending.confirmable,
@@ -200,18 +164,8 @@ export async function correctImport(
     records.push({ at: now, by: { id: actor.id, name: actor.name }, summary: summary ?? "", correction });
   }
   if (draft.confirmable) parseInput(ledgerInputSchema, draft.input, "修改后的导入内容");
-  const rebuilt = reread
-    ? await stagedPreview(deps, unit, draft.input, draft.report)
-    : buildImportPreview({ id: unit.id, name: unit.name }, draft.input, draft.report);
-  const preview = { ...rebuilt, warnings: [...rebuilt.warnings, ...correctionWarnings(rebuilt)] };
+  const preview = await revisedPreview(deps, unit, draft.input, draft.report, reread);
   const corrections = [...log, ...records];
   const revision = { input: draft.input, preview, confirmable: draft.confirmable, corrections };
-  if (!(await deps.store.pendingImports.revise(id, caller.user.id, pending.version, revision, now))) {
-    // Confirmed, discarded, expired or corrected by another request since it was read.
-    const current = await deps.store.pendingImports.get(id);
-    if (current?.confirmedAt) throw alreadyConfirmed(current);
-    if (!current || current.expiresAt <= now) await ownPendingImport(deps.store, caller, id, now);
-    throw importChanged();
-  }
-  return stagedView({ ...pending, ...revision, version: pending.version + 1 });
+  return storeRevision(deps, caller, pending, revision, now);
 }

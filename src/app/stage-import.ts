@@ -8,8 +8,7 @@ import { DomainError } from "../domain/domain-error.ts";
 import type { Org } from "../domain/org.ts";
 import { requireAction, rolesOver } from "../domain/permissions.ts";
 import { SCOPE_ALL } from "../domain/scope.ts";
-import { parseNotice } from "../documents/notice/parse-notice.ts";
-import { NOTICE_FILE_LIMITS, readNoticeFile } from "../documents/notice/read-notice-file.ts";
+import { NOTICE_FILE_LIMITS } from "../documents/notice/read-notice-file.ts";
 import { readRegularFile } from "../documents/read-regular-file.ts";
 import { XLSX_LIMITS } from "../documents/xlsx/xlsx-archive.ts";
 import { ledgerInputSchema, type LedgerInput } from "../shared/ledger-input.ts";
@@ -18,9 +17,9 @@ import type { PendingImport, Repositories } from "../storage/store.ts";
 import { callerOrgPaths, orgNotFound } from "./account-access.ts";
 import type { Deps } from "./deps.ts";
 import { buildImportPreview, type ImportPreview } from "./import-preview.ts";
-import { planNoticeImport } from "./import-notice.ts";
 import { correctionLog } from "./import-correction-log.ts";
-import { readImportWorkbook, type ImportReport } from "./read-import-workbook.ts";
+import type { ImportReport } from "./read-import-workbook.ts";
+import { readImportFile } from "./read-staged-upload.ts";
 
 /** How long a staged import waits for confirmation. */
 export const PENDING_IMPORT_TTL_MINUTES = 30;
@@ -149,28 +148,9 @@ export async function stageImport(
   const kind = importKindOf(fileName, bytes);
   const fileSha256 = createHash("sha256").update(bytes).digest("hex");
 
-  let input: LedgerInput;
-  let report: ImportReport;
-  let confirmable = true;
-  if (kind === "notice") {
-    const file = await reading(path, fileName, () => readNoticeFile(path));
-    const draft = parseNotice(file.text, { unitName: unit.name });
-    const planned = planNoticeImport(draft, { unitName: unit.name });
-    input = planned.input;
-    report = {
-      warnings: [...file.warnings, ...draft.warnings],
-      notes: planned.notes,
-      stated: { ...draft.stated },
-      errors: [],
-      columns: [],
-      fieldChoices: [],
-    };
-  } else {
-    const skipInvalid = options.skipInvalid ?? false;
-    ({ input, report, confirmable } = await reading(path, fileName, () =>
-      readImportWorkbook(path, unit, { skipInvalid, fileName }),
-    ));
-  }
+  const { input, report, confirmable } = await reading(path, fileName, () =>
+    readImportFile(path, kind, unit, { skipInvalid: options.skipInvalid ?? false, fileName }),
+  );
   if (confirmable) parseInput(ledgerInputSchema, input, "导入内容");
   const preview = await stagedPreview(deps, unit, input, report);
 
@@ -192,8 +172,9 @@ export async function stageImport(
     version: 1,
     corrections: [],
   };
-  // A workbook's bytes are kept so that a changed column mapping can read it again (see correct-import.ts).
-  await store.pendingImports.insert(staged, kind === "ledger" ? bytes : undefined);
+  // The bytes are kept so that a workbook can be read again with another column mapping (correct-import.ts) and any
+  // file as first read to undo a correction (undo-import-correction.ts).
+  await store.pendingImports.insert(staged, bytes);
   return stagedView(staged);
 }
 

@@ -53,7 +53,7 @@ import {
   responsibilitySchema,
   reviewChainSchema,
 } from "./review-cycle-input.ts";
-import { correctImportSchema } from "./import-corrections.ts";
+import { correctImportSchema, importCorrectionParams } from "./import-corrections.ts";
 import { noticeLayoutOptionsSchema } from "./notice-layout-options.ts";
 import { closureTrendSchema } from "./statistics-models.ts";
 import { deadlineWarningSchema } from "./supervision-models.ts";
@@ -660,6 +660,25 @@ export const API_ROUTES = {
     params: idParams,
     answer: EMPTY,
     errors: ["pending_import_not_found"],
+  }),
+  undoImportCorrection: defineRoute({
+    method: "DELETE",
+    path: "/api/v1/imports/:id/corrections/:no",
+    summary:
+      "撤销试导入的一项修改（按修改列表中的序号）：其余修改在上传的原文件上重新套用，返回新的预览（仅上传者）",
+    tag: "导入",
+    access: "signedIn",
+    params: importCorrectionParams,
+    ifMatch: true,
+    answer: json(stagedImportSchema),
+    errors: [
+      "pending_import_not_found",
+      "import_already_confirmed",
+      "import_changed",
+      "precondition_required",
+      "import_correction_not_found",
+      "correction_depends",
+    ],
   }),
 
   // Supervision (督办): the working-day calendar, deadline profiles, warning states.

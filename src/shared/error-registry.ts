@@ -130,6 +130,8 @@ export const ERROR_REGISTRY = {
   duplicate_import: e(409, "该文件与本单位已导入的一份台账内容相同，未重复导入"),
   too_many_pending_imports: e(429, "待确认的导入过多，请先确认或放弃其中的导入"),
   too_many_corrections: e(400, "该导入保存的修改过多，请放弃后重新上传"),
+  import_correction_not_found: e(404, "没有这一项修改"),
+  correction_depends: e(409, "之后的修改是在这一项修改的基础上做的，请先撤销之后的修改"),
 
   // Documents out.
   nothing_to_export: e(400, "没有可导出的台账"),

@@ -77,3 +77,14 @@ export type ImportCorrectionInput = z.input<typeof importCorrectionSchema>;
 export const correctImportSchema = z.object({
   corrections: z.array(importCorrectionSchema).min(1, { error: "请至少给出一项修改" }).max(100),
 });
+
+/** DELETE /api/v1/imports/:id/corrections/:no: the correction to undo, by its number in the list (1-based). */
+export const importCorrectionParams = z.object({
+  id: z.string().min(1).max(100),
+  no: z.coerce
+    .number({ error: "修改序号应为数字" })
+    .int({ error: "修改序号应为整数" })
+    .min(1, { error: "修改序号从1开始" })
+    .max(500, { error: "修改序号过大" })
+    .describe("要撤销的修改在修改列表中的序号（从1开始）"),
+});

@@ -10,8 +10,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SCOPE_ALL } from "../../src/domain/scope.ts";
 import { testDatabases } from "../support/test-stores.ts";
 import { writeForeignLedger } from "../support/xlsx-files.ts";
-import { openTestApp, signedInUser, type SignedInUser, type TestApp } from "./http-test-app.ts";
-import { multipartBody } from "./multipart-body.ts";
+import { signedInUser, type SignedInUser, type TestApp } from "./http-test-app.ts";
+import { IMPORT_UNIT_ID, openImportTestApp, stageImportFile } from "./import-test-app.ts";
 
 const SEED = readFileSync(new URL("../fixtures/notices/seed.txt", import.meta.url));
 
@@ -46,36 +46,19 @@ describe.each(testDatabases)("corrections of a staged import on $name", (databas
   let t: TestApp;
   let office: SignedInUser;
   let dir: string;
-  const unitId = "unt-wenlian";
+  const unitId = IMPORT_UNIT_ID;
 
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), "zhenggai-import-corrections-"));
-    t = await openTestApp({}, database);
-    await t.deps.store.orgs.insertMany([
-      { id: "ovs-wuxi", parentId: null, kind: "oversight", name: "市委巡察办", path: "/ovs-wuxi/" },
-      { id: unitId, parentId: "ovs-wuxi", kind: "unit", name: "市文联党组", path: `/ovs-wuxi/${unitId}/` },
-    ]);
-    office = await signedInUser(t, "office.wl", { role: "unit_office", orgId: unitId });
+    ({ t, office } = await openImportTestApp(database));
   });
   afterEach(async () => {
     await t.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const stage = async (name: string, content: Buffer, user = office): Promise<Staged> => {
-    const body = multipartBody([
-      { name: "unitId", value: unitId },
-      { name: "file", fileName: name, content },
-    ]);
-    const res = await t.app.inject({
-      method: "POST",
-      url: "/api/v1/imports",
-      headers: { ...user.headers, "content-type": body.contentType },
-      payload: body.payload,
-    });
-    expect(res.statusCode, res.body).toBe(201);
-    return res.json<Staged>();
-  };
+  const stage = (name: string, content: Buffer, user = office) =>
+    stageImportFile<Staged>(t, user, name, content);
   const correct = (staged: { id: string }, version: number | null, corrections: unknown[], user = office) =>
     t.app.inject({
       method: "PATCH",

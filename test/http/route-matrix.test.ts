@@ -794,6 +794,21 @@ Object.assign(ROUTES, {
     }),
     inside: HIDDEN_OUTSIDE,
   },
+  "DELETE /api/v1/imports/:id/corrections/:no": {
+    // The admin's import with one correction: only they may undo it.
+    call: async (fx: Fixture, s: Side) => {
+      const id = await adminImport(fx, s);
+      const corrected = await fx.t.app.inject({
+        method: "PATCH",
+        url: `/api/v1/imports/${id}`,
+        headers: { ...fx.users.get("admin")!.headers, "if-match": '"1"' },
+        payload: { corrections: [{ op: "setProblemTitle", problem: 1, title: "改过的标题" }] },
+      });
+      if (corrected.statusCode !== 200) throw new Error(`correcting answered ${corrected.statusCode}`);
+      return { method: "DELETE", url: `/api/v1/imports/${id}/corrections/1`, headers: { "if-match": '"2"' } };
+    },
+    inside: HIDDEN_OUTSIDE,
+  },
 } satisfies Record<string, RouteCase>);
 
 /** METHOD /path of every route the app serves (HEAD twins of GET routes left out), from Fastify's route tree. */

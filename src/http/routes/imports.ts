@@ -1,12 +1,13 @@
 // Imports with preview and confirmation: POST /api/v1/imports (multipart: one file + unitId) stages an upload and
-// answers its preview; GET shows it again, PATCH corrects it (If-Match: its version), POST …/confirm creates the ledger
-// once, DELETE discards it. Only the uploader sees a staged import; the upload is a temporary file that the multipart
-// plugin removes after the answer.
+// answers its preview; GET shows it again, PATCH corrects it (If-Match: its version), DELETE …/corrections/:no undoes
+// one correction (If-Match), POST …/confirm creates the ledger once, DELETE discards it. Only the uploader sees a
+// staged import; the upload is a temporary file that the multipart plugin removes after the answer.
 
 import { confirmImport, discardImport, getStagedImport } from "../../app/confirm-import.ts";
 import { correctImport } from "../../app/correct-import.ts";
 import type { Deps } from "../../app/deps.ts";
 import { stageImport } from "../../app/stage-import.ts";
+import { undoImportCorrection } from "../../app/undo-import-correction.ts";
 import { DomainError } from "../../domain/domain-error.ts";
 import { confirmImportSchema } from "../../shared/api-models.ts";
 import { API_ROUTES as API } from "../../shared/api-routes.ts";
@@ -73,6 +74,16 @@ export function importRoutes(route: ContractRouter, deps: Deps, tempDir?: string
     const staged = await correctImport(deps, callerOf(request), params.id, {
       expectedVersion: expectedVersionOf(request),
       corrections,
+      ...(tempDir === undefined ? {} : { scratchDir: tempDir }),
+    });
+    sendVersion(reply, staged.version);
+    return staged;
+  });
+
+  route(API.undoImportCorrection, async ({ request, reply, params }) => {
+    const staged = await undoImportCorrection(deps, callerOf(request), params.id, {
+      expectedVersion: expectedVersionOf(request),
+      correction: params.no,
       ...(tempDir === undefined ? {} : { scratchDir: tempDir }),
     });
     sendVersion(reply, staged.version);
