@@ -1,7 +1,9 @@
 // 公开信息 in Chromium against a real server: the unit office publishes the seed notice's public version from 报告与下载
 // (twice), a signed-out visitor reaches /public from the sign-in page, opens the notice (its HTML in the page, the
 // contact block) and downloads the .docx (opened back with mammoth); after the office withdraws one, it is gone from
-// the public page and its address says so. Desktop and phone screenshots.
+// the public page and its address says so. With more units published, the visitor picks one unit, searches by words
+// (the address carries both, a reload keeps them, Back undoes one) and meets the empty state. Desktop and phone
+// screenshots.
 
 import { readFileSync } from "node:fs";
 import mammoth from "mammoth";
@@ -9,8 +11,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLedger } from "../../src/app/create-ledger.ts";
 import { SYSTEM_ACTOR } from "../../src/app/deps.ts";
 import { planNoticeImport } from "../../src/app/import-notice.ts";
+import { publishPublicNotice } from "../../src/app/publish-public-notice.ts";
+import { SYSTEM_CALLER } from "../../src/domain/account.ts";
 import { parseNotice } from "../../src/documents/notice/parse-notice.ts";
 import { openTestApp, signedInUser, TEST_PASSWORD, type TestApp } from "../http/http-test-app.ts";
+import { makeLedger } from "../support/ledger-builders.ts";
+import { addPublicNotices } from "../support/public-notice-rows.ts";
 import { DESKTOP, openBrowser, PHONE, type BrowserSession } from "./browser.ts";
 
 const SEED = readFileSync(new URL("../fixtures/notices/seed.txt", import.meta.url), "utf8");
@@ -155,6 +161,135 @@ describe("the public page in Chromium", { timeout: 120_000 }, () => {
     expect(await unit.locator(".ant-list-item a").count()).toBe(1);
     await page.goto(`${browser.origin}/public/notices/${withdrawnId ?? ""}`);
     await page.getByText("该公开通报不存在或已撤回").waitFor();
+    expect([...new Set(browser.problems)]).toEqual([]);
+    expect(browser.foreignRequests).toEqual([]);
+  });
+
+  it("finds one unit's notices among several, and notices by words, at an address that can be shared", async () => {
+    // A second unit published through the generator; two more written straight to the store with titles of their own.
+    const kx = await createLedger(t.deps, SYSTEM_ACTOR, makeLedger({ unitName: "市科协党组" }));
+    const real = await publishPublicNotice(t.deps, SYSTEM_CALLER, { inspectionId: kx.inspectionId });
+    await addPublicNotices(t.deps.store, real, [
+      {
+        unitName: "区卫健委党组",
+        title: "关于100%完成巡察整改任务的通报",
+        publishedAt: "2021-07-02T08:00:00.000Z",
+      },
+      {
+        unitName: "区卫健委党组",
+        title: "关于1000项整改措施进展的通报",
+        publishedAt: "2021-07-03T08:00:00.000Z",
+      },
+      {
+        unitName: "安镇街道党工委",
+        title: "街道巡察整改进展情况通报",
+        publishedAt: "2021-07-04T08:00:00.000Z",
+      },
+    ]);
+    const cards = page.locator(".public-main .ant-card");
+    const cardTitles = async () => (await cards.locator(".ant-card-head-title").allInnerTexts()).sort();
+
+    await page.goto(`${browser.origin}/public`);
+    await cards.filter({ hasText: "市科协党组" }).waitFor();
+    expect(await cardTitles()).toEqual(["区卫健委党组", "安镇街道党工委", "市文联党组", "市科协党组"].sort());
+
+    // The picker lists the units by pinyin with their counts; typing looks the name up.
+    const picker = page.getByRole("combobox", { name: "按单位筛选" });
+    await picker.click();
+    const options = page.locator(".ant-select-item-option");
+    await options.first().waitFor();
+    expect((await options.allInnerTexts()).map((t) => t.split(/\s/)[0])).toEqual([
+      "安镇街道党工委",
+      "区卫健委党组",
+      "市科协党组",
+      "市文联党组",
+    ]);
+    await browser.shot("public-unit-picker");
+    await picker.fill("科协");
+    await expect.poll(() => options.count()).toBe(1);
+    await options.filter({ hasText: "市科协党组" }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get("unit")).toBe(kx.unitId);
+    await expect.poll(cardTitles).toEqual(["市科协党组"]);
+    expect(await cards.locator(".ant-list-item a").innerText()).toContain("市科协党组");
+    await browser.shot("public-filter-unit");
+    // Opened again, the picker starts from every unit, not from the last words typed.
+    await picker.click();
+    await expect.poll(() => options.count()).toBe(4);
+    await page.keyboard.press("Escape");
+
+    // Words within the unit: none match, and the page says so.
+    const search = page.getByRole("searchbox", { name: "搜索公开通报" }).or(page.getByLabel("搜索公开通报"));
+    await search.fill("100%");
+    await search.press("Enter");
+    await page.getByText("没有找到符合条件的公开通报").waitFor();
+    expect(new URL(page.url()).searchParams.get("q")).toBe("100%");
+    await browser.shot("public-filter-empty");
+    await page.getByRole("button", { name: "查看全部公开通报" }).click();
+    await expect.poll(() => page.url()).toBe(`${browser.origin}/public`);
+    await expect.poll(() => cards.count()).toBe(4);
+
+    // "100%" is those characters (not 1000), over every unit; the address reloads to the same list.
+    await search.fill("卫健委 100%");
+    await search.press("Enter");
+    await expect.poll(cardTitles).toEqual(["区卫健委党组"]);
+    expect(await cards.locator(".ant-list-item a").allInnerTexts()).toEqual([
+      "关于100%完成巡察整改任务的通报",
+    ]);
+    const shared = page.url();
+    expect(new URL(shared).searchParams.get("q")).toBe("卫健委 100%");
+    await page.reload();
+    await expect
+      .poll(() => cards.locator(".ant-list-item a").allInnerTexts())
+      .toEqual(["关于100%完成巡察整改任务的通报"]);
+    expect(await search.inputValue()).toBe("卫健委 100%");
+    await browser.shot("public-filter-words");
+
+    // The notice leads back to the list as it was found; Back undoes the search.
+    await cards.locator(".ant-list-item a").click();
+    await page.getByRole("link", { name: "‹ 返回公开信息" }).click();
+    await expect.poll(() => page.url()).toBe(shared);
+    await page.goto(`${browser.origin}/public?unit=${encodeURIComponent(kx.unitId)}`);
+    await expect.poll(cardTitles).toEqual(["市科协党组"]);
+    await search.fill("巡察");
+    await search.press("Enter");
+    await expect.poll(() => new URL(page.url()).searchParams.get("q")).toBe("巡察");
+    await page.goBack();
+    await expect.poll(() => search.inputValue()).toBe("");
+    await expect.poll(cardTitles).toEqual(["市科协党组"]);
+
+    // On a phone: the picker above the box, nothing wider than the screen.
+    await page.setViewportSize(PHONE);
+    await page.goto(
+      `${browser.origin}/public?unit=${encodeURIComponent(kx.unitId)}&q=${encodeURIComponent("整改")}`,
+    );
+    await expect.poll(cardTitles).toEqual(["市科协党组"]);
+    await page.waitForTimeout(500);
+    await browser.shot("public-filter-phone");
+    const width = await page.locator("html").evaluate((html: { scrollWidth: number }) => html.scrollWidth);
+    expect(width).toBeLessThanOrEqual(PHONE.width);
+    await page.getByRole("combobox", { name: "按单位筛选" }).click();
+    await page.locator(".ant-select-item-option").first().waitFor();
+    await page.waitForTimeout(500);
+    await browser.shot("public-unit-picker-phone");
+    await page.keyboard.press("Escape");
+    await page.setViewportSize(DESKTOP);
+
+    // Beyond the first hundred names the picker says how many there are, and typing finds the others on the server.
+    await addPublicNotices(
+      t.deps.store,
+      real,
+      Array.from({ length: 100 }, (_, i) => ({
+        unitName: `${String(i + 1).padStart(3, "0")}号社区党委`,
+        title: "社区整改情况通报",
+        publishedAt: "2021-07-05T08:00:00.000Z",
+      })),
+    );
+    await page.goto(`${browser.origin}/public`);
+    await picker.click();
+    await page.getByText("共 104 个单位，输入名称查找其余的").waitFor();
+    await picker.fill("市文联");
+    await expect.poll(() => options.allInnerTexts()).toEqual([expect.stringContaining("市文联党组")]);
+    await page.keyboard.press("Escape");
     expect([...new Set(browser.problems)]).toEqual([]);
     expect(browser.foreignRequests).toEqual([]);
   });

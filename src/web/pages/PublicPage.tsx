@@ -1,17 +1,15 @@
-// 公开信息, without sign-in: the units that have published public notices, each with its notices (newest first), and
-// one notice opened in the page — its HTML in a sandboxed frame (no script runs; the server forbids it as well), the
-// contact block for public supervision and the .docx download. Shows only what the public API answers.
-import { Button, Card, Descriptions, List, Result, Space, Typography } from "antd";
+// 公开信息, without sign-in: the units that have published public notices, each with its notices (newest first; the
+// list and its filters are PublicNoticeList.tsx), and one notice opened in the page — its HTML in a sandboxed frame
+// (no script runs; the server forbids it as well), the contact block for public supervision and the .docx download.
+// Shows only what the public API answers.
+import { Button, Card, Descriptions, Result, Space, Typography } from "antd";
 import { useEffect, useRef, useState, type ReactNode } from "react";
-import type { AnswerOfRoute } from "../../shared/api-client.ts";
-import type { ApiRoutes } from "../../shared/api-routes.ts";
-import { api, errorText } from "../api.ts";
-import { ErrorNote, PageState } from "../components/PageState.tsx";
+import { api } from "../api.ts";
+import { PageState } from "../components/PageState.tsx";
 import { linkTo, paths } from "../router.ts";
 import { useLoad } from "../use-load.ts";
+import { PublicNoticeList, publicListReturnPath } from "./PublicNoticeList.tsx";
 import "./public.css";
-
-type NoticeSummary = AnswerOfRoute<ApiRoutes["listPublicNotices"]>["items"][number];
 
 export function PublicPage(props: { readonly noticeId: string | null }): ReactNode {
   return (
@@ -24,7 +22,7 @@ export function PublicPage(props: { readonly noticeId: string | null }): ReactNo
       </header>
       <main className="public-main">
         {props.noticeId === null ? (
-          <NoticeList />
+          <PublicNoticeList />
         ) : (
           <NoticeView key={props.noticeId} noticeId={props.noticeId} />
         )}
@@ -33,77 +31,12 @@ export function PublicPage(props: { readonly noticeId: string | null }): ReactNo
   );
 }
 
-/** The notices by unit, in the order their newest notice was published; more pages on request. */
-function NoticeList(): ReactNode {
-  const [loaded, retry] = useLoad(() => api.call("listPublicNotices", { query: {} }), []);
-  return (
-    <>
-      <Typography.Title level={3}>各单位巡察整改情况公开</Typography.Title>
-      <PageState loaded={loaded} retry={retry}>
-        {(first) => <Units first={first.items} cursor={first.nextCursor} />}
-      </PageState>
-    </>
-  );
-}
-
-function Units(props: {
-  readonly first: readonly NoticeSummary[];
-  readonly cursor: string | null;
-}): ReactNode {
-  const [items, setItems] = useState<readonly NoticeSummary[]>(props.first);
-  const [cursor, setCursor] = useState(props.cursor);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const more = async () => {
-    if (cursor === null) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const page = await api.call("listPublicNotices", { query: { cursor } });
-      setItems((before) => [...before, ...page.items]);
-      setCursor(page.nextCursor);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-  if (items.length === 0) {
-    return <Result status="info" title="暂无公开的整改情况通报" />;
-  }
-  const units = new Map<string, NoticeSummary[]>();
-  for (const item of items) units.set(item.unitId, [...(units.get(item.unitId) ?? []), item]);
-  return (
-    <>
-      {[...units.values()].map((notices) => (
-        <Card key={notices[0]!.unitId} size="small" className="section" title={notices[0]!.unitName}>
-          <List
-            size="small"
-            dataSource={notices}
-            renderItem={(n) => (
-              <List.Item key={n.id} extra={<Typography.Text type="secondary">{n.issuedOn}</Typography.Text>}>
-                <a {...linkTo(paths.publicNotices(n.id))}>{n.title}</a>
-              </List.Item>
-            )}
-          />
-        </Card>
-      ))}
-      <ErrorNote message={error} />
-      {cursor !== null && (
-        <Button loading={busy} onClick={() => void more()}>
-          加载更多
-        </Button>
-      )}
-    </>
-  );
-}
-
 function NoticeView(props: { readonly noticeId: string }): ReactNode {
   const [loaded, retry] = useLoad(
     () => api.call("getPublicNotice", { params: { pid: props.noticeId } }),
     [props.noticeId],
   );
-  const back = <a {...linkTo(paths.publicNotices())}>‹ 返回公开信息</a>;
+  const back = <a {...linkTo(publicListReturnPath())}>‹ 返回公开信息</a>;
   if (loaded.state === "error" && loaded.message.startsWith("未找到该公开通报")) {
     return <Result status="404" title="该公开通报不存在或已撤回" extra={back} />;
   }
