@@ -58,6 +58,7 @@ export const ACTIONS = [
   "supervision_notice.issue",
   "supervision.reply",
   "supervision.escalate",
+  "public_notice.approve",
 ] as const;
 /**
  * progress.report: write a progress report and attach evidence; measure.work: start, submit (报送销号), resume;
@@ -68,7 +69,8 @@ export const ACTIONS = [
  * inspection; deadline_profile.set: its warning thresholds, reporting cadence and dates (督办设置);
  * ledger.import/export, notice.generate: documents in and out; supervision_notice.issue: the inspection office (or an
  * admin) sends the unit a 督办通知 — never the unit to itself; supervision.reply: the unit office records the unit's
- * written reply to it; supervision.escalate: the inspection office records a 告诫 or 约谈. Reviews follow the review chain.
+ * written reply to it; supervision.escalate: the inspection office records a 告诫 or 约谈; public_notice.approve: the
+ * unit's leader signs off a public notice the office submitted (公开通报审批). Reviews follow the review chain.
  */
 export type Action = (typeof ACTIONS)[number];
 
@@ -97,6 +99,8 @@ const ROLES_FOR: Readonly<Record<Action, readonly Role[]>> = {
   "supervision_notice.issue": ["admin", "oversight"],
   "supervision.reply": ["admin", "unit_office"],
   "supervision.escalate": ["admin", "oversight"],
+  // The unit's leader signs what the unit publishes; those who generate notices ask (docs/public-notices.md).
+  "public_notice.approve": ["admin", "unit_leader"],
 };
 
 const ACTION_LABELS: Readonly<Record<Action, string>> = {
@@ -115,6 +119,7 @@ const ACTION_LABELS: Readonly<Record<Action, string>> = {
   "supervision_notice.issue": "下发督办通知",
   "supervision.reply": "登记督办通知的书面回复",
   "supervision.escalate": "告诫或约谈",
+  "public_notice.approve": "审批公开通报",
 };
 
 export const mayAct = (roles: ReadonlySet<Role>, action: Action): boolean =>

@@ -28,6 +28,7 @@ import { measureRoutes } from "./routes/measures.ts";
 import { notificationRoutes } from "./routes/notifications.ts";
 import { orgRoutes } from "./routes/orgs.ts";
 import { publicNoticeRoutes } from "./routes/public-notices.ts";
+import { publicNoticeRequestRoutes } from "./routes/public-notice-requests.ts";
 import { sessionRoutes } from "./routes/session.ts";
 import { statisticsRoutes } from "./routes/statistics.ts";
 import { reportingRoutes } from "./routes/reporting.ts";
@@ -126,6 +127,7 @@ export function buildApp(deps: AppDeps, options: AppOptions = {}): FastifyInstan
   importRoutes(route, deps, options.uploadTempDir);
   downloadRoutes(route, deps);
   publicNoticeRoutes(route, deps);
+  publicNoticeRequestRoutes(route, deps);
   orgRoutes(route, deps);
   userRoutes(route, deps);
   tokenRoutes(route, deps);

@@ -15,6 +15,7 @@ import { REVIEWER_ROLES } from "../domain/review-chain.ts";
 import { ERROR_REGISTRY, type ErrorCode } from "./error-registry.ts";
 import { STATISTICS_SCHEMAS } from "./statistics-models.ts";
 import { PUBLIC_NOTICE_SCHEMAS } from "./public-notice-models.ts";
+import { PUBLIC_NOTICE_REQUEST_SCHEMAS } from "./public-notice-request-models.ts";
 import { REPORTING_SCHEMAS } from "./reporting-models.ts";
 import { deadlineWarningSchema, SUPERVISION_SCHEMAS } from "./supervision-models.ts";
 import { ladderStepSchema } from "./supervision-action-models.ts";
@@ -503,5 +504,6 @@ export const NAMED_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   ...SUPERVISION_SCHEMAS,
   ...REPORTING_SCHEMAS,
   ...PUBLIC_NOTICE_SCHEMAS,
+  ...PUBLIC_NOTICE_REQUEST_SCHEMAS,
   ...STATISTICS_SCHEMAS,
 };

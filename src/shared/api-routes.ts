@@ -59,6 +59,7 @@ import { closureTrendSchema } from "./statistics-models.ts";
 import { deadlineWarningSchema } from "./supervision-models.ts";
 import { NOTIFICATION_ROUTES } from "./notification-routes.ts";
 import { PUBLIC_NOTICE_ROUTES } from "./public-notice-routes.ts";
+import { PUBLIC_NOTICE_REQUEST_ROUTES } from "./public-notice-request-routes.ts";
 import { REPORTING_ROUTES } from "./reporting-routes.ts";
 import { SUPERVISION_ROUTES } from "./supervision-routes.ts";
 import { CALENDAR_IMPORT_ROUTES } from "./calendar-import-routes.ts";
@@ -688,6 +689,7 @@ export const API_ROUTES = {
 
   // Public notices (公开通报): publish, withdraw, and the public read without sign-in.
   ...PUBLIC_NOTICE_ROUTES,
+  ...PUBLIC_NOTICE_REQUEST_ROUTES,
 
   // Notifications (提醒): one's inbox and preferences, the administrator's outbox and robots.
   ...NOTIFICATION_ROUTES,

@@ -104,7 +104,8 @@ export const publicNoticeSchema = publicNoticeSummarySchema.extend({
 export const publishedNoticeSchema = publicNoticeSchema.extend({
   inspectionId: z.string(),
   layout: z.enum(["status", "aspect"]),
-  publishedByName: z.string(),
+  publishedByName: z.string().describe("发布人（经审批的，为提交审批的人）"),
+  approvedByName: z.string().nullable().describe("批准人；null：系统管理员直接发布"),
   withdrawal: z.object({ at: instant, reason: z.string() }).nullable(),
 });
 

@@ -1,6 +1,7 @@
-// Public notices over HTTP on both databases: the unit office publishes the public version (never the internal one),
-// anyone reads the list, the detail and the files without signing in, nothing withheld or internal shows, and a
-// withdrawn notice answers like one that never existed; publish and withdraw are audited.
+// Public notices over HTTP on both databases: an administrator publishes the public version directly (never the
+// internal one; the office goes through approval, public-notice-requests-api.test.ts), anyone reads the list, the
+// detail and the files without signing in, nothing withheld or internal shows, and a withdrawn notice answers like one
+// that never existed; publish and withdraw are audited.
 
 import mammoth from "mammoth";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -22,6 +23,7 @@ describe.each(testDatabases)("public notices over HTTP on $name", (database) => 
   let office: SignedInUser;
   let viewer: SignedInUser;
   let otherOffice: SignedInUser;
+  let admin: SignedInUser;
 
   beforeEach(async () => {
     t = await openTestApp({}, database);
@@ -52,6 +54,7 @@ describe.each(testDatabases)("public notices over HTTP on $name", (database) => 
     office = await signedInUser(t, "office.wl", { role: "unit_office", orgId: unitId });
     viewer = await signedInUser(t, "viewer.wl", { role: "viewer", orgId: unitId });
     otherOffice = await signedInUser(t, "office.kx", { role: "unit_office", orgId: otherUnit });
+    admin = await signedInUser(t, "root", { role: "admin", orgId: null });
   });
   afterEach(async () => t.close());
 
@@ -73,7 +76,7 @@ describe.each(testDatabases)("public notices over HTTP on $name", (database) => 
     });
 
   it("publishes the public version, which anyone lists, reads and downloads without signing in", async () => {
-    const res = await publish(office, inspectionId, { official: { publicContact: CONTACT } });
+    const res = await publish(admin, inspectionId, { official: { publicContact: CONTACT } });
     expect(res.statusCode).toBe(201);
     const published = res.json<{ id: string; title: string; contact: string; withdrawal: null }>();
     expect(published).toMatchObject({
@@ -157,7 +160,7 @@ describe.each(testDatabases)("public notices over HTTP on $name", (database) => 
   });
 
   it("withdraws with a reason; then the notice answers 404 everywhere in public, as an unknown one does", async () => {
-    const { id } = (await publish(office, inspectionId)).json<{ id: string }>();
+    const { id } = (await publish(admin, inspectionId)).json<{ id: string }>();
     expect((await withdraw(office, inspectionId, id, {})).statusCode).toBe(400);
     const res = await withdraw(office, inspectionId, id, { reason: "内容有误，修改后重新发布" });
     expect(res.statusCode).toBe(200);
@@ -186,10 +189,13 @@ describe.each(testDatabases)("public notices over HTTP on $name", (database) => 
     });
   });
 
-  it("refuses a viewer (403), another unit's office (404) and a notice of another inspection (404)", async () => {
+  it("refuses a viewer (403), another unit's office (404), the office without approval (403) and a notice of another inspection (404)", async () => {
     expect((await publish(viewer, inspectionId)).statusCode).toBe(403);
     expect((await publish(otherOffice, inspectionId)).statusCode).toBe(404);
-    const { id } = (await publish(office, inspectionId)).json<{ id: string }>();
+    const direct = await publish(office, inspectionId);
+    expect(direct.statusCode).toBe(403);
+    expect(direct.json()).toMatchObject({ error: { code: "public_notice_approval_required" } });
+    const { id } = (await publish(admin, inspectionId)).json<{ id: string }>();
     expect((await withdraw(otherOffice, otherInspection, id, { reason: "x" })).json()).toMatchObject({
       error: { code: "public_notice_not_found" },
     });
@@ -199,7 +205,7 @@ describe.each(testDatabases)("public notices over HTTP on $name", (database) => 
   it("pages the public list newest first with an opaque cursor", async () => {
     const ids: string[] = [];
     for (let i = 0; i < 3; i += 1) {
-      ids.push((await publish(office, inspectionId)).json<{ id: string }>().id);
+      ids.push((await publish(admin, inspectionId)).json<{ id: string }>().id);
       t.clock.advanceMinutes(1);
     }
     const first = (await anonymous("/api/v1/public/notices?limit=2")).json<{

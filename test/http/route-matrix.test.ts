@@ -10,6 +10,7 @@ import { SYSTEM_ACTOR } from "../../src/app/deps.ts";
 import { createApiToken } from "../../src/app/api-tokens.ts";
 import { requestExtension } from "../../src/app/extensions.ts";
 import { publishPublicNotice } from "../../src/app/publish-public-notice.ts";
+import { submitPublicNoticeRequest } from "../../src/app/submit-public-notice-request.ts";
 import { SYSTEM_CALLER, type Role } from "../../src/domain/account.ts";
 import { SCOPE_ALL } from "../../src/domain/scope.ts";
 import { buildApp } from "../../src/http/build-app.ts";
@@ -204,7 +205,8 @@ const ROUTES: Record<string, RouteCase> = {
       url: `/api/v1/inspections/${s.inspectionId}/public-notices`,
       payload: {},
     }),
-    inside: { default: 403, admin: "ok", unit_office: "ok", oversight: "ok" },
+    // Everyone else submits for approval (public_notice_approval_required).
+    inside: ADMIN_ONLY,
     outside: HIDDEN_OUTSIDE,
   },
   "GET /api/v1/inspections/:id/public-notices": {
@@ -808,6 +810,92 @@ Object.assign(ROUTES, {
       return { method: "DELETE", url: `/api/v1/imports/${id}/corrections/1`, headers: { "if-match": '"2"' } };
     },
     inside: HIDDEN_OUTSIDE,
+  },
+} satisfies Record<string, RouteCase>);
+
+/**
+ * A new pending approval request of the side's inspection, submitted by the system (any earlier pending one cancelled
+ * first: one per inspection). The decision routes consume it.
+ */
+const pendingRequest = async (fx: Fixture, s: Side) => {
+  for (const r of await fx.t.deps.store.publicNoticeRequests.listByInspection(s.inspectionId)) {
+    if (r.state !== "pending") continue;
+    const decision = { at: fx.t.deps.clock.now(), by: "system", byName: "系统", reason: null };
+    await fx.t.deps.store.publicNoticeRequests.decide(r.id, {
+      state: "cancelled",
+      decision,
+      publicNoticeId: null,
+    });
+  }
+  return (await submitPublicNoticeRequest(fx.t.deps, SYSTEM_CALLER, { inspectionId: s.inspectionId })).id;
+};
+/** Some request of the side's inspection, whatever its state (its files stay readable): made once per side. */
+const someRequest = async (fx: Fixture, s: Side) =>
+  (await fx.t.deps.store.publicNoticeRequests.listByInspection(s.inspectionId))[0]?.id ??
+  pendingRequest(fx, s);
+const requests = (s: Side) => `/api/v1/inspections/${s.inspectionId}/public-notice-requests`;
+const APPROVERS = { default: 403, admin: "ok", unit_leader: "ok" } as const;
+const EXPORTERS = { default: "ok", department_reporter: 403, viewer: 403 } as const;
+
+// Approval of public notices (公开通报审批).
+Object.assign(ROUTES, {
+  "POST /api/v1/inspections/:id/public-notice-requests": {
+    // The first allowed role's submission is pending; the others' answer 409 (allowed, but one at a time).
+    call: (_fx: Fixture, s: Side) => ({ method: "POST", url: requests(s), payload: {} }),
+    inside: { default: 403, admin: "ok", unit_office: "ok", oversight: "ok" },
+    outside: HIDDEN_OUTSIDE,
+  },
+  "GET /api/v1/inspections/:id/public-notice-requests": {
+    call: (_fx: Fixture, s: Side) => ({ method: "GET", url: requests(s) }),
+    inside: EXPORTERS,
+    outside: HIDDEN_OUTSIDE,
+  },
+  "GET /api/v1/public-notice-requests": {
+    // Those awaiting the caller, over their own scope: everyone may ask.
+    call: () => ({ method: "GET", url: "/api/v1/public-notice-requests" }),
+    inside: ALL_OK,
+  },
+  "POST /api/v1/inspections/:id/public-notice-requests/:rid/approve": {
+    call: async (fx: Fixture, s: Side) => ({
+      method: "POST",
+      url: `${requests(s)}/${await pendingRequest(fx, s)}/approve`,
+    }),
+    inside: APPROVERS,
+    outside: HIDDEN_OUTSIDE,
+  },
+  "POST /api/v1/inspections/:id/public-notice-requests/:rid/return": {
+    call: async (fx: Fixture, s: Side) => ({
+      method: "POST",
+      url: `${requests(s)}/${await pendingRequest(fx, s)}/return`,
+      payload: { reason: "请补充最新数据" },
+    }),
+    inside: APPROVERS,
+    outside: HIDDEN_OUTSIDE,
+  },
+  "DELETE /api/v1/inspections/:id/public-notice-requests/:rid": {
+    // Submitted by the system: of the roles, only an administrator may cancel another's request.
+    call: async (fx: Fixture, s: Side) => ({
+      method: "DELETE",
+      url: `${requests(s)}/${await pendingRequest(fx, s)}`,
+    }),
+    inside: ADMIN_ONLY,
+    outside: HIDDEN_OUTSIDE,
+  },
+  "GET /api/v1/inspections/:id/public-notice-requests/:rid/file.html": {
+    call: async (fx: Fixture, s: Side) => ({
+      method: "GET",
+      url: `${requests(s)}/${await someRequest(fx, s)}/file.html`,
+    }),
+    inside: EXPORTERS,
+    outside: HIDDEN_OUTSIDE,
+  },
+  "GET /api/v1/inspections/:id/public-notice-requests/:rid/file.docx": {
+    call: async (fx: Fixture, s: Side) => ({
+      method: "GET",
+      url: `${requests(s)}/${await someRequest(fx, s)}/file.docx`,
+    }),
+    inside: EXPORTERS,
+    outside: HIDDEN_OUTSIDE,
   },
 } satisfies Record<string, RouteCase>);
 

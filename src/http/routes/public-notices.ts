@@ -5,6 +5,7 @@
 // Paths and schemas: shared/public-notice-routes.ts.
 
 import type { FastifyReply, FastifyRequest, onSendHookHandler } from "fastify";
+import type { OpenedContent } from "../../app/evidence-files.ts";
 import { publishPublicNotice, type PublicNoticeDeps } from "../../app/publish-public-notice.ts";
 import {
   getPublicNotice,
@@ -26,7 +27,7 @@ import type { ContractRouter } from "../contract-route.ts";
 import { contentDisposition } from "./downloads.ts";
 
 /** The generated HTML has inline styles only: nothing else may load or run, and only this origin may frame it. */
-const NOTICE_HTML_CSP = [
+export const NOTICE_HTML_CSP = [
   "default-src 'none'",
   "style-src 'unsafe-inline'",
   "img-src data:",
@@ -72,8 +73,36 @@ const unitView = (n: PublicNotice) => ({
   inspectionId: n.inspectionId,
   layout: n.layout,
   publishedByName: n.publishedByName,
+  approvedByName: n.approval?.byName ?? null,
   withdrawal: n.withdrawal === null ? null : { at: n.withdrawal.at, reason: n.withdrawal.reason },
 });
+
+/**
+ * Answers a rendered notice's file: ETag (its sha-256) and 304 on a matching If-None-Match, never sniffed, the .docx as
+ * an attachment under `names`, the HTML inline. Shared with the approval preview (public-notice-requests.ts).
+ */
+export function sendNoticeFile(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  file: { readonly sha256: string } & OpenedContent,
+  format: "docx" | "html",
+  names: { readonly name: string; readonly asciiName: string },
+): FastifyReply {
+  const etag = `"${file.sha256}"`;
+  void reply.header("etag", etag).header("x-content-type-options", "nosniff");
+  if (request.headers["if-none-match"] === etag) {
+    file.content.destroy();
+    return reply.status(304).send();
+  }
+  return reply
+    .header("content-type", format === "docx" ? DOCX_MEDIA_TYPE : HTML_MEDIA_TYPE)
+    .header("content-length", String(file.size))
+    .header(
+      "content-disposition",
+      format === "docx" ? contentDisposition(names.name, names.asciiName) : "inline",
+    )
+    .send(file.content);
+}
 
 async function sendFile(
   deps: PublicNoticeDeps,
@@ -83,25 +112,10 @@ async function sendFile(
   format: "docx" | "html",
 ): Promise<FastifyReply> {
   const opened = await openPublicNoticeFile(deps, { publicNoticeId: pid, format });
-  const etag = `"${opened.sha256}"`;
-  void reply.header("etag", etag).header("x-content-type-options", "nosniff");
-  if (request.headers["if-none-match"] === etag) {
-    opened.content.destroy();
-    return reply.status(304).send();
-  }
-  return reply
-    .header("content-type", format === "docx" ? DOCX_MEDIA_TYPE : HTML_MEDIA_TYPE)
-    .header("content-length", String(opened.size))
-    .header(
-      "content-disposition",
-      format === "docx"
-        ? contentDisposition(
-            `${opened.notice.title || `${opened.notice.unitName}整改情况通报（公开版）`}.docx`,
-            `public-notice-${pid}.docx`,
-          )
-        : "inline",
-    )
-    .send(opened.content);
+  return sendNoticeFile(request, reply, opened, format, {
+    name: `${opened.notice.title || `${opened.notice.unitName}整改情况通报（公开版）`}.docx`,
+    asciiName: `public-notice-${pid}.docx`,
+  });
 }
 
 export function publicNoticeRoutes(route: ContractRouter, deps: PublicNoticeDeps): void {
