@@ -98,6 +98,62 @@ describe.each(testDatabases)("notifications over HTTP on $name", (database) => {
     expect(all.json<{ marked: number }>().marked).toBe(1);
   });
 
+  it("lists only the caller's unread ones with ?unread=true, its cursor paging on past lines read meanwhile", async () => {
+    const mine = (await t.deps.store.users.findByLogin("zhangsan"))!.id;
+    const others = (await t.deps.store.users.findByLogin("office"))!.id;
+    // Seven of zhangsan's a minute apart (n1 oldest), two of the office's between them.
+    const at = (minute: number) =>
+      new Date(Date.parse("2021-06-30T01:00:00.000Z") + minute * 60_000).toISOString();
+    const add = (id: string, recipientId: string, minute: number) =>
+      t.deps.store.notifications.insertOnce({
+        id,
+        recipientId,
+        kind: "warning",
+        subject: `提醒${id}`,
+        text: "…",
+        link: null,
+        inspectionId: null,
+        measureId: null,
+        level: "yellow",
+        dedupeKey: `test:${id}`,
+        viaDigest: false,
+        digestDay: null,
+        createdAt: at(minute),
+        readAt: null,
+      });
+    for (let i = 1; i <= 7; i += 1) await add(`n${i}`, mine, i * 2);
+    await add("o1", others, 5);
+    await add("o2", others, 9);
+    for (const id of ["n2", "n4", "n5"])
+      expect((await call(zhangsan, "POST", `/api/v1/notifications/${id}/read`)).statusCode).toBe(204);
+
+    type Inbox = {
+      items: Array<{ id: string; readAt: string | null }>;
+      unread: number;
+      nextCursor: string | null;
+    };
+    const page = async (query: string) => {
+      const res = await call(zhangsan, "GET", `/api/v1/notifications?${query}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json<Inbox>();
+    };
+    const first = await page("unread=true&limit=2");
+    expect(first.items.map((n) => n.id)).toEqual(["n7", "n6"]);
+    expect(first.unread).toBe(4);
+    // Read while the list is open: the next page neither skips nor repeats a line.
+    expect((await call(zhangsan, "POST", "/api/v1/notifications/n3/read")).statusCode).toBe(204);
+    const second = await page(`unread=true&limit=2&before=${first.nextCursor}`);
+    expect(second.items.map((n) => n.id)).toEqual(["n1"]);
+    expect(second).toMatchObject({ unread: 3, nextCursor: null });
+    expect(second.items.every((n) => n.readAt === null)).toBe(true);
+
+    const all = await page("unread=false&limit=50");
+    expect(all.items.map((n) => n.id)).toEqual(["n7", "n6", "n5", "n4", "n3", "n2", "n1"]);
+    const bad = await call(zhangsan, "GET", "/api/v1/notifications?unread=maybe");
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain("unread 应为 true 或 false");
+  });
+
   it("keeps one's preferences and refuses an email setting without an address, naming the field", async () => {
     const before = await call(zhangsan, "GET", "/api/v1/me/notification-preferences");
     expect(before.json()).toEqual({ mode: "immediate", emailEnabled: false, email: null, updatedAt: null });

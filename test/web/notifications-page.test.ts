@@ -1,8 +1,9 @@
 // 提醒 in Chromium against a real server: the scheduler's warning job (a real tick on the test app's clock) gives a
 // department reporter unread warnings; the header's bell says how many; the reporter reads the inbox at phone size,
-// pages on, follows a warning to its measure, marks all read and sets a daily digest that a reload keeps. The
-// administrator adds a group robot whose secret never comes back to the page, and retries a delivery the robot's
-// vendor refused; the bell asks for its count once a minute while someone is at a visible tab, never on its own.
+// pages on, follows a warning to its measure, shows only the unread ones (a line read there stays until refreshed),
+// marks all read and sets a daily digest that a reload keeps. The administrator adds a group robot whose secret never
+// comes back to the page, and retries a delivery the robot's vendor refused; the bell asks for its count once a
+// minute while someone is at a visible tab, never on its own.
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLedger } from "../../src/app/create-ledger.ts";
@@ -136,20 +137,67 @@ describe("提醒 and the notification administration in Chromium", { timeout: 12
     expect(await t.deps.store.notifications.countUnread(reporterId)).toBe(22);
   });
 
-  it("marks one and then all read, and the bell's count goes", async () => {
+  it("shows only the unread ones on 只看未读, paged; a line marked read stays until the list is refreshed", async () => {
     await page.getByRole("link", { name: "提醒，22条未读" }).click();
     const lines = page.getByRole("article");
     await page.getByText("我的提醒（22条未读）").waitFor();
+    expect(await lines.count()).toBe(20);
+    await page.getByText("只看未读").click();
+    // The followed warning (read) is not among them; the rest come a page at a time.
+    await expect.poll(() => lines.count()).toBe(20);
+    expect(await lines.filter({ hasText: "已逾期" }).count()).toBe(0);
+    await page.getByRole("button", { name: "加载更多" }).click();
+    await page.getByRole("button", { name: "加载更多" }).waitFor({ state: "detached" });
+    expect(await lines.count()).toBe(22);
+    const labels = async () =>
+      Promise.all((await lines.all()).map(async (line) => (await line.getAttribute("aria-label")) ?? ""));
+    expect((await labels()).every((label) => label.startsWith("未读："))).toBe(true);
+
+    // Marked read here, the line stays (as read) with a way to refresh; the bell follows at once.
+    const second = lines.nth(1);
+    const subject = ((await second.getAttribute("aria-label")) ?? "").replace(/^未读：/, "");
+    await second.getByRole("button", { name: /^标为已读：/ }).click();
+    await page.getByRole("link", { name: "提醒，21条未读" }).waitFor();
+    await expect.poll(() => lines.nth(1).getAttribute("aria-label")).toBe(`已读：${subject}`);
+    expect(await lines.count()).toBe(22);
+    await page.getByText("已读的提醒刷新后不再显示").waitFor();
+    await browser.shot("notifications-unread-phone");
+    await page.setViewportSize(DESKTOP);
+    await browser.shot("notifications-unread");
+    await page
+      .getByRole("button", { name: "刷 新" })
+      .or(page.getByRole("button", { name: "刷新" }))
+      .click();
+    await expect.poll(() => lines.count()).toBe(20);
+    expect((await labels()).every((label) => label.startsWith("未读："))).toBe(true);
+    await page.getByRole("button", { name: "加载更多" }).click();
+    await page.getByRole("button", { name: "加载更多" }).waitFor({ state: "detached" });
+    expect(await lines.count()).toBe(21);
+    expect(await page.getByText("已读的提醒刷新后不再显示").count()).toBe(0);
+    await page.getByText("全部", { exact: true }).click();
+    await expect.poll(() => lines.count()).toBe(20);
+    await page.getByRole("button", { name: "加载更多" }).waitFor();
+    await page.setViewportSize(PHONE);
+  });
+
+  it("marks one and then all read, and the bell's count goes", async () => {
+    const lines = page.getByRole("article");
+    await page.getByText("我的提醒（21条未读）").waitFor();
     const unread = lines.filter({ has: page.getByRole("button", { name: /^标为已读：/ }) }).first();
     await unread.getByRole("button", { name: /^标为已读：/ }).click();
-    await page.getByRole("link", { name: "提醒，21条未读" }).waitFor();
+    await page.getByRole("link", { name: "提醒，20条未读" }).waitFor();
     await page.setViewportSize(DESKTOP);
     await browser.shot("notifications");
     await page.getByRole("button", { name: "全部标为已读" }).click();
-    await page.getByText("已将 21 条提醒标为已读").waitFor();
+    await page.getByText("已将 20 条提醒标为已读").waitFor();
     await page.getByRole("link", { name: "提醒，0条未读" }).waitFor();
     expect(await lines.filter({ hasText: "未读" }).count()).toBe(0);
     expect(await t.deps.store.notifications.countUnread(reporterId)).toBe(0);
+    // With nothing unread, 只看未读 says so.
+    await page.getByText("只看未读").click();
+    await page.getByText("没有未读的提醒。").waitFor();
+    await page.getByText("全部", { exact: true }).click();
+    await expect.poll(() => lines.count()).toBe(20);
   });
 
   it("sets a daily digest by email with the schema's messages under the fields, kept after a reload", async () => {

@@ -1,7 +1,8 @@
-// 提醒: the caller's own inbox, newest first (unread marked), each line with what it is about and a way to it; marking
-// one or all read; the next page by the server's cursor; and beside it the caller's notification preferences.
-import { Button, Card, List, Tag, Typography } from "antd";
-import { useCallback, useEffect, useState, type ReactNode } from "react";
+// 提醒: the caller's own inbox, newest first (unread marked), all or 只看未读, each line with what it is about and a way to
+// it; marking one or all read; the next page by the server's cursor; and beside it the caller's notification
+// preferences.
+import { Button, Card, List, Segmented, Tag, Typography } from "antd";
+import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import { WARNING_LEVEL_LABELS } from "../../domain/deadline-warning.ts";
 import type { AnswerOfRoute } from "../../shared/api-client.ts";
 import type { ApiRoutes } from "../../shared/api-routes.ts";
@@ -46,21 +47,35 @@ function destinationOf(n: Notification): { path: string; label: string } | null 
   return null;
 }
 
+type Shown = "all" | "unread";
+
 export function NotificationsPage(): ReactNode {
   const [inbox, setInbox] = useState<Loaded<Inbox>>({ state: "loading" });
+  const [shown, setShown] = useState<Shown>("all");
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
+  // Each load starts a new list: an answer for an older one (another filter, a page asked before) is dropped.
+  const generation = useRef(0);
+  const query = useCallback(
+    (before?: string) => ({
+      limit: PAGE,
+      ...(shown === "unread" ? { unread: "true" as const } : {}),
+      ...(before === undefined ? {} : { before }),
+    }),
+    [shown],
+  );
 
   const load = useCallback(async () => {
+    const current = (generation.current += 1);
     setInbox({ state: "loading" });
     try {
-      const page = await api.call("listNotifications", { query: { limit: PAGE } });
-      setInbox({ state: "ready", data: page });
+      const page = await api.call("listNotifications", { query: query() });
+      if (current === generation.current) setInbox({ state: "ready", data: page });
     } catch (e) {
-      setInbox({ state: "error", message: errorText(e) });
+      if (current === generation.current) setInbox({ state: "error", message: errorText(e) });
     }
-  }, []);
+  }, [query]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -91,7 +106,9 @@ export function NotificationsPage(): ReactNode {
 
   const loadMore = (cursor: string) =>
     act("more", async () => {
-      const page = await api.call("listNotifications", { query: { limit: PAGE, before: cursor } });
+      const current = generation.current;
+      const page = await api.call("listNotifications", { query: query(cursor) });
+      if (current !== generation.current) return;
       update((data) => ({
         items: [...data.items, ...page.items],
         nextCursor: page.nextCursor,
@@ -133,6 +150,11 @@ export function NotificationsPage(): ReactNode {
     navigate(path);
   };
 
+  // 只看未读 keeps a line marked read where it is (now shown as read) until the list is loaded again: a line that
+  // vanished would slide the next one under the pointer, and the server's cursor pages on from where it was anyway.
+  const readInUnreadList =
+    shown === "unread" && inbox.state === "ready" && inbox.data.items.some((n) => n.readAt !== null);
+
   return (
     <>
       <div className="page-heading">
@@ -153,6 +175,28 @@ export function NotificationsPage(): ReactNode {
             </Button>
           }
         >
+          <div className="inbox-tools">
+            <Segmented<Shown>
+              aria-label="显示哪些提醒"
+              value={shown}
+              onChange={(value) => {
+                setNote(null);
+                setShown(value);
+              }}
+              options={[
+                { value: "all", label: "全部" },
+                { value: "unread", label: "只看未读" },
+              ]}
+            />
+            {readInUnreadList && (
+              <Typography.Text type="secondary" role="status">
+                已读的提醒刷新后不再显示
+                <Button type="link" size="small" onClick={() => void load()}>
+                  刷新
+                </Button>
+              </Typography.Text>
+            )}
+          </div>
           <ErrorNote message={error} />
           {note !== null && (
             <Typography.Paragraph type="success" role="status">
@@ -162,7 +206,13 @@ export function NotificationsPage(): ReactNode {
           <PageState loaded={inbox} retry={() => void load()}>
             {(data) =>
               data.items.length === 0 ? (
-                <EmptyState text="还没有提醒。措施临近或超过整改时限时，会在这里提醒您。" />
+                <EmptyState
+                  text={
+                    shown === "unread"
+                      ? "没有未读的提醒。"
+                      : "还没有提醒。措施临近或超过整改时限时，会在这里提醒您。"
+                  }
+                />
               ) : (
                 <>
                   <List<Notification>
