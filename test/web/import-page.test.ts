@@ -2,7 +2,9 @@
 // with its sheet, row and column, confirming is not offered), leaves the bad column out by mapping it (the workbook is
 // read again and may be confirmed) and discards it, then uploads the seed notice, reads the preview (11 problems and
 // their statuses), corrects it (a status, a measure, a split undone by a merge), confirms it and finds the corrected
-// status in the ledger; a unit leader, who may not import, is not offered the page and is refused it by its address.
+// status in the ledger; on a phone the preview is cards that do not scroll sideways, with the confirmation always on
+// screen, and a correction is undone (the merge between two status changes, then the last); a unit leader, who may
+// not import, is not offered the page and is refused it by its address.
 
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -14,7 +16,7 @@ import { SYSTEM_CALLER } from "../../src/domain/account.ts";
 import { SCOPE_ALL } from "../../src/domain/scope.ts";
 import { openTestApp, signedInUser, TEST_PASSWORD, type TestApp } from "../http/http-test-app.ts";
 import { writeForeignLedger } from "../support/xlsx-files.ts";
-import { DESKTOP, openBrowser, PHONE, type BrowserSession } from "./browser.ts";
+import { DESKTOP, openBrowser, PHONE, SCREENSHOTS, type BrowserSession } from "./browser.ts";
 import { ROOT } from "./web-build.ts";
 
 const SEED_NOTICE = join(ROOT, "test/fixtures/notices/seed.txt");
@@ -38,6 +40,17 @@ async function chooseOption(select: Locator, label: string, search = false): Pro
   }
 }
 
+/** Uploads the seed notice on the upload form and waits for its preview. */
+async function previewSeedNotice(page: BrowserSession["page"]): Promise<void> {
+  await page.locator("input[type=file]").setInputFiles({
+    name: "巡察整改情况通报.txt",
+    mimeType: "text/plain",
+    buffer: readFileSync(SEED_NOTICE),
+  });
+  await page.getByRole("button", { name: "上传并预览" }).click();
+  await page.getByText("识别结果").waitFor();
+}
+
 describe("the import page in Chromium", { timeout: 90_000 }, () => {
   let t: TestApp;
   let browser: BrowserSession;
@@ -47,7 +60,10 @@ describe("the import page in Chromium", { timeout: 90_000 }, () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "zhenggai-web-import-"));
     t = await openTestApp();
-    browser = await openBrowser(t);
+    // The refusal to undo a split a later correction was made on, shown on the page.
+    browser = await openBrowser(t, {
+      expectedRefusals: [{ status: 409, path: /^\/api\/v1\/imports\/[^/]+\/corrections\/2$/ }],
+    });
     page = browser.page;
     const office = await createOrg(t.deps, SYSTEM_CALLER, { name: "市委巡察办", kind: "oversight" });
     const unit = await createOrg(t.deps, SYSTEM_CALLER, {
@@ -56,6 +72,12 @@ describe("the import page in Chromium", { timeout: 90_000 }, () => {
       parentId: office.id,
     });
     await signedInUser(t, "office", { role: "unit_office", orgId: unit.id });
+    const second = await createOrg(t.deps, SYSTEM_CALLER, {
+      name: "市文联党组（二）",
+      kind: "unit",
+      parentId: office.id,
+    });
+    await signedInUser(t, "office2", { role: "unit_office", orgId: second.id });
     await signedInUser(t, "leader", { role: "unit_leader", orgId: unit.id });
   }, 120_000);
 
@@ -119,13 +141,7 @@ describe("the import page in Chromium", { timeout: 90_000 }, () => {
   });
 
   it("previews the seed notice with its 11 problems and confirms it into a ledger", async () => {
-    await page.locator("input[type=file]").setInputFiles({
-      name: "巡察整改情况通报.txt",
-      mimeType: "text/plain",
-      buffer: readFileSync(SEED_NOTICE),
-    });
-    await page.getByRole("button", { name: "上传并预览" }).click();
-    await page.getByText("识别结果").waitFor();
+    await previewSeedNotice(page);
     expect(await page.getByTestId("import-counts").innerText()).toContain("问题 11 个");
     const problems = page.locator(".ant-card").filter({ hasText: /问题与整改措施（\d+）/ });
     await page.getByText("问题与整改措施（11）").waitFor();
@@ -139,6 +155,11 @@ describe("the import page in Chromium", { timeout: 90_000 }, () => {
       .click();
     await problems.locator(".ant-table-expanded-row").first().waitFor();
     await browser.shot("import-preview-measures");
+    // The confirmation stays on screen while the preview scrolls, on a desktop too.
+    await page.evaluate("window.scrollTo(0, document.body.scrollHeight / 3)");
+    const box = await page.getByRole("button", { name: "确认导入" }).boundingBox();
+    expect(box!.y + box!.height).toBeLessThanOrEqual(DESKTOP.height);
+    await page.screenshot({ path: join(SCREENSHOTS, "import-preview-desktop-scrolled.png") });
 
     // One status corrected: the first problem is not finished after all.
     const counts = page.getByTestId("import-counts");
@@ -226,6 +247,126 @@ describe("the import page in Chromium", { timeout: 90_000 }, () => {
     expect([...seen.keys()].sort()).toEqual(Array.from({ length: 11 }, (_, i) => `问题${i + 1}`).sort());
     expect(seen.get("问题1")).toContain("正在推进");
     await browser.shot("import-ledger");
+  });
+
+  it("on a phone: previews the seed notice as cards, corrects it, undoes a correction and confirms 11 problems", async () => {
+    // Another unit of its own: the first has a ledger from this notice already.
+    await browser.signOut();
+    await page.setViewportSize(PHONE);
+    await browser.signIn("office2", TEST_PASSWORD);
+    await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "导入" }).click();
+    await page.getByText("市文联党组（二）").first().waitFor();
+    await previewSeedNotice(page);
+    const counts = page.getByTestId("import-counts");
+    expect(await counts.innerText()).toContain("问题 11 个");
+    // Cards, not a table: nothing scrolls sideways.
+    const cards = page.locator(".import-cards > li");
+    expect(await cards.count()).toBe(11);
+    expect(await page.locator(".ant-table").count()).toBe(0);
+    const overflow = () => page.evaluate<number>("document.documentElement.scrollWidth - window.innerWidth");
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await browser.shot("import-preview-phone");
+
+    // The confirmation stays on screen wherever the preview is scrolled.
+    await page.evaluate("window.scrollTo(0, document.body.scrollHeight / 2)");
+    const confirm = page.getByRole("button", { name: "确认导入" });
+    const inView = async () => {
+      const box = await confirm.boundingBox();
+      return box !== null && box.y >= 0 && box.y + box.height <= PHONE.height;
+    };
+    expect(await inView()).toBe(true);
+    await page.screenshot({ path: join(SCREENSHOTS, "import-preview-phone-scrolled.png") });
+
+    // A problem's measures open in its card, each with its responsibility, deadline and 修改.
+    await page.getByRole("button", { name: "查看第1个问题的整改措施" }).click();
+    const first = cards.first();
+    await first.locator(".import-measure").first().waitFor();
+    expect(await first.locator(".import-measure").count()).toBe(2);
+    expect(await first.innerText()).toContain("责任部门");
+    await first.getByRole("button", { name: "修改第1个问题第1条措施" }).waitFor();
+    await first.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOTS, "import-preview-phone-measures.png") });
+
+    // Three corrections with the thumb: a status, a merge, a status made after the merge renumbered the problems.
+    await chooseOption(page.getByRole("combobox", { name: "第1个问题的整改状态" }), "正在推进");
+    const log = page.locator(".correction-log li");
+    await log
+      .first()
+      .getByText(/第1个问题“.+”的整改状态由“已整改完成”改为“正在推进”/)
+      .waitFor();
+    const third = (await cards
+      .nth(2)
+      .locator(".import-card-title .ant-typography")
+      .first()
+      .textContent())!.trim();
+    await page.getByRole("button", { name: "把另一个问题合并到第2个问题" }).click();
+    const merge = page.getByRole("dialog", { name: "合并到第2个问题" });
+    await chooseOption(merge.getByRole("combobox", { name: "要并入的问题" }), `3. ${third}`);
+    await merge.getByRole("button", { name: "合并" }).click();
+    await merge.waitFor({ state: "detached" });
+    expect(await counts.innerText()).toContain("问题 10 个");
+    const fifth = (await cards
+      .nth(3)
+      .locator(".import-card-title .ant-typography")
+      .first()
+      .textContent())!.trim();
+    await chooseOption(page.getByRole("combobox", { name: "第4个问题的整改状态" }), "正在推进");
+    await log
+      .nth(2)
+      .getByText(/第4个问题“.+”的整改状态/)
+      .waitFor();
+    expect(await page.getByRole("button", { name: "撤销第2项修改" }).isVisible()).toBe(true);
+    await browser.shot("import-preview-phone-corrected");
+
+    // The merge undone: 11 problems again, the later status stays on the problem it was made on (now the fifth).
+    await page.getByRole("button", { name: "撤销第2项修改" }).click();
+    await page.getByText("问题与整改措施（11）").waitFor();
+    expect(await log.count()).toBe(2);
+    expect(await log.nth(1).innerText()).toContain(
+      `第5个问题“${fifth}”的整改状态由“已整改完成”改为“正在推进”`,
+    );
+    expect(await cards.nth(4).locator(".ant-select").innerText()).toContain("正在推进");
+    expect(await cards.nth(2).innerText()).toContain(third);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await browser.shot("import-preview-phone-undone");
+    await log.first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOTS, "import-preview-phone-undone-viewport.png") });
+    // 撤销上一步 takes back the last one.
+    await page.getByRole("button", { name: "撤销上一步" }).click();
+    await expect.poll(() => log.count()).toBe(1);
+    expect(await cards.nth(4).locator(".ant-select").innerText()).toContain("已整改完成");
+
+    // A split whose new problem was corrected after it cannot be undone alone: the refusal names the later one.
+    await page.getByRole("button", { name: "拆分第9个问题" }).click();
+    const split = page.getByRole("dialog", { name: "拆分第9个问题" });
+    await split.getByRole("checkbox").first().check();
+    await split.getByLabel("新问题的标题").fill("拆出的问题");
+    await split.getByRole("button", { name: "拆分" }).click();
+    await split.waitFor({ state: "detached" });
+    await chooseOption(page.getByRole("combobox", { name: "第10个问题的整改状态" }), "基本完成、持续深化");
+    await expect.poll(() => log.count()).toBe(3);
+    await page.getByRole("button", { name: "撤销第2项修改" }).click();
+    const refusal = page.getByRole("alert").filter({ hasText: "不能单独撤销第2项修改" });
+    await refusal.waitFor();
+    expect(await refusal.innerText()).toMatch(
+      /之后的第3项修改（第10个问题“拆出的问题”的整改状态由“.+”改为“基本完成、持续深化”）是在它的基础上做的。请先撤销第3项修改/,
+    );
+    expect(await log.count()).toBe(3);
+    await refusal.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOTS, "import-preview-phone-refused.png") });
+    await page.getByRole("button", { name: "撤销第3项修改" }).click();
+    await expect.poll(() => log.count()).toBe(2);
+    await page.getByRole("button", { name: "撤销第2项修改" }).click();
+    await expect.poll(() => log.count()).toBe(1);
+    expect(await counts.innerText()).toContain("问题 11 个");
+
+    await confirm.click();
+    await page.getByText("导入完成").waitFor();
+    expect(await page.getByText(/已建立台账：问题 11 个/).count()).toBe(1);
+    await browser.shot("import-confirmed-phone");
+    const inspections = await t.deps.store.inspections.list(SCOPE_ALL);
+    expect(inspections).toHaveLength(2);
+    await page.setViewportSize(DESKTOP);
   });
 
   it("does not offer 导入 to a unit leader, and refuses the page by its address", async () => {

@@ -1,19 +1,9 @@
 // The corrections a person makes in an import's preview before confirming it: a problem's title (inline) and status
-// (a select in its row), a measure's text, deadline and responsibility, merging and splitting problems (dialogs), a
-// workbook column's field; and the list of what was changed. Each form is checked with the API's own schemas
+// (a select in its row), a measure's text, deadline and responsibility, merging and splitting problems (dialogs); a
+// workbook column's field is chosen in ImportColumnMapping.tsx. Each form is checked with the API's own schemas
 // (src/shared/import-corrections.ts), then sent as one PATCH; the page redraws the preview the server answers.
-import {
-  App,
-  Button,
-  Checkbox,
-  Form,
-  Input,
-  Select,
-  Space,
-  Table,
-  Typography,
-  type FormInstance,
-} from "antd";
+// `touch`: laid out for a thumb on a phone (larger buttons and selects, the title edited by tapping it too).
+import { App, Button, Checkbox, Form, Input, Select, Space, Typography, type FormInstance } from "antd";
 import { useState, type ReactNode } from "react";
 import {
   importCorrectionSchema,
@@ -25,8 +15,8 @@ import { isDomainError } from "../../domain/domain-error.ts";
 import { parseInput } from "../../shared/validation.ts";
 import { errorText } from "../api.ts";
 import { validateForm } from "../form-validation.ts";
-import { formatInstant, PROBLEM_STATUS_LABELS, type ProblemStatus } from "../labels.ts";
-import type { ImportPreview, StagedImport } from "../models.ts";
+import { PROBLEM_STATUS_LABELS, type ProblemStatus } from "../labels.ts";
+import type { ImportPreview } from "../models.ts";
 import { FormDialog } from "./FormDialog.tsx";
 
 export type Correction = ImportCorrectionInput;
@@ -42,7 +32,7 @@ const STATUS_OPTIONS = (Object.keys(PROBLEM_STATUS_LABELS) as ProblemStatus[]).m
 }));
 
 /** Runs an inline correction, saying a refusal as a message (inline edits have no form to show it in). */
-function useInline(correct: Correct): (corrections: readonly Correction[]) => Promise<void> {
+export function useInline(correct: Correct): (corrections: readonly Correction[]) => Promise<void> {
   const { message } = App.useApp();
   return async (corrections) => {
     try {
@@ -57,6 +47,7 @@ function useInline(correct: Correct): (corrections: readonly Correction[]) => Pr
 export function ProblemTitle(props: {
   readonly problem: PreviewProblem;
   readonly correct: Correct;
+  readonly touch?: boolean;
 }): ReactNode {
   const { problem } = props;
   const { message } = App.useApp();
@@ -66,7 +57,7 @@ export function ProblemTitle(props: {
       editable={{
         tooltip: "修改标题",
         text: problem.title,
-        triggerType: ["icon"],
+        triggerType: props.touch ? ["icon", "text"] : ["icon"],
         onChange: (text) => {
           if (text === problem.title) return;
           try {
@@ -88,13 +79,14 @@ export function ProblemTitle(props: {
 export function ProblemStatusSelect(props: {
   readonly problem: PreviewProblem;
   readonly correct: Correct;
+  readonly touch?: boolean;
 }): ReactNode {
   const { problem } = props;
   const inline = useInline(props.correct);
   const [busy, setBusy] = useState(false);
   return (
     <Select<ProblemStatus>
-      size="small"
+      size={props.touch ? "middle" : "small"}
       aria-label={`第${problem.no}个问题的整改状态`}
       value={problem.status}
       loading={busy}
@@ -120,15 +112,16 @@ export function ProblemActions(props: {
   readonly problem: PreviewProblem;
   readonly problems: readonly PreviewProblem[];
   readonly correct: Correct;
+  readonly touch?: boolean;
 }): ReactNode {
   const { problem } = props;
+  const look = props.touch ? ({ type: "default" } as const) : ({ type: "link", size: "small" } as const);
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const close = () => setDialog(null);
   return (
-    <Space size={0} wrap>
+    <Space size={props.touch ? 8 : 0} wrap>
       <Button
-        type="link"
-        size="small"
+        {...look}
         disabled={props.problems.length < 2}
         aria-label={`把另一个问题合并到第${problem.no}个问题`}
         onClick={() => setDialog({ kind: "merge" })}
@@ -136,8 +129,7 @@ export function ProblemActions(props: {
         合并
       </Button>
       <Button
-        type="link"
-        size="small"
+        {...look}
         disabled={problem.measures.length < 2}
         aria-label={`拆分第${problem.no}个问题`}
         onClick={() => setDialog({ kind: "split" })}
@@ -264,6 +256,7 @@ export function MeasureEdit(props: {
   readonly measureNo: number;
   readonly measure: PreviewMeasure;
   readonly correct: Correct;
+  readonly touch?: boolean;
 }): ReactNode {
   const { measure, problemNo, measureNo } = props;
   const [open, setOpen] = useState(false);
@@ -277,8 +270,7 @@ export function MeasureEdit(props: {
   return (
     <>
       <Button
-        type="link"
-        size="small"
+        {...(props.touch ? {} : ({ type: "link", size: "small" } as const))}
         aria-label={`修改第${problemNo}个问题第${measureNo}条措施`}
         onClick={() => setOpen(true)}
       >
@@ -325,66 +317,5 @@ export function MeasureEdit(props: {
         </FormDialog>
       )}
     </>
-  );
-}
-
-type PreviewColumn = ImportPreview["columns"][number];
-
-/** A workbook's columns and the field each was read as; choosing another field reads the workbook again. */
-export function ColumnMapping(props: {
-  readonly preview: ImportPreview;
-  readonly correct: Correct;
-}): ReactNode {
-  const { preview } = props;
-  const inline = useInline(props.correct);
-  const options = preview.fieldChoices.map((f) => ({ value: f.field, label: f.label }));
-  return (
-    <Table<PreviewColumn>
-      rowKey={(c) => `${c.sheet}!${c.column}`}
-      size="small"
-      pagination={false}
-      dataSource={[...preview.columns]}
-      scroll={{ x: 560 }}
-      columns={[
-        { title: "工作表", dataIndex: "sheet", width: 120 },
-        { title: "列", dataIndex: "column", width: 56 },
-        { title: "表头", dataIndex: "header" },
-        {
-          title: "读作",
-          key: "field",
-          width: 220,
-          render: (_, c) => (
-            <Select<string>
-              size="small"
-              aria-label={`${c.sheet} ${c.column}列“${c.header}”读作`}
-              style={{ width: "100%" }}
-              placeholder={c.reading}
-              value={c.field ?? undefined}
-              options={options}
-              showSearch={{ optionFilterProp: "label" }}
-              onChange={(field) => void inline([{ op: "mapColumn", header: c.header, field }])}
-            />
-          ),
-        },
-      ]}
-    />
-  );
-}
-
-/** What was changed before confirming, by whom and when (written into the ledger's audit trail on confirming). */
-export function CorrectionLog(props: { readonly staged: StagedImport }): ReactNode {
-  const { corrections } = props.staged;
-  if (corrections.length === 0) return null;
-  return (
-    <ol className="plain-list correction-log">
-      {corrections.map((c, i) => (
-        <li key={i}>
-          <Typography.Text type="secondary">
-            {formatInstant(c.at)} {c.by.name}：
-          </Typography.Text>
-          {c.summary}
-        </li>
-      ))}
-    </ol>
   );
 }

@@ -1,8 +1,9 @@
 // The dry-run preview of an import as the server answers it: what was read (inspection, counts against what the notice
-// says of itself), every error of a workbook row (file, sheet, row, column), every warning and note, a workbook's
-// columns, then the problems with their measures. With `correct`, each of these can be corrected in place (see
-// ImportCorrections.tsx) and the corrections made so far are listed.
-import { Alert, Card, Descriptions, Table, Tag, Typography } from "antd";
+// says of itself), every error of a workbook row (file, sheet, row, column), every warning and note, the corrections
+// made so far (each with its 撤销, given `undo`), a workbook's columns, then the problems with their measures. With
+// `correct`, each of these can be corrected in place (see ImportCorrections.tsx). Below the md breakpoint (a phone)
+// the tables become lists and cards (ImportProblemCards.tsx), so that nothing scrolls sideways.
+import { Card, Descriptions, Grid, Space, Table, Tag, Typography } from "antd";
 import type { ReactNode } from "react";
 import { REGIME_LABELS, type Regime } from "../../domain/inspection.ts";
 import {
@@ -14,15 +15,17 @@ import {
   PROBLEM_STATUS_LABELS,
 } from "../labels.ts";
 import type { ImportPreview as Preview, StagedImport } from "../models.ts";
+import { ColumnMapping } from "./ImportColumnMapping.tsx";
+import { CorrectionList, type Undo } from "./ImportCorrectionList.tsx";
 import {
-  ColumnMapping,
-  CorrectionLog,
   MeasureEdit,
   ProblemActions,
   ProblemStatusSelect,
   ProblemTitle,
   type Correct,
 } from "./ImportCorrections.tsx";
+import { ImportIssues } from "./ImportIssues.tsx";
+import { ProblemCards } from "./ImportProblemCards.tsx";
 
 type PreviewProblem = Preview["problems"][number];
 type PreviewMeasure = PreviewProblem["measures"][number];
@@ -43,10 +46,13 @@ const regimeLabel = (regime: string) => REGIME_LABELS[regime as Regime] ?? regim
 export function ImportPreview(props: {
   readonly staged: StagedImport;
   readonly correct?: Correct;
+  readonly undo?: Undo;
 }): ReactNode {
   const { staged, correct } = props;
   const { preview } = staged;
   const { inspection, counts } = preview;
+  // Known after the first layout effect, before anything is painted.
+  const phone = Grid.useBreakpoint().md === false;
   return (
     <>
       <Card size="small" title="识别结果" className="section">
@@ -70,11 +76,13 @@ export function ImportPreview(props: {
             </span>
           </Descriptions.Item>
           <Descriptions.Item label="问题状态">
-            {(["completed", "in_progress", "long_term"] as const).map((s) => (
-              <Tag key={s} color={PROBLEM_STATUS_COLORS[s]}>
-                {PROBLEM_STATUS_LABELS[s]} {counts.byStatus[s] ?? 0}
-              </Tag>
-            ))}
+            <Space size={[0, 4]} wrap>
+              {(["completed", "in_progress", "long_term"] as const).map((s) => (
+                <Tag key={s} color={PROBLEM_STATUS_COLORS[s]}>
+                  {PROBLEM_STATUS_LABELS[s]} {counts.byStatus[s] ?? 0}
+                </Tag>
+              ))}
+            </Space>
           </Descriptions.Item>
           <Descriptions.Item label="预览保留至">{formatInstant(staged.expiresAt)}</Descriptions.Item>
         </Descriptions>
@@ -90,82 +98,101 @@ export function ImportPreview(props: {
           </Typography.Paragraph>
         )}
       </Card>
-      <Issues staged={staged} />
+      <ImportIssues staged={staged} touch={phone} />
       {staged.corrections.length > 0 && (
-        <Card size="small" title={`确认前的修改（${staged.corrections.length}）`} className="section">
-          <CorrectionLog staged={staged} />
+        <Card size="small" title={`已做的修改（${staged.corrections.length}）`} className="section">
+          <CorrectionList staged={staged} {...(props.undo ? { undo: props.undo } : {})} touch={phone} />
         </Card>
       )}
       {correct && preview.columns.length > 0 && (
         <Card size="small" title="列的对应（可改为其他字段，工作簿将按新的对应重新读取）" className="section">
-          <ColumnMapping preview={preview} correct={correct} />
+          <ColumnMapping preview={preview} correct={correct} touch={phone} />
         </Card>
       )}
-      <Card size="small" title={`问题与整改措施（${preview.problems.length}）`} className="section">
-        <Table<PreviewProblem>
-          rowKey="no"
-          size="small"
-          pagination={false}
-          dataSource={[...preview.problems]}
-          scroll={{ x: correct ? 900 : 760 }}
-          expandable={{
-            expandedRowRender: (problem) => (
-              <MeasureRows problemNo={problem.no} measures={problem.measures} correct={correct} />
-            ),
-            rowExpandable: (problem) => problem.measures.length > 0,
-          }}
-          columns={[
-            { title: "序号", dataIndex: "no", width: 64 },
-            // A notice that lists its problems without aspects has none to show.
-            ...(preview.problems.some((p) => p.aspect !== null)
-              ? [
-                  {
-                    title: "方面",
-                    key: "aspect",
-                    width: 200,
-                    render: (_: unknown, p: PreviewProblem) => p.aspect ?? "—",
-                  },
-                ]
-              : []),
-            {
-              title: "问题",
-              key: "title",
-              render: (_, p) => (correct ? <ProblemTitle problem={p} correct={correct} /> : p.title),
-            },
-            {
-              title: "整改状态",
-              key: "status",
-              width: 170,
-              render: (_, p) =>
-                correct ? (
-                  <ProblemStatusSelect problem={p} correct={correct} />
-                ) : (
-                  <Tag color={PROBLEM_STATUS_COLORS[p.status]}>{PROBLEM_STATUS_LABELS[p.status]}</Tag>
-                ),
-            },
-            {
-              title: "措施",
-              key: "measures",
-              width: 64,
-              align: "right",
-              render: (_, p) => p.measures.length,
-            },
-            ...(correct
-              ? [
-                  {
-                    title: "操作",
-                    key: "actions",
-                    width: 120,
-                    render: (_: unknown, p: PreviewProblem) => (
-                      <ProblemActions problem={p} problems={preview.problems} correct={correct} />
-                    ),
-                  },
-                ]
-              : []),
-          ]}
-        />
+      <Card
+        size="small"
+        title={`问题与整改措施（${preview.problems.length}）`}
+        className={`section${phone ? " import-problems-phone" : ""}`}
+      >
+        {phone ? (
+          <ProblemCards problems={preview.problems} correct={correct} />
+        ) : (
+          <ProblemTable preview={preview} correct={correct} />
+        )}
       </Card>
     </>
+  );
+}
+
+/** The problems in a table with their measures in expandable rows (a desktop). */
+function ProblemTable(props: {
+  readonly preview: Preview;
+  readonly correct: Correct | undefined;
+}): ReactNode {
+  const { preview, correct } = props;
+  return (
+    <Table<PreviewProblem>
+      rowKey="no"
+      size="small"
+      pagination={false}
+      dataSource={[...preview.problems]}
+      scroll={{ x: correct ? 900 : 760 }}
+      expandable={{
+        expandedRowRender: (problem) => (
+          <MeasureRows problemNo={problem.no} measures={problem.measures} correct={correct} />
+        ),
+        rowExpandable: (problem) => problem.measures.length > 0,
+      }}
+      columns={[
+        { title: "序号", dataIndex: "no", width: 64 },
+        // A notice that lists its problems without aspects has none to show.
+        ...(preview.problems.some((p) => p.aspect !== null)
+          ? [
+              {
+                title: "方面",
+                key: "aspect",
+                width: 200,
+                render: (_: unknown, p: PreviewProblem) => p.aspect ?? "—",
+              },
+            ]
+          : []),
+        {
+          title: "问题",
+          key: "title",
+          render: (_, p) => (correct ? <ProblemTitle problem={p} correct={correct} /> : p.title),
+        },
+        {
+          title: "整改状态",
+          key: "status",
+          width: 170,
+          render: (_, p) =>
+            correct ? (
+              <ProblemStatusSelect problem={p} correct={correct} />
+            ) : (
+              <Tag color={PROBLEM_STATUS_COLORS[p.status]}>{PROBLEM_STATUS_LABELS[p.status]}</Tag>
+            ),
+        },
+        {
+          title: "措施",
+          key: "measures",
+          width: 64,
+          align: "right",
+          render: (_, p) => p.measures.length,
+        },
+        ...(correct
+          ? [
+              {
+                title: "操作",
+                key: "actions",
+                width: 120,
+                render: (_: unknown, p: PreviewProblem) => (
+                  <ProblemActions problem={p} problems={preview.problems} correct={correct} />
+                ),
+              },
+            ]
+          : []),
+      ]}
+    />
   );
 }
 
@@ -215,69 +242,5 @@ function MeasureRows(props: {
           : []),
       ]}
     />
-  );
-}
-
-/** Row errors (they stop the confirmation), warnings of the reader, and notes on what confirming will do. */
-function Issues(props: { readonly staged: StagedImport }): ReactNode {
-  const { staged } = props;
-  const { errors, warnings, notes } = staged.preview;
-  return (
-    <>
-      {errors.length > 0 && (
-        <Card size="small" title={`有误的行（${errors.length}）`} className="section">
-          <Table<Preview["errors"][number]>
-            rowKey={(_, index) => String(index)}
-            size="small"
-            pagination={errors.length > 20 ? { pageSize: 20 } : false}
-            dataSource={[...errors]}
-            columns={[
-              { title: "文件", key: "file", width: 180, render: () => staged.fileName },
-              { title: "工作表", dataIndex: "sheet", width: 120 },
-              { title: "行", key: "row", width: 64, render: (_, e) => e.row ?? "—" },
-              { title: "列", key: "column", width: 100, render: (_, e) => e.column ?? "—" },
-              { title: "问题", dataIndex: "message" },
-            ]}
-          />
-        </Card>
-      )}
-      {warnings.length > 0 && (
-        <Alert
-          className="section"
-          type="warning"
-          showIcon
-          title={`识别提示（${warnings.length}）`}
-          description={
-            <ul className="plain-list">
-              {warnings.map((w, i) => (
-                <li key={i}>
-                  {w.line !== undefined && (
-                    <Typography.Text type="secondary">
-                      {staged.fileName} 第{w.line}行：
-                    </Typography.Text>
-                  )}
-                  {w.message}
-                </li>
-              ))}
-            </ul>
-          }
-        />
-      )}
-      {notes.length > 0 && (
-        <Alert
-          className="section"
-          type="info"
-          showIcon
-          title="说明"
-          description={
-            <ul className="plain-list">
-              {notes.map((n, i) => (
-                <li key={i}>{n}</li>
-              ))}
-            </ul>
-          }
-        />
-      )}
-    </>
   );
 }

@@ -1,10 +1,13 @@
 // 导入: upload a notice (.docx/.txt/.md) or a ledger workbook (.xlsx) for a unit, read the server's dry-run preview,
 // correct it in place (titles, statuses, measures, merging and splitting problems, a workbook's column mapping: each
-// change is one PATCH and the preview is redrawn from the answer), then confirm it (the ledger is created) or discard it.
-import { Alert, App, Button, Card, Checkbox, Form, Result, Select, Space, Typography, Upload } from "antd";
+// change is one PATCH and the preview is redrawn from the answer), undo any one correction (撤销, or 撤销上一步), then
+// confirm it (the ledger is created) or discard it. The actions stay at the bottom of the screen while the preview
+// scrolls, on a phone too.
+import { Alert, App, Button, Card, Checkbox, Form, Result, Select, Typography, Upload } from "antd";
 import { use, useMemo, useState, type ReactNode } from "react";
 import { mayAct } from "../../domain/permissions.ts";
 import { api, ApiError, errorText } from "../api.ts";
+import type { Undo } from "../components/ImportCorrectionList.tsx";
 import type { Correct } from "../components/ImportCorrections.tsx";
 import { ImportPreview } from "../components/ImportPreview.tsx";
 import { EmptyState, ErrorNote, PageState } from "../components/PageState.tsx";
@@ -13,6 +16,7 @@ import { linkTo, paths } from "../router.ts";
 import { SessionContext } from "../session-context.ts";
 import { useLoad } from "../use-load.ts";
 import { loadAllOrgs } from "../use-org-names.ts";
+import "../import.css";
 
 const ACCEPT = ".docx,.txt,.md,.xlsx";
 
@@ -155,7 +159,7 @@ function PreviewStep(props: {
   const { message } = App.useApp();
   // Each correction answers the corrected import (new version and preview), which replaces the one uploaded.
   const [staged, setStaged] = useState(props.staged);
-  const [busy, setBusy] = useState<"confirm" | "discard" | null>(null);
+  const [busy, setBusy] = useState<"confirm" | "discard" | "undo" | null>(null);
   const [error, setError] = useState<string | null>(null);
   /** Changed in another window: show what is stored now (the message says why nothing was done). */
   const reloadWhenChanged = async (e: unknown) => {
@@ -196,6 +200,30 @@ function PreviewStep(props: {
       throw e;
     }
   };
+  const undo: Undo = async (no) => {
+    try {
+      const next = await api.call("undoImportCorrection", {
+        params: { id: staged.id, no },
+        ifMatch: staged.version,
+      });
+      setStaged(next);
+      void message.success(`已撤销第${no}项修改，预览已更新`);
+    } catch (e) {
+      await reloadWhenChanged(e);
+      throw e;
+    }
+  };
+  const undoLast = async () => {
+    setBusy("undo");
+    try {
+      await undo(staged.corrections.length);
+    } catch (e) {
+      void message.error(errorText(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+  const { counts } = staged.preview;
   return (
     <>
       {!staged.confirmable && (
@@ -207,21 +235,34 @@ function PreviewStep(props: {
           description="请修改文件后重新上传，或勾选“跳过台账中有错误的行”重新上传。"
         />
       )}
-      <ImportPreview staged={staged} correct={correct} />
+      <ImportPreview staged={staged} correct={correct} undo={undo} />
       <ErrorNote message={error} />
-      <Space className="section">
+      <div className="import-actions" role="region" aria-label="确认或放弃导入">
         <Button
           type="primary"
-          disabled={!staged.confirmable}
+          disabled={!staged.confirmable || busy !== null}
           loading={busy === "confirm"}
           onClick={() => void act("confirm")}
         >
           确认导入
         </Button>
-        <Button danger loading={busy === "discard"} onClick={() => void act("discard")}>
+        <Button
+          danger
+          disabled={busy !== null}
+          loading={busy === "discard"}
+          onClick={() => void act("discard")}
+        >
           放弃
         </Button>
-      </Space>
+        {staged.corrections.length > 0 && (
+          <Button disabled={busy !== null} loading={busy === "undo"} onClick={() => void undoLast()}>
+            撤销上一步
+          </Button>
+        )}
+        <span className="import-actions-note" data-testid="import-actions-counts">
+          问题 {counts.problems} 个，措施 {counts.measures} 项
+        </span>
+      </div>
     </>
   );
 }
