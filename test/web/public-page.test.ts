@@ -1,9 +1,10 @@
-// 公开信息 in Chromium against a real server: the unit office publishes the seed notice's public version from 报告与下载
-// (twice), a signed-out visitor reaches /public from the sign-in page, opens the notice (its HTML in the page, the
-// contact block) and downloads the .docx (opened back with mammoth); after the office withdraws one, it is gone from
-// the public page and its address says so. With more units published, the visitor picks one unit, searches by words
-// (the address carries both, a reload keeps them, Back undoes one) and meets the empty state. Desktop and phone
-// screenshots.
+// 公开信息 in Chromium against a real server: the unit office submits the seed notice's public version for approval from
+// 报告与下载; the unit's leader finds it on 工作台, reads the preview and returns it with a reason, then approves the next
+// two submissions, each published as submitted. A signed-out visitor reaches /public from the sign-in page, opens the
+// notice (its HTML in the page, the contact block) and downloads the .docx (opened back with mammoth); after the office
+// withdraws one, it is gone from the public page and its address says so. With more units published, the visitor picks
+// one unit, searches by words (the address carries both, a reload keeps them, Back undoes one) and meets the empty
+// state. Desktop and phone screenshots.
 
 import { readFileSync } from "node:fs";
 import mammoth from "mammoth";
@@ -42,6 +43,7 @@ describe("the public page in Chromium", { timeout: 120_000 }, () => {
     });
     inspectionId = created.inspectionId;
     await signedInUser(t, "office", { role: "unit_office", orgId: created.unitId });
+    await signedInUser(t, "leader", { role: "unit_leader", orgId: created.unitId });
   }, 180_000);
 
   afterAll(async () => {
@@ -50,13 +52,14 @@ describe("the public page in Chromium", { timeout: 120_000 }, () => {
   });
 
   const reports = () => `/inspections/${encodeURIComponent(inspectionId)}/reports`;
-  const published = () => page.getByTestId("public-notices").locator("tbody tr.ant-table-row");
+  const published = () => page.getByTestId("published-notices").locator("tbody tr.ant-table-row");
 
-  /** 发布公开版 through its dialog; with `choices`, by aspect, with a 成文日期 and a 发文字号 of this publication. */
-  async function publishOnce(choices?: { issuedOn: string; docNumber: string }): Promise<void> {
-    const before = await published().count();
-    await page.getByRole("button", { name: "发布公开版" }).click();
-    const dialog = page.getByRole("dialog", { name: "发布公开版" });
+  const requests = () => page.getByTestId("public-notice-requests").locator("tbody tr.ant-table-row");
+
+  /** 提交审批 through its dialog (as the office); with `choices`, by aspect, with a 成文日期 and a 发文字号. */
+  async function submitOnce(choices?: { issuedOn: string; docNumber: string }): Promise<void> {
+    await page.getByTestId("public-notices").getByRole("button", { name: "提交审批" }).click();
+    const dialog = page.getByRole("dialog", { name: "提交审批" });
     if (choices !== undefined) {
       await dialog.getByText("按方面").click();
       await dialog.getByLabel("成文日期").fill(choices.issuedOn);
@@ -64,25 +67,102 @@ describe("the public page in Chromium", { timeout: 120_000 }, () => {
       await dialog.getByText("版头和版记（不填则按本单位设置）").click();
       await dialog.getByLabel("发文字号").fill(choices.docNumber);
     }
-    await dialog
-      .getByRole("button", { name: "发 布" })
-      .or(dialog.getByRole("button", { name: "发布" }))
-      .click();
-    await dialog.waitFor({ state: "detached" });
-    await expect.poll(() => published().count(), { timeout: 20_000 }).toBe(before + 1);
+    await dialog.getByRole("button", { name: "提交审批" }).click();
+    // A refusal stays in the dialog: say it rather than only that the dialog stayed.
+    await dialog.waitFor({ state: "detached" }).catch(async (e: unknown) => {
+      throw new Error(`提交审批 stayed open: ${await dialog.innerText()}`, { cause: e });
+    });
+    await expect.poll(() => requests().first().innerText(), { timeout: 20_000 }).toContain("待审批");
   }
 
-  it("lets the unit office publish the seed notice's public version from 报告与下载", async () => {
+  /** Signs the office in on 报告与下载. */
+  async function asOffice(): Promise<void> {
     await page.goto(`${browser.origin}/`);
     await browser.signIn("office", TEST_PASSWORD);
     await browser.openInApp(reports());
+    await page.getByTestId("public-notices").getByRole("button", { name: "提交审批" }).waitFor();
+  }
+
+  /**
+   * The leader signs in, follows 待审批的公开通报 from 工作台 to 报告与下载, reads the submitted version in the frame and
+   * approves it or returns it with a reason; `shots` names the screenshots of the way.
+   */
+  async function decideAsLeader(decision: "approve" | { reason: string }, shots?: string): Promise<void> {
+    await page.goto(`${browser.origin}/`);
+    await browser.signIn("leader", TEST_PASSWORD);
+    const waiting = page.getByTestId("pending-notice-approvals");
+    await waiting.waitFor();
+    if (shots !== undefined) await browser.shot(`${shots}-dashboard`);
+    await waiting.getByRole("link").first().click();
+    const card = page.getByTestId("public-notice-approval");
+    const frame = page.frameLocator("iframe.notice-preview-frame");
+    await frame.locator("h1").waitFor();
+    expect((await frame.locator("h1").innerText()).replace(/\s/g, "")).toContain("关于巡察整改情况的通报");
+    if (shots !== undefined) {
+      await page.waitForTimeout(500);
+      await browser.shot(`${shots}-preview`);
+      await page.setViewportSize(PHONE);
+      await page.waitForTimeout(800);
+      await browser.shot(`${shots}-preview-phone`);
+      const width = await page.locator("html").evaluate((html: { scrollWidth: number }) => html.scrollWidth);
+      expect(width).toBeLessThanOrEqual(PHONE.width);
+      await page.setViewportSize(DESKTOP);
+    }
+    if (decision === "approve") {
+      await card.getByRole("button", { name: "批准发布" }).click();
+      await page.locator(".ant-popconfirm").getByRole("button", { name: "批准发布" }).click();
+      await card.getByText(/已批准发布/).waitFor({ timeout: 20_000 });
+      await card.getByText("没有待审批的公开通报。").waitFor();
+    } else {
+      await card.getByRole("button", { name: /退\s?回/ }).click();
+      const dialog = page.getByRole("dialog");
+      await dialog.getByRole("button", { name: /退\s?回/ }).click();
+      await dialog.getByText("不能为空").or(dialog.getByText("必须填写")).first().waitFor();
+      await dialog.getByLabel("退回理由").fill(decision.reason);
+      await dialog.getByRole("button", { name: /退\s?回/ }).click();
+      await dialog.waitFor({ state: "detached" });
+      await card.getByText("没有待审批的公开通报。").waitFor();
+    }
+    await browser.signOut();
+  }
+
+  it("lets the office submit the public version and the unit's leader return it, then approve two", async () => {
+    await asOffice();
     await page.getByTestId("public-notices").getByText("尚未发布公开版").waitFor();
-    await publishOnce();
-    await publishOnce({ issuedOn: "2021-08-30", docNumber: "市文联党组〔2021〕9号" });
+    // Only an administrator may publish without approval.
+    expect(await page.getByRole("button", { name: /直接发布/ }).count()).toBe(0);
+    await submitOnce();
+    expect(await page.getByRole("button", { name: "提交审批" }).isDisabled()).toBe(true);
+    await browser.shot("reports-public-notice-request");
+    await browser.signOut();
+
+    await decideAsLeader({ reason: "请核对成文日期" }, "approval");
+    await asOffice();
+    await expect.poll(() => requests().first().innerText()).toContain("请核对成文日期");
+    expect(await requests().first().innerText()).toContain("已退回");
+    await submitOnce();
+    await browser.signOut();
+    await decideAsLeader("approve");
+
+    await asOffice();
+    await submitOnce({ issuedOn: "2021-08-30", docNumber: "市文联党组〔2021〕9号" });
+    await browser.signOut();
+    await decideAsLeader("approve");
+
+    await asOffice();
+    await expect.poll(() => published().count(), { timeout: 20_000 }).toBe(2);
     expect(await published().first().innerText()).toContain("已发布");
-    // The newest first, with the 成文日期 chosen in the dialog.
+    // The newest first, with the 成文日期 chosen in the dialog, and who approved it.
     expect(await published().first().innerText()).toContain("2021-08-30");
+    expect(await published().first().innerText()).toContain("leader");
+    expect(await requests().allInnerTexts()).toHaveLength(3);
     await browser.shot("reports-public-notices");
+    await page.setViewportSize(PHONE);
+    await page.getByTestId("public-notice-requests").scrollIntoViewIfNeeded();
+    await browser.shot("reports-public-notices-phone");
+    const width = await page.locator("html").evaluate((html: { scrollWidth: number }) => html.scrollWidth);
+    expect(width).toBeLessThanOrEqual(PHONE.width);
+    await page.setViewportSize(DESKTOP);
     await browser.signOut();
   });
 

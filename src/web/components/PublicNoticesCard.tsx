@@ -1,45 +1,75 @@
-// 公开发布 on the reports page: publish the public version to 公开信息 (generated now from the ledger; 编排, 成文日期
-// and 版头/版记 chosen in PublishNoticeDialog), see what this inspection has published, and withdraw one with a reason. For the roles that may generate
-// notices; the server checks again.
-import { Button, Card, Form, Input, Table, Tag, Typography } from "antd";
-import { useState, type ReactNode } from "react";
+// 公开发布 on the reports page, for the roles that may generate notices (the server checks again): 提交审批 — the public
+// version generated now from the ledger (编排, 成文日期 and 版头/版记 chosen in PublishNoticeDialog) goes to the unit's
+// leader, who approves it to 公开信息 or returns it — with the requests and their states (PublicNoticeRequests);
+// an administrator may also publish directly. Below, what this inspection has published, and 撤回 with a reason.
+import { Button, Card, Form, Input, Space, Table, Tag, Typography } from "antd";
+import { use, useState, type ReactNode } from "react";
 import type { AnswerOfRoute } from "../../shared/api-client.ts";
 import type { ApiRoutes } from "../../shared/api-routes.ts";
 import { withdrawPublicNoticeSchema } from "../../shared/public-notice-models.ts";
 import { parseInput } from "../../shared/validation.ts";
+import { isAdmin } from "../access.ts";
 import { api } from "../api.ts";
 import { validateForm } from "../form-validation.ts";
 import { linkTo, paths } from "../router.ts";
+import { SessionContext } from "../session-context.ts";
 import { useLoad } from "../use-load.ts";
 import { FormDialog } from "./FormDialog.tsx";
 import { PageState } from "./PageState.tsx";
+import { PublicNoticeRequests } from "./PublicNoticeRequests.tsx";
 import { PublishNoticeDialog } from "./PublishNoticeDialog.tsx";
 
 type Published = AnswerOfRoute<ApiRoutes["listInspectionPublicNotices"]>["items"][number];
 
 export function PublicNoticesCard(props: { readonly inspectionId: string }): ReactNode {
   const id = props.inspectionId;
-  const [loaded, retry] = useLoad(() => api.call("listInspectionPublicNotices", { params: { id } }), [id]);
-  const [publishing, setPublishing] = useState(false);
+  const session = use(SessionContext);
+  const [loaded, retryPublished] = useLoad(
+    () => api.call("listInspectionPublicNotices", { params: { id } }),
+    [id],
+  );
+  const [requests, retryRequests] = useLoad(
+    () => api.call("listPublicNoticeRequests", { params: { id } }),
+    [id],
+  );
+  const retry = () => {
+    retryRequests();
+    retryPublished();
+  };
+  const pending = requests.state === "ready" && requests.data.items.some((r) => r.state === "pending");
+  const [publishing, setPublishing] = useState<"submit" | "publish" | null>(null);
   const [withdrawing, setWithdrawing] = useState<Published | null>(null);
   return (
     <Card size="small" title="公开发布" className="section" data-testid="public-notices">
       <Typography.Paragraph>
-        发布公开版：按台账现状和本单位的版头版记设置生成公开版通报（不载明党内、不公开和来自问题线索的问题），在
-        <a {...linkTo(paths.publicNotices())}>公开信息</a>页面展示，无须登录即可查看和下载。
+        提交审批：按台账现状和本单位的版头版记设置生成公开版通报（不载明党内、不公开和来自问题线索的问题），由单位领导审阅；
+        批准后原样在<a {...linkTo(paths.publicNotices())}>公开信息</a>页面展示，无须登录即可查看和下载。
       </Typography.Paragraph>
-      <Button type="primary" className="section" onClick={() => setPublishing(true)}>
-        发布公开版
-      </Button>
+      <Space wrap className="section">
+        <Button type="primary" disabled={pending} onClick={() => setPublishing("submit")}>
+          提交审批
+        </Button>
+        {session !== null && isAdmin(session) && (
+          <Button onClick={() => setPublishing("publish")}>直接发布（不经审批）</Button>
+        )}
+        {pending && (
+          <Typography.Text type="secondary">已有一份待审批的申请，审批或撤回后才能再提交。</Typography.Text>
+        )}
+      </Space>
+      <PageState loaded={requests} retry={retryRequests}>
+        {(list) => <PublicNoticeRequests requests={list.items} onChange={retry} />}
+      </PageState>
+      <Typography.Title level={5}>已发布</Typography.Title>
       <PageState loaded={loaded} retry={retry}>
         {(list) => (
           <Table<Published>
+            data-testid="published-notices"
             rowKey="id"
             size="small"
             pagination={false}
             dataSource={list.items}
             locale={{ emptyText: "尚未发布公开版" }}
-            scroll={{ x: true }}
+            scroll={{ x: 760 }}
             columns={[
               {
                 title: "通报",
@@ -49,6 +79,13 @@ export function PublicNoticesCard(props: { readonly inspectionId: string }): Rea
               },
               { title: "成文日期", dataIndex: "issuedOn", width: 110 },
               { title: "发布人", dataIndex: "publishedByName", width: 100 },
+              {
+                title: "批准人",
+                key: "approvedBy",
+                width: 100,
+                render: (_, n) =>
+                  n.approvedByName ?? <Typography.Text type="secondary">直接发布</Typography.Text>,
+              },
               {
                 title: "状态",
                 key: "state",
@@ -78,14 +115,15 @@ export function PublicNoticesCard(props: { readonly inspectionId: string }): Rea
           />
         )}
       </PageState>
-      {publishing && (
+      {publishing !== null && (
         <PublishNoticeDialog
           inspectionId={id}
+          mode={publishing}
           onDone={() => {
-            setPublishing(false);
+            setPublishing(null);
             retry();
           }}
-          onCancel={() => setPublishing(false)}
+          onCancel={() => setPublishing(null)}
         />
       )}
       {withdrawing !== null && (
@@ -104,7 +142,7 @@ export function PublicNoticesCard(props: { readonly inspectionId: string }): Rea
           }}
           onDone={() => {
             setWithdrawing(null);
-            retry();
+            retryPublished();
           }}
           onCancel={() => setWithdrawing(null)}
         >

@@ -1,11 +1,12 @@
-// 工作台: the caller's scope at a glance — completion rate, problems by status, overdue measures, and every
-// inspection with its own figures, each leading to its ledger.
+// 工作台: the caller's scope at a glance — public notices awaiting their approval, completion rate, problems by
+// status, overdue measures, and every inspection with its own figures, each leading to its ledger.
 import { Button, Card, List, Statistic, Table, Tag, Typography } from "antd";
 import { lazy, Suspense, useMemo, useState, type ReactNode } from "react";
 import { INSPECTION_KIND_LABELS, REGIME_LABELS } from "../../domain/inspection.ts";
 import { api, errorText } from "../api.ts";
 import { DeadlineWatch } from "../components/DeadlineWatch.tsx";
 import { EmptyState, PageState } from "../components/PageState.tsx";
+import { PendingNoticeApprovals } from "../components/PendingNoticeApprovals.tsx";
 import type { Counts, InspectionRow, Overview } from "../models.ts";
 import { linkTo, paths, type LedgerLinkFilters } from "../router.ts";
 import { useLoad } from "../use-load.ts";
@@ -32,6 +33,7 @@ export function DashboardPage(): ReactNode {
   return (
     <>
       <Typography.Title level={3}>工作台</Typography.Title>
+      <PendingNoticeApprovals />
       <PageState loaded={loaded} retry={retry}>
         {({ overview, first }) => (
           <>
