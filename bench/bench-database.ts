@@ -47,7 +47,13 @@ export function sqliteDatabase(): BenchDatabase {
     },
     async settle() {},
     async explain(db, query) {
-      const rows = await run(db, `explain query plan ${query.sql}`, query.parameters);
+      // A fresh text each time: the store keeps prepared statements (statement-cache.ts), and SQLite does not
+      // re-prepare an EXPLAIN after the schema changed (it has no schema check), so a cached one shows the old plan.
+      const rows = await run(
+        db,
+        `explain query plan ${query.sql} /* ${performance.now()} */`,
+        query.parameters,
+      );
       return rows.map((r) => String(r.detail));
     },
     drop() {

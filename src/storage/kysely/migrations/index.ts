@@ -22,6 +22,7 @@ import * as defaultDeadlines from "./0022-default-deadlines.ts";
 import * as notifications from "./0020-notifications.ts";
 import * as supervisionActions from "./0021-supervision-actions.ts";
 import * as publicNoticeApprovals from "./0023-public-notice-approvals.ts";
+import * as publicNoticesByUnit from "./0024-public-notices-by-unit.ts";
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0001-ledger-core": ledgerCore,
@@ -45,4 +46,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0021-supervision-actions": supervisionActions,
   "0022-default-deadlines": defaultDeadlines,
   "0023-public-notice-approvals": publicNoticeApprovals,
+  "0024-public-notices-by-unit": publicNoticesByUnit,
 };
