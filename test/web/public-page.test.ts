@@ -184,7 +184,7 @@ describe("the public page in Chromium", { timeout: 120_000 }, () => {
     await links.first().click();
     await page.getByRole("heading", { name: title }).waitFor();
     expect(await page.getByTestId("public-contact").innerText()).toContain(CONTACT);
-    const frame = page.frameLocator("iframe.public-notice-frame");
+    const frame = page.frameLocator("iframe.notice-preview-frame");
     await frame.locator("h1").waitFor();
     expect((await frame.locator("h1").innerText()).replace(/\s/g, "")).toBe(title);
     expect(await frame.locator("body").innerText()).toContain("欢迎广大干部群众");

@@ -1,6 +1,6 @@
-// A notice's own HTML in a sandboxed frame (no script, no form, no navigation of this page), as the leader reads it
-// before approving. Narrower than an A4 page (a phone), the frame is laid out at the page's width and zoomed to fit,
-// as a reader would pinch it — the same reading as the public page's.
+// A notice's own HTML in a sandboxed frame (no script, no form, no navigation of this page): the public page's notice,
+// and the submitted one the leader reads before approving. Narrower than an A4 page (a phone), the frame is laid out
+// at the page's width and zoomed to fit, as a reader would pinch it.
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import "../notice-preview.css";
 

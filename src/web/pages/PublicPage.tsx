@@ -3,8 +3,9 @@
 // (no script runs; the server forbids it as well), the contact block for public supervision and the .docx download.
 // Shows only what the public API answers.
 import { Button, Card, Descriptions, Result, Space, Typography } from "antd";
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { api } from "../api.ts";
+import { NoticePreviewFrame } from "../components/NoticePreviewFrame.tsx";
 import { PageState } from "../components/PageState.tsx";
 import { linkTo, paths } from "../router.ts";
 import { useLoad } from "../use-load.ts";
@@ -71,47 +72,10 @@ function NoticeView(props: { readonly noticeId: string }): ReactNode {
                 </Typography.Paragraph>
               </Card>
             )}
-            <NoticeFrame title={notice.title} src={notice.files.html.path} />
+            <NoticePreviewFrame title={notice.title} src={notice.files.html.path} />
           </>
         )}
       </PageState>
     </>
-  );
-}
-
-/** The A4 page of the notice's HTML (210 mm with its margin), in CSS pixels. */
-const PAGE_WIDTH = 820;
-
-/**
- * The notice's own HTML in a sandboxed frame (no script, no form, no navigation of this page). Narrower than an A4
- * page (a phone), the frame is laid out at the page's width and zoomed to fit, as a reader would pinch it.
- */
-function NoticeFrame(props: { readonly title: string; readonly src: string }): ReactNode {
-  const box = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState<number | null>(null);
-  useEffect(() => {
-    const element = box.current;
-    if (element === null) return;
-    const observer = new ResizeObserver(() => setWidth(element.clientWidth));
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
-  const zoom = width !== null && width < PAGE_WIDTH ? width / PAGE_WIDTH : 1;
-  return (
-    <div ref={box}>
-      <iframe
-        className="public-notice-frame"
-        title={props.title}
-        src={props.src}
-        sandbox=""
-        referrerPolicy="no-referrer"
-        // The zoom shrinks the height too: ask for more, so that the frame still takes most of the screen.
-        style={
-          zoom < 1
-            ? { width: PAGE_WIDTH, zoom, height: `${Math.round(75 / zoom)}vh`, minHeight: 0 }
-            : undefined
-        }
-      />
-    </div>
   );
 }
