@@ -40,6 +40,15 @@ async function chooseOption(select: Locator, label: string, search = false): Pro
   }
 }
 
+/**
+ * A picture of what is on screen now. Chromium's full-page capture narrows the window to a pixel for a moment, which
+ * draws the phone's layout and then the desktop's again with its rows folded and its dialogs closed: taken while a row
+ * is open or a dialog shows, a full-page shot would change what the test goes on with.
+ */
+async function shotOfView(page: BrowserSession["page"], name: string): Promise<void> {
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}
+
 /** Uploads the seed notice on the upload form and waits for its preview. */
 async function previewSeedNotice(page: BrowserSession["page"]): Promise<void> {
   await page.locator("input[type=file]").setInputFiles({
@@ -154,12 +163,13 @@ describe("the import page in Chromium", { timeout: 90_000 }, () => {
       .first()
       .click();
     await problems.locator(".ant-table-expanded-row").first().waitFor();
-    await browser.shot("import-preview-measures");
+    await problems.locator(".ant-table-expanded-row").first().scrollIntoViewIfNeeded();
+    await shotOfView(page, "import-preview-measures");
     // The confirmation stays on screen while the preview scrolls, on a desktop too.
     await page.evaluate("window.scrollTo(0, document.body.scrollHeight / 3)");
     const box = await page.getByRole("button", { name: "确认导入" }).boundingBox();
     expect(box!.y + box!.height).toBeLessThanOrEqual(DESKTOP.height);
-    await page.screenshot({ path: join(SCREENSHOTS, "import-preview-desktop-scrolled.png") });
+    await shotOfView(page, "import-preview-desktop-scrolled");
 
     // One status corrected: the first problem is not finished after all.
     const counts = page.getByTestId("import-counts");
@@ -192,7 +202,7 @@ describe("the import page in Chromium", { timeout: 90_000 }, () => {
     await dialog.getByLabel("责任人").fill("张三");
     await dialog.getByRole("button", { name: "保存" }).click();
     await dialog.getByText("日期格式应为 YYYY-MM-DD").waitFor();
-    await browser.shot("import-measure-dialog");
+    await shotOfView(page, "import-measure-dialog");
     await dialog.getByLabel("时限（YYYY-MM-DD，可空）").fill("2027-06-30");
     await dialog.getByRole("button", { name: "保存" }).click();
     await dialog.waitFor({ state: "detached" });
@@ -275,7 +285,7 @@ describe("the import page in Chromium", { timeout: 90_000 }, () => {
       return box !== null && box.y >= 0 && box.y + box.height <= PHONE.height;
     };
     expect(await inView()).toBe(true);
-    await page.screenshot({ path: join(SCREENSHOTS, "import-preview-phone-scrolled.png") });
+    await shotOfView(page, "import-preview-phone-scrolled");
 
     // A problem's measures open in its card, each with its responsibility, deadline and 修改.
     await page.getByRole("button", { name: "查看第1个问题的整改措施" }).click();
@@ -285,7 +295,7 @@ describe("the import page in Chromium", { timeout: 90_000 }, () => {
     expect(await first.innerText()).toContain("责任部门");
     await first.getByRole("button", { name: "修改第1个问题第1条措施" }).waitFor();
     await first.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(SCREENSHOTS, "import-preview-phone-measures.png") });
+    await shotOfView(page, "import-preview-phone-measures");
 
     // Three corrections with the thumb: a status, a merge, a status made after the merge renumbered the problems.
     await chooseOption(page.getByRole("combobox", { name: "第1个问题的整改状态" }), "正在推进");
@@ -330,7 +340,7 @@ describe("the import page in Chromium", { timeout: 90_000 }, () => {
     expect(await overflow()).toBeLessThanOrEqual(0);
     await browser.shot("import-preview-phone-undone");
     await log.first().scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(SCREENSHOTS, "import-preview-phone-undone-viewport.png") });
+    await shotOfView(page, "import-preview-phone-undone-viewport");
     // 撤销上一步 takes back the last one.
     await page.getByRole("button", { name: "撤销上一步" }).click();
     await expect.poll(() => log.count()).toBe(1);
@@ -353,7 +363,7 @@ describe("the import page in Chromium", { timeout: 90_000 }, () => {
     );
     expect(await log.count()).toBe(3);
     await refusal.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(SCREENSHOTS, "import-preview-phone-refused.png") });
+    await shotOfView(page, "import-preview-phone-refused");
     await page.getByRole("button", { name: "撤销第3项修改" }).click();
     await expect.poll(() => log.count()).toBe(2);
     await page.getByRole("button", { name: "撤销第2项修改" }).click();
