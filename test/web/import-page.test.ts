@@ -135,7 +135,19 @@ describe("the import page in Chromium", { timeout: 90_000 }, () => {
     expect(row).toMatch(/\b4\b/);
     expect(row).toContain("下个月吧");
     expect(await page.getByRole("button", { name: "确认导入" }).isDisabled()).toBe(true);
-    await browser.shot("import-workbook-errors");
+    // On a phone the bad row and the columns are lists that do not scroll sideways.
+    await page.setViewportSize(PHONE);
+    const line = await errors.locator(".import-errors li").first().innerText();
+    expect(line).toBe("台账.xlsx · 整改台账 · 第4行 · F列：" + line.split("：").slice(1).join("："));
+    expect(line).toContain("下个月吧");
+    await page.getByRole("combobox", { name: "整改台账 F列“完成时限”读作" }).waitFor();
+    expect(
+      await page.evaluate<number>("document.documentElement.scrollWidth - window.innerWidth"),
+    ).toBeLessThanOrEqual(0);
+    await browser.shot("import-workbook-errors-phone");
+    await errors.scrollIntoViewIfNeeded();
+    await shotOfView(page, "import-workbook-errors-phone-view");
+    await page.setViewportSize(DESKTOP);
 
     // The bad cell is in 完成时限: leaving that column out reads the workbook again without the error.
     await chooseOption(page.getByRole("combobox", { name: "整改台账 F列“完成时限”读作" }), "不导入", true);

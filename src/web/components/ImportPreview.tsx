@@ -105,7 +105,10 @@ export function ImportPreview(props: {
         </Card>
       )}
       {correct && preview.columns.length > 0 && (
-        <Card size="small" title="列的对应（可改为其他字段，工作簿将按新的对应重新读取）" className="section">
+        <Card size="small" title="列的对应" className="section">
+          <Typography.Paragraph type="secondary">
+            每列可改读作其他字段，或不导入；工作簿将按新的对应重新读取。
+          </Typography.Paragraph>
           <ColumnMapping preview={preview} correct={correct} touch={phone} />
         </Card>
       )}
