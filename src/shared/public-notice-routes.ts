@@ -27,7 +27,8 @@ export const PUBLIC_NOTICE_ROUTES = {
   publishPublicNotice: defineRoute({
     method: "POST",
     path: "/api/v1/inspections/:id/public-notices",
-    summary: "直接发布公开版通报（仅系统管理员，其他人须提交审批；生成公开版 .docx 和网页版，在公开页面展示）",
+    summary:
+      "直接发布公开版通报（仅系统管理员，其他人须提交审批；生成公开版 .docx 和网页版，在公开页面展示）",
     tag: "公开通报",
     access: "signedIn",
     params: idParams,
