@@ -64,6 +64,7 @@ import { REPORTING_ROUTES } from "./reporting-routes.ts";
 import { SUPERVISION_ROUTES } from "./supervision-routes.ts";
 import { CALENDAR_IMPORT_ROUTES } from "./calendar-import-routes.ts";
 import { INSPECTION_PAGE_MAX, MEASURE_PAGE_MAX } from "./page-limits.ts";
+import { wholeNumberQuery } from "./whole-number-query.ts";
 import { calendarDateSchema } from "./validation.ts";
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
@@ -78,11 +79,7 @@ const summaryQuery = asOfQuery.extend({
 });
 const cursorText = z.string().max(400, { error: "翻页游标无效或已损坏" });
 const ledgerQuery = asOfQuery.extend({
-  firstMeasures: z.coerce
-    .number({ error: "firstMeasures 应为 1 到 1000 的整数" })
-    .int({ error: "firstMeasures 应为 1 到 1000 的整数" })
-    .min(1, { error: "firstMeasures 应为 1 到 1000 的整数" })
-    .max(1000, { error: "firstMeasures 应为 1 到 1000 的整数" })
+  firstMeasures: wholeNumberQuery("firstMeasures ", 1, 1000)
     .optional()
     .describe("只返回台账顺序中开头的整问题，直到至少这么多项措施（首屏）；统计仍按全台账"),
 });
@@ -350,13 +347,7 @@ export const API_ROUTES = {
     tag: "巡察与台账",
     access: "signedIn",
     query: z.object({
-      weeks: z.coerce
-        .number({ error: "weeks 应为 1 到 52 的整数" })
-        .int({ error: "weeks 应为 1 到 52 的整数" })
-        .min(1, { error: "weeks 应为 1 到 52 的整数" })
-        .max(52, { error: "weeks 应为 1 到 52 的整数" })
-        .optional()
-        .describe("最近几周，默认 12"),
+      weeks: wholeNumberQuery("weeks ", 1, 52).optional().describe("最近几周，默认 12"),
     }),
     answer: json(closureTrendSchema),
   }),

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { noticeLayoutOptionsSchema } from "./notice-layout-options.ts";
 import { calendarDateSchema, requiredText } from "./validation.ts";
+import { wholeNumberQuery } from "./whole-number-query.ts";
 
 const date = z
   .string()
@@ -28,10 +29,7 @@ export const withdrawPublicNoticeSchema = z.object({
 });
 
 /** `limit` of a public list: 1 to `max`, `fallback` when left out. */
-const pageLimit = (max: number, fallback: number) => {
-  const error = `每页条数应为 1 到 ${max} 的整数`;
-  return z.coerce.number({ error }).int({ error }).min(1, { error }).max(max, { error }).default(fallback);
-};
+const pageLimit = (max: number, fallback: number) => wholeNumberQuery("每页条数", 1, max).default(fallback);
 
 /** Free text: blank-separated words that must all occur, literally (`%` and `_` are plain characters), any case. */
 const searchText = (what: string) =>
