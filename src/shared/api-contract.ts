@@ -49,6 +49,13 @@ export interface RouteContract {
   readonly errors?: readonly ErrorCode[];
 }
 
+/** A JSON answer checked by `schema`: 200, or 201 for what a request created. */
+export const json = <S extends z.ZodType>(schema: S, status: 200 | 201 = 200) =>
+  ({ kind: "json", status, schema }) as const;
+
+/** No body: 204. */
+export const EMPTY = { kind: "empty", status: 204 } as const;
+
 /** Identity with the literal types kept, so the client and the server see each route's own schemas. */
 export const defineRoute = <const C extends RouteContract>(contract: C): C => contract;
 

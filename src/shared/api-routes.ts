@@ -15,7 +15,8 @@ import {
   pageQuerySchema,
   updateUserSchema,
 } from "./admin-input.ts";
-import { defineRoute } from "./api-contract.ts";
+import { defineRoute, EMPTY, json } from "./api-contract.ts";
+import { idParams } from "./id-params.ts";
 import {
   accountSchema,
   apiTokenSchema,
@@ -67,11 +68,7 @@ import { INSPECTION_PAGE_MAX, MEASURE_PAGE_MAX } from "./page-limits.ts";
 import { wholeNumberQuery } from "./whole-number-query.ts";
 import { calendarDateSchema } from "./validation.ts";
 
-const idParams = z.object({ id: z.string().min(1).max(100) });
 const items = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
-const json = <S extends z.ZodType>(schema: S, status: 200 | 201 = 200) =>
-  ({ kind: "json", status, schema }) as const;
-const EMPTY = { kind: "empty", status: 204 } as const;
 
 const asOfQuery = z.object({ asOf: calendarDateSchema.optional().describe("统计基准日，默认今天") });
 const summaryQuery = asOfQuery.extend({

@@ -1,7 +1,7 @@
 // The route that enters a year's holiday arrangement at once (导入节假日安排). Part of the one route table
 // (api-routes.ts spreads it in); the one-day overrides are in supervision-routes.ts.
 
-import { defineRoute } from "./api-contract.ts";
+import { defineRoute, json } from "./api-contract.ts";
 import { calendarNoticeImportResultSchema, calendarNoticeImportSchema } from "./calendar-import-models.ts";
 
 export const CALENDAR_IMPORT_ROUTES = {
@@ -12,7 +12,7 @@ export const CALENDAR_IMPORT_ROUTES = {
     tag: "督办",
     access: "signedIn",
     body: calendarNoticeImportSchema,
-    answer: { kind: "json", status: 200, schema: calendarNoticeImportResultSchema },
+    answer: json(calendarNoticeImportResultSchema),
     errors: ["invalid_holiday_notice"],
   }),
 } as const;

@@ -1,8 +1,8 @@
 // The notification routes of /api/v1 (提醒): one's own inbox and preferences, and the administrator's outbox
 // failures and organisation robots. Part of the one route table (api-routes.ts spreads them in).
 
-import { z } from "zod";
-import { defineRoute } from "./api-contract.ts";
+import { defineRoute, EMPTY, json } from "./api-contract.ts";
+import { idParams } from "./id-params.ts";
 import {
   deliveryQuery,
   inboxQuery,
@@ -18,10 +18,6 @@ import {
   notificationTargetSchema,
   readAllSchema,
 } from "./notification-models.ts";
-
-const idParams = z.object({ id: z.string().min(1).max(100) });
-const json = <S extends z.ZodType>(schema: S) => ({ kind: "json", status: 200, schema }) as const;
-const EMPTY = { kind: "empty", status: 204 } as const;
 
 export const NOTIFICATION_ROUTES = {
   listNotifications: defineRoute({

@@ -3,7 +3,8 @@
 // request's files for the preview. Part of the one route table (api-routes.ts spreads them in).
 
 import { z } from "zod";
-import { defineRoute } from "./api-contract.ts";
+import { defineRoute, json } from "./api-contract.ts";
+import { idParams } from "./id-params.ts";
 import {
   publicNoticeRequestListSchema,
   publicNoticeRequestSchema,
@@ -12,7 +13,6 @@ import {
 } from "./public-notice-request-models.ts";
 import { DOCX_MEDIA_TYPE, HTML_MEDIA_TYPE } from "./public-notice-routes.ts";
 
-const idParams = z.object({ id: z.string().min(1).max(100) });
 const requestParams = z.object({ id: z.string().min(1).max(100), rid: z.string().min(1).max(100) });
 const TAG = "公开通报";
 const REQUEST_ERRORS = ["inspection_not_found", "public_notice_request_not_found"] as const;
@@ -31,7 +31,7 @@ export const PUBLIC_NOTICE_REQUEST_ROUTES = {
     access: "signedIn",
     params: idParams,
     body: submitPublicNoticeRequestSchema,
-    answer: { kind: "json", status: 201, schema: publicNoticeRequestSchema },
+    answer: json(publicNoticeRequestSchema, 201),
     errors: ["inspection_not_found", "withholding_reason_missing", "public_notice_request_pending"],
   }),
   listPublicNoticeRequests: defineRoute({
@@ -41,7 +41,7 @@ export const PUBLIC_NOTICE_REQUEST_ROUTES = {
     tag: TAG,
     access: "signedIn",
     params: idParams,
-    answer: { kind: "json", status: 200, schema: publicNoticeRequestListSchema },
+    answer: json(publicNoticeRequestListSchema),
     errors: ["inspection_not_found"],
   }),
   listRequestsAwaitingDecision: defineRoute({
@@ -50,7 +50,7 @@ export const PUBLIC_NOTICE_REQUEST_ROUTES = {
     summary: "待我审批的公开通报（当前登录者可以批准或退回的申请，从早到晚）",
     tag: TAG,
     access: "signedIn",
-    answer: { kind: "json", status: 200, schema: publicNoticeRequestListSchema },
+    answer: json(publicNoticeRequestListSchema),
   }),
   approvePublicNoticeRequest: defineRoute({
     method: "POST",
@@ -59,7 +59,7 @@ export const PUBLIC_NOTICE_REQUEST_ROUTES = {
     tag: TAG,
     access: "signedIn",
     params: requestParams,
-    answer: { kind: "json", status: 200, schema: publicNoticeRequestSchema },
+    answer: json(publicNoticeRequestSchema),
     errors: [...DECISION_ERRORS, "public_notice_content_missing"],
   }),
   returnPublicNoticeRequest: defineRoute({
@@ -70,7 +70,7 @@ export const PUBLIC_NOTICE_REQUEST_ROUTES = {
     access: "signedIn",
     params: requestParams,
     body: returnPublicNoticeRequestSchema,
-    answer: { kind: "json", status: 200, schema: publicNoticeRequestSchema },
+    answer: json(publicNoticeRequestSchema),
     errors: [...DECISION_ERRORS],
   }),
   cancelPublicNoticeRequest: defineRoute({
@@ -80,7 +80,7 @@ export const PUBLIC_NOTICE_REQUEST_ROUTES = {
     tag: TAG,
     access: "signedIn",
     params: requestParams,
-    answer: { kind: "json", status: 200, schema: publicNoticeRequestSchema },
+    answer: json(publicNoticeRequestSchema),
     errors: [...REQUEST_ERRORS, "public_notice_request_decided"],
   }),
   downloadPublicNoticeRequestHtml: defineRoute({

@@ -3,7 +3,8 @@
 // table (api-routes.ts spreads them in).
 
 import { z } from "zod";
-import { defineRoute } from "./api-contract.ts";
+import { defineRoute, json } from "./api-contract.ts";
+import { idParams } from "./id-params.ts";
 import {
   publicNoticeListQuery,
   publicNoticePageSchema,
@@ -16,7 +17,6 @@ import {
   withdrawPublicNoticeSchema,
 } from "./public-notice-models.ts";
 
-const idParams = z.object({ id: z.string().min(1).max(100) });
 const noticeParams = z.object({ id: z.string().min(1).max(100), pid: z.string().min(1).max(100) });
 const publicParams = z.object({ pid: z.string().min(1).max(100) });
 
@@ -33,7 +33,7 @@ export const PUBLIC_NOTICE_ROUTES = {
     access: "signedIn",
     params: idParams,
     body: publishPublicNoticeSchema,
-    answer: { kind: "json", status: 201, schema: publishedNoticeSchema },
+    answer: json(publishedNoticeSchema, 201),
     errors: ["inspection_not_found", "withholding_reason_missing", "public_notice_approval_required"],
   }),
   listInspectionPublicNotices: defineRoute({
@@ -43,7 +43,7 @@ export const PUBLIC_NOTICE_ROUTES = {
     tag: "公开通报",
     access: "signedIn",
     params: idParams,
-    answer: { kind: "json", status: 200, schema: publishedNoticeListSchema },
+    answer: json(publishedNoticeListSchema),
     errors: ["inspection_not_found"],
   }),
   withdrawPublicNotice: defineRoute({
@@ -54,7 +54,7 @@ export const PUBLIC_NOTICE_ROUTES = {
     access: "signedIn",
     params: noticeParams,
     body: withdrawPublicNoticeSchema,
-    answer: { kind: "json", status: 200, schema: publishedNoticeSchema },
+    answer: json(publishedNoticeSchema),
     errors: ["inspection_not_found", "public_notice_not_found", "public_notice_withdrawn"],
   }),
   listPublicUnits: defineRoute({
@@ -64,7 +64,7 @@ export const PUBLIC_NOTICE_ROUTES = {
     tag: "公开通报",
     access: "public",
     query: publicUnitListQuery,
-    answer: { kind: "json", status: 200, schema: publicUnitListSchema },
+    answer: json(publicUnitListSchema),
   }),
   listPublicNotices: defineRoute({
     method: "GET",
@@ -73,7 +73,7 @@ export const PUBLIC_NOTICE_ROUTES = {
     tag: "公开通报",
     access: "public",
     query: publicNoticeListQuery,
-    answer: { kind: "json", status: 200, schema: publicNoticePageSchema },
+    answer: json(publicNoticePageSchema),
   }),
   getPublicNotice: defineRoute({
     method: "GET",
@@ -82,7 +82,7 @@ export const PUBLIC_NOTICE_ROUTES = {
     tag: "公开通报",
     access: "public",
     params: publicParams,
-    answer: { kind: "json", status: 200, schema: publicNoticeSchema },
+    answer: json(publicNoticeSchema),
     errors: ["public_notice_not_found"],
   }),
   downloadPublicNoticeHtml: defineRoute({

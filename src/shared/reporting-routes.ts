@@ -4,6 +4,7 @@
 
 import { z } from "zod";
 import { defineRoute } from "./api-contract.ts";
+import { idParams } from "./id-params.ts";
 import {
   BULLETIN_MEDIA_TYPES,
   bulletinRequestSchema,
@@ -12,8 +13,6 @@ import {
 import { reportingCycleSchema, reportingOverviewSchema } from "./reporting-models.ts";
 import { completionCountsSchema } from "./supervision-models.ts";
 import { calendarDateSchema } from "./validation.ts";
-
-const idParams = z.object({ id: z.string().min(1).max(100) });
 
 export const REPORTING_ROUTES = {
   getReportingCycle: defineRoute({

@@ -2,7 +2,8 @@
 // and its measures' warning states. Part of the one route table (api-routes.ts spreads them in).
 
 import { z } from "zod";
-import { defineRoute } from "./api-contract.ts";
+import { defineRoute, EMPTY, json } from "./api-contract.ts";
+import { idParams } from "./id-params.ts";
 import {
   calendarDayParams,
   calendarOverrideSchema as overrideInput,
@@ -19,9 +20,6 @@ import { supervisionNoticeRequestSchema } from "./supervision-notice-input.ts";
 import { escalationSchema, supervisionReplySchema } from "./supervision-action-input.ts";
 import { supervisionActionListSchema, supervisionActionSchema } from "./supervision-action-models.ts";
 import { calendarDateSchema } from "./validation.ts";
-
-const idParams = z.object({ id: z.string().min(1).max(100) });
-const json = <S extends z.ZodType>(schema: S) => ({ kind: "json", status: 200, schema }) as const;
 
 /** The media types of a supervision notice by format (the notices' own, less HTML). */
 export const SUPERVISION_NOTICE_MEDIA_TYPES = {
@@ -57,7 +55,7 @@ export const SUPERVISION_ROUTES = {
     tag: "督办",
     access: "signedIn",
     params: calendarDayParams,
-    answer: { kind: "empty", status: 204 },
+    answer: EMPTY,
     errors: ["calendar_override_not_found"],
   }),
   getDeadlineProfile: defineRoute({
@@ -146,7 +144,7 @@ export const SUPERVISION_ROUTES = {
     access: "signedIn",
     params: idParams,
     body: escalationSchema,
-    answer: { kind: "json", status: 201, schema: supervisionActionSchema },
+    answer: json(supervisionActionSchema, 201),
     errors: ["inspection_not_found", "measure_not_found", "supervision_step_missing"],
   }),
   recordSupervisionReply: defineRoute({
