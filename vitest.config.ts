@@ -6,5 +6,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // expect.poll waits for a browser or a server round trip; vitest's 1 s default is shorter than one on a loaded
+    // CI machine (two cores, several browsers and LibreOffice at once).
+    expect: { poll: { timeout: 10_000 } },
   },
 });

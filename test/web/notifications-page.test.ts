@@ -5,6 +5,7 @@
 // comes back to the page, and retries a delivery the robot's vendor refused; the bell asks for its count once a
 // minute while someone is at a visible tab, never on its own.
 
+import type { Route } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLedger } from "../../src/app/create-ledger.ts";
 import { SYSTEM_ACTOR } from "../../src/app/deps.ts";
@@ -308,32 +309,70 @@ describe("提醒 and the notification administration in Chromium", { timeout: 12
       if (new URL(request.url()).pathname === "/api/v1/notifications") asked.push(request.url());
     };
     page.on("request", onRequest);
+    // Answers as slow as on a loaded machine: the next minute's tick must still ask, not share the last ask.
+    const slowAnswers = async (route: Route) => {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await route.continue();
+    };
+    const bellAsks = (url: URL) => url.pathname === "/api/v1/notifications";
+    await page.route(bellAsks, slowAnswers);
     const setVisibility = (state: "hidden" | "visible") =>
       page.evaluate(
         `Object.defineProperty(document, "visibilityState", { configurable: true, get: () => "${state}" });
          document.dispatchEvent(new Event("visibilitychange"));`,
       );
+    // Each expected ask is waited for until the bell shows its answer: a new unread line before each one changes the
+    // count, so the answer was taken in (and the ask under way finished) before the next step. Otherwise, on a loaded
+    // machine, the next minute could come while the last ask is still being answered, and share it.
+    let told = 0;
+    const askAnswered = async (asks: number) => {
+      await expect.poll(() => asked.length).toBe(asks);
+      await page.getByRole("link", { name: `提醒，${told}条未读` }).waitFor();
+    };
+    const tellReporter = async () => {
+      told += 1;
+      await t.deps.store.notifications.insertOnce({
+        id: `ntf_bell_${told}`,
+        recipientId: reporterId,
+        kind: "warning",
+        subject: `第${told}条新提醒`,
+        text: "铃铛计数测试",
+        link: null,
+        inspectionId: null,
+        measureId: null,
+        level: null,
+        dedupeKey: `bell-test:${told}`,
+        viaDigest: false,
+        digestDay: null,
+        createdAt: t.deps.clock.now(),
+        readAt: null,
+      });
+    };
     // The person at work (a key now and then): one ask a minute, none within the first.
     await page.clock.runFor(30_000);
     await page.keyboard.press("Shift");
     await page.waitForTimeout(300);
     expect(asked).toHaveLength(0);
     for (let minute = 1; minute <= 3; minute += 1) {
+      await tellReporter();
       await page.clock.runFor(60_000);
-      await expect.poll(() => asked.length).toBe(minute);
+      await askAnswered(minute);
       await page.keyboard.press("Shift");
     }
+    await tellReporter();
     await page.clock.runFor(60_000);
-    await expect.poll(() => asked.length).toBe(4);
+    await askAnswered(4);
     // Nobody at the browser for five minutes: no ask keeps the session alive past its idle timeout.
+    await tellReporter();
     for (let minute = 1; minute <= 5; minute += 1) await page.clock.runFor(60_000);
     await page.waitForTimeout(500);
     expect(asked).toHaveLength(4);
     // Back at the keyboard: one ask at once, not one per missed minute.
     await page.keyboard.press("Shift");
-    await expect.poll(() => asked.length).toBe(5);
+    await askAnswered(5);
     // A hidden tab asks nothing, whatever happens in it.
     await setVisibility("hidden");
+    await tellReporter();
     for (let minute = 1; minute <= 5; minute += 1) {
       await page.keyboard.press("Shift");
       await page.clock.runFor(60_000);
@@ -342,10 +381,11 @@ describe("提醒 and the notification administration in Chromium", { timeout: 12
     expect(asked).toHaveLength(5);
     // Shown again after five minutes: one ask at once.
     await setVisibility("visible");
-    await expect.poll(() => asked.length).toBe(6);
+    await askAnswered(6);
     await page.waitForTimeout(500);
     expect(asked).toHaveLength(6);
     page.off("request", onRequest);
+    await page.unroute(bellAsks, slowAnswers);
   });
 
   it("raised no console error or warning and asked no other host", () => {
