@@ -106,7 +106,22 @@ export async function openBrowser(t: TestApp, options: BrowserOptions = {}): Pro
     problems,
     foreignRequests,
     async shot(name) {
-      await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+      // Not Chromium's full-page capture: it narrows the window to 1×1 px for a moment, so a responsive page flips to
+      // its phone layout and back (the media queries fire both ways) and can fold what is open. A window as tall as the
+      // page, of the same width, is captured instead, and the size given back.
+      const path = join(SCREENSHOTS, `${name}.png`);
+      const viewport = page.viewportSize();
+      const height = Number(await page.evaluate("Math.min(document.documentElement.scrollHeight, 16000)"));
+      if (viewport === null || height <= viewport.height) {
+        await page.screenshot({ path });
+        return;
+      }
+      await page.setViewportSize({ width: viewport.width, height });
+      try {
+        await page.screenshot({ path });
+      } finally {
+        await page.setViewportSize(viewport);
+      }
     },
     async signIn(login, password) {
       await page.getByLabel("登录名").fill(login);
