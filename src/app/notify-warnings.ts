@@ -18,13 +18,13 @@ import {
   type RecipientPart,
 } from "../domain/warning-recipients.ts";
 import type {
-  Delivery,
   MeasureToJudge,
   NotificationPreference,
   NotificationTarget,
   Repositories,
 } from "../storage/store.ts";
 import { warningOptions } from "./measure-warnings.ts";
+import { newDelivery, type DeliveryFields } from "./new-delivery.ts";
 import { absoluteLink, type NotificationDeps } from "./notification-deps.ts";
 
 export interface WarningRunSummary {
@@ -142,20 +142,9 @@ async function recordEvent(
   };
   const told: Array<{ userId: string; part: RecipientPart }> = [];
   let queued = 0;
-  const queue = async (
-    d: Omit<Delivery, "id" | "state" | "attempts" | "nextAttemptAt" | "lastError" | "createdAt" | "sentAt">,
-  ) => {
-    const inserted = await tx.notificationDeliveries.insertOnce({
-      ...d,
-      id: deps.ids.next("dlv"),
-      state: "pending",
-      attempts: 0,
-      nextAttemptAt: now,
-      lastError: null,
-      createdAt: now,
-      sentAt: null,
-    });
-    if (inserted) queued += 1;
+  const queue = async (fields: DeliveryFields) => {
+    if (await tx.notificationDeliveries.insertOnce(newDelivery(deps.ids.next("dlv"), now, fields)))
+      queued += 1;
   };
   for (const r of event.recipients) {
     const message = warningMessage({ ...facts, partLabel: RECIPIENT_PART_LABELS[r.part] });

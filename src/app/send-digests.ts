@@ -8,6 +8,7 @@ import type { CalendarDate } from "../domain/calendar-date.ts";
 import { DomainError } from "../domain/domain-error.ts";
 import { digestMessage } from "../domain/notification-digest.ts";
 import type { Repositories } from "../storage/store.ts";
+import { newDelivery } from "./new-delivery.ts";
 import { absoluteLink, type NotificationDeps } from "./notification-deps.ts";
 
 const PEOPLE_PER_TRANSACTION = 100;
@@ -73,23 +74,18 @@ async function digestOne(
     })),
   );
   const now = deps.clock.now();
-  const inserted = await tx.notificationDeliveries.insertOnce({
-    id: deps.ids.next("dlv"),
-    notificationId: null,
-    digestDay: options.day,
-    recipientId,
-    targetId: null,
-    channel: "email",
-    address: preference.email,
-    ...message,
-    link: absoluteLink(deps, "/notifications"),
-    dedupeKey: `digest:${recipientId}:${options.day}`,
-    state: "pending",
-    attempts: 0,
-    nextAttemptAt: now,
-    lastError: null,
-    createdAt: now,
-    sentAt: null,
-  });
+  const inserted = await tx.notificationDeliveries.insertOnce(
+    newDelivery(deps.ids.next("dlv"), now, {
+      notificationId: null,
+      digestDay: options.day,
+      recipientId,
+      targetId: null,
+      channel: "email",
+      address: preference.email,
+      ...message,
+      link: absoluteLink(deps, "/notifications"),
+      dedupeKey: `digest:${recipientId}:${options.day}`,
+    }),
+  );
   return { items: taken.length, queued: inserted ? 1 : 0 };
 }
