@@ -18,7 +18,8 @@ if (root !== null) {
         button={{ autoInsertSpace: false }}
         theme={{ token: { colorPrimary: "#b71c1c", borderRadius: 4 } }}
       >
-        <AntApp>
+        {/* Quick repeated actions (corrections in a row, saving again) keep the newest three confirmations, not a column. */}
+        <AntApp message={{ maxCount: 3 }}>
           <App />
         </AntApp>
       </ConfigProvider>

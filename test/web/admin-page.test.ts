@@ -129,6 +129,18 @@ describe("the administration page in Chromium", { timeout: 90_000 }, () => {
     });
     expect(answer.json()).toEqual({ levels: ["unit_leader", "oversight"], isDefault: false });
     await browser.shot("admin-review-chain");
+    // Saved again and again in quick succession: the newest three confirmations show, not a column of them.
+    const save = page.getByRole("button", { name: "保存审核层级" });
+    for (let i = 0; i < 5; i += 1) {
+      await save.click();
+      await page.locator(".ant-btn-loading").waitFor({ state: "detached" });
+    }
+    // Not counting one on its way out (it carries the motion's leave class).
+    const saved = page
+      .locator('.ant-message-notice:not([class*="-leave"])')
+      .filter({ hasText: "审核层级已保存" });
+    await saved.first().waitFor();
+    expect(await saved.count()).toBeLessThanOrEqual(3);
   });
 
   it("enters a day of next year's holiday notice in 工作日历, refuses a wrong date in Chinese, and deletes the day", async () => {
