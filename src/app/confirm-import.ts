@@ -8,7 +8,7 @@ import type { PendingImport, Repositories, Store } from "../storage/store.ts";
 import { createLedger, type CreatedLedger } from "./create-ledger.ts";
 import { auditByActor } from "./audit-by.ts";
 import type { Actor, Deps } from "./deps.ts";
-import { correctionLog } from "./import-correction-log.ts";
+import { correctionLog, undoneCorrectionLog } from "./import-correction-log.ts";
 import { importUnit, stagedView, type StagedImport } from "./stage-import.ts";
 
 export const pendingImportNotFound = (): DomainError =>
@@ -124,6 +124,17 @@ export async function confirmImport(
           summary,
           correction,
         })),
+        // What the person changed and then undid (never replayed, still part of the record), in the order undone.
+        undoneCorrections: undoneCorrectionLog(claimed).map(
+          ({ at, by, summary, correction, undoneAt, undoneBy }) => ({
+            at,
+            by,
+            summary,
+            correction,
+            undoneAt,
+            undoneBy,
+          }),
+        ),
       },
     });
     return ledger;

@@ -13,7 +13,7 @@ import { parseInput } from "../shared/validation.ts";
 import type { PendingImport } from "../storage/store.ts";
 import { actorOf } from "./confirm-import.ts";
 import type { Deps } from "./deps.ts";
-import { correctionLog, type CorrectionRecord } from "./import-correction-log.ts";
+import { correctionLog, undoneCorrectionLog, type CorrectionRecord } from "./import-correction-log.ts";
 import { applyCorrection, correctionRefused, type ContentCorrection } from "./import-corrections.ts";
 import type { ImportPreview } from "./import-preview.ts";
 import { type ImportReport, WORKBOOK_FIELD_CHOICES } from "./read-import-workbook.ts";
@@ -166,6 +166,12 @@ export async function correctImport(
   if (draft.confirmable) parseInput(ledgerInputSchema, draft.input, "修改后的导入内容");
   const preview = await revisedPreview(deps, unit, draft.input, draft.report, reread);
   const corrections = [...log, ...records];
-  const revision = { input: draft.input, preview, confirmable: draft.confirmable, corrections };
+  const revision = {
+    input: draft.input,
+    preview,
+    confirmable: draft.confirmable,
+    corrections,
+    undoneCorrections: undoneCorrectionLog(pending),
+  };
   return storeRevision(deps, caller, pending, revision, now);
 }

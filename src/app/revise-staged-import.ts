@@ -8,7 +8,7 @@ import type { LedgerInput } from "../shared/ledger-input.ts";
 import type { PendingImport } from "../storage/store.ts";
 import { alreadyConfirmed, importChanged, ownPendingImport } from "./confirm-import.ts";
 import type { Deps } from "./deps.ts";
-import type { CorrectionRecord } from "./import-correction-log.ts";
+import type { CorrectionRecord, UndoneCorrectionRecord } from "./import-correction-log.ts";
 import { buildImportPreview, type ImportPreview } from "./import-preview.ts";
 import type { ImportReport } from "./read-import-workbook.ts";
 import { importUnit, stagedPreview, stagedView, type StagedImport } from "./stage-import.ts";
@@ -71,6 +71,7 @@ export async function storeRevision(
     readonly preview: ImportPreview;
     readonly confirmable: boolean;
     readonly corrections: readonly CorrectionRecord[];
+    readonly undoneCorrections: readonly UndoneCorrectionRecord[];
   },
   now: string,
 ): Promise<StagedImport> {

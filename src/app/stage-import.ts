@@ -17,7 +17,7 @@ import type { PendingImport, Repositories } from "../storage/store.ts";
 import { callerOrgPaths, orgNotFound } from "./account-access.ts";
 import type { Deps } from "./deps.ts";
 import { buildImportPreview, type ImportPreview } from "./import-preview.ts";
-import { correctionLog } from "./import-correction-log.ts";
+import { correctionLog, undoneCorrectionLog } from "./import-correction-log.ts";
 import type { ImportReport } from "./read-import-workbook.ts";
 import { readImportFile } from "./read-staged-upload.ts";
 
@@ -52,6 +52,14 @@ export interface StagedImport {
   readonly version: number;
   /** Corrections made so far: when, by whom, what (Chinese). */
   readonly corrections: ReadonlyArray<{ at: string; by: { id: string; name: string }; summary: string }>;
+  /** Corrections made and then undone, in the order undone: also who undid each and when. */
+  readonly undoneCorrections: ReadonlyArray<{
+    at: string;
+    by: { id: string; name: string };
+    summary: string;
+    undoneAt: string;
+    undoneBy: { id: string; name: string };
+  }>;
   readonly preview: ImportPreview;
 }
 
@@ -171,6 +179,7 @@ export async function stageImport(
     skipInvalid: options.skipInvalid ?? false,
     version: 1,
     corrections: [],
+    undoneCorrections: [],
   };
   // The bytes are kept so that a workbook can be read again with another column mapping (correct-import.ts) and any
   // file as first read to undo a correction (undo-import-correction.ts).
@@ -209,5 +218,12 @@ export const stagedView = (p: PendingImport): StagedImport => ({
   expiresAt: p.expiresAt,
   version: p.version,
   corrections: correctionLog(p).map(({ at, by, summary }) => ({ at, by, summary })),
+  undoneCorrections: undoneCorrectionLog(p).map(({ at, by, summary, undoneAt, undoneBy }) => ({
+    at,
+    by,
+    summary,
+    undoneAt,
+    undoneBy,
+  })),
   preview: p.preview as ImportPreview,
 });

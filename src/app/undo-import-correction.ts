@@ -1,14 +1,17 @@
 // Undoes one correction of a staged import before it is confirmed: the file kept with the import is read again as
 // first uploaded (a workbook with the column mappings that stay) and the other corrections are replayed on it, each on
 // the problems and measures it meant (import-correction-undo.ts). The preview is rebuilt and the undone correction
-// leaves the list, so confirming records only what stays. Guarded by the version like a correction (If-Match).
+// leaves the list that is replayed for the list of undone ones (who undid it and when), so that confirming records
+// both. Guarded by the version like a correction (If-Match).
 
 import type { Caller } from "../domain/account.ts";
 import { DomainError } from "../domain/domain-error.ts";
 import { ledgerInputSchema } from "../shared/ledger-input.ts";
 import { parseInput } from "../shared/validation.ts";
 import type { Deps } from "./deps.ts";
-import { correctionLog } from "./import-correction-log.ts";
+import { actorOf } from "./confirm-import.ts";
+import { MAX_STORED_CORRECTIONS } from "./correct-import.ts";
+import { correctionLog, undoneCorrectionLog } from "./import-correction-log.ts";
 import { undoCorrection } from "./import-correction-undo.ts";
 import { rereadStagedUpload } from "./read-staged-upload.ts";
 import { openForRevision, revisedPreview, storeRevision } from "./revise-staged-import.ts";
@@ -41,6 +44,12 @@ export async function undoImportCorrection(
         ? "该导入还没有任何修改，没有可撤销的修改"
         : `没有第${options.correction}项修改（该导入共有${log.length}项修改）`,
     );
+  const undoneBefore = undoneCorrectionLog(pending);
+  if (undoneBefore.length >= MAX_STORED_CORRECTIONS)
+    throw new DomainError(
+      "too_many_corrections",
+      `一次导入最多保存${MAX_STORED_CORRECTIONS}项已撤销的修改：请放弃本次导入，改好文件后重新上传`,
+    );
   const stays = log.filter((_, i) => i !== undone).map((r) => r.correction);
   const read = await rereadStagedUpload(deps, pending, unit, stays, {
     doing: "不能撤销修改",
@@ -49,6 +58,11 @@ export async function undoImportCorrection(
   const { input, records } = undoCorrection(read.input, log, undone);
   if (read.confirmable) parseInput(ledgerInputSchema, input, "撤销修改后的导入内容");
   const preview = await revisedPreview(deps, unit, input, read.report, true);
-  const revision = { input, preview, confirmable: read.confirmable, corrections: records };
+  const actor = actorOf(caller);
+  const undoneCorrections = [
+    ...undoneBefore,
+    { ...record, undoneAt: now, undoneBy: { id: actor.id, name: actor.name } },
+  ];
+  const revision = { input, preview, confirmable: read.confirmable, corrections: records, undoneCorrections };
   return storeRevision(deps, caller, pending, revision, now);
 }

@@ -457,6 +457,17 @@ export const stagedImportSchema = z.object({
       }),
     )
     .describe("确认前已做的修改，按先后；确认后写入审计记录"),
+  undoneCorrections: z
+    .array(
+      z.object({
+        at: instant,
+        by: z.object({ id, name: z.string() }),
+        summary: z.string().describe("改了什么（中文）"),
+        undoneAt: instant,
+        undoneBy: z.object({ id, name: z.string() }),
+      }),
+    )
+    .describe("做过又撤销的修改，按撤销先后；不再生效，确认后也写入审计记录"),
   preview: importPreviewSchema,
 });
 

@@ -28,6 +28,8 @@ export interface PendingImport {
   readonly version: number;
   /** The corrections made so far, oldest first (JSON the store keeps as it is). */
   readonly corrections: unknown;
+  /** The corrections made and then undone, in the order they were undone (JSON the store keeps as it is). */
+  readonly undoneCorrections: unknown;
 }
 
 /** What a correction replaces of a staged import. */
@@ -36,6 +38,7 @@ export interface PendingImportRevision {
   readonly preview: unknown;
   readonly confirmable: boolean;
   readonly corrections: unknown;
+  readonly undoneCorrections: unknown;
 }
 
 export interface PendingImportRepository {
@@ -46,7 +49,7 @@ export interface PendingImportRepository {
   /** The bytes stored with the import (undefined when none were, or there is no such import). */
   getUpload(id: string): Promise<Uint8Array | undefined>;
   /**
-   * Replaces input, preview and corrections and adds one to the version, only if the import is the user's,
+   * Replaces input, preview and both correction lists and adds one to the version, only if the import is the user's,
    * unconfirmed, not expired at `now` and still at `expectedVersion`; false otherwise (nothing changed).
    */
   revise(

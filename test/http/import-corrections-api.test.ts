@@ -203,7 +203,13 @@ describe.each(testDatabases)("corrections of a staged import on $name", (databas
     const pending = (await t.deps.store.pendingImports.get(staged.id))!;
     const input = pending.input as { problems: Array<Record<string, unknown>> };
     input.problems[1] = { ...input.problems[1], disclosure: "withheld", withholdingReason: "state_secret" };
-    const revision = { input, preview: pending.preview, confirmable: true, corrections: [] };
+    const revision = {
+      input,
+      preview: pending.preview,
+      confirmable: true,
+      corrections: [],
+      undoneCorrections: [],
+    };
     expect(
       await t.deps.store.pendingImports.revise(staged.id, pending.userId, 1, revision, pending.createdAt),
     ).toBe(true);
@@ -258,6 +264,7 @@ describe.each(testDatabases)("corrections of a staged import on $name", (databas
         preview: pending.preview,
         confirmable: false,
         corrections: [],
+        undoneCorrections: [],
       };
       expect(
         await store.pendingImports.revise(staged.id, pending.userId, 1, revision, pending.createdAt),

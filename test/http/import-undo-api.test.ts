@@ -1,7 +1,7 @@
 // Undoing one correction of a staged import (DELETE /api/v1/imports/:id/corrections/:no), on both databases: the
 // undone merge in the middle of three corrections gives the preview of the other two alone, the last undone gives the
 // preview before it, a split a later correction built on is refused by name, a workbook's column mapping undone reads
-// the workbook as first uploaded; the confirmed ledger's audit trail holds only what stayed.
+// the workbook as first uploaded; the confirmed ledger's audit event holds what stayed and, apart, what was undone.
 
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -52,6 +52,19 @@ describe.each(testDatabases)("undoing a correction of a staged import on $name",
       current = res.json<Staged>();
     }
     return current;
+  };
+  /** Confirms the staged import at `version` and answers the data of its ledger.import audit event. */
+  const confirmedEvent = async <D>(staged: { id: string }, version: number): Promise<D> => {
+    const confirmed = await t.app.inject({
+      method: "POST",
+      url: `/api/v1/imports/${staged.id}/confirm`,
+      headers: office.headers,
+      payload: { version },
+    });
+    expect(confirmed.statusCode, confirmed.body).toBe(201);
+    const { inspectionId } = confirmed.json<{ inspectionId: string }>();
+    const events = await t.deps.store.audit.listForEntity("inspection", inspectionId);
+    return events.find((e) => e.action === "ledger.import")!.data as D;
   };
   const undo = (staged: { id: string }, version: number | null, no: number | string, user = office) =>
     t.app.inject({
@@ -104,6 +117,64 @@ describe.each(testDatabases)("undoing a correction of a staged import on $name",
     });
   });
 
+  it("keeps what was undone: the confirmed ledger's audit event names each undone correction, who undid it and when", async () => {
+    const staged = await stage("seed.txt", SEED);
+    const [first, second, third, fourth] = staged.preview.problems;
+    t.clock.advanceMinutes(1);
+    await correctEach(staged, [{ op: "setProblemStatus", problem: 1, status: "in_progress" }]);
+    t.clock.advanceMinutes(1);
+    await correctEach({ ...staged, version: 2 }, [{ op: "setProblemTitle", problem: 2, title: "甲" }]);
+    t.clock.advanceMinutes(1);
+    const res = await undo(staged, 3, 1);
+    expect(res.statusCode, res.body).toBe(200);
+    const undone = res.json<Staged & { undoneCorrections: unknown[] }>();
+    // The undone one is not replayed: the first problem keeps the status it was read with.
+    expect(undone.preview.problems[0]!.status).toBe(first!.status);
+    const user = await t.deps.store.users.findByLogin("office.wl");
+    const by = { id: user!.id, name: "office.wl" };
+    const statusChange = {
+      at: "2021-06-30T08:01:00.000Z",
+      by,
+      summary: `第1个问题“${first!.title}”的整改状态由“已整改完成”改为“正在推进”`,
+    };
+    const undoneBy = { undoneAt: "2021-06-30T08:03:00.000Z", undoneBy: by };
+    expect(undone.undoneCorrections).toEqual([{ ...statusChange, ...undoneBy }]);
+
+    // A third made and undone: the record keeps both, in the order they were undone.
+    t.clock.advanceMinutes(1);
+    await correctEach({ ...staged, version: 4 }, [{ op: "mergeProblems", into: 3, from: 4 }]);
+    t.clock.advanceMinutes(1);
+    const last = (await undo(staged, 5, 2)).json<Staged & { undoneCorrections: unknown[] }>();
+    expect(last.corrections.map((c) => c.summary)).toEqual([`第2个问题的标题由“${second!.title}”改为“甲”`]);
+    expect(last.undoneCorrections).toHaveLength(2);
+
+    t.clock.advanceMinutes(1);
+    const data = await confirmedEvent<{ corrections: unknown[]; undoneCorrections: unknown[] }>(staged, 6);
+    expect(data.corrections).toEqual([
+      {
+        at: "2021-06-30T08:02:00.000Z",
+        by,
+        summary: `第2个问题的标题由“${second!.title}”改为“甲”`,
+        correction: { op: "setProblemTitle", problem: 2, title: "甲" },
+      },
+    ]);
+    expect(data.undoneCorrections).toEqual([
+      {
+        ...statusChange,
+        correction: { op: "setProblemStatus", problem: 1, status: "in_progress" },
+        ...undoneBy,
+      },
+      {
+        at: "2021-06-30T08:04:00.000Z",
+        by,
+        summary: `把第4个问题“${fourth!.title}”合并到第3个问题“${third!.title}”（${fourth!.measures.length}条措施并入）`,
+        correction: { op: "mergeProblems", into: 3, from: 4 },
+        undoneAt: "2021-06-30T08:05:00.000Z",
+        undoneBy: by,
+      },
+    ]);
+  });
+
   it("refuses to undo a split a later correction built on, by name, and then undoes them in turn", async () => {
     const staged = await stage("seed.txt", SEED);
     await correctEach(staged, [
@@ -154,6 +225,39 @@ describe.each(testDatabases)("undoing a correction of a staged import on $name",
     expect(other.json()).toMatchObject({ error: { code: "pending_import_not_found" } });
   });
 
+  it("keeps at most 500 undone corrections: one more undo is refused and nothing changes", async () => {
+    const staged = await stage("seed.txt", SEED);
+    await correctEach(staged, [{ op: "setProblemTitle", problem: 1, title: "甲" }]);
+    const pending = (await t.deps.store.pendingImports.get(staged.id))!;
+    const undoneOne = (pending.corrections as object[])[0]!;
+    const revision = {
+      ...pending,
+      undoneCorrections: Array.from({ length: 500 }, () => ({
+        ...undoneOne,
+        undoneAt: pending.createdAt,
+        undoneBy: { id: pending.userId, name: "office.wl" },
+      })),
+    };
+    expect(
+      await t.deps.store.pendingImports.revise(staged.id, pending.userId, 2, revision, pending.createdAt),
+    ).toBe(true);
+    const res = await undo(staged, 3, 1);
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({
+      error: {
+        code: "too_many_corrections",
+        message: "一次导入最多保存500项已撤销的修改：请放弃本次导入，改好文件后重新上传",
+      },
+    });
+    const unchanged = await t.app.inject({
+      method: "GET",
+      url: `/api/v1/imports/${staged.id}`,
+      headers: office.headers,
+    });
+    expect(unchanged.json<Staged>()).toMatchObject({ version: 3 });
+    expect(unchanged.json<Staged>().corrections).toHaveLength(1);
+  });
+
   it("says an import staged without its file (before undo existed) cannot be undone", async () => {
     const staged = await stage("seed.txt", SEED);
     await correctEach(staged, [{ op: "setProblemTitle", problem: 1, title: "甲" }]);
@@ -200,21 +304,17 @@ describe.each(testDatabases)("undoing a correction of a staged import on $name",
     const titled = (await undo(staged, 5, 2)).json<Staged>();
     expect(titled.preview.problems[1]!.title).toBe("党建工作质量不高");
     const remapped = await correctEach(titled, [{ op: "mapColumn", header: "完成时限", field: "note" }]);
-    const confirmed = await t.app.inject({
-      method: "POST",
-      url: `/api/v1/imports/${staged.id}/confirm`,
-      headers: office.headers,
-      payload: { version: remapped.version },
-    });
-    expect(confirmed.statusCode, confirmed.body).toBe(201);
-    const { inspectionId } = confirmed.json<{ inspectionId: string }>();
-    const event = (await t.deps.store.audit.listForEntity("inspection", inspectionId)).find(
-      (e) => e.action === "ledger.import",
-    );
-    const data = event!.data as { corrections: Array<{ summary: string }> };
+    const data = await confirmedEvent<{
+      corrections: Array<{ summary: string }>;
+      undoneCorrections: Array<{ summary: string }>;
+    }>(staged, remapped.version);
     expect(data.corrections.map((c) => c.summary)).toEqual([
       "把列“经办”读作“责任人”",
       "把列“完成时限”读作“不导入”",
+    ]);
+    expect(data.undoneCorrections.map((c) => c.summary)).toEqual([
+      "把列“完成时限”读作“不导入”",
+      "第2个问题的标题由“党建工作质量不高”改为“党建工作不到位”",
     ]);
   });
 });

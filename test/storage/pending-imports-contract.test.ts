@@ -26,6 +26,7 @@ const pending = (id: string, overrides: Partial<PendingImport> = {}): PendingImp
   skipInvalid: false,
   version: 1,
   corrections: [],
+  undoneCorrections: [],
   ...overrides,
 });
 
@@ -102,6 +103,7 @@ describe.each(testDatabases)("pending imports on $name", (database) => {
       preview: { counts: { problems: 0 } },
       confirmable: false,
       corrections: [{ summary: "改了" }],
+      undoneCorrections: [{ summary: "改过又撤销了", undoneAt: NOW }],
     };
     expect(await store.pendingImports.revise("imp1", "usr-b", 1, revision, NOW)).toBe(false);
     expect(await store.pendingImports.revise("imp1", "usr-a", 2, revision, NOW)).toBe(false);

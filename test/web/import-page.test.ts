@@ -349,6 +349,13 @@ describe("the import page in Chromium", { timeout: 90_000 }, () => {
     );
     expect(await cards.nth(4).locator(".ant-select").innerText()).toContain("正在推进");
     expect(await cards.nth(2).innerText()).toContain(third);
+    // The merge stays on record below, greyed, with who made it and who undid it.
+    const undone = page.getByRole("list", { name: "已撤销的修改" }).getByRole("listitem");
+    expect(await undone.count()).toBe(1);
+    expect(await undone.first().innerText()).toMatch(
+      new RegExp(`^已撤销：把第3个问题“${third}”合并到第2个问题“.+”.*（.+ office2修改，.+ office2撤销）$`),
+    );
+    expect(await page.getByText("已做的修改（2，另有1项已撤销）").count()).toBe(1);
     expect(await overflow()).toBeLessThanOrEqual(0);
     await browser.shot("import-preview-phone-undone");
     await log.first().scrollIntoViewIfNeeded();
@@ -357,6 +364,7 @@ describe("the import page in Chromium", { timeout: 90_000 }, () => {
     await page.getByRole("button", { name: "撤销上一步" }).click();
     await expect.poll(() => log.count()).toBe(1);
     expect(await cards.nth(4).locator(".ant-select").innerText()).toContain("已整改完成");
+    expect(await undone.count()).toBe(2);
 
     // A split whose new problem was corrected after it cannot be undone alone: the refusal names the later one.
     await page.getByRole("button", { name: "拆分第9个问题" }).click();

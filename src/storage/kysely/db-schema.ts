@@ -285,6 +285,8 @@ export interface PendingImportsTable {
   corrections: string;
   skip_invalid: number;
   upload: string | null;
+  /** 0025: the corrections made and then undone (JSON text), for the audit trail. */
+  undone_corrections: string;
 }
 
 /** 0016: an inspection's deadline profile. */

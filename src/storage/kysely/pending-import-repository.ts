@@ -1,4 +1,4 @@
-// Pending imports (migrations 0009, 0018): JSON kept as text on both databases, a workbook's bytes as base64 text;
+// Pending imports (migrations 0009, 0018, 0025): JSON kept as text on both databases, a workbook's bytes as base64 text;
 // times are ISO-8601 UTC strings, which compare in time order.
 
 import type { Kysely } from "kysely";
@@ -22,6 +22,7 @@ const fromRow = (r: Omit<PendingImportsTable, "upload">): PendingImport => ({
   skipInvalid: Number(r.skip_invalid) === 1,
   version: Number(r.version),
   corrections: JSON.parse(r.corrections) as unknown,
+  undoneCorrections: JSON.parse(r.undone_corrections) as unknown,
 });
 
 /** Every column but the stored upload, which only getUpload reads. */
@@ -41,6 +42,7 @@ const COLUMNS = [
   "inspection_id",
   "version",
   "corrections",
+  "undone_corrections",
   "skip_invalid",
 ] as const;
 
@@ -66,6 +68,7 @@ export function pendingImportRepository(db: Kysely<Database>): PendingImportRepo
           version: p.version,
           skip_invalid: p.skipInvalid ? 1 : 0,
           corrections: JSON.stringify(p.corrections),
+          undone_corrections: JSON.stringify(p.undoneCorrections),
           upload: upload === undefined ? null : Buffer.from(upload).toString("base64"),
         })
         .execute();
@@ -94,6 +97,7 @@ export function pendingImportRepository(db: Kysely<Database>): PendingImportRepo
           preview: JSON.stringify(revision.preview),
           confirmable: revision.confirmable ? 1 : 0,
           corrections: JSON.stringify(revision.corrections),
+          undone_corrections: JSON.stringify(revision.undoneCorrections),
           version: expectedVersion + 1,
         })
         .where("id", "=", id)

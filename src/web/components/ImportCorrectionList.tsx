@@ -1,6 +1,8 @@
 // 已做的修改: the corrections made to an import's preview so far, oldest first, each said in Chinese with who and when,
 // and each with its own 撤销. The server replays the others without it on the file as uploaded; when a later
-// correction was made on what this one changed, its refusal (naming that correction) is shown above the list.
+// correction was made on what this one changed, its refusal (naming that correction) is shown above the list. Below it,
+// greyed, the corrections made and then undone (已撤销：…, who made and who undid each, and when): they no longer count,
+// but every change stays on record and goes into the confirmed ledger's audit trail too.
 import { Button, Typography } from "antd";
 import { useState, type ReactNode } from "react";
 import { errorText } from "../api.ts";
@@ -17,11 +19,11 @@ export function CorrectionList(props: {
   /** On a phone: buttons large enough for a thumb. */
   readonly touch?: boolean;
 }): ReactNode {
-  const { corrections } = props.staged;
+  const { corrections, undoneCorrections } = props.staged;
   const { undo } = props;
   const [busy, setBusy] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
-  if (corrections.length === 0) return null;
+  if (corrections.length === 0 && undoneCorrections.length === 0) return null;
   const undoOne = async (no: number) => {
     if (undo === undefined) return;
     setBusy(no);
@@ -60,6 +62,18 @@ export function CorrectionList(props: {
           </li>
         ))}
       </ol>
+      {undoneCorrections.length > 0 && (
+        <ol className="correction-undone-log" aria-label="已撤销的修改">
+          {undoneCorrections.map((c) => (
+            <li key={`${c.undoneAt} ${c.at} ${c.summary}`} className="correction-text">
+              已撤销：{c.summary}
+              <span className="correction-undone-by">
+                （{formatInstant(c.at)} {c.by.name}修改，{formatInstant(c.undoneAt)} {c.undoneBy.name}撤销）
+              </span>
+            </li>
+          ))}
+        </ol>
+      )}
     </>
   );
 }

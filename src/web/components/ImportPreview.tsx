@@ -43,6 +43,9 @@ const STATED_LABELS: Readonly<Record<string, string>> = {
 
 const regimeLabel = (regime: string) => REGIME_LABELS[regime as Regime] ?? regime;
 
+const correctionsTitle = ({ corrections, undoneCorrections }: StagedImport): string =>
+  `已做的修改（${corrections.length}${undoneCorrections.length > 0 ? `，另有${undoneCorrections.length}项已撤销` : ""}）`;
+
 export function ImportPreview(props: {
   readonly staged: StagedImport;
   readonly correct?: Correct;
@@ -99,8 +102,8 @@ export function ImportPreview(props: {
         )}
       </Card>
       <ImportIssues staged={staged} touch={phone} />
-      {staged.corrections.length > 0 && (
-        <Card size="small" title={`已做的修改（${staged.corrections.length}）`} className="section">
+      {staged.corrections.length + staged.undoneCorrections.length > 0 && (
+        <Card size="small" title={correctionsTitle(staged)} className="section">
           <CorrectionList staged={staged} {...(props.undo ? { undo: props.undo } : {})} touch={phone} />
         </Card>
       )}

@@ -23,6 +23,7 @@ import * as notifications from "./0020-notifications.ts";
 import * as supervisionActions from "./0021-supervision-actions.ts";
 import * as publicNoticeApprovals from "./0023-public-notice-approvals.ts";
 import * as publicNoticesByUnit from "./0024-public-notices-by-unit.ts";
+import * as undoneImportCorrections from "./0025-undone-import-corrections.ts";
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0001-ledger-core": ledgerCore,
@@ -47,4 +48,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0022-default-deadlines": defaultDeadlines,
   "0023-public-notice-approvals": publicNoticeApprovals,
   "0024-public-notices-by-unit": publicNoticesByUnit,
+  "0025-undone-import-corrections": undoneImportCorrections,
 };
