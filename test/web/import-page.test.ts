@@ -6,7 +6,7 @@
 // screen, and a correction is undone (the merge between two status changes, then the last); a unit leader, who may
 // not import, is not offered the page and is refused it by its address.
 
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Locator } from "playwright-core";
@@ -16,10 +16,8 @@ import { SYSTEM_CALLER } from "../../src/domain/account.ts";
 import { SCOPE_ALL } from "../../src/domain/scope.ts";
 import { openTestApp, signedInUser, TEST_PASSWORD, type TestApp } from "../http/http-test-app.ts";
 import { writeForeignLedger } from "../support/xlsx-files.ts";
-import { DESKTOP, openBrowser, PHONE, SCREENSHOTS, type BrowserSession } from "./browser.ts";
-import { ROOT } from "./web-build.ts";
-
-const SEED_NOTICE = join(ROOT, "test/fixtures/notices/seed.txt");
+import { DESKTOP, openBrowser, PHONE, type BrowserSession } from "./browser.ts";
+import { createImportUnit, previewSeedNotice, shotOfView } from "./import-browser.ts";
 
 /** Picks an option of an antd Select by its label; a long list (drawn only in part) is searched first. */
 async function chooseOption(select: Locator, label: string, search = false): Promise<void> {
@@ -40,26 +38,6 @@ async function chooseOption(select: Locator, label: string, search = false): Pro
   }
 }
 
-/**
- * A picture of what is on screen now. Chromium's full-page capture narrows the window to a pixel for a moment, which
- * draws the phone's layout and then the desktop's again with its rows folded and its dialogs closed: taken while a row
- * is open or a dialog shows, a full-page shot would change what the test goes on with.
- */
-async function shotOfView(page: BrowserSession["page"], name: string): Promise<void> {
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
-}
-
-/** Uploads the seed notice on the upload form and waits for its preview. */
-async function previewSeedNotice(page: BrowserSession["page"]): Promise<void> {
-  await page.locator("input[type=file]").setInputFiles({
-    name: "巡察整改情况通报.txt",
-    mimeType: "text/plain",
-    buffer: readFileSync(SEED_NOTICE),
-  });
-  await page.getByRole("button", { name: "上传并预览" }).click();
-  await page.getByText("识别结果").waitFor();
-}
-
 describe("the import page in Chromium", { timeout: 90_000 }, () => {
   let t: TestApp;
   let browser: BrowserSession;
@@ -74,12 +52,7 @@ describe("the import page in Chromium", { timeout: 90_000 }, () => {
       expectedRefusals: [{ status: 409, path: /^\/api\/v1\/imports\/[^/]+\/corrections\/2$/ }],
     });
     page = browser.page;
-    const office = await createOrg(t.deps, SYSTEM_CALLER, { name: "市委巡察办", kind: "oversight" });
-    const unit = await createOrg(t.deps, SYSTEM_CALLER, {
-      name: "市文联党组",
-      kind: "unit",
-      parentId: office.id,
-    });
+    const { oversight: office, unit } = await createImportUnit(t);
     await signedInUser(t, "office", { role: "unit_office", orgId: unit.id });
     const second = await createOrg(t.deps, SYSTEM_CALLER, {
       name: "市文联党组（二）",

@@ -2,7 +2,9 @@
 // (a select in its row), a measure's text, deadline and responsibility, merging and splitting problems (dialogs); a
 // workbook column's field is chosen in ImportColumnMapping.tsx. Each form is checked with the API's own schemas
 // (src/shared/import-corrections.ts), then sent as one PATCH; the page redraws the preview the server answers.
-// `touch`: laid out for a thumb on a phone (larger buttons and selects, the title edited by tapping it too).
+// `touch`: laid out for a thumb on a phone (larger buttons and selects, the title edited by tapping it too). Which
+// dialog is open and the title being typed are the preview's (import-preview-ui.ts), so that they outlive a change of
+// layout; the dialogs are drawn once, by CorrectionDialog, outside both layouts.
 import { App, Button, Checkbox, Form, Input, Select, Space, Typography, type FormInstance } from "antd";
 import { useState, type ReactNode } from "react";
 import {
@@ -15,6 +17,7 @@ import { isDomainError } from "../../domain/domain-error.ts";
 import { parseInput } from "../../shared/validation.ts";
 import { errorText } from "../api.ts";
 import { validateForm } from "../form-validation.ts";
+import { usePreviewUi } from "../import-preview-ui.ts";
 import { PROBLEM_STATUS_LABELS, type ProblemStatus } from "../labels.ts";
 import type { ImportPreview } from "../models.ts";
 import { FormDialog } from "./FormDialog.tsx";
@@ -52,26 +55,40 @@ export function ProblemTitle(props: {
   const { problem } = props;
   const { message } = App.useApp();
   const inline = useInline(props.correct);
+  const ui = usePreviewUi();
+  const editing = ui.editingTitle === problem.no;
   return (
-    <Typography.Text
-      editable={{
-        tooltip: "修改标题",
-        text: problem.title,
-        triggerType: props.touch ? ["icon", "text"] : ["icon"],
-        onChange: (text) => {
-          if (text === problem.title) return;
-          try {
-            const title = parseInput(problemTitleSchema, text, "问题标题");
-            void inline([{ op: "setProblemTitle", problem: problem.no, title }]);
-          } catch (e) {
-            if (!isDomainError(e)) throw e;
-            void message.error(`问题标题${e.fields?.[0]?.message ?? "有误"}`);
-          }
-        },
+    // What is typed is noted as it is typed: a change of layout draws this title again, editing what was typed.
+    <span
+      onInput={(e) => {
+        // As the editor keeps it: a line break is what ends the edit.
+        if (editing) ui.titleText.current = (e.target as HTMLTextAreaElement).value.replace(/[\n\r]/g, "");
       }}
     >
-      {problem.title}
-    </Typography.Text>
+      <Typography.Text
+        editable={{
+          tooltip: "修改标题",
+          text: editing ? ui.titleText.current : problem.title,
+          editing,
+          triggerType: props.touch ? ["icon", "text"] : ["icon"],
+          onStart: () => ui.editTitle(problem.no, problem.title),
+          onCancel: () => ui.editTitle(null),
+          onChange: (text) => {
+            ui.editTitle(null);
+            if (text === problem.title) return;
+            try {
+              const title = parseInput(problemTitleSchema, text, "问题标题");
+              void inline([{ op: "setProblemTitle", problem: problem.no, title }]);
+            } catch (e) {
+              if (!isDomainError(e)) throw e;
+              void message.error(`问题标题${e.fields?.[0]?.message ?? "有误"}`);
+            }
+          },
+        }}
+      >
+        {problem.title}
+      </Typography.Text>
+    </span>
   );
 }
 
@@ -102,12 +119,7 @@ export function ProblemStatusSelect(props: {
   );
 }
 
-type Dialog =
-  | { readonly kind: "merge" }
-  | { readonly kind: "split" }
-  | { readonly kind: "measure"; readonly measureNo: number; readonly measure: PreviewMeasure };
-
-/** 合并 and 拆分 of a problem's row, each with its dialog. */
+/** 合并 and 拆分 of a problem's row, each opening its dialog. */
 export function ProblemActions(props: {
   readonly problem: PreviewProblem;
   readonly problems: readonly PreviewProblem[];
@@ -116,15 +128,14 @@ export function ProblemActions(props: {
 }): ReactNode {
   const { problem } = props;
   const look = props.touch ? ({ type: "default" } as const) : ({ type: "link", size: "small" } as const);
-  const [dialog, setDialog] = useState<Dialog | null>(null);
-  const close = () => setDialog(null);
+  const { showDialog } = usePreviewUi();
   return (
     <Space size={props.touch ? 8 : 0} wrap>
       <Button
         {...look}
         disabled={props.problems.length < 2}
         aria-label={`把另一个问题合并到第${problem.no}个问题`}
-        onClick={() => setDialog({ kind: "merge" })}
+        onClick={() => showDialog({ kind: "merge", problemNo: problem.no })}
       >
         合并
       </Button>
@@ -132,12 +143,10 @@ export function ProblemActions(props: {
         {...look}
         disabled={problem.measures.length < 2}
         aria-label={`拆分第${problem.no}个问题`}
-        onClick={() => setDialog({ kind: "split" })}
+        onClick={() => showDialog({ kind: "split", problemNo: problem.no })}
       >
         拆分
       </Button>
-      {dialog?.kind === "merge" && <MergeDialog {...props} onClose={close} />}
-      {dialog?.kind === "split" && <SplitDialog {...props} onClose={close} />}
     </Space>
   );
 }
@@ -250,16 +259,34 @@ interface MeasureValues {
   person: string;
 }
 
-/** 修改 of a measure's row: its text, deadline and responsibility; only what changed is sent. */
+/** 修改 of a measure's row: opens its dialog. */
 export function MeasureEdit(props: {
+  readonly problemNo: number;
+  readonly measureNo: number;
+  readonly touch?: boolean;
+}): ReactNode {
+  const { problemNo, measureNo } = props;
+  const { showDialog } = usePreviewUi();
+  return (
+    <Button
+      {...(props.touch ? {} : ({ type: "link", size: "small" } as const))}
+      aria-label={`修改第${problemNo}个问题第${measureNo}条措施`}
+      onClick={() => showDialog({ kind: "measure", problemNo, measureNo })}
+    >
+      修改
+    </Button>
+  );
+}
+
+/** A measure's text, deadline and responsibility; only what changed is sent. */
+function MeasureDialog(props: {
   readonly problemNo: number;
   readonly measureNo: number;
   readonly measure: PreviewMeasure;
   readonly correct: Correct;
-  readonly touch?: boolean;
+  readonly onClose: () => void;
 }): ReactNode {
   const { measure, problemNo, measureNo } = props;
-  const [open, setOpen] = useState(false);
   const initial: MeasureValues = {
     text: measure.text,
     deadline: measure.deadline ?? "",
@@ -268,54 +295,70 @@ export function MeasureEdit(props: {
     person: measure.person ?? "",
   };
   return (
-    <>
-      <Button
-        {...(props.touch ? {} : ({ type: "link", size: "small" } as const))}
-        aria-label={`修改第${problemNo}个问题第${measureNo}条措施`}
-        onClick={() => setOpen(true)}
-      >
-        修改
-      </Button>
-      {open && (
-        <FormDialog<MeasureValues>
-          title={`修改第${problemNo}个问题第${measureNo}条措施`}
-          okText="保存"
-          initialValues={initial}
-          submit={async (values, form, say) => {
-            const changed = Object.fromEntries(
-              (Object.keys(initial) as (keyof MeasureValues)[])
-                .filter((key) => values[key].trim() !== initial[key])
-                .map((key) => [key, key === "deadline" && values[key].trim() === "" ? null : values[key]]),
-            );
-            const fields = validateForm(
-              form,
-              () => parseInput(measureFieldsSchema, changed, "整改措施"),
-              say,
-            );
-            if (fields === undefined) return false;
-            await props.correct([{ op: "setMeasure", problem: problemNo, measure: measureNo, fields }]);
-            return true;
-          }}
-          onDone={() => setOpen(false)}
-          onCancel={() => setOpen(false)}
-        >
-          <Form.Item name="text" label="整改措施" htmlFor="measure-text">
-            <Input.TextArea id="measure-text" autoSize={{ minRows: 2, maxRows: 8 }} />
-          </Form.Item>
-          <Form.Item name="deadline" label="时限（YYYY-MM-DD，可空）" htmlFor="measure-deadline">
-            <Input id="measure-deadline" placeholder="2024-06-30" />
-          </Form.Item>
-          <Form.Item name="leader" label="责任领导" htmlFor="measure-leader">
-            <Input id="measure-leader" />
-          </Form.Item>
-          <Form.Item name="department" label="责任部门" htmlFor="measure-department">
-            <Input id="measure-department" />
-          </Form.Item>
-          <Form.Item name="person" label="责任人" htmlFor="measure-person">
-            <Input id="measure-person" />
-          </Form.Item>
-        </FormDialog>
-      )}
-    </>
+    <FormDialog<MeasureValues>
+      title={`修改第${problemNo}个问题第${measureNo}条措施`}
+      okText="保存"
+      initialValues={initial}
+      submit={async (values, form, say) => {
+        const changed = Object.fromEntries(
+          (Object.keys(initial) as (keyof MeasureValues)[])
+            .filter((key) => values[key].trim() !== initial[key])
+            .map((key) => [key, key === "deadline" && values[key].trim() === "" ? null : values[key]]),
+        );
+        const fields = validateForm(form, () => parseInput(measureFieldsSchema, changed, "整改措施"), say);
+        if (fields === undefined) return false;
+        await props.correct([{ op: "setMeasure", problem: problemNo, measure: measureNo, fields }]);
+        return true;
+      }}
+      onDone={props.onClose}
+      onCancel={props.onClose}
+    >
+      <Form.Item name="text" label="整改措施" htmlFor="measure-text">
+        <Input.TextArea id="measure-text" autoSize={{ minRows: 2, maxRows: 8 }} />
+      </Form.Item>
+      <Form.Item name="deadline" label="时限（YYYY-MM-DD，可空）" htmlFor="measure-deadline">
+        <Input id="measure-deadline" placeholder="2024-06-30" />
+      </Form.Item>
+      <Form.Item name="leader" label="责任领导" htmlFor="measure-leader">
+        <Input id="measure-leader" />
+      </Form.Item>
+      <Form.Item name="department" label="责任部门" htmlFor="measure-department">
+        <Input id="measure-department" />
+      </Form.Item>
+      <Form.Item name="person" label="责任人" htmlFor="measure-person">
+        <Input id="measure-person" />
+      </Form.Item>
+    </FormDialog>
   );
+}
+
+/** The correction dialog the preview has open (merge, split or a measure), drawn once whatever the layout. */
+export function CorrectionDialog(props: {
+  readonly problems: readonly PreviewProblem[];
+  readonly correct: Correct;
+}): ReactNode {
+  const { dialog, showDialog } = usePreviewUi();
+  const problem = dialog && props.problems[dialog.problemNo - 1];
+  if (!dialog || !problem) return null;
+  const common = { problem, correct: props.correct, onClose: () => showDialog(null) };
+  switch (dialog.kind) {
+    case "merge":
+      return <MergeDialog {...common} problems={props.problems} />;
+    case "split":
+      return <SplitDialog {...common} />;
+    case "measure": {
+      const measure = problem.measures[dialog.measureNo - 1];
+      return (
+        measure && (
+          <MeasureDialog
+            problemNo={problem.no}
+            measureNo={dialog.measureNo}
+            measure={measure}
+            correct={props.correct}
+            onClose={common.onClose}
+          />
+        )
+      );
+    }
+  }
 }

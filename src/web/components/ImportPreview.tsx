@@ -2,9 +2,11 @@
 // says of itself), every error of a workbook row (file, sheet, row, column), every warning and note, the corrections
 // made so far (each with its 撤销, given `undo`), a workbook's columns, then the problems with their measures. With
 // `correct`, each of these can be corrected in place (see ImportCorrections.tsx). Below the md breakpoint (a phone)
-// the tables become lists and cards (ImportProblemCards.tsx), so that nothing scrolls sideways.
+// the tables become lists and cards (ImportProblemCards.tsx), so that nothing scrolls sideways. What is open (problems,
+// a dialog, a title being typed) is kept here, above both layouts, so that a tablet turned across md keeps it
+// (import-preview-ui.ts); after such a turn the problem opened last is brought into view.
 import { Card, Descriptions, Grid, Space, Table, Tag, Typography } from "antd";
-import type { ReactNode } from "react";
+import { useLayoutEffect, useRef, type ReactNode } from "react";
 import { REGIME_LABELS, type Regime } from "../../domain/inspection.ts";
 import {
   formatInstant,
@@ -17,7 +19,9 @@ import {
 import type { ImportPreview as Preview, StagedImport } from "../models.ts";
 import { ColumnMapping } from "./ImportColumnMapping.tsx";
 import { CorrectionList, type Undo } from "./ImportCorrectionList.tsx";
+import { PreviewUiContext, usePreviewUi, usePreviewUiState } from "../import-preview-ui.ts";
 import {
+  CorrectionDialog,
   MeasureEdit,
   ProblemActions,
   ProblemStatusSelect,
@@ -56,8 +60,18 @@ export function ImportPreview(props: {
   const { inspection, counts } = preview;
   // Known after the first layout effect, before anything is painted.
   const phone = Grid.useBreakpoint().md === false;
+  const ui = usePreviewUiState();
+  const problemsCard = useRef<HTMLDivElement>(null);
+  const layout = useRef(phone);
+  useLayoutEffect(() => {
+    if (layout.current === phone) return;
+    layout.current = phone;
+    const no = ui.lastOpened.current;
+    if (no !== null && ui.open.has(no))
+      problemsCard.current?.querySelector(`.import-problem-${no}`)?.scrollIntoView({ block: "start" });
+  }, [phone, ui]);
   return (
-    <>
+    <PreviewUiContext value={ui}>
       <Card size="small" title="识别结果" className="section">
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }}>
           <Descriptions.Item label="文件">{staged.fileName}</Descriptions.Item>
@@ -119,6 +133,7 @@ export function ImportPreview(props: {
         size="small"
         title={`问题与整改措施（${preview.problems.length}）`}
         className={`section${phone ? " import-problems-phone" : ""}`}
+        ref={problemsCard}
       >
         {phone ? (
           <ProblemCards problems={preview.problems} correct={correct} />
@@ -126,7 +141,8 @@ export function ImportPreview(props: {
           <ProblemTable preview={preview} correct={correct} />
         )}
       </Card>
-    </>
+      {correct && <CorrectionDialog problems={preview.problems} correct={correct} />}
+    </PreviewUiContext>
   );
 }
 
@@ -136,9 +152,11 @@ function ProblemTable(props: {
   readonly correct: Correct | undefined;
 }): ReactNode {
   const { preview, correct } = props;
+  const { open, setOpen } = usePreviewUi();
   return (
     <Table<PreviewProblem>
       rowKey="no"
+      rowClassName={(problem) => `import-problem-${problem.no}`}
       size="small"
       pagination={false}
       dataSource={[...preview.problems]}
@@ -148,6 +166,8 @@ function ProblemTable(props: {
           <MeasureRows problemNo={problem.no} measures={problem.measures} correct={correct} />
         ),
         rowExpandable: (problem) => problem.measures.length > 0,
+        expandedRowKeys: [...open],
+        onExpand: (expanded, problem) => setOpen(problem.no, expanded),
       }}
       columns={[
         { title: "序号", dataIndex: "no", width: 64 },
@@ -236,12 +256,7 @@ function MeasureRows(props: {
                 key: "edit",
                 width: 72,
                 render: (_: unknown, m: PreviewMeasure, index: number) => (
-                  <MeasureEdit
-                    problemNo={props.problemNo}
-                    measureNo={index + 1}
-                    measure={m}
-                    correct={correct}
-                  />
+                  <MeasureEdit problemNo={props.problemNo} measureNo={index + 1} />
                 ),
               },
             ]

@@ -1,9 +1,10 @@
 // The problems of an import's preview as cards, for a phone (the desktop has a table): each card holds the problem's
 // number, title, aspect and status, 合并 and 拆分, and its measures behind 查看措施 — each measure's text (three lines,
 // 展开 for the rest), kind and state, responsibility and deadline, and 修改. Every control is a button or select
-// large enough for a thumb; nothing shows only on hover.
+// large enough for a thumb; nothing shows only on hover. Which cards are open is the preview's (import-preview-ui.ts),
+// the same as the table's open rows.
 import { Button, Card, Tag, Typography } from "antd";
-import { useState, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import {
   MEASURE_KIND_LABELS,
   MEASURE_STATE_COLORS,
@@ -11,6 +12,7 @@ import {
   PROBLEM_STATUS_COLORS,
   PROBLEM_STATUS_LABELS,
 } from "../labels.ts";
+import { usePreviewUi } from "../import-preview-ui.ts";
 import type { ImportPreview } from "../models.ts";
 import {
   MeasureEdit,
@@ -42,10 +44,11 @@ function ProblemCard(props: {
   readonly correct: Correct | undefined;
 }): ReactNode {
   const { problem, correct } = props;
-  const [open, setOpen] = useState(false);
+  const ui = usePreviewUi();
+  const open = ui.open.has(problem.no);
   const count = problem.measures.length;
   return (
-    <li aria-label={`第${problem.no}个问题`}>
+    <li aria-label={`第${problem.no}个问题`} className={`import-problem-${problem.no}`}>
       <Card size="small" className="import-card">
         <div className="import-card-head">
           <span className="import-card-no">{problem.no}</span>
@@ -70,7 +73,7 @@ function ProblemCard(props: {
             aria-expanded={open}
             aria-label={`${open ? "收起" : "查看"}第${problem.no}个问题的整改措施`}
             disabled={count === 0}
-            onClick={() => setOpen(!open)}
+            onClick={() => ui.setOpen(problem.no, !open)}
           >
             {open ? "收起措施" : `查看措施（${count}）`}
           </Button>
@@ -123,15 +126,7 @@ function MeasureItem(props: {
         <dt>时限</dt>
         <dd>{measure.deadline ?? "—"}</dd>
       </dl>
-      {correct && (
-        <MeasureEdit
-          problemNo={props.problemNo}
-          measureNo={props.measureNo}
-          measure={measure}
-          correct={correct}
-          touch
-        />
-      )}
+      {correct && <MeasureEdit problemNo={props.problemNo} measureNo={props.measureNo} touch />}
     </li>
   );
 }
