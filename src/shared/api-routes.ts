@@ -20,30 +20,30 @@ import { idParams } from "./id-params.ts";
 import {
   accountSchema,
   apiTokenSchema,
-  auditEventSchema,
-  closeoutHoldSchema as closeoutHoldAnswer,
-  confirmImportSchema,
-  confirmedImportSchema,
   createdApiTokenSchema,
-  extensionSchema,
   grantSchema,
-  healthSchema,
+  sessionSchema,
+  userSchema,
+} from "./account-models.ts";
+import { auditEventSchema } from "./audit-models.ts";
+import { healthSchema, pageSchema } from "./common-models.ts";
+import { confirmedImportSchema, confirmImportSchema, stagedImportSchema } from "./import-models.ts";
+import {
   inspectionLedgerSchema,
   inspectionPageSchema,
   inspectionsOverviewSchema,
+  measureSchema,
+} from "./ledger-models.ts";
+import { orgSchema, personSchema } from "./org-models.ts";
+import {
+  closeoutHoldSchema as closeoutHoldAnswer,
+  extensionSchema,
   measureCommentSchema as measureCommentAnswer,
   measureDetailSchema,
-  measureSchema,
   measureStateChangedSchema,
-  orgSchema,
-  pageSchema,
-  personSchema,
   reportedProgressSchema,
   reviewChainViewSchema,
-  sessionSchema,
-  stagedImportSchema,
-  userSchema,
-} from "./api-models.ts";
+} from "./review-cycle-models.ts";
 import {
   closeoutHoldSchema,
   extensionDecisionSchema,

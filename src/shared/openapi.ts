@@ -5,11 +5,38 @@
 
 import { z } from "zod";
 import type { RouteContract } from "./api-contract.ts";
-import { NAMED_SCHEMAS } from "./api-models.ts";
+import { ACCOUNT_SCHEMAS } from "./account-models.ts";
+import { AUDIT_SCHEMAS } from "./audit-models.ts";
+import { COMMON_SCHEMAS } from "./common-models.ts";
+import { IMPORT_SCHEMAS } from "./import-models.ts";
+import { LEDGER_SCHEMAS } from "./ledger-models.ts";
+import { ORG_SCHEMAS } from "./org-models.ts";
+import { PUBLIC_NOTICE_SCHEMAS } from "./public-notice-models.ts";
+import { PUBLIC_NOTICE_REQUEST_SCHEMAS } from "./public-notice-request-models.ts";
+import { REPORTING_SCHEMAS } from "./reporting-models.ts";
+import { REVIEW_CYCLE_SCHEMAS } from "./review-cycle-models.ts";
+import { STATISTICS_SCHEMAS } from "./statistics-models.ts";
+import { SUPERVISION_SCHEMAS } from "./supervision-models.ts";
 import { API_ROUTES } from "./api-routes.ts";
 import { ERROR_REGISTRY, type ErrorCode } from "./error-registry.ts";
 
 type JsonObject = Record<string, unknown>;
+
+/** The models shown once, by these names, under components/schemas, and referred to wherever an answer holds them. */
+const NAMED_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
+  ...COMMON_SCHEMAS,
+  ...ACCOUNT_SCHEMAS,
+  ...ORG_SCHEMAS,
+  ...LEDGER_SCHEMAS,
+  ...REVIEW_CYCLE_SCHEMAS,
+  ...AUDIT_SCHEMAS,
+  ...IMPORT_SCHEMAS,
+  ...SUPERVISION_SCHEMAS,
+  ...REPORTING_SCHEMAS,
+  ...PUBLIC_NOTICE_SCHEMAS,
+  ...PUBLIC_NOTICE_REQUEST_SCHEMAS,
+  ...STATISTICS_SCHEMAS,
+};
 
 const componentUri = (id: string): string => `#/components/schemas/${id}`;
 

@@ -9,7 +9,7 @@ import type { Deps } from "../../app/deps.ts";
 import { stageImport } from "../../app/stage-import.ts";
 import { undoImportCorrection } from "../../app/undo-import-correction.ts";
 import { DomainError } from "../../domain/domain-error.ts";
-import { confirmImportSchema } from "../../shared/api-models.ts";
+import { confirmImportSchema } from "../../shared/import-models.ts";
 import { API_ROUTES as API } from "../../shared/api-routes.ts";
 import { correctImportSchema } from "../../shared/import-corrections.ts";
 import { parseInput } from "../../shared/validation.ts";
