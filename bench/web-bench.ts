@@ -1,13 +1,14 @@
 // `npm run bench -- web [--runs N] [--measures N] [--compare-with CHECKOUT]`: what a person waits for in the web UI.
 // - Initial JavaScript: the gzip size of what every page loads before its own chunk (the entry, the app's boot chunk
-//   and their static imports), and of every script the browser fetched in the visit (sign-in, 工作台, 台账).
+//   and their static imports), and of every script the browser fetched in the visit (sign-in, 工作台, 台账); initial
+//   CSS: index.html's stylesheets and the boot chunk's (antd's prebuilt stylesheet and app.css).
 // - First rows of the bench ledger (5,000 measures by default): a real Chromium on a real server over loopback,
 //   from navigation to the first measure row on screen; also how many table rows the page holds and how long the
 //   仅看逾期 filter takes to redraw. Baseline in the same run: the ledger's JSON fetched by the same page.
 // - With --compare-with, another checkout's built UI (its dist/web) on a second server with the same ledger,
 //   runs alternating, so that a change of the ledger page is measured against the page before it.
 
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { createLedger } from "../src/app/create-ledger.ts";
@@ -66,6 +67,19 @@ export function benchWebLedger(measures: number): LedgerInput {
 
 function gzipKiB(files: readonly string[]): number {
   return files.reduce((sum, file) => sum + gzipSync(readFileSync(file), { level: 9 }).length, 0) / 1024;
+}
+
+/** The stylesheets every page waits for: index.html's, and the boot chunk's (loaded before the chunk runs). */
+function initialStyles(root: string): string[] {
+  const html = readFileSync(join(root, "index.html"), "utf8");
+  const linked = [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="\/([^"]+\.css)"/g)].map(([, path]) =>
+    join(root, path!),
+  );
+  const assets = join(root, "assets");
+  const boot = readdirSync(assets)
+    .filter((name) => /^boot-[\w-]+\.css$/.test(name))
+    .map((name) => join(assets, name));
+  return [...linked, ...boot];
 }
 
 interface Site {
@@ -199,6 +213,9 @@ export async function runWebBench(args: readonly string[]): Promise<number> {
       console.log(`\n${site.name} (${site.root})`);
       console.log(
         `  initial JS (entry, boot chunk and their imports): ${gzipKiB(initialScripts(site.root)).toFixed(1)} KiB gzip`,
+      );
+      console.log(
+        `  initial CSS (index.html's and the boot chunk's): ${gzipKiB(initialStyles(site.root)).toFixed(1)} KiB gzip`,
       );
       console.log(
         `  JS fetched in the visit (sign-in, 工作台, 台账): ${gzipKiB([...site.scriptsFetched].map((p) => join(site.root, p))).toFixed(1)} KiB gzip (${site.scriptsFetched.size} files)`,
