@@ -73,6 +73,16 @@ const importPreviewSchema = z.object({
   ),
 });
 
+/** Who did something to a staged import. */
+const person = z.object({ id, name: z.string() });
+
+/** A correction as the staged import records it: when, by whom, and what it changed. */
+const recordedCorrection = z.object({
+  at: instant,
+  by: person,
+  summary: z.string().describe("改了什么（中文）"),
+});
+
 export const stagedImportSchema = z.object({
   id,
   kind: z.enum(["notice", "ledger"]),
@@ -82,25 +92,9 @@ export const stagedImportSchema = z.object({
   createdAt: instant,
   expiresAt: instant,
   version: z.number().int().describe("乐观锁版本号；修改（PATCH）时放在 If-Match 头中"),
-  corrections: z
-    .array(
-      z.object({
-        at: instant,
-        by: z.object({ id, name: z.string() }),
-        summary: z.string().describe("改了什么（中文）"),
-      }),
-    )
-    .describe("确认前已做的修改，按先后；确认后写入审计记录"),
+  corrections: z.array(recordedCorrection).describe("确认前已做的修改，按先后；确认后写入审计记录"),
   undoneCorrections: z
-    .array(
-      z.object({
-        at: instant,
-        by: z.object({ id, name: z.string() }),
-        summary: z.string().describe("改了什么（中文）"),
-        undoneAt: instant,
-        undoneBy: z.object({ id, name: z.string() }),
-      }),
-    )
+    .array(recordedCorrection.extend({ undoneAt: instant, undoneBy: person }))
     .describe("做过又撤销的修改，按撤销先后；不再生效，确认后也写入审计记录"),
   preview: importPreviewSchema,
 });
